@@ -1,0 +1,19 @@
+// The one handler layer both transports (gateway and HTTP) share: a raw Discord interaction in,
+// the interaction response out. Transports never see the engine; commands never see a socket.
+import type {
+  APIInteraction,
+  APIInteractionResponse,
+  RESTPatchAPIInteractionOriginalResponseJSONBody,
+} from 'discord-api-types/v10';
+
+export interface InteractionResult {
+  /** What to answer the interaction with (callback body for the gateway, HTTP body for the endpoint). */
+  response: APIInteractionResponse;
+  /**
+   * Present when `response` is a deferral (type 5 or 6): resolves to the message to PATCH onto
+   * `/webhooks/{application_id}/{token}/messages/@original` once the slow work is done.
+   */
+  followUp?: Promise<RESTPatchAPIInteractionOriginalResponseJSONBody>;
+}
+
+export type HandleInteraction = (interaction: APIInteraction) => Promise<InteractionResult>;

@@ -1,0 +1,56 @@
+// What the engine answers with. Transports and reply formatters depend on these shapes only.
+import type { KnowledgePack, Paragraph, Entity, Quote, TimelineEntry } from '../knowledge/schema.ts';
+
+export interface Passage {
+  /** Sentence-sized text from the article (or the quote with its sentence). */
+  text: string;
+  /** One readable line: who said or reported it, their role, and how. */
+  attribution: string;
+  speaker: string;
+  role?: string;
+  how: string;
+  /** Index into the pack's paragraphs, and the label a reader sees ("¶4"). */
+  paragraph: number;
+  paragraphLabel: string;
+  /** Index of the sentence within the pack's passage list (stable for a given pack). */
+  passageId: number;
+  /** Confidence in 0..1. */
+  score: number;
+  /** Words of the passage that matched the question, as they appear in the text (for bolding). */
+  matched: string[];
+  /** Slug of the article the passage came from. */
+  article: string;
+}
+
+export interface Answer {
+  question: string;
+  found: boolean;
+  answer: Passage | null;
+  alternatives: Passage[];
+  /** When not found: a sentence saying what is missing ("The article does not mention Zelensky."). */
+  reason?: string;
+  /** Question words the article never mentions. */
+  missing: string[];
+  /** Did-you-mean questions (up to 3) for a miss. */
+  suggestions: string[];
+}
+
+export interface AskOptions {
+  /** How many alternatives after the best answer (default 4). */
+  alternatives?: number;
+}
+
+export interface Engine {
+  readonly pack: KnowledgePack;
+  answer(question: string, options?: AskOptions): Answer;
+  /** Up to `limit` (≤ 25) short suggestions, each ≤ 100 characters, for a partial question. */
+  suggest(partial: string, limit?: number): string[];
+  paragraph(index: number): Paragraph | undefined;
+  /** Finds an entity by name, alias or typo. */
+  findEntity(name: string): Entity | undefined;
+  /** Passages that mention an entity. */
+  mentions(entityId: string): Passage[];
+  /** Direct quotes, optionally filtered by speaker (entity id or name) and topic words. */
+  quotes(filter?: { speaker?: string; topic?: string }): Quote[];
+  timeline(): TimelineEntry[];
+}
