@@ -46,6 +46,8 @@ export interface Engine {
   /** Up to `limit` (≤ 25) short suggestions, each ≤ 100 characters, for a partial question. */
   suggest(partial: string, limit?: number): string[];
   paragraph(index: number): Paragraph | undefined;
+  /** A passage by its stable id (button custom_ids carry these ids across restarts). */
+  passage(passageId: number): Passage | undefined;
   /** Finds an entity by name, alias or typo. */
   findEntity(name: string): Entity | undefined;
   /** Passages that mention an entity. */
