@@ -1,0 +1,142 @@
+// Turns any plain-text article into answerable paragraphs. News pages carry furniture (section
+// bullets, "3 minute read", "Read More: …", contact lines) that must never be served as an answer,
+// so it is recognised by pattern here and returned separately; everything else is kept verbatim.
+import type { ArticleMeta, Paragraph } from './schema.ts';
+
+export interface ParseOptions {
+  slug: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+}
+
+export interface ParsedArticle {
+  meta: ArticleMeta;
+  paragraphs: Paragraph[];
+  furniture: string[];
+}
+
+/** Used when nothing names the publisher: attribution then reads "reported by the article". */
+export const UNKNOWN_PUBLISHER = 'the article';
+
+// Furniture is always short; the cap keeps a real paragraph that happens to start "Subscribe…" safe.
+const FURNITURE_MAX = 200;
+const HEADLINE_MAX = 200;
+const SECTION_ITEM_MAX = 40;
+
+const BULLET = /^[•·▪●◦‣∙]\s*(\S.*)$/u;
+const READING_TIME = /^(\d+)\s*[- ]?\s*(?:min|mins|minute|minutes)\s+read$/i;
+const PUBLISHER_LINE = /^More (?:Must[- ]Reads|Stories|Top Stories) from (.+?)\.?$/i;
+const FURNITURE: RegExp[] = [
+  /^(?:Read|See|Watch) (?:More|Also|Next)\s*:/i,
+  /^(?:Related|Also read|See also|More on this)\s*:/i,
+  PUBLISHER_LINE,
+  /^Contact us at\b/i,
+  /^Subscribe\b/i,
+  /^Sign up (?:for|to|here)\b/i,
+  /^Advertisement$/i,
+  /^(?:Copyright\s*)?©/i,
+  /^All rights reserved\.?$/i,
+  /^Follow (?:us|[A-Z][\w.]*) on\b/i,
+  /^Share (?:this|on)\b/i,
+  /^Click here\b/i,
+];
+
+// "—With assistance from A and B.", "Reporting by A in Beijing; Editing by B", "With reporting by A".
+const CREDITS = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing)\s+(?:from|by)\s+\S/i;
+const CREDIT_ROLE = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing|writing|editing|edited|written|graphics|photos?)\s+(?:from|by)\s+/i;
+
+/** Sentence punctuation, possibly followed by closing quotes or brackets. */
+const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
+
+function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Names from a credits line: "Jing Li and Xiao Zibang." → ["Jing Li", "Xiao Zibang"]. */
+export function parseContributors(line: string): string[] {
+  const names: string[] = [];
+  for (const segment of line.split(';')) {
+    const m = CREDIT_ROLE.exec(segment.trim());
+    if (!m) continue;
+    const list = segment.trim().slice(m[0].length).replace(/[.\s]+$/u, '');
+    for (let name of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)) {
+      // "Yew Lun Tian in Beijing" → "Yew Lun Tian"
+      name = name.replace(/\s+in\s+[A-Z][\w .'-]*$/u, '').trim();
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+function isFurniture(text: string): boolean {
+  return text.length <= FURNITURE_MAX && FURNITURE.some((re) => re.test(text));
+}
+
+export function parseArticleText(text: string, opts: ParseOptions): ParsedArticle {
+  const blocks = normalise(text)
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length > 0);
+
+  const furniture: string[] = [];
+  const section: string[] = [];
+  const contributors: string[] = [];
+  let readingTime: string | undefined;
+  let publisher = opts.publisher;
+  const kept: { lines: string[]; text: string; credits: boolean }[] = [];
+
+  for (const lines of blocks) {
+    const joined = lines.join(' ');
+    // Section bullets only count as furniture before the story starts; later they may be content.
+    const bullets = lines.map((line) => BULLET.exec(line)?.[1]?.trim());
+    if (kept.length <= 1 && bullets.every((b) => b && b.length <= SECTION_ITEM_MAX)) {
+      section.push(...(bullets as string[]));
+      furniture.push(lines.join('\n'));
+      continue;
+    }
+    const reading = READING_TIME.exec(joined);
+    if (reading) {
+      readingTime ??= joined;
+      furniture.push(joined);
+      continue;
+    }
+    if (isFurniture(joined)) {
+      const pub = PUBLISHER_LINE.exec(joined)?.[1];
+      if (pub && !publisher) publisher = pub.trim();
+      furniture.push(joined);
+      continue;
+    }
+    const credits = joined.length <= FURNITURE_MAX && CREDITS.test(joined);
+    if (credits) contributors.push(...parseContributors(joined).filter((n) => !contributors.includes(n)));
+    kept.push({ lines, text: joined, credits });
+  }
+
+  const first = kept[0];
+  const hasHeadline =
+    first !== undefined &&
+    !first.credits &&
+    kept.length > 1 &&
+    first.lines.length === 1 &&
+    first.text.length < HEADLINE_MAX &&
+    !SENTENCE_END.test(first.text);
+
+  const paragraphs: Paragraph[] = [];
+  let body = 0;
+  kept.forEach((block, i) => {
+    const kind: Paragraph['kind'] = i === 0 && hasHeadline ? 'headline' : block.credits ? 'credits' : 'body';
+    const label = kind === 'body' ? `¶${++body}` : kind;
+    paragraphs.push({ index: paragraphs.length, kind, label, text: block.text });
+  });
+
+  const meta: ArticleMeta = {
+    slug: opts.slug,
+    title: hasHeadline && first ? first.text : opts.title?.trim() || opts.slug,
+    publisher: publisher?.trim() || UNKNOWN_PUBLISHER,
+    section,
+    contributors,
+  };
+  if (opts.url) meta.url = opts.url;
+  if (readingTime) meta.readingTime = readingTime;
+  return { meta, paragraphs, furniture };
+}
