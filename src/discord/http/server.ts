@@ -1,0 +1,376 @@
+// Discord's HTTP interactions transport: Discord POSTs each interaction here and reads the
+// response from the HTTP reply. Stateless, so any number of replicas can sit behind a balancer.
+// The same HandleInteraction as the gateway bot does the work; this file only speaks HTTP.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIInteractionResponsePong,
+  type RESTPatchAPIInteractionOriginalResponseJSONBody,
+} from 'discord-api-types/v10';
+import type { HandleInteraction } from '../contract.ts';
+import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface InteractionsServerOptions {
+  /** The shared handler. May be omitted and set later with setHandler(): /healthz says 503 until then. */
+  handle?: HandleInteraction;
+  /** The application's public key, 64 hex characters. Never logged. */
+  publicKey: string;
+  /** REST base including /api, for follow-up PATCHes. Discord's by default. */
+  apiUrl?: string;
+  /** Bot token; only sent on follow-ups when present (the webhook route needs no auth). Never logged. */
+  token?: string;
+  logger?: Logger;
+  maxBodyBytes?: number;
+  maxSkewSeconds?: number;
+  /** How long close() waits for in-flight requests and follow-ups before cutting connections. */
+  shutdownGraceMs?: number;
+}
+
+export interface InteractionsServer {
+  readonly server: Server;
+  /** Resolves with the bound address; port 0 picks a free one. */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  setHandler(handle: HandleInteraction): void;
+  readonly ready: boolean;
+  /** Follow-up PATCHes not yet finished. */
+  readonly pendingFollowUps: number;
+  /**
+   * Graceful stop: refuse new connections, finish in-flight requests and pending follow-ups.
+   * Resolves true when everything drained within the grace period, false if it had to cut.
+   */
+  close(): Promise<boolean>;
+}
+
+type ErrorBody = { error: string };
+
+const PONG: APIInteractionResponsePong = { type: InteractionResponseType.Pong };
+const PONG_JSON = JSON.stringify(PONG);
+const ERROR_TEXT = 'Something went wrong while answering. Please try again.';
+const USER_AGENT = 'DiscordBot (https://github.com/article-qa-bot, 0.1.0)';
+
+const stderrLogger: Logger = {
+  info: (m) => process.stderr.write(`[http] ${m}\n`),
+  warn: (m) => process.stderr.write(`[http] warn: ${m}\n`),
+  error: (m) => process.stderr.write(`[http] error: ${m}\n`),
+};
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Belt and braces: whatever the handler built, no message from us may ping anyone. */
+function noMentions<T extends object>(data: T): T {
+  const current = (data as { allowed_mentions?: object }).allowed_mentions;
+  return { ...data, allowed_mentions: { ...current, parse: [] } };
+}
+
+function safeResponse(response: APIInteractionResponse): APIInteractionResponse {
+  if (
+    (response.type === InteractionResponseType.ChannelMessageWithSource ||
+      response.type === InteractionResponseType.UpdateMessage) &&
+    response.data
+  ) {
+    return { ...response, data: noMentions(response.data) };
+  }
+  return response;
+}
+
+function errorResponse(interaction: APIInteraction): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: { content: ERROR_TEXT, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+  };
+}
+
+export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
+  // Parse the key once at start-up: a bad key is a configuration error, not a per-request one.
+  const key = loadPublicKey(options.publicKey);
+  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const token = options.token;
+  const log = options.logger ?? stderrLogger;
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxSkew = options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
+  const grace = options.shutdownGraceMs ?? 10_000;
+  let handle = options.handle;
+  let closing = false;
+  let inFlight = 0;
+  const followUps = new Set<Promise<void>>();
+  let drained: (() => void) | undefined;
+
+  function settle(): void {
+    if (closing && inFlight === 0 && followUps.size === 0) drained?.();
+  }
+
+  function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+    if (res.headersSent) return;
+    if (closing) headers.connection = 'close';
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    });
+    res.end(body);
+  }
+
+  function sendError(res: ServerResponse, status: number, error: string, headers?: Record<string, string>): void {
+    const body: ErrorBody = { error };
+    send(res, status, JSON.stringify(body), headers);
+  }
+
+  async function patchOriginal(
+    interaction: APIInteraction,
+    body: RESTPatchAPIInteractionOriginalResponseJSONBody,
+  ): Promise<void> {
+    const url = `${apiUrl}/v10/webhooks/${interaction.application_id}/${encodeURIComponent(interaction.token)}/messages/@original`;
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': USER_AGENT };
+    if (token) headers.authorization = `Bot ${token}`;
+    // One retry on a rate limit or a server hiccup; the token stays valid for 15 minutes.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const res = await fetch(url, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify(noMentions(body)),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.ok) {
+        await res.arrayBuffer();
+        return;
+      }
+      const text = await res.text().catch(() => '');
+      const retryable = res.status === 429 || res.status >= 500;
+      if (!retryable || attempt === 1) throw new Error(`PATCH @original answered ${res.status} ${text.slice(0, 200)}`);
+      let waitMs = 1000;
+      try {
+        const retryAfter = (JSON.parse(text) as { retry_after?: number }).retry_after;
+        if (typeof retryAfter === 'number') waitMs = Math.min(5000, retryAfter * 1000);
+      } catch {
+        /* not JSON: keep the default wait */
+      }
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
+
+  function startFollowUp(
+    interaction: APIInteraction,
+    pending: Promise<RESTPatchAPIInteractionOriginalResponseJSONBody>,
+  ): void {
+    const task = (async () => {
+      let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
+      try {
+        body = await pending;
+      } catch (err) {
+        log.error(`interaction ${interaction.id}: follow-up work failed: ${describe(err)}`);
+        body = { content: ERROR_TEXT, allowed_mentions: { parse: [] } };
+      }
+      try {
+        await patchOriginal(interaction, body);
+      } catch (err) {
+        log.error(`interaction ${interaction.id}: follow-up PATCH failed: ${describe(err)}`);
+      }
+    })();
+    followUps.add(task);
+    void task.finally(() => {
+      followUps.delete(task);
+      settle();
+    });
+  }
+
+  async function answer(res: ServerResponse, interaction: APIInteraction): Promise<void> {
+    if (interaction.type === InteractionType.Ping) {
+      send(res, 200, PONG_JSON);
+      return;
+    }
+    if (!handle) {
+      sendError(res, 503, 'not ready', { 'retry-after': '1' });
+      return;
+    }
+    let response: APIInteractionResponse;
+    try {
+      const result = await handle(interaction);
+      response = safeResponse(result.response);
+      if (result.followUp) startFollowUp(interaction, result.followUp);
+    } catch (err) {
+      log.error(`interaction ${interaction.id}: handler failed: ${describe(err)}`);
+      response = errorResponse(interaction);
+    }
+    send(res, 200, JSON.stringify(response));
+  }
+
+  function onInteraction(req: IncomingMessage, res: ServerResponse): void {
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    const sig = typeof signature === 'string' ? signature : undefined;
+    const ts = typeof timestamp === 'string' ? timestamp : undefined;
+    // Cheap header checks first: a request that cannot verify never has its body read.
+    const pre = checkHeaders(sig, ts, Date.now() / 1000, maxSkew);
+    if (!pre.ok) {
+      refuse(req, res, 401, 'invalid request signature');
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBody) {
+      refuse(req, res, 413, `body larger than ${maxBody} bytes`);
+      return;
+    }
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (chunk: Buffer) => {
+      if (aborted) return;
+      size += chunk.length;
+      if (size > maxBody) {
+        aborted = true;
+        chunks.length = 0;
+        refuse(req, res, 413, `body larger than ${maxBody} bytes`);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => {
+      aborted = true;
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
+      const verdict = verifyRequest(key, sig, ts, raw, Date.now() / 1000, maxSkew);
+      if (!verdict.ok) {
+        sendError(res, 401, 'invalid request signature');
+        return;
+      }
+      let interaction: APIInteraction;
+      try {
+        const parsed: unknown = JSON.parse(raw.toString('utf8'));
+        if (
+          typeof parsed !== 'object' ||
+          parsed === null ||
+          Array.isArray(parsed) ||
+          typeof (parsed as { type?: unknown }).type !== 'number'
+        ) {
+          throw new Error('not an interaction object');
+        }
+        interaction = parsed as APIInteraction;
+      } catch {
+        sendError(res, 400, 'invalid JSON body');
+        return;
+      }
+      inFlight++;
+      answer(res, interaction)
+        .catch((err) => {
+          log.error(`interaction ${interaction.id}: ${describe(err)}`);
+          sendError(res, 500, 'internal error');
+        })
+        .finally(() => {
+          inFlight--;
+          settle();
+        });
+    });
+  }
+
+  /**
+   * Answers before the body is read, then closes the connection. The rest of the body is discarded
+   * (never buffered) for a short moment only, so the client can finish writing and read the answer
+   * instead of seeing a reset; a client that keeps sending gets cut.
+   */
+  function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void {
+    if (req.complete) {
+      sendError(res, status, error, headers);
+      return;
+    }
+    req.removeAllListeners('data');
+    req.resume();
+    sendError(res, status, error, { ...headers, connection: 'close' });
+    const cut = setTimeout(() => req.socket.destroy(), 200);
+    cut.unref();
+    req.once('end', () => clearTimeout(cut));
+  }
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    if (path === '/interactions') {
+      if (req.method !== 'POST') {
+        refuse(req, res, 405, 'method not allowed', { allow: 'POST' });
+        return;
+      }
+      onInteraction(req, res);
+      return;
+    }
+    req.resume();
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendError(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
+      } else if (handle && !closing) {
+        send(res, 200, '{"status":"ok"}');
+      } else {
+        send(res, 503, JSON.stringify({ status: closing ? 'stopping' : 'loading' }));
+      }
+      return;
+    }
+    sendError(res, 404, 'not found');
+  });
+  // Slow or stalled clients must not hold a slot for long; Discord sends small bodies quickly.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+
+  return {
+    server,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    setHandler(h) {
+      handle = h;
+    },
+    get ready() {
+      return handle !== undefined;
+    },
+    get pendingFollowUps() {
+      return followUps.size;
+    },
+    async close() {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const done = new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+      settle();
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([
+        done.then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), grace);
+        }),
+      ]);
+      clearTimeout(timer);
+      // Keep-alive sockets that are idle now (or stuck) would hold close() open.
+      server.closeAllConnections();
+      await stopped;
+      return inTime;
+    },
+  };
+}
