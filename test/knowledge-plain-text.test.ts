@@ -81,6 +81,19 @@ describe('parseArticleText on other plain text', () => {
     expect(parsed.paragraphs.some((p) => p.text.includes('\r'))).toBe(false);
   });
 
+  it('reads a byline as credits and a dateline as the publication date', () => {
+    const text = 'By Land and Sea\n\nBy Jane Roe and John Doe\n\nJune 26, 2023 3:15 AM EDT\n\nLONDON - Beavers were seen.\n\nBy the end of the day, it rained.';
+    const parsed = parseArticleText(text, { slug: 'byline' });
+    expect(parsed.paragraphs.map((p) => [p.label, p.text])).toEqual([
+      ['headline', 'By Land and Sea'],
+      ['credits', 'By Jane Roe and John Doe'],
+      ['¶1', 'LONDON - Beavers were seen.'],
+      ['¶2', 'By the end of the day, it rained.'],
+    ]);
+    expect(parsed.meta).toMatchObject({ published: '2023-06-26', contributors: ['Jane Roe', 'John Doe'] });
+    expect(parsed.furniture).toEqual(['June 26, 2023 3:15 AM EDT']);
+  });
+
   it('does not take a single short block as a headline (nothing would be left to answer from)', () => {
     const parsed = parseArticleText('Just one line', { slug: 'one' });
     expect(parsed.paragraphs).toEqual([{ index: 0, kind: 'body', label: '¶1', text: 'Just one line' }]);

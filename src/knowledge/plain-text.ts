@@ -46,6 +46,22 @@ const FURNITURE: RegExp[] = [
 const CREDITS = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing)\s+(?:from|by)\s+\S/i;
 const CREDIT_ROLE = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing|writing|editing|edited|written|graphics|photos?)\s+(?:from|by)\s+/i;
 
+// "By Jane Roe and John Doe" at the top of a story: a byline, answerable as credits.
+const BYLINE = /^By\s+[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}(?:(?:\s*,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})*$/u;
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// "June 26, 2023 3:15 AM EDT", "Updated: Jun 26, 2023": a dateline block, never an answer.
+const DATELINE = /^(?:(?:Updated|Published|Posted)\s*:?\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5})?)?$/;
+
+function isoDate(line: string): string | undefined {
+  const m = DATELINE.exec(line);
+  if (!m) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase()) && m[1]!.length >= 3) + 1;
+  const day = Number(m[2]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Sentence punctuation, possibly followed by closing quotes or brackets. */
 const SENTENCE_END = /[.!?…:;]["'”’)\]]*$/u;
 
@@ -57,7 +73,7 @@ function normalise(text: string): string {
 export function parseContributors(line: string): string[] {
   const names: string[] = [];
   for (const segment of line.split(';')) {
-    const m = CREDIT_ROLE.exec(segment.trim());
+    const m = CREDIT_ROLE.exec(segment.trim()) ?? /^By\s+/.exec(segment.trim());
     if (!m) continue;
     const list = segment.trim().slice(m[0].length).replace(/[.\s]+$/u, '');
     for (let name of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)) {
@@ -83,6 +99,7 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
   const section: string[] = [];
   const contributors: string[] = [];
   let readingTime: string | undefined;
+  let published: string | undefined;
   let publisher = opts.publisher;
   const kept: { lines: string[]; text: string; credits: boolean }[] = [];
 
@@ -101,13 +118,21 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
       furniture.push(joined);
       continue;
     }
+    const date = joined.length <= FURNITURE_MAX ? isoDate(joined) : undefined;
+    if (date) {
+      published ??= date;
+      furniture.push(joined);
+      continue;
+    }
     if (isFurniture(joined)) {
       const pub = PUBLISHER_LINE.exec(joined)?.[1];
       if (pub && !publisher) publisher = pub.trim();
       furniture.push(joined);
       continue;
     }
-    const credits = joined.length <= FURNITURE_MAX && CREDITS.test(joined);
+    // A byline sits just under the headline; first, "By Land and Sea" is more likely a headline.
+    const byline = kept.length >= 1 && kept.length <= 2 && BYLINE.test(joined);
+    const credits = joined.length <= FURNITURE_MAX && (CREDITS.test(joined) || byline);
     if (credits) contributors.push(...parseContributors(joined).filter((n) => !contributors.includes(n)));
     kept.push({ lines, text: joined, credits });
   }
@@ -138,5 +163,6 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
   };
   if (opts.url) meta.url = opts.url;
   if (readingTime) meta.readingTime = readingTime;
+  if (published) meta.published = published;
   return { meta, paragraphs, furniture };
 }
