@@ -1,0 +1,38 @@
+// Message context menu "Find in article": the passages that address a message's claim, shown only to
+// the moderator who asked.
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type APIMessageApplicationCommandInteraction,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { CommandContext, Reply } from '../src/discord/command.ts';
+import { cleanQuestion } from '../src/discord/question.ts';
+import { message } from '../src/reply/message.ts';
+import { findInArticleReply } from '../src/reply/passages.ts';
+
+/** Long messages are judged on their opening; the engine ranks better on a focused claim. */
+const MAX_CLAIM = 1000;
+
+export const data = {
+  type: ApplicationCommandType.Message,
+  name: 'Find in article',
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+} satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody & { type: ApplicationCommandType.Message };
+
+export const ephemeral = () => true;
+
+export function execute(interaction: APIMessageApplicationCommandInteraction, { engine }: CommandContext): Reply {
+  const target = interaction.data.resolved.messages[interaction.data.target_id];
+  const text = [target?.content ?? '', ...(target?.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? ''])]
+    .join('\n')
+    .trim();
+  if (!text) {
+    return { data: message({ content: 'That message has no text to check against the article.', ephemeral: true }) };
+  }
+  const claim = text.slice(0, MAX_CLAIM);
+  const answer = engine.answer(cleanQuestion(claim), { alternatives: 3 });
+  return { data: findInArticleReply(claim, answer, engine.pack.meta) };
+}

@@ -1,0 +1,59 @@
+// What a command module exports. Commands work on raw API payloads and return message bodies, so
+// the same module serves the gateway bot and the HTTP endpoint, and tests need no discord.js.
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandOptionChoice,
+  APIChatInputApplicationCommandInteraction,
+  APIInteractionResponseCallbackData,
+  APIMessageApplicationCommandInteraction,
+  APIMessageComponentInteraction,
+  ApplicationCommandType,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { Engine } from '../engine/types.ts';
+import type { Logger } from '../log.ts';
+
+export interface CommandContext {
+  engine: Engine;
+  log: Logger;
+}
+
+/** A message to send. `update: true` edits the message a component sits on (type 7) instead of replying. */
+export interface Reply {
+  data: APIInteractionResponseCallbackData;
+  update?: boolean;
+}
+
+export type Awaitable<T> = T | Promise<T>;
+
+export interface ComponentRoute {
+  /** custom_id prefix this route owns, up to the second colon ("ask:more"). */
+  prefix: string;
+  /** Whether the answer edits the clicked message; decided up front so a deferral has the right type. */
+  update?: (interaction: APIMessageComponentInteraction) => boolean;
+  /** Whether a new reply is ephemeral (ignored for updates). */
+  ephemeral?: (interaction: APIMessageComponentInteraction) => boolean;
+  handle(interaction: APIMessageComponentInteraction, ctx: CommandContext): Awaitable<Reply>;
+}
+
+interface CommandBase {
+  components?: readonly ComponentRoute[];
+}
+
+export interface ChatInputCommand extends CommandBase {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Known before the work runs, so a deferral keeps the ephemeral flag. */
+  ephemeral?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
+  execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
+  autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext): Awaitable<APIApplicationCommandOptionChoice[]>;
+}
+
+export interface MessageCommand extends CommandBase {
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody & { type: ApplicationCommandType.Message };
+  ephemeral?: (interaction: APIMessageApplicationCommandInteraction) => boolean;
+  execute(interaction: APIMessageApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
+  autocomplete?: undefined;
+}
+
+export type Command = ChatInputCommand | MessageCommand;

@@ -1,0 +1,38 @@
+// Button custom_ids carry everything their handler needs (article slug and stable passage ids), so a
+// button keeps working after a restart or on another replica: no per-message state is stored.
+import { LIMITS } from '../reply/limits.ts';
+
+export type AskButton =
+  /** "more" opens a private page of alternatives; "next" turns that page (edits it in place). */
+  | { kind: 'more' | 'next'; slug: string; passageIds: number[] }
+  | { kind: 'ctx'; slug: string; passageId: number };
+
+export const ASK_PREFIX = 'ask';
+
+export function moreMatchesId(slug: string, passageIds: readonly number[], kind: 'more' | 'next' = 'more'): string {
+  const ids = [...passageIds];
+  let id = `${ASK_PREFIX}:${kind}:${slug}:${ids.join('.')}`;
+  while (id.length > LIMITS.customId && ids.length > 1) {
+    ids.pop(); // the tail is the least relevant; dropping it keeps the id valid
+    id = `${ASK_PREFIX}:${kind}:${slug}:${ids.join('.')}`;
+  }
+  if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters for slug ${slug}`);
+  return id;
+}
+
+export function contextId(slug: string, passageId: number): string {
+  const id = `${ASK_PREFIX}:ctx:${slug}:${passageId}`;
+  if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters for slug ${slug}`);
+  return id;
+}
+
+const ID_LIST = /^\d{1,9}(\.\d{1,9})*$/;
+
+/** Parses an ask button id; returns undefined for anything malformed (ids arrive from clients). */
+export function parseAskButton(customId: string): AskButton | undefined {
+  const [prefix, kind, slug, rest, ...extra] = customId.split(':');
+  if (prefix !== ASK_PREFIX || !slug || rest === undefined || extra.length > 0) return undefined;
+  if ((kind === 'more' || kind === 'next') && ID_LIST.test(rest)) return { kind, slug, passageIds: rest.split('.').map(Number) };
+  if (kind === 'ctx' && /^\d{1,9}$/.test(rest)) return { kind, slug, passageId: Number(rest) };
+  return undefined;
+}

@@ -1,0 +1,70 @@
+// Discord drops an interaction that is not acknowledged within 3 s. Run the work; if it is not done
+// after `ms`, acknowledge with a deferral (keeping the ephemeral flag) and deliver it as the follow-up.
+import {
+  InteractionResponseType,
+  MessageFlags,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  type RESTPatchAPIInteractionOriginalResponseJSONBody,
+} from 'discord-api-types/v10';
+import type { InteractionResult } from './contract.ts';
+import type { Reply } from './command.ts';
+
+export const DEFAULT_DEADLINE_MS = 2000;
+
+export interface DeferShape {
+  /** Edit the clicked message (components): defer with type 6, answer with type 7. */
+  update: boolean;
+  ephemeral: boolean;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+export function toResponse(reply: Reply): APIInteractionResponse {
+  const data = { ...reply.data, allowed_mentions: { parse: [] } };
+  if (reply.update) {
+    // An update cannot change the ephemeral flag of the message it edits.
+    delete data.flags;
+    return { type: InteractionResponseType.UpdateMessage, data };
+  }
+  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+}
+
+/** The body for PATCH @original: the message fields only; flags were fixed at deferral time. */
+export function toEdit(data: APIInteractionResponseCallbackData): RESTPatchAPIInteractionOriginalResponseJSONBody {
+  const body: RESTPatchAPIInteractionOriginalResponseJSONBody = { allowed_mentions: { parse: [] } };
+  if (data.content !== undefined) body.content = data.content;
+  body.embeds = data.embeds ?? [];
+  body.components = data.components ?? [];
+  return body;
+}
+
+export async function respondWithin(
+  work: () => Reply | Promise<Reply>,
+  shape: DeferShape,
+  ms: number,
+  onLateError: (err: unknown) => Reply,
+): Promise<InteractionResult> {
+  const running = Promise.resolve().then(work);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(resolve, ms, TIMEOUT);
+  });
+  try {
+    const first = await Promise.race([running, timeout]);
+    if (first !== TIMEOUT) return { response: toResponse(first) };
+  } finally {
+    clearTimeout(timer);
+  }
+  const response: APIInteractionResponse = shape.update
+    ? { type: InteractionResponseType.DeferredMessageUpdate }
+    : {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        data: shape.ephemeral ? { flags: MessageFlags.Ephemeral } : {},
+      };
+  const followUp = running.then(
+    (reply) => toEdit(reply.data),
+    (err: unknown) => toEdit(onLateError(err).data),
+  );
+  return { response, followUp };
+}

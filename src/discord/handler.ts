@@ -1,0 +1,139 @@
+// The handler layer both transports call: routes a raw interaction by type to its command, applies
+// the per-user cooldown, keeps to the 3 s acknowledgement deadline, and turns any failure into an
+// ephemeral "something went wrong" so one bad interaction never takes the process down.
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteraction,
+  type APIInteraction,
+  type APIMessageComponentInteraction,
+} from 'discord-api-types/v10';
+import type { Engine } from '../engine/types.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { message } from '../reply/message.ts';
+import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
+import type { HandleInteraction, InteractionResult } from './contract.ts';
+import { createCooldown, type Cooldown, type CooldownOptions } from './cooldown.ts';
+import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
+import { userId } from './options.ts';
+import { commands as defaultCommands, createRegistry } from './registry.ts';
+
+export interface HandlerOptions {
+  engine: Engine;
+  commands?: readonly Command[];
+  /** Per-user limit on commands and buttons; false turns it off (benchmarks, trusted callers). */
+  cooldown?: CooldownOptions | false;
+  /** Defer when the work has not finished after this many ms (default 2000; Discord allows 3000). */
+  deadlineMs?: number;
+  log?: Logger;
+}
+
+export function errorReply(ref: string): Reply {
+  return {
+    data: message({
+      content: `Something went wrong while answering. It has been logged (ref ${ref}); please try again.`,
+      ephemeral: true,
+    }),
+  };
+}
+
+function notice(content: string): InteractionResult {
+  return { response: toResponse({ data: message({ content, ephemeral: true }) }) };
+}
+
+function isMessageCommand(c: Command): c is MessageCommand {
+  return c.data.type === ApplicationCommandType.Message;
+}
+
+function describe(i: APIInteraction): string {
+  const who = userId(i) ?? 'unknown user';
+  if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) {
+    return `${i.data.name} (interaction ${i.id}, user ${who})`;
+  }
+  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id}, user ${who})`;
+  return `interaction ${i.id} of type ${i.type}`;
+}
+
+export function createInteractionHandler(options: HandlerOptions): HandleInteraction {
+  const log = options.log ?? silentLogger;
+  const registry = createRegistry(options.commands ?? defaultCommands);
+  const cooldown: Cooldown | undefined = options.cooldown === false ? undefined : createCooldown(options.cooldown ?? {});
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const ctx: CommandContext = { engine: options.engine, log };
+
+  const failed = (i: APIInteraction) => (err: unknown) => {
+    log.error(`Handler failed for ${describe(i)}`, err);
+    return errorReply(i.id);
+  };
+
+  /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
+  async function run(i: APIInteraction, shape: DeferShape, work: () => Reply | Promise<Reply>): Promise<InteractionResult> {
+    const slowDown = cooldown && userId(i) ? cooldown.take(userId(i)!) : 0;
+    if (slowDown > 0) {
+      log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
+      return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
+    }
+    try {
+      return await respondWithin(work, shape, deadlineMs, failed(i));
+    } catch (err) {
+      return { response: toResponse(failed(i)(err)) };
+    }
+  }
+
+  function command(i: APIApplicationCommandInteraction): Promise<InteractionResult> {
+    const cmd = registry.command(i.data.type, i.data.name);
+    if (!cmd) {
+      log.warn(`Unknown command ${describe(i)}: are the deployed commands out of date? Run npm run deploy-commands.`);
+      return Promise.resolve(notice('I do not know that command any more. An admin can refresh the commands with `npm run deploy-commands`.'));
+    }
+    if (isMessageCommand(cmd)) {
+      if (i.data.type !== ApplicationCommandType.Message) return Promise.resolve(notice('That command does not apply here.'));
+      const data = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.Message } }>;
+      const shape = { update: false, ephemeral: cmd.ephemeral?.(data) ?? false };
+      return run(i, shape, () => cmd.execute(data, ctx));
+    }
+    if (i.data.type !== ApplicationCommandType.ChatInput) return Promise.resolve(notice('That command does not apply here.'));
+    const chatCmd = cmd as ChatInputCommand;
+    const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
+    const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat) ?? false };
+    return run(i, shape, () => chatCmd.execute(chat, ctx));
+  }
+
+  function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
+    const route = registry.component(i.data.custom_id);
+    if (!route) return Promise.resolve(notice('This button has expired. Ask again to get a fresh one.'));
+    const shape = { update: route.update?.(i) ?? false, ephemeral: route.ephemeral?.(i) ?? false };
+    return run(i, shape, () => route.handle(i, ctx));
+  }
+
+  // Autocomplete can only answer with choices: errors give an empty list, and it is never rate limited
+  // (Discord sends one per keystroke).
+  async function autocomplete(i: APIApplicationCommandAutocompleteInteraction): Promise<InteractionResult> {
+    const cmd = registry.command(ApplicationCommandType.ChatInput, i.data.name);
+    let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
+    try {
+      if (cmd?.autocomplete) choices = await cmd.autocomplete(i, ctx);
+    } catch (err) {
+      log.error(`Autocomplete failed for ${describe(i)}`, err);
+    }
+    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
+  }
+
+  return async function handle(i: APIInteraction): Promise<InteractionResult> {
+    switch (i.type) {
+      case InteractionType.Ping:
+        return { response: { type: InteractionResponseType.Pong } };
+      case InteractionType.ApplicationCommand:
+        return command(i);
+      case InteractionType.MessageComponent:
+        return component(i);
+      case InteractionType.ApplicationCommandAutocomplete:
+        return autocomplete(i);
+      default:
+        log.warn(`Unhandled ${describe(i)}`);
+        return notice('This kind of interaction is not supported.');
+    }
+  };
+}

@@ -1,0 +1,29 @@
+// Text that came from a user (or from an arbitrary article) is shown literally: it cannot format the
+// message, and it cannot mention or ping anyone even if allowed_mentions were ever misconfigured.
+const ZWSP = '\u200b';
+
+/** Markdown characters that act anywhere in a line. */
+const INLINE = /[\\*_~`|[\]]/g;
+/** Markers that only act at the start of a line: quotes, headings, subtext, lists. */
+const LINE_START = /^([ \t]*)([>#+-]|\d+\.)/gm;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_m, space: string, marker: string) => {
+    return marker.endsWith('.') ? `${space}${marker.slice(0, -1)}\\.` : `${space}\\${marker}`;
+  });
+}
+
+/** Breaks @everyone, @here, <@id>, <@!id>, <@&id>, <#id> and </command:id> so none of them resolve. */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@/g, `@${ZWSP}`).replace(/<([#/])/g, `<${ZWSP}$1`);
+}
+
+/** The one function for echoing untrusted text into a message. */
+export function escapeText(text: string): string {
+  return neutraliseMentions(escapeMarkdown(text));
+}
+
+/** Single line, no control characters: for titles, field names and labels. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,24 @@
+// /help: what the bot can do, with examples a reader can copy.
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { ArticleMeta } from '../knowledge/schema.ts';
+import { escapeText } from './escape.ts';
+import { COLOURS, message } from './message.ts';
+
+export function helpReply(meta: ArticleMeta): APIInteractionResponseCallbackData {
+  const lines = [
+    `I answer questions about one article: “${escapeText(meta.title)}” (${escapeText(meta.publisher)}). Every answer is a passage from the article, with who said it and where.`,
+    '',
+    '**/ask** `question` — the passage that answers it. Set `private` to see it alone.',
+    'e.g. `/ask question: Who did China\'s foreign minister meet?`',
+    '**/quote** `speaker` `topic` — the direct quotes, with speaker, role and setting.',
+    'e.g. `/quote speaker: Putin`',
+    '**/who** `name` — a person or organisation: role, aliases, and where they appear.',
+    'e.g. `/who name: Prigozhin`',
+    '**/timeline** — the dated events in order.',
+    '**/article** — title, publisher, reading time, summary and how to cite it.',
+    '**Find in article** — right-click a message → Apps → Find in article: the passages that address its claim (only you see it).',
+    '',
+    'If the article does not cover something, I say so instead of guessing.',
+  ];
+  return message({ embeds: [{ title: 'What I can do', description: lines.join('\n'), color: COLOURS.info }], ephemeral: true });
+}

@@ -1,0 +1,33 @@
+// Bold the words of a passage that matched the question. Terms are located in the plain text first
+// and each segment is escaped on its own, so bolding can never combine with markdown in the text.
+import { escapeText } from './escape.ts';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function highlight(text: string, terms: readonly string[]): string {
+  const ranges: Array<[number, number]> = [];
+  for (const term of new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  if (ranges.length === 0) return escapeText(text);
+
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    // Adjacent words separated only by spaces merge into one bold run ("**Qin Gang**").
+    if (last && (r[0] <= last[1] || /^\s+$/.test(text.slice(last[1], r[0])))) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+
+  let out = '';
+  let at = 0;
+  for (const [start, end] of merged) {
+    out += `${escapeText(text.slice(at, start))}**${escapeText(text.slice(start, end))}**`;
+    at = end;
+  }
+  return out + escapeText(text.slice(at));
+}

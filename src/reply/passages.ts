@@ -1,0 +1,96 @@
+// Replies built from passages the buttons and the context menu point at: the next alternatives
+// ("More matches"), the paragraph around a passage ("Show context"), and the claim check.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { ArticleMeta, Paragraph } from '../knowledge/schema.ts';
+import type { Answer, Passage } from '../engine/types.ts';
+import { contextId, moreMatchesId } from '../discord/custom-id.ts';
+import { MATCHES_PER_PAGE, passageBlock } from './answer.ts';
+import { confidenceHint } from './confidence.ts';
+import { escapeText, oneLine } from './escape.ts';
+import { highlight } from './highlight.ts';
+import { LIMITS } from './limits.ts';
+import { COLOURS, message } from './message.ts';
+import { sourceLine } from './source.ts';
+import { fitRendered, truncate } from './truncate.ts';
+
+function passageField(p: Passage): APIEmbedField {
+  // Passages looked up by id (buttons) carry no score: show the speaker instead of a made-up confidence.
+  const name = p.score > 0 ? `${p.paragraphLabel} · ${confidenceHint(p.score).label.split(':')[0]}` : `${p.paragraphLabel} · ${p.speaker}`;
+  return { name: truncate(oneLine(name), LIMITS.fieldName), value: passageBlock(p, LIMITS.fieldValue - 2) };
+}
+
+/** One page of alternatives; the rest ride in the next button's custom_id. */
+export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: { ephemeral: boolean }): APIInteractionResponseCallbackData {
+  const page = passages.slice(0, MATCHES_PER_PAGE);
+  const rest = passages.slice(MATCHES_PER_PAGE);
+  if (page.length === 0) {
+    return message({ content: 'No more matches: the article has no other passages for this question.', ephemeral: opts.ephemeral });
+  }
+  const embed: APIEmbed = {
+    title: 'More matches',
+    description: `Other passages of “${escapeText(meta.title)}” that may answer the question.`,
+    color: COLOURS.info,
+    fields: page.map((p) => passageField(p)),
+    footer: { text: `${meta.publisher}` },
+  };
+  const buttons = page.map((p) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    label: truncate(`Context of ${p.paragraphLabel}`, LIMITS.buttonLabel),
+    custom_id: contextId(p.article, p.passageId),
+  }));
+  const components: APIActionRowComponent<APIButtonComponent>[] = [{ type: ComponentType.ActionRow, components: [...buttons] }];
+  if (rest.length > 0) {
+    components[0]!.components.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: 'More matches',
+      custom_id: moreMatchesId(rest[0]!.article, rest.map((p) => p.passageId), 'next'),
+    });
+  }
+  return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
+}
+
+/** The paragraph holding a passage (passage in bold), with its neighbours for orientation. */
+export function contextReply(
+  passage: Passage,
+  paragraph: Paragraph,
+  neighbours: { before?: Paragraph; after?: Paragraph },
+  meta: ArticleMeta,
+  opts: { ephemeral: boolean },
+): APIInteractionResponseCallbackData {
+  const fields: APIEmbedField[] = [];
+  if (neighbours.before) {
+    fields.push({ name: `Before (${neighbours.before.label})`, value: fitRendered(neighbours.before.text, escapeText, LIMITS.fieldValue) });
+  }
+  if (neighbours.after) {
+    fields.push({ name: `After (${neighbours.after.label})`, value: fitRendered(neighbours.after.text, escapeText, LIMITS.fieldValue) });
+  }
+  fields.push({ name: 'Source', value: sourceLine(meta, paragraph.label) });
+  const embed: APIEmbed = {
+    title: `Context: ${paragraph.label}`,
+    description: fitRendered(paragraph.text, (t) => highlight(t, [passage.text]), LIMITS.description),
+    color: COLOURS.info,
+    fields,
+  };
+  return message({ embeds: [embed], ephemeral: opts.ephemeral });
+}
+
+/** "Find in article": passages that address a message's claim, for a moderator's quick check. */
+export function findInArticleReply(claim: string, answer: Answer, meta: ArticleMeta): APIInteractionResponseCallbackData {
+  const shown = fitRendered(oneLine(claim), (t) => `> ${escapeText(t)}`, 300);
+  if (!answer.found || !answer.answer) {
+    const lines = [shown, '', `**The article does not address this.** ${escapeText(answer.reason ?? '')}`.trim()];
+    const suggestions = answer.suggestions.slice(0, 3).map((s) => `• ${escapeText(truncate(oneLine(s), 100))}`);
+    if (suggestions.length > 0) lines.push('', '**Related questions it does answer:**', ...suggestions);
+    return message({ embeds: [{ title: 'Find in article', description: lines.join('\n'), color: COLOURS.miss }], ephemeral: true });
+  }
+  const passages = [answer.answer, ...answer.alternatives].slice(0, 4);
+  const embed: APIEmbed = {
+    title: 'Find in article',
+    description: `${shown}\n\nPassages of “${escapeText(meta.title)}” (${escapeText(meta.publisher)}) that address this claim. Read them before deciding whether they support it.`,
+    color: confidenceHint(answer.answer.score).colour,
+    fields: passages.map((p) => passageField(p)),
+  };
+  return message({ embeds: [embed], ephemeral: true });
+}

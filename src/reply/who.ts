@@ -1,0 +1,47 @@
+// /who: a person or organisation's role, aliases, and the passages that mention them.
+import type { APIEmbed, APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { ArticleMeta, Entity } from '../knowledge/schema.ts';
+import type { Passage } from '../engine/types.ts';
+import { escapeText, oneLine } from './escape.ts';
+import { highlight } from './highlight.ts';
+import { LIMITS } from './limits.ts';
+import { COLOURS, message } from './message.ts';
+import { fitRendered, truncate } from './truncate.ts';
+
+const MAX_MENTIONS = 5;
+
+export function whoReply(entity: Entity, mentions: Passage[], meta: ArticleMeta): APIInteractionResponseCallbackData {
+  const fields: APIEmbedField[] = [{ name: 'Type', value: entity.type, inline: true }];
+  if (entity.aliases.length > 0) {
+    fields.push({ name: 'Also called', value: fitRendered(entity.aliases.join(', '), escapeText, LIMITS.fieldValue), inline: true });
+  }
+  const names = [entity.name, ...entity.aliases];
+  for (const p of mentions.slice(0, MAX_MENTIONS)) {
+    const terms = [...names, ...p.matched];
+    fields.push({
+      name: `Mentioned in ${p.paragraphLabel}`,
+      value: fitRendered(p.text, (t) => highlight(t, terms), LIMITS.fieldValue),
+    });
+  }
+  const more = mentions.length - MAX_MENTIONS;
+  const embed: APIEmbed = {
+    title: truncate(oneLine(entity.name), LIMITS.title),
+    description: escapeText(entity.role),
+    color: COLOURS.info,
+    fields,
+    footer: {
+      text: mentions.length === 0
+        ? `Not mentioned in any passage of “${meta.title}”.`
+        : `${mentions.length} passage${mentions.length === 1 ? '' : 's'} of “${meta.title}”, ${meta.publisher}${more > 0 ? ` (first ${MAX_MENTIONS} shown)` : ''}`,
+    },
+  };
+  return message({ embeds: [embed] });
+}
+
+export function whoNotFoundReply(name: string, known: Entity[]): APIInteractionResponseCallbackData {
+  const list = known.slice(0, 12).map((e) => escapeText(e.name)).join(', ');
+  const text = `The article does not mention anyone or anything called “${escapeText(truncate(oneLine(name), 100))}”.` +
+    (list ? `\nPeople and organisations it does mention include: ${list}.` : '');
+  return message({ embeds: [{ title: 'Not in the article', description: text, color: COLOURS.miss }] });
+}
+
