@@ -1,0 +1,116 @@
+// The answer engine: knowledge pack in, ranked passages with attribution and confidence out.
+import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
+import type { Answer, AskOptions, Engine, Passage } from './types.ts';
+import { buildPassages, type PassageRecord } from './passages.ts';
+import { buildTermIndex } from './term-index.ts';
+import { Vocabulary } from './fuzzy.ts';
+import { analyseQuestion } from './question.ts';
+import { groupWeights, rankPassages, type Scored } from './rank.ts';
+import { judge } from './refusal.ts';
+import { Suggester } from './suggest.ts';
+import { fold, tokenize } from './text.ts';
+
+export type { Engine, Answer, Passage } from './types.ts';
+
+const DEFAULT_ALTERNATIVES = 4;
+
+export function createEngine(pack: KnowledgePack): Engine {
+  const records = buildPassages(pack);
+  const index = buildTermIndex(records);
+  const stems = new Set(index.passages.postings.keys());
+  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words);
+  const suggester = new Suggester(pack, records);
+
+  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
+    text: r.text,
+    attribution: formatAttribution(r),
+    speaker: r.speaker,
+    ...(r.role ? { role: r.role } : {}),
+    how: r.how,
+    paragraph: r.paragraph,
+    paragraphLabel: r.paragraphLabel,
+    passageId: r.id,
+    score: s ? confidence(s, top) : 0,
+    matched: s ? matchedWords(r.text, s.matchedStems) : [],
+    article: pack.meta.slug,
+  });
+
+  const entityByName = new Map<string, Entity>();
+  for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
+
+  return {
+    pack,
+    answer(question: string, options: AskOptions = {}): Answer {
+      const q = analyseQuestion(String(question ?? ''), vocabulary);
+      const weights = groupWeights(q, index);
+      const ranked = rankPassages(q, index, records, weights);
+      const best = ranked[0];
+      const verdict = judge(q, weights, best, best ? records[best.id]!.text : undefined);
+      const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
+      if (!verdict.found) {
+        return {
+          question,
+          found: false,
+          answer: null,
+          alternatives: [],
+          reason: verdict.reason,
+          missing: verdict.missing,
+          suggestions: suggester.didYouMean(question, 3),
+        };
+      }
+      return {
+        question,
+        found: true,
+        answer: toPassage(records[best!.id]!, best),
+        alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
+        missing: verdict.missing,
+        suggestions: [],
+      };
+    },
+    suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
+    paragraph: (i) => pack.paragraphs[i],
+    passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
+    findEntity(name) {
+      const key = fold(String(name ?? '')).toLowerCase().trim();
+      return entityByName.get(key) ?? suggester.findEntity(key);
+    },
+    mentions: (entityId) => records.filter((r) => r.entities.includes(entityId)).map((r) => toPassage(r)),
+    quotes(filter = {}) {
+      let quotes: Quote[] = pack.quotes;
+      if (filter.speaker) {
+        const entity = this.findEntity(filter.speaker);
+        quotes = entity ? quotes.filter((q) => q.speaker === entity.id) : [];
+      }
+      if (filter.topic?.trim()) {
+        const topic = tokenize(filter.topic).map((t) => t.stem);
+        quotes = quotes.filter((q) => {
+          const words = new Set(tokenize(`${q.text} ${pack.paragraphs[q.paragraph]?.text ?? ''}`).map((t) => t.stem));
+          return topic.some((t) => words.has(t));
+        });
+      }
+      return quotes;
+    },
+    timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+function formatAttribution(r: PassageRecord): string {
+  const who = r.role ? `${r.speaker}, ${r.role}` : r.speaker;
+  return `${who} (${r.how})`;
+}
+
+/**
+ * Confidence blends how much of the question the passage covers with how strongly it matched.
+ * An alternative never outranks the answer: its confidence is capped by its score against the best's.
+ */
+function confidence(s: Scored, top?: Scored): number {
+  const own = 0.7 * s.coverage + 0.3 * (1 - Math.exp(-s.score / 6));
+  const capped = top && top.score > 0 ? Math.min(own, confidence(top) * (s.score / top.score)) : own;
+  return Math.round(Math.min(1, Math.max(0, capped)) * 1000) / 1000;
+}
+
+function matchedWords(text: string, stems: Set<string>): string[] {
+  const words = new Set<string>();
+  for (const t of tokenize(text)) if (stems.has(t.stem)) words.add(text.slice(t.start, t.end));
+  return [...words];
+}

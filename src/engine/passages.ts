@@ -1,0 +1,112 @@
+// Turns a knowledge pack into passages: one per sentence of every answerable paragraph, each with
+// its attribution (curated when the pack has it, inferred from the wording otherwise) and the
+// extra words (entity aliases, curator keywords) a reader may use for it.
+import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
+import { attributeSentence, type Attributed } from './attribution.ts';
+import { splitSentences } from './sentences.ts';
+import { fold } from './text.ts';
+
+export interface PassageRecord {
+  id: number;
+  paragraph: number;
+  paragraphLabel: string;
+  kind: 'headline' | 'body' | 'credits';
+  text: string;
+  speaker: string;
+  role?: string;
+  how: string;
+  /** Entities the passage mentions (ids). */
+  entities: string[];
+  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker. */
+  expansion: string;
+}
+
+export function buildPassages(pack: KnowledgePack): PassageRecord[] {
+  const out: PassageRecord[] = [];
+  const aliasIndex = entityAliases(pack.entities);
+  const publisher = pack.meta.publisher;
+  for (const para of pack.paragraphs) {
+    const facts = pack.facts.filter((f) => f.paragraph === para.index);
+    let previous: Attributed | undefined;
+    for (const span of sentencesOf(para.text, para.kind)) {
+      const fact = factFor(facts, para.text, span.start, span.end);
+      const mentioned = mentionedEntities(span.text, aliasIndex);
+      const inferred = attributeSentence(span.text, previous);
+      if (inferred) previous = inferred;
+      const attribution = fact
+        ? { speaker: fact.attribution.speaker, role: fact.attribution.role, how: fact.attribution.how }
+        : inferred
+          ? { speaker: inferred.speaker, how: inferred.how }
+          : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
+      const expansion = [
+        KIND_WORDS[para.kind],
+        ...mentioned.flatMap((e) => [e.name, ...e.aliases]),
+        ...(fact?.keywords ?? []),
+        attribution.speaker,
+        attribution.role ?? '',
+      ].join(' ');
+      out.push({
+        id: out.length,
+        paragraph: para.index,
+        paragraphLabel: para.label,
+        kind: para.kind,
+        text: span.text,
+        ...attribution,
+        entities: mentioned.map((e) => e.id),
+        expansion,
+      });
+    }
+  }
+  return out;
+}
+
+/** How readers ask for the parts of an article that are not body text. */
+const KIND_WORDS: Record<string, string> = {
+  headline: 'headline title',
+  credits: 'credits byline contributors authors reporters writers wrote reporting assistance',
+  body: '',
+};
+
+/** Headlines and credit lines are one passage even when they contain a full stop. */
+function sentencesOf(text: string, kind: string) {
+  return kind === 'body' ? splitSentences(text) : [{ text: text.trim(), start: 0, end: text.length }];
+}
+
+/** The curated fact that covers most of this sentence, if any. */
+function factFor(facts: Fact[], paragraph: string, start: number, end: number): Fact | undefined {
+  let best: Fact | undefined;
+  let bestOverlap = 0;
+  for (const f of facts) {
+    const at = paragraph.indexOf(f.text);
+    if (at < 0) continue;
+    const overlap = Math.min(end, at + f.text.length) - Math.max(start, at);
+    if (overlap > bestOverlap) {
+      best = f;
+      bestOverlap = overlap;
+    }
+  }
+  return bestOverlap > 0.3 * (end - start) ? best : undefined;
+}
+
+type AliasIndex = Array<{ alias: RegExp; entity: Entity }>;
+
+function entityAliases(entities: Entity[]): AliasIndex {
+  return entities.flatMap((entity) =>
+    [entity.name, ...entity.aliases].map((a) => ({
+      // An all-capitals alias is an acronym ("TIME", "PLA"): matching it without case would find "time".
+      alias: new RegExp(`(^|[^\\p{L}])${escapeRegExp(fold(a))}(?=$|[^\\p{L}])`, /^[^\p{Ll}]+$/u.test(a) ? 'u' : 'iu'),
+      entity,
+    })),
+  );
+}
+
+function mentionedEntities(text: string, index: AliasIndex): Entity[] {
+  const folded = fold(text);
+  const seen = new Map<string, Entity>();
+  for (const { alias, entity } of index) if (!seen.has(entity.id) && alias.test(folded)) seen.set(entity.id, entity);
+  return [...seen.values()];
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,69 @@
+// Reads a question: what kind of answer it wants, and which words must be found in the article
+// (each with its typo repair and related words).
+import { tokenize, STOP_WORDS, stemWord, fold } from './text.ts';
+import { RELATED } from './lexicon.ts';
+import type { Vocabulary } from './fuzzy.ts';
+import { RANKING } from './ranking-defaults.ts';
+import { everydayRank } from './background.ts';
+
+export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
+
+export interface TermGroup {
+  /** The word as the reader wrote it. */
+  word: string;
+  /** Its stem, and alternatives with weights: typo repair (0.9), related words (0.5). */
+  stems: Array<{ stem: string; weight: number }>;
+  /** Position among the question's content words, for proximity. */
+  position: number;
+  /** Capitalised mid-sentence: probably a name, so its absence matters more. */
+  nameLike: boolean;
+  /** Whether the article (or the repair) has the word itself. */
+  known: boolean;
+}
+
+export interface Question {
+  text: string;
+  type: AnswerType;
+  groups: TermGroup[];
+  /** Phrases the reader put in quotation marks. */
+  phrases: string[];
+}
+
+
+export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
+  const text = fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000);
+  const tokens = tokenize(text);
+  const groups: TermGroup[] = [];
+  let position = 0;
+  tokens.forEach((t, i) => {
+    if (STOP_WORDS.has(t.word) || t.word.length < 2) return;
+    const stems = [{ stem: t.stem, weight: 1 }];
+    let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
+    if (!known) {
+      const repaired = vocabulary.correct(t.word);
+      const relative = repaired ? null : vocabulary.relative(t.word);
+      if (repaired) stems.push({ stem: stemWord(repaired), weight: RANKING.typoWeight });
+      if (relative) stems.push({ stem: stemWord(relative), weight: RANKING.relativeWeight });
+      known = Boolean(repaired ?? relative);
+    }
+    for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
+    // A capitalised word mid-question, or one that is not everyday English, is probably a name.
+    const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
+    groups.push({ word: t.word, stems, position: position++, nameLike, known });
+  });
+  const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
+  return { text: raw, type: answerType(text), groups, phrases };
+}
+
+function answerType(q: string): AnswerType {
+  const s = q.toLowerCase();
+  if (/\b(when|what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b/.test(s)) return 'when';
+  if (/\bhow (many|much|long|old|far|large|big|often)\b|\bwhat (number|percentage|proportion|amount)\b/.test(s)) return 'number';
+  if (/\b(quote|exact words|in (his|her|their) words|what did .+ (say|call|describe))\b/.test(s)) return 'quote';
+  if (/^\s*(who|whom|whose)\b|\bwhich (person|people|man|woman|group|organi[sz]ation|company)\b/.test(s)) return 'who';
+  if (/^\s*where\b|\bwhat (city|country|place|location)\b/.test(s)) return 'where';
+  if (/^\s*why\b|\bwhat (caused|was the reason)\b/.test(s)) return 'why';
+  return 'any';
+}
+
+export { STOP_WORDS };

@@ -1,0 +1,170 @@
+// Ranks passages for a question: BM25 on the sentence, plus BM25 on its paragraph (context decides
+// between two similar sentences), plus small bonuses for words in the question's order and for
+// the kind of answer asked for (a date for "when", a number for "how many").
+import type { Question, TermGroup } from './question.ts';
+import { idf, type DocStats, type TermIndex } from './term-index.ts';
+import type { PassageRecord } from './passages.ts';
+import { RANKING } from './ranking-defaults.ts';
+import { tokenize } from './text.ts';
+import { everydayRank } from './background.ts';
+
+export interface Scored {
+  id: number;
+  score: number;
+  /** Share (0..1) of the question's weight that this passage answers to. */
+  coverage: number;
+  /** The same share over the passage's whole paragraph: does this part of the article address the question? */
+  contextCoverage: number;
+  /** Stems that matched in the passage text, for highlighting. */
+  matchedStems: Set<string>;
+}
+
+export interface GroupWeight {
+  group: TermGroup;
+  idf: number;
+}
+
+/**
+ * Each group's weight is the rarity of what the reader typed. A word the article lacks is the rarest,
+ * unless it is everyday English: "won" in a question is phrasing, "Zelensky" is a subject.
+ */
+export function groupWeights(q: Question, index: TermIndex): GroupWeight[] {
+  const max = idf(index.passages, '\u0000');
+  return q.groups.map((group) => {
+    const own = group.stems.filter((s) => s.weight >= RANKING.typoWeight && index.passages.postings.has(s.stem));
+    if (own.length) return { group, idf: Math.max(...own.map((s) => idf(index.passages, s.stem))) };
+    return { group, idf: max * absentWordWeight(group.word) };
+  });
+}
+
+function absentWordWeight(word: string): number {
+  const rank = everydayRank(word);
+  if (rank === undefined) return 1;
+  for (const [below, weight] of RANKING.everydayWeights) if (rank < below) return weight;
+  return 1;
+}
+
+export function rankPassages(q: Question, index: TermIndex, passages: PassageRecord[], weights: GroupWeight[]): Scored[] {
+  const totalIdf = weights.reduce((a, w) => a + w.idf, 0) || 1;
+  const sentence = new Map<number, { score: number; covered: number; stems: Set<string> }>();
+  weights.forEach(({ group }, g) => {
+    const best = bestPerDoc(index.passages, group);
+    for (const [doc, hit] of best) {
+      const entry = sentence.get(doc) ?? { score: 0, covered: 0, stems: new Set<string>() };
+      entry.score += hit.score;
+      entry.covered += weights[g]!.idf * hit.weight;
+      if (hit.inText) entry.stems.add(hit.stem);
+      sentence.set(doc, entry);
+    }
+  });
+
+  const paragraphScore = new Float64Array(index.paragraphs.count);
+  const paragraphCovered = new Float64Array(index.paragraphs.count);
+  weights.forEach(({ group, idf: weight }) => {
+    for (const [doc, hit] of bestPerDoc(index.paragraphs, group)) {
+      paragraphScore[doc]! += hit.score;
+      paragraphCovered[doc]! += weight * hit.weight;
+    }
+  });
+
+  const asked = new Set(q.groups.map((g) => g.stems[0]!.stem));
+  const asksForHeadline = q.groups.some((g) => /^(headline|title)s?$/.test(g.word));
+  const out: Scored[] = [];
+  for (const [id, s] of sentence) {
+    let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]!;
+    score += RANKING.proximityWeight * proximity(q, index, id, weights);
+    score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
+    score *= 1 + typeBonus(q, passages[id]!.text, asked);
+    // A headline restates the story in few words; the body sentence behind it is the better evidence.
+    if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
+    const coverage = Math.min(1, s.covered / totalIdf);
+    const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[index.paragraphOf[id]!]! / totalIdf));
+    out.push({ id, score, coverage, contextCoverage, matchedStems: s.stems });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+interface Hit {
+  score: number;
+  weight: number;
+  stem: string;
+  inText: boolean;
+}
+
+/** For one question word, the best-scoring of its forms (itself, typo repair, related words) in each document. */
+function bestPerDoc(stats: DocStats, group: TermGroup): Map<number, Hit> {
+  const best = new Map<number, Hit>();
+  for (const { stem, weight } of group.stems) {
+    const postings = stats.postings.get(stem);
+    if (!postings) continue;
+    const termIdf = idf(stats, stem);
+    for (const p of postings) {
+      const tf = p.tf + RANKING.expansionWeight * p.xtf;
+      const norm = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * (1 - RANKING.b + (RANKING.b * stats.lengths[p.doc]!) / stats.avgLength));
+      // A word found only among aliases/keywords counts for less than one the sentence itself uses.
+      const effective = p.tf > 0 ? weight : weight * RANKING.expansionCoverage;
+      const score = effective * termIdf * norm;
+      const prev = best.get(p.doc);
+      if (!prev || score > prev.score) best.set(p.doc, { score, weight: effective, stem, inText: p.tf > 0 });
+    }
+  }
+  return best;
+}
+
+/** Rewards question words that stand close together in the passage, as they did in the question. */
+function proximity(q: Question, index: TermIndex, doc: number, weights: GroupWeight[]): number {
+  let bonus = 0;
+  for (let i = 0; i + 1 < q.groups.length; i++) {
+    const a = positionsIn(index, q.groups[i]!, doc);
+    const b = positionsIn(index, q.groups[i + 1]!, doc);
+    if (!a.length || !b.length) continue;
+    if (a.some((x) => b.some((y) => Math.abs(y - x) <= RANKING.proximityWindow))) bonus += Math.min(weights[i]!.idf, weights[i + 1]!.idf);
+  }
+  return bonus;
+}
+
+function positionsIn(index: TermIndex, group: TermGroup, doc: number): number[] {
+  for (const { stem, weight } of group.stems) {
+    if (weight < RANKING.typoWeight) continue;
+    const at = index.positions.get(stem)?.get(doc);
+    if (at) return at;
+  }
+  return [];
+}
+
+function phraseHits(q: Question, text: string): number {
+  if (!q.phrases.length) return 0;
+  const folded = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  return q.phrases.filter((p) => folded.includes(p)).length;
+}
+
+const DATE_WORD = /^(1\d{3}|20\d{2}|ad|bc|bce|ce|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|centuries|decade|yesterday|today|weekend|spring|summer|autumn|winter)$/;
+const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|several)$/;
+const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'toward', 'towards']);
+const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|reason)\b/i;
+
+export function hasNumber(text: string): boolean {
+  return tokenize(text).some((t) => NUMBER_WORD.test(t.word));
+}
+
+/**
+ * Bonus when the passage holds the kind of thing asked for and it is new: a "when" question is
+ * answered by a date the question did not already contain, a "who" question by a name it did not.
+ */
+function typeBonus(q: Question, text: string, asked: Set<string>): number {
+  const b = RANKING.typeBonus;
+  if (q.type === 'any') return 0;
+  if (q.type === 'why') return REASON.test(text) ? b / 2 : 0;
+  if (q.type === 'quote') return /["\u201c]/.test(text) ? b / 2 : 0;
+  const tokens = tokenize(text);
+  const fresh = (i: number) => !asked.has(tokens[i]!.stem);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!fresh(i)) continue;
+    if (q.type === 'when' && DATE_WORD.test(t.word)) return b;
+    if (q.type === 'number' && NUMBER_WORD.test(t.word)) return b;
+    if (q.type === 'who' && t.capital && i > 0) return b;
+    if (q.type === 'where' && t.capital && i > 0 && PLACE_CUE.has(tokens[i - 1]!.word)) return b;
+  }
+  return 0;
+}

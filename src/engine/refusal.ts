@@ -1,0 +1,43 @@
+// Decides when the honest answer is "the article doesn't say". Serving the nearest sentence to a
+// question about someone the article never mentions is the worst thing the bot can do.
+import type { Question } from './question.ts';
+import type { GroupWeight, Scored } from './rank.ts';
+import { hasNumber } from './rank.ts';
+import { RANKING } from './ranking-defaults.ts';
+
+export interface Verdict {
+  found: boolean;
+  reason?: string;
+  missing: string[];
+}
+
+export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestText: string | undefined): Verdict {
+  const missing = q.groups.filter((g) => !g.known).map((g) => g.word);
+  if (!q.groups.length) {
+    return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
+  }
+  if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : q.groups.map((g) => g.word))}.` };
+  const names = q.groups.filter((g) => !g.known && g.nameLike).map((g) => g.word);
+  if (names.length && best.contextCoverage < RANKING.nameCoverageGate) return { found: false, missing, reason: `The article does not mention ${list(names.map(capitalise))}.` };
+  if (best.contextCoverage < RANKING.minCoverage) {
+    const absent = missing.length ? missing : weakest(weights, best);
+    return { found: false, missing, reason: `The article does not cover that: nothing in it about ${list(absent)}.` };
+  }
+  if (q.type === 'number' && bestText && !hasNumber(bestText)) {
+    return { found: false, missing, reason: 'The article gives no figure for that.' };
+  }
+  return { found: true, missing };
+}
+
+function weakest(weights: GroupWeight[], best: Scored): string[] {
+  return weights.filter((w) => !w.group.stems.some((s) => best.matchedStems.has(s.stem))).map((w) => w.group.word).slice(0, 3);
+}
+
+function list(words: string[]): string {
+  const quoted = [...new Set(words)].slice(0, 4).map((w) => `“${w}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? 'that') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+function capitalise(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}

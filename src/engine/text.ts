@@ -1,0 +1,72 @@
+// Words, stems and stop words: the one place that decides what a "term" is, so the index and the
+// question analysis can never disagree about it.
+import { stemmer } from 'stemmer';
+
+/** Folds curly quotes, dashes and accents so "Prigozhin’s" and "Prigozhin's" meet. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-');
+}
+
+export interface Token {
+  /** Lowercased surface form ("prigozhin"). */
+  word: string;
+  /** Stemmed form used for matching ("prigozhin" → "prigozhin", "meeting" → "meet"). */
+  stem: string;
+  /** Offsets into the original string, for highlighting. */
+  start: number;
+  end: number;
+  /** Whether the surface form started with a capital letter. */
+  capital: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
+export function tokenize(text: string): Token[] {
+  const folded = fold(text);
+  // NFKD can change length; fall back to the folded string's offsets only when lengths agree.
+  const source = folded.length === text.length ? folded : text;
+  const out: Token[] = [];
+  for (const m of source.matchAll(WORD)) {
+    let raw = m[0];
+    // "Russia's" → "Russia": the possessive is not a word of its own.
+    const apos = raw.indexOf("'");
+    if (apos > 0) raw = raw.slice(0, apos);
+    const word = raw.toLowerCase();
+    out.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + raw.length, capital: /^\p{Lu}/u.test(raw) });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Function words that carry no topic. Question words are kept apart: they signal the answer type. */
+export const STOP_WORDS = new Set(
+  `a an the and or but if then than so of to in on at by for from with without into onto over under about
+  as is are was were be been being am do does did doing done have has had having will would shall should can could
+  may might must it its it's this that these those there here their they them he him his she her hers we us our
+  you your yours i me my mine not no nor also too very just only even still yet ever any some each every all
+  both either neither such what which who whom whose when where why how whats who's what's where's when's
+  tell me please know say said says saying about according get got give given go going went make made much many
+  call called calls describe described describes mention mentioned mentions article story
+  s t d ll re ve m`.split(/\s+/),
+);
+
+export const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+
+/** Content terms of a text: tokens minus stop words. */
+export function contentTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => !STOP_WORDS.has(t.word));
+}
