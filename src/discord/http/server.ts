@@ -271,16 +271,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         sendError(res, 400, 'invalid JSON body');
         return;
       }
-      inFlight++;
-      answer(res, interaction)
-        .catch((err) => {
-          log.error(`interaction ${interaction.id}: ${describe(err)}`);
-          sendError(res, 500, 'internal error');
-        })
-        .finally(() => {
-          inFlight--;
-          settle();
-        });
+      answer(res, interaction).catch((err) => {
+        log.error(`interaction ${interaction.id}: ${describe(err)}`);
+        sendError(res, 500, 'internal error');
+      });
     });
   }
 
@@ -303,6 +297,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   }
 
   const server = createServer((req, res) => {
+    // In flight from the first byte of the request until its response is done (or the socket dies),
+    // so a shutdown waits for a request whose body is still arriving.
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      settle();
+    });
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
