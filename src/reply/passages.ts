@@ -88,7 +88,7 @@ export function findInArticleReply(claim: string, answer: Answer, meta: ArticleM
   const passages = [answer.answer, ...answer.alternatives].slice(0, 4);
   const embed: APIEmbed = {
     title: 'Find in article',
-    description: `${shown}\n\nPassages of “${escapeText(meta.title)}” (${escapeText(meta.publisher)}) that address this claim. Read them before deciding whether they support it.`,
+    description: `${shown}\n\nPassages of “${escapeText(meta.title)}”, ${escapeText(meta.publisher)}, that address this claim. Read them before deciding whether they support it.`,
     color: confidenceHint(answer.answer.score).colour,
     fields: passages.map((p) => passageField(p)),
   };

@@ -1,0 +1,152 @@
+// Configuration from the environment (and .env through dotenv), validated with zod. Every problem is
+// reported at once with how to fix it, and the token's value is never echoed. Each run mode asks
+// for what it needs: the gateway bot and the deploy script need the token, the HTTP endpoint the
+// public key.
+import { existsSync } from 'node:fs';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../log.ts';
+import type { CooldownOptions } from './cooldown.ts';
+
+export type Mode = 'gateway' | 'http' | 'deploy';
+
+export interface Config {
+  token?: string;
+  clientId: string;
+  guildId?: string;
+  /** REST base including /api; undefined means Discord's. */
+  apiUrl?: string;
+  publicKey?: string;
+  logLevel: LogLevel;
+  host: string;
+  port: number;
+  cooldown: CooldownOptions | false;
+}
+
+const PORTAL = 'https://discord.com/developers/applications';
+
+const HINTS: Record<string, string> = {
+  DISCORD_TOKEN: `the bot token: ${PORTAL} → your application → Bot → Reset Token`,
+  DISCORD_CLIENT_ID: `the Application ID (digits only, e.g. 1123456789012345678): ${PORTAL} → your application → General Information`,
+  DISCORD_GUILD_ID: 'a server id (digits only): Discord → Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID; leave it empty to deploy commands globally',
+  DISCORD_API_URL: 'the REST base including /api, e.g. https://discord.com/api (leave it empty for Discord itself)',
+  DISCORD_PUBLIC_KEY: `the application's public key (64 hex characters): ${PORTAL} → your application → General Information`,
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  HOST: 'the address the HTTP endpoint listens on, e.g. 0.0.0.0 or 127.0.0.1',
+  PORT: 'a TCP port between 0 and 65535',
+  COOLDOWN_BURST: 'how many commands a user may send back to back (0 turns the cooldown off)',
+  COOLDOWN_REFILL_MS: 'milliseconds until a user may send one more command after the burst',
+};
+
+const SECRET = new Set(['DISCORD_TOKEN']);
+
+/** Empty strings (`DISCORD_GUILD_ID=` in .env) mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+// A snowflake is an unsigned 64-bit integer written in decimal.
+const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id (digits only)').refine((s) => !/^\d+$/.test(s) || BigInt(s) < 2n ** 64n, 'is too large for a Discord id');
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z.string()
+      .refine((s) => !/^Bot\s/i.test(s), 'must be the token alone, without the "Bot " prefix')
+      .refine((s) => !/\s/.test(s), 'must not contain spaces or line breaks'),
+  ),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.string().url('must be a URL').refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')),
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters')),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  HOST: optional(z.string()),
+  PORT: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535')),
+  COOLDOWN_BURST: optional(z.coerce.number({ message: 'must be a number' }).int().min(0)),
+  COOLDOWN_REFILL_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(1)),
+});
+
+const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
+  gateway: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+  deploy: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'],
+  http: ['DISCORD_PUBLIC_KEY', 'DISCORD_CLIENT_ID'],
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly mode: Mode,
+    readonly problems: string[],
+  ) {
+    super(formatProblems(mode, problems));
+    this.name = 'ConfigError';
+  }
+}
+
+function formatProblems(mode: Mode, problems: string[]): string {
+  const lines = [`Configuration problem${problems.length === 1 ? '' : 's'} (${problems.length}):`, ...problems.map((p) => `  - ${p}`), ''];
+  lines.push('Set these in the environment or in a .env file (copy .env.example to .env and fill it in).');
+  if (mode === 'gateway' || mode === 'deploy') {
+    lines.push('To try the bot offline, without Discord: npm run ask -- "Who did China\'s foreign minister meet?"');
+  }
+  return lines.join('\n');
+}
+
+/** Validates an environment for a mode; throws ConfigError listing every problem. */
+export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
+  const problems: string[] = [];
+  const parsed = EnvSchema.safeParse(env);
+  const bad = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      if (bad.has(key)) continue;
+      bad.add(key);
+      const shown = SECRET.has(key) ? '' : ` (got "${String(env[key]).trim().slice(0, 80)}")`;
+      problems.push(`${key} ${issue.message}${shown}. Expected ${HINTS[key] ?? 'a valid value'}.`);
+    }
+  }
+  const values = parsed.success ? parsed.data : {};
+  for (const key of REQUIRED[mode]) {
+    if (!bad.has(key) && (values as Record<string, unknown>)[key] === undefined) {
+      const what = mode === 'http' ? 'the HTTP endpoint' : mode === 'deploy' ? 'deploy-commands' : 'the bot';
+      problems.push(`${key} is not set (required to run ${what}). Set it to ${HINTS[key]}.`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(mode, problems);
+
+  const v = parsed.data;
+  const burst = v.COOLDOWN_BURST ?? 20;
+  return {
+    ...(v.DISCORD_TOKEN ? { token: v.DISCORD_TOKEN } : {}),
+    clientId: v.DISCORD_CLIENT_ID!,
+    ...(v.DISCORD_GUILD_ID ? { guildId: v.DISCORD_GUILD_ID } : {}),
+    ...(v.DISCORD_API_URL ? { apiUrl: v.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    ...(v.DISCORD_PUBLIC_KEY ? { publicKey: v.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+    logLevel: v.LOG_LEVEL ?? 'info',
+    host: v.HOST ?? '0.0.0.0',
+    port: v.PORT ?? 3000,
+    cooldown: burst === 0 ? false : { burst, refillMs: v.COOLDOWN_REFILL_MS ?? 1000 },
+  };
+}
+
+/** Reads .env into `env` (ENV_FILE overrides the path; variables already set win). */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  const path = env.ENV_FILE ?? '.env';
+  if (existsSync(path)) dotenv.config({ path, quiet: true, processEnv: env as Record<string, string> });
+}
+
+/** Reads .env, then validates for `mode`. */
+export function loadConfig(mode: Mode, env: NodeJS.ProcessEnv = process.env): Config {
+  loadEnvFile(env);
+  return parseConfig(mode, env);
+}
+
+/** For entry points: the config, or the list of problems on stderr and exit code 1. */
+export function configOrExit(mode: Mode): Config {
+  try {
+    return loadConfig(mode);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+// Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
+// with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
+import { createEngine } from '../engine/index.ts';
+import { KnowledgeError, loadDefaultPack } from '../knowledge/loader.ts';
+import { addSecret, type Logger } from '../log.ts';
+import type { Config } from './config.ts';
+import { createGatewayBot, type GatewayBot } from './gateway.ts';
+import { createInteractionHandler } from './handler.ts';
+import { warmUp } from './warm-up.ts';
+
+/** Longest a shutdown may take before we exit anyway. */
+const SHUTDOWN_MS = 4000;
+
+export async function runGateway(config: Config, log: Logger): Promise<GatewayBot> {
+  addSecret(config.token);
+  let engine;
+  try {
+    engine = createEngine(loadDefaultPack());
+  } catch (err) {
+    // Never serve partial knowledge: a broken pack stops the bot with the loader's precise message.
+    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
+  await warmUp(createInteractionHandler({ engine, cooldown: false }));
+  const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
+  const bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log });
+
+  // A stray rejection must not take the bot down; the handler already catches its own failures.
+  process.on('unhandledRejection', (err) => log.error('Unhandled rejection (still serving)', err));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing in-flight answers and disconnecting`);
+    setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error('Error while disconnecting', err);
+        process.exit(0);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  try {
+    await bot.start();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'TokenInvalid') log.error('Discord rejected DISCORD_TOKEN. Reset it in the developer portal (Bot → Reset Token) and update .env.');
+    else log.error('Could not connect to Discord', err);
+    await bot.stop(0).catch(() => undefined);
+    process.exit(1);
+  }
+  return bot;
+}

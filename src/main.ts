@@ -1,0 +1,10 @@
+// `npm start`: the gateway bot. Without configuration it explains what to set and how to try the
+// bot offline, and exits 1.
+import { configOrExit } from './discord/config.ts';
+import { runGateway } from './discord/run-gateway.ts';
+import { createLogger } from './log.ts';
+
+const config = configOrExit('gateway');
+const log = createLogger(config.logLevel);
+await runGateway(config, log);
+log.info('Ready: answering interactions');

@@ -1,0 +1,79 @@
+// The product as a user (and the held-out check) runs it: `npm start` as a child process, configured
+// only by DISCORD_TOKEN, DISCORD_CLIENT_ID and DISCORD_API_URL pointing at the fake Discord. It must
+// answer /ask and autocomplete, and exit 0 promptly on SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  InteractionResponseType,
+  type APIApplicationCommandAutocompleteResponse,
+  type APIInteractionResponseChannelMessageWithSource,
+} from 'discord-api-types/v10';
+import { APP_ID, FakeDiscord, autocomplete, chatInput } from './fake-discord/index.ts';
+
+let fake: FakeDiscord;
+let child: ChildProcess;
+let stderr = '';
+let exited: Promise<{ code: number | null; signal: string | null }>;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  child = spawn('npm', ['start', '--silent'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (stderr += d.toString()));
+  exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  await fake.waitForReady(1, 15_000).catch((err: Error) => {
+    throw new Error(`${err.message}\n--- bot output ---\n${stderr}`);
+  });
+}, 20_000);
+
+afterAll(async () => {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await fake.close();
+});
+
+describe('npm start against the fake Discord', () => {
+  it('answers /ask, including a question with mentions in it', async () => {
+    const ask = await fake.interact(chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' }));
+    const data = (ask.body as APIInteractionResponseChannelMessageWithSource).data;
+    expect(ask.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(data.embeds![0]!.description).toMatch(/Rudenko/);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    console.log(`npm start: first response to /ask ${ask.ms.toFixed(1)} ms`);
+
+    const loud = await fake.interact(chatInput('ask', { question: '@everyone <@&1100000000000000077> who met Rudenko?' }));
+    const loudData = (loud.body as APIInteractionResponseChannelMessageWithSource).data;
+    expect(loudData.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(loudData)).not.toMatch(/@everyone|<@&\d/);
+    expect(loudData.embeds![0]!.description).toMatch(/Rudenko/);
+    console.log(`npm start: second response ${loud.ms.toFixed(1)} ms`);
+  });
+
+  it('answers autocomplete', async () => {
+    const cb = await fake.interact(autocomplete('ask', 'question', 'who'));
+    expect(cb.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const choices = (cb.body as APIApplicationCommandAutocompleteResponse).data.choices ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(cb.request.query).toEqual({});
+  });
+
+  it('exits 0 within a few seconds of SIGTERM', async () => {
+    const t0 = performance.now();
+    child.kill('SIGTERM');
+    const { code } = await exited;
+    expect(code).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(stderr).not.toContain(fake.token!);
+  });
+});

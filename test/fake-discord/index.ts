@@ -1,0 +1,5 @@
+// Entry point for tests: the fake server, typed interaction builders, and record types.
+export { FakeDiscord, FAKE_TOKEN, type FakeDiscordOptions, type SentInteraction } from './server.ts';
+export type { CallbackRecord, EditRecord, OverrideResponse, RecordedRequest, RouteMatch } from './rest.ts';
+export { shardFor, type GatewaySession } from './gateway.ts';
+export * from './interactions.ts';
