@@ -7,11 +7,12 @@ const GROUPS = `
 revolt mutiny uprising rebellion insurrection coup insurgency rebel rebels mutineers putsch
 say said statement comment comments remark remarks declare announce announcement stated spokesperson spokesman spokeswoman
 meet met meeting meetings talks consultations consultation
+discuss discussed discussion discussions talk talked exchanged views conversation
 support supports backing backs back endorse endorsement
 prosecute prosecuted prosecution charge charges charged trial indict indicted punish punished amnesty
-leave exile flee fled depart relocate
+leave exile flee fled depart relocate go going goes went
 die died dead death deaths kill killed casualties fatalities
-leader head chief boss founder commander
+leader lead leads head chief boss founder commander
 trip visit visited travel traveled travelled journey
 plan planned scheduled arranged prearranged
 report reported coverage covered news media press broadcast

@@ -40,7 +40,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
       const expansion = [
         KIND_WORDS[para.kind],
-        ...mentioned.flatMap((e) => [e.name, ...e.aliases]),
+        ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
         ...(fact?.keywords ?? []),
         attribution.speaker,
         attribution.role ?? '',
@@ -91,14 +91,18 @@ function factFor(facts: Fact[], paragraph: string, start: number, end: number): 
 type AliasIndex = Array<{ alias: RegExp; entity: Entity }>;
 
 function entityAliases(entities: Entity[]): AliasIndex {
+  // Only names with a capital letter mark a mention: "the uprising" or "authorities" also occur
+  // where they mean something else, and would drag an entity's every alias into the wrong passage.
   return entities.flatMap((entity) =>
-    [entity.name, ...entity.aliases].map((a) => ({
+    [entity.name, ...entity.aliases].filter(isProperName).map((a) => ({
       // An all-capitals alias is an acronym ("TIME", "PLA"): matching it without case would find "time".
       alias: new RegExp(`(^|[^\\p{L}])${escapeRegExp(fold(a))}(?=$|[^\\p{L}])`, /^[^\p{Ll}]+$/u.test(a) ? 'u' : 'iu'),
       entity,
     })),
   );
 }
+
+const isProperName = (alias: string) => /\p{Lu}/u.test(alias);
 
 function mentionedEntities(text: string, index: AliasIndex): Entity[] {
   const folded = fold(text);

@@ -70,14 +70,26 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   const asked = new Set(q.groups.map((g) => g.stems[0]!.stem));
   const asksForHeadline = q.groups.some((g) => /^(headline|title)s?$/.test(g.word));
   const out: Scored[] = [];
-  for (const [id, s] of sentence) {
-    let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]!;
+  const base = (id: number) => (passages[id] && index.paragraphOf[id] !== undefined ? sentence.get(id)?.score ?? 0 : 0);
+  const sameParagraph = (a: number, b: number) => b >= 0 && b < passages.length && index.paragraphOf[a] === index.paragraphOf[b];
+  const candidates = new Set(sentence.keys());
+  // A sentence next to a strong match may hold the answer the match only introduces ("It led to…").
+  if (RANKING.neighbourWeight > 0) {
+    for (const id of sentence.keys()) for (const n of [id - 1, id + 1]) if (sameParagraph(id, n)) candidates.add(n);
+  }
+  const empty = { score: 0, covered: 0, stems: new Set<string>() };
+  for (const id of candidates) {
+    const s = sentence.get(id) ?? empty;
+    const neighbours = (sameParagraph(id, id - 1) ? base(id - 1) : 0) + (sameParagraph(id, id + 1) ? base(id + 1) : 0);
+    let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]! + RANKING.neighbourWeight * neighbours;
     score += RANKING.proximityWeight * proximity(q, index, id, weights);
     score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
     score *= 1 + typeBonus(q, passages[id]!.text, asked);
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
     if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
     const coverage = Math.min(1, s.covered / totalIdf);
+    // A sentence that answers to every part of the question beats one that repeats a part loudly.
+    score *= coverage ** RANKING.coverageExponent;
     const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[index.paragraphOf[id]!]! / totalIdf));
     out.push({ id, score, coverage, contextCoverage, matchedStems: s.stems });
   }
@@ -140,7 +152,7 @@ function phraseHits(q: Question, text: string): number {
 
 const DATE_WORD = /^(1\d{3}|20\d{2}|ad|bc|bce|ce|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|centuries|decade|yesterday|today|weekend|spring|summer|autumn|winter)$/;
 const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|several)$/;
-const PLACE_CUE = new Set(['in', 'at', 'from', 'near', 'toward', 'towards']);
+const PLACE_CUE = new Set(['in', 'at', 'from', 'for', 'near', 'toward', 'towards']);
 const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|reason)\b/i;
 
 export function hasNumber(text: string): boolean {

@@ -6,6 +6,10 @@ const DEFAULTS = {
   b: 0.75,
   /** How much a paragraph's own BM25 score adds to each of its sentences. */
   paragraphWeight: 0.8,
+  /** How much the BM25 scores of the sentences just before and after add to a sentence. */
+  neighbourWeight: 0.1,
+  /** Scores are multiplied by coverage to this power. */
+  coverageExponent: 0.5,
   /** Aliases and curator keywords count this much of a word in the text (term frequency)… */
   expansionWeight: 0.6,
   /** …and this much towards coverage. */
