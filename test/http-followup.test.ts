@@ -8,7 +8,13 @@ import {
   MessageFlags,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
+import type { ChatInputCommand, Command } from '../src/discord/command.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
+import { createInteractionHandler } from '../src/discord/handler.ts';
+import { commands } from '../src/discord/registry.ts';
+import { createEngine } from '../src/engine/index.ts';
+import { loadDefaultPack } from '../src/knowledge/loader.ts';
+import { FakeDiscord, chatInput } from './fake-discord/index.ts';
 import { makeKeys, postInteraction, startServer } from './http-helpers.ts';
 
 interface Recorded {
@@ -202,6 +208,48 @@ describe('handler failures', () => {
       expect(await res.json()).toEqual({ type: 8, data: { choices: [] } });
     } finally {
       await srv.close();
+    }
+  });
+});
+
+describe('deferred answer from the real handler to the fake Discord', () => {
+  it('defers /ask when the work passes the deadline and PATCHes the real answer onto @original', async () => {
+    const fake = await FakeDiscord.start();
+    // Only the timing is forced: the real /ask command, made slower than the handler's deadline.
+    const ask = commands.find((c) => c.data.name === 'ask') as ChatInputCommand;
+    const slowAsk: ChatInputCommand = {
+      ...ask,
+      async execute(interaction, ctx) {
+        await new Promise((r) => setTimeout(r, 150));
+        return ask.execute(interaction, ctx);
+      },
+    };
+    const handle = createInteractionHandler({
+      engine: createEngine(loadDefaultPack()),
+      commands: commands.map((c): Command => (c === ask ? slowAsk : c)),
+      deadlineMs: 30,
+    });
+    const srv = await startServer(keys, { handle, apiUrl: fake.apiUrl, ...(fake.token ? { token: fake.token } : {}) });
+    try {
+      const interaction = chatInput('ask', { question: 'What did Putin call the mutiny? @everyone', private: true }, { userId: '1300000000000000999' });
+      const started = performance.now();
+      const res = await postInteraction(srv.url, keys, interaction);
+      const deferred = (await res.json()) as { type: number; data?: { flags?: number } };
+      expect(performance.now() - started).toBeLessThan(150);
+      expect(deferred.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+      expect(deferred.data?.flags).toBe(MessageFlags.Ephemeral);
+
+      const edit = await fake.rest.waitFor(fake.rest.edits, 'edit', (e) => e.token === interaction.token, 5000, 'the @original edit');
+      expect(edit.request.method).toBe('PATCH');
+      expect(edit.request.path).toBe(`/api/v10/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`);
+      expect(edit.request.headers.authorization).toBe(`Bot ${fake.token}`);
+      expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+      const embeds = edit.body.embeds as Array<{ description?: string }>;
+      expect(embeds[0]!.description).toMatch(/treason/);
+      await expect.poll(() => srv.server.pendingFollowUps).toBe(0);
+    } finally {
+      await srv.close();
+      await fake.close();
     }
   });
 });

@@ -1,0 +1,118 @@
+// `npm run serve` as a real child process: it starts from the environment alone, reports where it
+// listens, and on SIGTERM stops accepting, finishes the request it is in the middle of, and exits 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
+import { chatInput } from './fake-discord/interactions.ts';
+
+const keys = makeKeys();
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+interface Started {
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function serve(env: Record<string, string>): Promise<Started> {
+  const proc = spawn('npm', ['run', '--silent', 'serve'], {
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listen line after 15 s:\n${out}`)), 15_000);
+    const check = () => {
+      const m = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', check);
+    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening:\n${out}`)));
+  });
+  // Ready means the knowledge is loaded.
+  await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 15_000, interval: 50 }).toBe(200);
+  return { url, output: () => out, exited };
+}
+
+describe('npm run serve', () => {
+  it('serves PING and /ask, then on SIGTERM finishes the in-flight request, refuses new ones and exits 0', async () => {
+    const { url, output, exited } = await serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001' });
+    expect(output()).not.toContain(keys.publicKeyHex);
+
+    const pong = await postInteraction(url, keys, { type: 1 });
+    expect(await pong.json()).toEqual({ type: 1 });
+
+    // Start a signed /ask whose body is still on its way when SIGTERM arrives.
+    const body = JSON.stringify(chatInput('ask', { question: 'Who did China’s foreign minister meet?' }));
+    const ts = nowTimestamp();
+    const target = new URL(`${url}/interactions`);
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-signature-ed25519': signBody(keys.privateKey, ts, body),
+          'x-signature-timestamp': ts,
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 100));
+      setTimeout(() => {
+        child!.kill('SIGTERM');
+        setTimeout(async () => {
+          // The listening socket is closed by now: a new connection is refused.
+          await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+          req.end(body.slice(100));
+        }, 300);
+      }, 200);
+    });
+
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    const response = JSON.parse(answered.body) as { type: number; data: { embeds: Array<{ description: string }>; allowed_mentions: unknown } };
+    expect(response.type).toBe(4);
+    expect(response.data.embeds[0]!.description).toMatch(/Rudenko/);
+    expect(response.data.allowed_mentions).toEqual({ parse: [] });
+
+    expect(await exited).toBe(0);
+    expect(output()).toMatch(/SIGTERM/);
+    expect(output()).not.toContain(keys.publicKeyHex);
+  });
+
+  it('refuses to start without the public key, listing the problem, and exits 1', async () => {
+    const proc = spawn('npm', ['run', '--silent', 'serve'], {
+      env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: '', DISCORD_CLIENT_ID: 'abc', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let out = '';
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(out).toMatch(/DISCORD_PUBLIC_KEY/);
+    expect(out).toMatch(/DISCORD_CLIENT_ID/);
+  });
+});
