@@ -102,9 +102,9 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
       problems.push(`${key} ${issue.message}${shown}. Expected ${HINTS[key] ?? 'a valid value'}.`);
     }
   }
-  const values = parsed.success ? parsed.data : {};
   for (const key of REQUIRED[mode]) {
-    if (!bad.has(key) && (values as Record<string, unknown>)[key] === undefined) {
+    // Judge presence on the raw value: when another variable is invalid there is no parsed data.
+    if (!bad.has(key) && !env[key]?.trim()) {
       const what = mode === 'http' ? 'the HTTP endpoint' : mode === 'deploy' ? 'deploy-commands' : 'the bot';
       problems.push(`${key} is not set (required to run ${what}). Set it to ${HINTS[key]}.`);
     }
