@@ -22,7 +22,29 @@ const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”
 /** "..., said Ma." */
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${VERBS.split('|').filter((v) => !v.includes(' ')).join('|')})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
 
-export function attributeSentence(sentence: string, previous?: Attributed): Attributed | undefined {
+/** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
+const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
+const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
+/** "Chinese Vice Foreign Minister Ma Zhaoxu also met Rudenko on Sunday, vowing to …" */
+const PARTICIPLE = /,\s*(vowing|saying|adding|warning|noting|calling|describing|insisting|pledging|arguing|stressing|urging|promising)\b/i;
+const LEADING_NAME = /^((?:[\p{Lu}][\p{L}'’\-.]*\s+)*[\p{Lu}][\p{L}'’\-.]*)/u;
+
+/**
+ * Attributes one sentence. `previous` is the last attribution in the same paragraph (for "he said"),
+ * `earlier` every speaker so far in the article (so "the ministry" can mean "Russia's foreign ministry").
+ */
+export function attributeSentence(sentence: string, previous?: Attributed, earlier: readonly Attributed[] = []): Attributed | undefined {
+  const found = attributeWords(sentence, previous);
+  if (!found) return undefined;
+  const definite = /^the (\p{Ll}+)$/u.exec(found.speaker);
+  if (definite) {
+    const named = [...earlier].reverse().find((a) => a.speaker.toLowerCase().endsWith(` ${definite[1]}`) && a.speaker.toLowerCase() !== found.speaker.toLowerCase());
+    if (named) return { ...found, speaker: named.speaker };
+  }
+  return found;
+}
+
+function attributeWords(sentence: string, previous?: Attributed): Attributed | undefined {
   const s = sentence.replace(/\s+/g, ' ');
   const cited = CITED.exec(s);
   if (cited) {
@@ -34,19 +56,26 @@ export function attributeSentence(sentence: string, previous?: Attributed): Attr
     const source = cleanSpeaker(according[1]!);
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
+  const by = STATEMENT_BY.exec(s);
+  if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
   const after = VERB_SUBJECT.exec(s);
   if (after) return { speaker: cleanSpeaker(after[1]!), how: 'said', reported: true };
   const sv = SUBJECT_VERB.exec(s);
   if (sv) {
     let speaker = cleanSpeaker(sv[2]!);
     const verb = /\b(said|says|told|stated|announced|added|noted|wrote|warned|argued|insisted|claimed|declared|explained|vowed|urged|spoke of|described|called|asserted|reported|acknowledged)\b/i.exec(sv[0])?.[1] ?? 'said';
-    const setting = /^\s*(in|on|at|during|through|via)\s+[^,;.]+/i.exec(sv[3] ?? '')?.[0]?.trim();
+    const setting = /^\s*(in|on|at|during|through|via)\s+[^,;.]+?(?=\s+that\b|$)/i.exec(sv[3] ?? '')?.[0]?.trim();
     if (PRONOUNS.test(speaker)) {
       if (!previous) return undefined;
       speaker = previous.speaker;
     }
     if (!looksLikeSpeaker(speaker)) return undefined;
     return { speaker, how: setting ? `${verb} ${setting}` : verb, reported: true };
+  }
+  const participle = PARTICIPLE.exec(s);
+  const subject = LEADING_NAME.exec(s)?.[1];
+  if (participle && subject && subject.includes(' ') && s.slice(0, participle.index).split(' ').length < 25) {
+    return { speaker: subject.trim(), how: participle[1]!.toLowerCase(), reported: true };
   }
   if (/["“][^"”]{3,}["”]/.test(s) && previous) return { ...previous };
   return undefined;

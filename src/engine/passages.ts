@@ -4,7 +4,7 @@
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { attributeSentence, type Attributed } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
-import { fold } from './text.ts';
+import { fold, tokenize } from './text.ts';
 
 export interface PassageRecord {
   id: number;
@@ -15,6 +15,8 @@ export interface PassageRecord {
   speaker: string;
   role?: string;
   how: string;
+  /** Stems of the speaker's words, to favour what X said when asked what X said. */
+  speakerStems: Set<string>;
   /** Entities the passage mentions (ids). */
   entities: string[];
   /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker. */
@@ -25,14 +27,18 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const out: PassageRecord[] = [];
   const aliasIndex = entityAliases(pack.entities);
   const publisher = pack.meta.publisher;
+  const earlier: Attributed[] = [];
   for (const para of pack.paragraphs) {
     const facts = pack.facts.filter((f) => f.paragraph === para.index);
     let previous: Attributed | undefined;
     for (const span of sentencesOf(para.text, para.kind)) {
       const fact = factFor(facts, para.text, span.start, span.end);
       const mentioned = mentionedEntities(span.text, aliasIndex);
-      const inferred = attributeSentence(span.text, previous);
-      if (inferred) previous = inferred;
+      const inferred = para.kind === 'body' ? attributeSentence(span.text, previous, earlier) : undefined;
+      if (inferred) {
+        previous = inferred;
+        earlier.push(inferred);
+      }
       const attribution = fact
         ? { speaker: fact.attribution.speaker, role: fact.attribution.role, how: fact.attribution.how }
         : inferred
@@ -52,6 +58,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         kind: para.kind,
         text: span.text,
         ...attribution,
+        speakerStems: new Set(tokenize(`${attribution.speaker} ${attribution.role ?? ''}`).map((t) => t.stem)),
         entities: mentioned.map((e) => e.id),
         expansion,
       });

@@ -27,6 +27,8 @@ export interface Question {
   groups: TermGroup[];
   /** Phrases the reader put in quotation marks. */
   phrases: string[];
+  /** Asks what someone said ("What did Putin call…", "according to…"): the speaker matters. */
+  speech: boolean;
 }
 
 
@@ -52,7 +54,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
     groups.push({ word: t.word, stems, position: position++, nameLike, known });
   });
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
-  return { text: raw, type: answerType(text), groups, phrases };
+  const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
+  return { text: raw, type: answerType(text), groups, phrases, speech };
 }
 
 function answerType(q: string): AnswerType {

@@ -85,6 +85,7 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     score += RANKING.proximityWeight * proximity(q, index, id, weights);
     score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
     score *= 1 + typeBonus(q, passages[id]!.text, asked);
+    if (q.speech && q.groups.some((g) => passages[id]!.speakerStems.has(g.stems[0]!.stem))) score *= 1 + RANKING.speakerBonus;
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
     if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
     const coverage = Math.min(1, s.covered / totalIdf);

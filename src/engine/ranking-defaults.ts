@@ -25,6 +25,8 @@ const DEFAULTS = {
   phraseWeight: 3,
   /** Multiplier bonus when the passage holds the kind of thing asked for (a date for "when"). */
   typeBonus: 0.3,
+  /** Multiplier bonus for a passage said by someone the question names, when it asks what was said. */
+  speakerBonus: 0.3,
   /** Headlines are short, so BM25 over-rewards them: scale their score unless the headline is asked for. */
   headlineFactor: 0.7,
   /** Weight of a question word the article lacks, by its frequency rank in everyday English. */
