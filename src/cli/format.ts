@@ -5,7 +5,7 @@ import type { KnowledgePack } from '../knowledge/schema.ts';
 export function formatAnswerText(a: Answer, pack: KnowledgePack): string {
   const lines: string[] = [];
   if (!a.found || !a.answer) {
-    lines.push(`Not in the article. ${a.reason ?? ''}`.trim());
+    lines.push(a.reason ?? "The article doesn't say.");
     if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `  • ${s}`));
     return lines.join('\n');
   }

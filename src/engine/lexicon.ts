@@ -32,6 +32,10 @@ website site online
 television tv broadcast
 newspaper paper tabloid outlet
 happen happened occur occurred event events incident
+oppose opposed opposes opponents opposition against critics critic objected objection
+agree agreed approve approved approval vote voted
+cost costs price spend spending budget
+build built construction construct
 condemn condemned criticise criticize denounce
 begin began start started
 fail failed failure collapse

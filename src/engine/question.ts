@@ -9,8 +9,11 @@ import { everydayRank } from './background.ts';
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
 export interface TermGroup {
-  /** The word as the reader wrote it. */
+  /** The word, lowercased, and as the reader wrote it. */
   word: string;
+  surface: string;
+  /** Index among all the question's tokens, to tell which words stood side by side. */
+  token: number;
   /** Its stem, and alternatives with weights: typo repair (0.9), related words (0.5). */
   stems: Array<{ stem: string; weight: number }>;
   /** Position among the question's content words, for proximity. */
@@ -51,7 +54,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
-    groups.push({ word: t.word, stems, position: position++, nameLike, known });
+    groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known });
   });
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);

@@ -1,6 +1,6 @@
 // Decides when the honest answer is "the article doesn't say". Serving the nearest sentence to a
 // question about someone the article never mentions is the worst thing the bot can do.
-import type { Question } from './question.ts';
+import type { Question, TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
 import { hasNumber } from './rank.ts';
 import { RANKING } from './ranking-defaults.ts';
@@ -12,16 +12,16 @@ export interface Verdict {
 }
 
 export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestText: string | undefined): Verdict {
-  const missing = q.groups.filter((g) => !g.known).map((g) => g.word);
+  const missing = phrasesOf(q.groups.filter((g) => !g.known));
   if (!q.groups.length) {
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
   }
-  if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : q.groups.map((g) => g.word))}.` };
-  const names = q.groups.filter((g) => !g.known && g.nameLike).map((g) => g.word);
+  if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : phrasesOf(q.groups))}.` };
+  const names = phrasesOf(q.groups.filter((g) => !g.known && g.nameLike));
   if (names.length && best.contextCoverage < RANKING.nameCoverageGate) return { found: false, missing, reason: `The article does not mention ${list(names.map(capitalise))}.` };
   if (best.contextCoverage < RANKING.minCoverage) {
     const absent = missing.length ? missing : weakest(weights, best);
-    return { found: false, missing, reason: `The article does not cover that: nothing in it about ${list(absent)}.` };
+    return { found: false, missing, reason: `The article does not cover that: it says nothing about ${list(absent)}.` };
   }
   if (q.type === 'number' && bestText && !hasNumber(bestText)) {
     return { found: false, missing, reason: 'The article gives no figure for that.' };
@@ -30,7 +30,19 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
 }
 
 function weakest(weights: GroupWeight[], best: Scored): string[] {
-  return weights.filter((w) => !w.group.stems.some((s) => best.matchedStems.has(s.stem))).map((w) => w.group.word).slice(0, 3);
+  return phrasesOf(weights.filter((w) => !w.group.stems.some((s) => best.matchedStems.has(s.stem))).map((w) => w.group)).slice(0, 3);
+}
+
+/** Words the reader wrote side by side stay together: “Joe Biden”, not “Joe” or “Biden”. */
+function phrasesOf(groups: TermGroup[]): string[] {
+  const out: string[] = [];
+  let last = -2;
+  for (const g of groups) {
+    if (g.token === last + 1 && out.length) out[out.length - 1] += ` ${g.surface}`;
+    else out.push(g.surface);
+    last = g.token;
+  }
+  return out;
 }
 
 function list(words: string[]): string {

@@ -1,0 +1,79 @@
+// The ask --json contract the scorer and other tools rely on: one JSON line per input line, in order.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+function ask(input: string, args: string[] = [], viaNpm = false) {
+  const [cmd, argv] = viaNpm
+    ? ['npm', ['run', '--silent', 'ask', '--', '--json', ...args]]
+    : [process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', ...args]];
+  const res = spawnSync(cmd, argv, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { ...res, lines: res.stdout.split('\n').filter((l) => l.length) };
+}
+
+const hostile = [
+  '',
+  '   ',
+  'x'.repeat(20_000),
+  'who is 🐉🐉🐉 prigozhin 👀',
+  'מי זה פוטין? ‏‮reversed‬',
+  'qin\u200b\u200bgang\u2060 met',
+  'tab\there\u0000nul\u0007bell\u001b[31mred',
+  'carriage\rreturn inside a line',
+  '.*+?^${}()|[]\\ (((a+)+)+)$',
+  "!^=$|' =exact 'include !exclude ^prefix suffix$ a|b",
+  '@everyone @here <@123456789012345678> <@&987654321098765432> **bold** `code` ||spoiler||',
+  '\u2028line\u2029separator',
+  '"complex and grim"',
+];
+
+describe('npm run --silent ask -- --json', () => {
+  it('answers every line, blank and hostile ones included, in order, with nothing else on stdout', () => {
+    const res = ask(hostile.join('\n') + '\n');
+    expect(res.status).toBe(0);
+    expect(res.lines).toHaveLength(hostile.length);
+    res.lines.forEach((line, i) => {
+      const a = JSON.parse(line);
+      expect(a.question).toBe(hostile[i]!.replace(/\r$/, ''));
+      expect(typeof a.found).toBe('boolean');
+      expect(Array.isArray(a.alternatives)).toBe(true);
+      if (a.found) {
+        expect(a.answer.text.length).toBeGreaterThan(0);
+        expect(typeof a.answer.attribution).toBe('string');
+        expect(a.answer.score).toBeGreaterThanOrEqual(0);
+        expect(a.answer.score).toBeLessThanOrEqual(1);
+      } else {
+        expect(a.answer).toBeNull();
+        expect(a.reason.length).toBeGreaterThan(0);
+      }
+    });
+    expect(JSON.parse(res.lines[12]!).answer.attribution).toMatch(/Ma Zhaoxu/);
+  });
+
+  it('keeps to the exact command the scorer runs, and answers a last line with no newline', () => {
+    const res = ask("Who did China's foreign minister meet?\nBelarus", [], true);
+    expect(res.status).toBe(0);
+    expect(res.lines).toHaveLength(2);
+    const first = JSON.parse(res.lines[0]!);
+    expect(first.found).toBe(true);
+    expect(first.answer.text).toContain('Andrey Rudenko');
+    expect(first.alternatives.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers from another plain-text article with --article', () => {
+    const res = ask('How much will the bridge cost?\nWho is Prigozhin?\n', ['--article', 'test/fixtures/harbour-article.txt']);
+    expect(res.status).toBe(0);
+    const [cost, prigozhin] = res.lines.map((l) => JSON.parse(l));
+    expect(cost.answer.text).toContain('240 million dollars');
+    expect(prigozhin.found).toBe(false);
+  });
+
+  it('exits non-zero with a clear message for a missing article file', () => {
+    const res = ask('anything\n', ['--article', 'test/fixtures/no-such-file.txt']);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/no-such-file\.txt/);
+  });
+});
