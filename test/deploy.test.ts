@@ -29,7 +29,8 @@ describe('deploy-commands', () => {
 
   it('PUTs the commands to the guild when DISCORD_GUILD_ID is set', async () => {
     const env = { ...baseEnv, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl };
-    const { stderr } = await run('npm', ['run', '--silent', 'deploy-commands'], { cwd, env });
+    // The npm wiring is covered by the dry run; run the script directly to save npm's start-up.
+    const { stderr } = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { cwd, env });
     expect(stderr).toMatch(/Registered 7 commands for server/);
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);

@@ -1,6 +1,5 @@
 // Registers the command definitions with Discord through discord.js's REST client: to one guild when
 // DISCORD_GUILD_ID is set (instant, for testing), else globally. A dry run prints the payload only.
-import { REST } from 'discord.js';
 import { Routes, type RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import type { Config } from './config.ts';
 import { createRegistry } from './registry.ts';
@@ -14,6 +13,8 @@ export function deployRoute(config: Pick<Config, 'clientId' | 'guildId'>): `/${s
 }
 
 export async function deployCommands(config: Config): Promise<RESTPutAPIApplicationCommandsResult> {
+  // Loaded here so a dry run does not pay for importing discord.js.
+  const { REST } = await import('discord.js');
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token!);
   return (await rest.put(deployRoute(config), { body: commandPayload() })) as RESTPutAPIApplicationCommandsResult;
 }
