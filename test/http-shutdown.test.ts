@@ -101,6 +101,39 @@ describe('npm run serve', () => {
     expect(output()).not.toContain(keys.publicKeyHex);
   });
 
+  it('HTTP_WORKERS=2 serves from two processes on one port and stops them all on SIGTERM', async () => {
+    const { url, output, exited } = await serve({
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_CLIENT_ID: '1100000000000000001',
+      HTTP_WORKERS: '2',
+    });
+    expect(output()).toMatch(/2 workers/);
+    // Each worker answers only once its own knowledge is loaded.
+    await expect.poll(() => output().match(/Ready: knowledge loaded/g)?.length ?? 0, { timeout: 15_000 }).toBe(2);
+    for (let i = 0; i < 6; i++) {
+      const res = await postInteraction(url, keys, chatInput('ask', { question: 'What did Putin call the mutiny?' }, { userId: String(1500000000000000000n + BigInt(i)) }));
+      const body = (await res.json()) as { type: number; data: { embeds: Array<{ description: string }> } };
+      expect(body.data.embeds[0]!.description).toMatch(/treason/);
+    }
+    const forged = await postInteraction(url, keys, { type: 1 }, { signWith: makeKeys().privateKey });
+    expect(forged.status).toBe(401);
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output().match(/Stopped/g)?.length).toBe(2);
+  });
+
+  it('refuses a bad HTTP_WORKERS value', async () => {
+    const proc = spawn('npm', ['run', '--silent', 'serve'], {
+      env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1', PORT: '0', HTTP_WORKERS: 'many' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let out = '';
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await new Promise<number | null>((resolve) => proc.once('exit', resolve))).toBe(1);
+    expect(out).toMatch(/HTTP_WORKERS/);
+  });
+
   it('refuses to start without the public key, listing the problem, and exits 1', async () => {
     const proc = spawn('npm', ['run', '--silent', 'serve'], {
       env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: '', DISCORD_CLIENT_ID: 'abc', PORT: '0' },

@@ -4,7 +4,7 @@
 // are correct, at 1, 16 and 64 connections. The same run measures a PING-only baseline: signature
 // check and HTTP without the answer work.
 //
-//   npm run bench:http [-- --duration 3 --connections 1,16,64 --no-autocomplete]
+//   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1 --no-autocomplete]
 //   BENCH_NODE_FLAGS=--cpu-prof npm run bench:http    (flags for the server process, e.g. to profile it)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
@@ -48,6 +48,8 @@ export interface HttpBenchOptions {
   questionsFile?: string;
   /** Also measure autocomplete at the middle concurrency (default true). */
   autocomplete?: boolean;
+  /** Server processes (HTTP_WORKERS; default 1). */
+  workers?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -70,6 +72,7 @@ export interface HttpBenchRow {
 export interface HttpBenchReport {
   rows: HttpBenchRow[];
   questions: number;
+  workers: number;
   node: string;
   cpu: string;
   /** 1-minute load average when the run ended: other work on the machine skews every figure. */
@@ -243,7 +246,7 @@ interface Endpoint {
   stop(): Promise<number | null>;
 }
 
-async function startEndpoint(publicKeyHex: string, log: (line: string) => void): Promise<Endpoint> {
+async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void): Promise<Endpoint> {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', SERVER_ENTRY], {
     cwd: REPO,
     env: {
@@ -255,6 +258,7 @@ async function startEndpoint(publicKeyHex: string, log: (line: string) => void):
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'warn',
+      HTTP_WORKERS: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -364,7 +368,8 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
 
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const der = publicKey.export({ format: 'der', type: 'spki' });
-  const endpoint = await startEndpoint(der.subarray(der.length - 32).toString('hex'), log);
+  const workers = options.workers ?? 1;
+  const endpoint = await startEndpoint(der.subarray(der.length - 32).toString('hex'), workers, log);
 
   let seq = 0;
   const nextSeq = () => ++seq;
@@ -409,6 +414,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
   return {
     rows,
     questions: questions.length,
+    workers,
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
     load: loadavg()[0] ?? NaN,
@@ -437,7 +443,7 @@ export function formatHttpBenchTable(report: HttpBenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
-    `HTTP interactions endpoint, loopback, signed requests (autocannon; server in a child process; ${report.node}, ${report.cpu}, load ${fmt(report.load, 2)})`,
+    `HTTP interactions endpoint, loopback, signed requests (autocannon in this process; server: ${report.workers} child process(es); ${report.node}, ${report.cpu}, load ${fmt(report.load, 2)})`,
     `/ask cycles ${report.questions} dev questions, each response checked (found/miss and expected passage); "vs ping" = throughput / PING throughput at the same concurrency`,
     row(header),
     `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
@@ -454,9 +460,10 @@ function parseArgs(argv: string[]): HttpBenchOptions {
     else if (arg === '--warmup' && value) opts.warmupSeconds = Number(argv[++i]);
     else if (arg === '--connections' && value) opts.connections = argv[++i]!.split(',').map(Number);
     else if (arg === '--questions' && value) opts.questionsFile = argv[++i]!;
+    else if (arg === '--workers' && value) opts.workers = Number(argv[++i]);
     else if (arg === '--no-autocomplete') opts.autocomplete = false;
     else {
-      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--questions FILE] [--no-autocomplete]\n`);
+      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers N] [--questions FILE] [--no-autocomplete]\n`);
       process.exit(2);
     }
   }

@@ -1,77 +1,159 @@
 // `npm run serve`: the HTTP interactions endpoint. Listens first (so /healthz can say 503 while the
 // knowledge loads), then loads knowledge → engine → the shared handler, and only then reports ready.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests and follow-up PATCHes, exit 0.
+//
+// HTTP_WORKERS=N (or auto = one per CPU) runs N such processes on one port with node:cluster: the
+// endpoint keeps no state, so this is the one-machine form of "replicas behind a load balancer".
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { createEngine } from '../../engine/index.ts';
 import { KnowledgeError, loadDefaultPack } from '../../knowledge/loader.ts';
-import { addSecret, createLogger } from '../../log.ts';
-import { configOrExit } from '../config.ts';
+import { addSecret, createLogger, type Logger } from '../../log.ts';
+import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
 import { warmUp } from '../warm-up.ts';
 import { createInteractionsServer } from './server.ts';
+
+/** How many worker processes HTTP_WORKERS asks for; exits 1 with a hint on a bad value. */
+function workerCount(value: string | undefined): number {
+  const v = (value ?? '').trim();
+  if (v === '') return 1;
+  if (v === 'auto') return availableParallelism();
+  if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64) return Number(v);
+  process.stderr.write(
+    `Configuration problem (1):\n  - HTTP_WORKERS must be a number from 1 to 64 or "auto" (got "${v.slice(0, 20)}"). Expected how many processes serve the endpoint (default 1).\n`,
+  );
+  process.exit(1);
+}
+
+function announce(host: string, port: number, workers: number): void {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const suffix = workers > 1 ? `, ${workers} workers` : '';
+  // stdout, whatever LOG_LEVEL says: scripts and people need to know where it listens.
+  process.stdout.write(`Listening on http://${shown}:${port} (POST /interactions, GET /healthz${suffix})\n`);
+}
+
+/** One serving process: the whole endpoint, or one cluster worker. */
+async function serve(config: Config, log: Logger): Promise<void> {
+  const endpoint = createInteractionsServer({
+    publicKey: config.publicKey!,
+    ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+    ...(config.token ? { token: config.token } : {}),
+    logger: log,
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: no new connections; finishing in-flight requests and ${endpoint.pendingFollowUps} follow-up(s)`);
+    endpoint.close().then(
+      (inTime) => {
+        if (!inTime) log.warn('Shutdown grace period ran out; remaining connections were closed');
+        log.info('Stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error('Error while stopping', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  try {
+    const address = await endpoint.listen(config.port, config.host);
+    if (cluster.isPrimary) announce(address.address, address.port, 1);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    log.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} on ${config.host} is already in use: set PORT to a free port`
+        : `Could not listen on ${config.host}:${config.port}`,
+      err,
+    );
+    process.exit(1);
+  }
+
+  // Let the listen line out and /healthz answer 503 before the synchronous load.
+  await new Promise((resolve) => setImmediate(resolve));
+
+  try {
+    const engine = createEngine(loadDefaultPack());
+    const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
+    // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window.
+    await warmUp(handle);
+    endpoint.setHandler(handle);
+  } catch (err) {
+    // Never serve partial knowledge: a broken pack stops the endpoint with the loader's message.
+    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  if (!stopping) {
+    log.info('Ready: knowledge loaded, answering interactions');
+    process.send?.({ ready: true });
+  }
+}
+
+/** The cluster primary: forks workers, replaces one that dies, and stops them all on a signal. */
+function supervise(config: Config, log: Logger, workers: number): void {
+  let stopping = false;
+  let announced = false;
+  const ready = new Set<number>();
+  const live = new Set<number>();
+  const fork = () => {
+    const worker = cluster.fork();
+    live.add(worker.id);
+    worker.on('message', (m: unknown) => {
+      if ((m as { ready?: boolean }).ready) ready.add(worker.id);
+    });
+  };
+  cluster.on('listening', (_worker, address) => {
+    if (announced) return;
+    announced = true;
+    announce(address.address ?? config.host, address.port, workers);
+  });
+  let exitCode = 0;
+  cluster.on('exit', (worker, code, signal) => {
+    live.delete(worker.id);
+    const wasReady = ready.delete(worker.id);
+    if (stopping) {
+      if (code !== 0) exitCode = 1;
+      if (live.size === 0) process.exit(exitCode);
+      return;
+    }
+    // A worker that never got ready hit a config or knowledge error: the others would too.
+    if (!wasReady) {
+      log.error(`Worker ${worker.process.pid} exited (${signal ?? code}) before it was ready; stopping`);
+      exitCode = 1;
+      stop('worker failure');
+      return;
+    }
+    log.warn(`Worker ${worker.process.pid} exited (${signal ?? code}); starting a new one`);
+    fork();
+  });
+  const stop = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${why}: stopping ${live.size} worker(s)`);
+    if (live.size === 0) process.exit(exitCode);
+    // Each worker drains on its own (stop accepting, finish requests and follow-ups, exit 0).
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  // Ctrl-C reaches the workers directly too; they drain on their own.
+  process.once('SIGINT', () => stop('SIGINT'));
+  for (let i = 0; i < workers; i++) fork();
+}
 
 const config = configOrExit('http');
 const log = createLogger(config.logLevel);
 // Neither may reach a log line, whatever an error message happens to contain.
 addSecret(config.token);
 addSecret(config.publicKey);
-
-const endpoint = createInteractionsServer({
-  publicKey: config.publicKey!,
-  ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
-  ...(config.token ? { token: config.token } : {}),
-  logger: log,
-});
-
 process.on('unhandledRejection', (err) => log.error('Unhandled rejection (still serving)', err));
 
-let stopping = false;
-function shutdown(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  log.info(`${signal}: no new connections; finishing in-flight requests and ${endpoint.pendingFollowUps} follow-up(s)`);
-  endpoint.close().then(
-    (inTime) => {
-      if (!inTime) log.warn('Shutdown grace period ran out; remaining connections were closed');
-      log.info('Stopped');
-      process.exit(0);
-    },
-    (err: unknown) => {
-      log.error('Error while stopping', err);
-      process.exit(1);
-    },
-  );
-}
-process.once('SIGTERM', () => shutdown('SIGTERM'));
-process.once('SIGINT', () => shutdown('SIGINT'));
-
-try {
-  const address = await endpoint.listen(config.port, config.host);
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  // stdout, whatever LOG_LEVEL says: scripts and people need to know where it listens.
-  process.stdout.write(`Listening on http://${shownHost}:${address.port} (POST /interactions, GET /healthz)\n`);
-} catch (err) {
-  const code = (err as { code?: string }).code;
-  log.error(
-    code === 'EADDRINUSE'
-      ? `Port ${config.port} on ${config.host} is already in use: set PORT to a free port`
-      : `Could not listen on ${config.host}:${config.port}`,
-    err,
-  );
-  process.exit(1);
-}
-
-// Let the listen line out and /healthz answer 503 before the synchronous load.
-await new Promise((resolve) => setImmediate(resolve));
-
-try {
-  const engine = createEngine(loadDefaultPack());
-  const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
-  // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window.
-  await warmUp(handle);
-  endpoint.setHandler(handle);
-} catch (err) {
-  // Never serve partial knowledge: a broken pack stops the endpoint with the loader's message.
-  process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
-  process.exit(1);
-}
-if (!stopping) log.info('Ready: knowledge loaded, answering interactions');
+const workers = cluster.isPrimary ? workerCount(process.env.HTTP_WORKERS) : 1;
+if (cluster.isPrimary && workers > 1) supervise(config, log, workers);
+else await serve(config, log);
