@@ -133,6 +133,17 @@ describe('POST /interactions limits', () => {
     }
   });
 
+  it('accepts a trailing slash on /interactions', async () => {
+    const ts = nowTimestamp();
+    const body = '{"type":1}';
+    const res = await fetch(`${srv.url}/interactions/`, {
+      method: 'POST',
+      body,
+      headers: { 'x-signature-ed25519': signBody(keys.privateKey, ts, body), 'x-signature-timestamp': ts },
+    });
+    expect(await res.json()).toEqual({ type: 1 });
+  });
+
   it('ignores a query string when routing', async () => {
     const ts = nowTimestamp();
     const body = '{"type":1}';

@@ -306,7 +306,9 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     });
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const path = q === -1 ? url : url.slice(0, q);
+    let path = q === -1 ? url : url.slice(0, q);
+    // "/interactions/" is how some people paste the URL into the portal; treat it the same.
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     if (path === '/interactions') {
       if (req.method !== 'POST') {
         refuse(req, res, 405, 'method not allowed', { allow: 'POST' });
