@@ -2,9 +2,8 @@
 // without a process per article, so a change can be judged in seconds. Tune on dev sets only.
 //   npx tsx src/cli/tune.ts ../shared/datasets/squad-v1.1-dev/dev.jsonl [--verbose]
 import { readFileSync } from 'node:fs';
-import { parseArticleText } from '../knowledge/plain-text.ts';
+import { packFromText } from '../knowledge/from-text.ts';
 import { createEngine } from '../engine/index.ts';
-import type { KnowledgePack } from '../knowledge/schema.ts';
 
 const norm = (s: string) =>
   String(s ?? '')
@@ -19,11 +18,6 @@ interface SquadArticle {
   title: string;
   paragraphs: string[];
   questions: Array<{ id: string; question: string; paragraph: number; answers: Array<{ text: string }> }>;
-}
-
-export function packFromText(text: string, slug: string): KnowledgePack {
-  const parsed = parseArticleText(text, { slug });
-  return { meta: parsed.meta, paragraphs: parsed.paragraphs, facts: [], quotes: [], entities: [], timeline: [], curated: false, source: slug };
 }
 
 const file = process.argv[2] ?? '../shared/datasets/squad-v1.1-dev/dev.jsonl';

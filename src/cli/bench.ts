@@ -1,0 +1,483 @@
+// Search speed of the answer engine against plain Fuse.js over the same sentence passages, in one run
+// (issue 2): index build time and per-question latency (p50, p99, mean) on the seed article and on a
+// library of SQuAD articles in one pack. The machine is shared and noisy, so the figure to read is the
+// speed-up ratio, measured in the same process a moment apart. The HTTP load benchmark (issue 4,
+// src/cli/bench-http.ts) runs after it when present.
+//
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http]
+//
+// runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { createEngine } from '../engine/index.ts';
+import { packFromText } from '../knowledge/from-text.ts';
+import { loadDefaultPack } from '../knowledge/loader.ts';
+import type { KnowledgePack } from '../knowledge/schema.ts';
+
+export const DEFAULT_DEV_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
+export const DEFAULT_EXTRA_QUESTIONS = fileURLToPath(new URL('../../test/fixtures/seed-extra.jsonl', import.meta.url));
+export const DEFAULT_LIBRARY = fileURLToPath(new URL('../../../shared/datasets/squad-v1.1-dev/dev.jsonl', import.meta.url));
+
+/** Issue 2's targets. */
+export const TARGETS = { articleP99Ms: 1, libraryP99Ms: 5, speedup: 20 } as const;
+
+/** What the bench needs of a searcher: answer a question, and list its passages by id. `Engine` fits. */
+export interface Searchable {
+  answer(question: string): unknown;
+  passage(id: number): { text: string } | undefined;
+}
+
+export interface BenchCorpus {
+  name: string;
+  /** Builds the searcher from scratch; this is what "build ms" times. */
+  build: () => Searchable;
+  /** Question texts, asked as they are. */
+  questions: string[];
+  /** p99 target for the engine, when there is one. */
+  targetP99Ms?: number;
+}
+
+export interface BenchSettings {
+  /** Builds timed per searcher; the median is reported, and the first (cold) one separately. */
+  builds: number;
+  /** At most this many of a corpus's questions (a spread-out subset when it has more). */
+  maxQuestions: number;
+  /** Unmeasured questions first, for this long (ms), so the JIT has settled. */
+  warmupMs: number;
+  /** Engine: measured samples wanted (whole question set repeated), at least one full pass... */
+  engineSamples: number;
+  /** ...and no more passes once this much time (ms) has gone, the first pass always completes. */
+  engineBudgetMs: number;
+  /** Plain Fuse.js is far slower, so it gets an evenly spread subset of at most this many questions. */
+  baselineQuestions: number;
+  baselineSamples: number;
+  baselineBudgetMs: number;
+}
+
+export const FULL: BenchSettings = {
+  builds: 3,
+  maxQuestions: Infinity,
+  warmupMs: 1000,
+  engineSamples: 5000,
+  engineBudgetMs: 8000,
+  baselineQuestions: 40,
+  baselineSamples: 200,
+  baselineBudgetMs: 7000,
+};
+
+export const QUICK: BenchSettings = {
+  builds: 1,
+  maxQuestions: 100,
+  warmupMs: 200,
+  engineSamples: 500,
+  engineBudgetMs: 1500,
+  baselineQuestions: 10,
+  baselineSamples: 20,
+  baselineBudgetMs: 1500,
+};
+
+export type EngineName = 'engine' | 'fuse';
+
+export interface BenchRow {
+  corpus: string;
+  engine: EngineName;
+  passages: number;
+  /** Distinct questions measured. */
+  questions: number;
+  /** Timed answers (questions × passes). */
+  samples: number;
+  /** Median build time (ms), and the first build's (includes one-off module warm-up). */
+  buildMs: number;
+  firstBuildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  maxMs: number;
+  /**
+   * Plain Fuse.js mean ÷ this row's mean, over the questions both were measured on (the Fuse subset),
+   * each question weighted once. 1 for the Fuse row.
+   */
+  speedup: number;
+}
+
+export interface TargetCheck {
+  pass: boolean;
+  text: string;
+}
+
+export interface BenchReport {
+  rows: BenchRow[];
+  checks: TargetCheck[];
+  settings: BenchSettings;
+  node: string;
+  cpu: string;
+  seconds: number;
+}
+
+// ---------------------------------------------------------------- corpora
+
+interface EvalLine {
+  question?: unknown;
+}
+
+/** Question texts from an eval-format JSON-lines file (`{"question": …, "expect": …}` per line). */
+export function readQuestionFile(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as EvalLine).question)
+    .filter((q): q is string => typeof q === 'string');
+}
+
+/** Every `every`-th item from the first, at most `cap`: deterministic and spread over the whole list. */
+export function sampleEvery<T>(items: readonly T[], every: number, cap = Infinity): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < items.length && out.length < cap; i += Math.max(1, every)) out.push(items[i]!);
+  return out;
+}
+
+/**
+ * Up to `k` distinct items in an order where every prefix is spread over the whole list (golden-ratio
+ * steps), so a measurement cut short by its time budget still samples every part of the corpus.
+ */
+export function spread<T>(items: readonly T[], k: number): T[] {
+  const n = items.length;
+  const picked = new Set<number>();
+  const want = Math.min(n, Math.max(0, k));
+  for (let i = 0; picked.size < want && i < 64 * n; i++) picked.add(Math.floor(((i * 0.6180339887498949) % 1) * n));
+  for (let i = 0; picked.size < want; i++) picked.add(i); // never needed in practice; keeps it total
+  return [...picked].map((i) => items[i]!);
+}
+
+export function corpusFromPack(name: string, pack: KnowledgePack, questions: string[], targetP99Ms?: number): BenchCorpus {
+  return { name, build: () => createEngine(pack), questions, ...(targetP99Ms !== undefined ? { targetP99Ms } : {}) };
+}
+
+/** The seed article's knowledge pack, asked the dev questions and the extra fixture questions. */
+export function articleCorpus(files: string[] = [DEFAULT_DEV_QUESTIONS, DEFAULT_EXTRA_QUESTIONS], log: (line: string) => void = () => {}): BenchCorpus {
+  const questions: string[] = [];
+  for (const file of files) {
+    if (existsSync(file)) questions.push(...readQuestionFile(file));
+    else log(`${file} not found; the article is asked the other question files only`);
+  }
+  if (questions.length === 0) throw new Error(`no questions for the article: none of ${files.join(', ')} exists`);
+  return corpusFromPack('article', loadDefaultPack(), questions, TARGETS.articleP99Ms);
+}
+
+interface SquadArticle {
+  title: string;
+  paragraphs: string[];
+  questions: Array<{ question: string }>;
+}
+
+/**
+ * Every paragraph of every article in a SQuAD JSON-lines file (`{title, paragraphs, questions}` per
+ * line) as ONE pack, and every `every`-th of all its questions, at most `cap`.
+ */
+export function libraryCorpus(file: string, opts: { every?: number; cap?: number; name?: string } = {}): BenchCorpus {
+  const articles = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as SquadArticle);
+  const paragraphs = articles.flatMap((a) => a.paragraphs.map((p) => p.trim()).filter(Boolean));
+  if (paragraphs.length === 0) throw new Error(`${file}: no paragraphs`);
+  const pack = packFromText(`${paragraphs.join('\n\n')}\n`, 'library');
+  const questions = sampleEvery(
+    articles.flatMap((a) => a.questions.map((q) => q.question)),
+    opts.every ?? 5,
+    opts.cap ?? 500,
+  );
+  return corpusFromPack(opts.name ?? `library (${articles.length} articles)`, pack, questions, TARGETS.libraryP99Ms);
+}
+
+// ---------------------------------------------------------------- measuring
+
+const nowNs = () => process.hrtime.bigint();
+const msSince = (start: bigint) => Number(nowNs() - start) / 1e6;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** All passage texts of a searcher, by id from 0 until the first missing one. */
+export function passageTexts(searcher: Searchable): string[] {
+  const texts: string[] = [];
+  for (let id = 0; ; id++) {
+    const p = searcher.passage(id);
+    if (!p) return texts;
+    texts.push(p.text);
+  }
+}
+
+function timeBuilds<T>(n: number, build: () => T): { value: T; first: number; median: number } {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < Math.max(1, n); i++) {
+    const start = nowNs();
+    value = build();
+    times.push(msSince(start));
+  }
+  return { value, first: times[0]!, median: median(times) };
+}
+
+interface Latencies {
+  /** Every sample, ms. */
+  all: number[];
+  /** Samples per question index. */
+  perQuestion: number[][];
+}
+
+/**
+ * Warms up, then asks the questions in order, pass after pass, until `samples` are taken or the budget
+ * is spent. With `fullPass` the first pass always completes, so every question has a sample; without,
+ * at least `MIN_SAMPLES` are taken.
+ */
+function measure(
+  ask: (q: string) => unknown,
+  questions: string[],
+  samples: number,
+  budgetMs: number,
+  warmupMs: number,
+  fullPass: boolean,
+): Latencies {
+  const warmStart = nowNs();
+  for (let i = 0; i < questions.length && (i < 3 || msSince(warmStart) < warmupMs); i++) ask(questions[i]!);
+  const perQuestion = questions.map((): number[] => []);
+  const all: number[] = [];
+  const start = nowNs();
+  const floor = fullPass ? questions.length : Math.min(MIN_SAMPLES, questions.length);
+  let sink = 0;
+  for (let i = 0; ; i++) {
+    const k = i % questions.length;
+    if (i >= floor && (all.length >= samples || msSince(start) >= budgetMs)) break;
+    const t = nowNs();
+    const result = ask(questions[k]!);
+    const ms = Number(nowNs() - t) / 1e6;
+    if (result) sink++;
+    all.push(ms);
+    perQuestion[k]!.push(ms);
+  }
+  if (sink < 0) throw new Error('unreachable'); // keeps the answers observable
+  return { all, perQuestion };
+}
+
+const MIN_SAMPLES = 5;
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+function summarise(l: Latencies) {
+  const sorted = [...l.all].sort((a, b) => a - b);
+  return { samples: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), meanMs: mean(sorted), maxMs: sorted[sorted.length - 1] ?? NaN };
+}
+
+/** The plain Fuse.js a new user would write: default options, the raw question. */
+export function plainFuse(texts: string[]): Searchable {
+  const fuse = new Fuse(
+    texts.map((text) => ({ text })),
+    { keys: ['text'], includeScore: true },
+  );
+  return { answer: (q) => fuse.search(q), passage: (id) => (id < texts.length ? { text: texts[id]! } : undefined) };
+}
+
+export function measureCorpus(corpus: BenchCorpus, settings: BenchSettings, log: (line: string) => void = () => {}): BenchRow[] {
+  if (corpus.questions.length === 0) throw new Error(`${corpus.name}: no questions`);
+  const questions = corpus.questions.length > settings.maxQuestions ? spread(corpus.questions, settings.maxQuestions) : corpus.questions;
+  log(`${corpus.name}: building the engine (${settings.builds}×)`);
+  const engineBuild = timeBuilds(settings.builds, corpus.build);
+  const texts = passageTexts(engineBuild.value);
+  log(`${corpus.name}: ${texts.length} passages; building plain Fuse.js over the same passages`);
+  const fuseBuild = timeBuilds(settings.builds, () => plainFuse(texts));
+
+  const subset = spread(
+    questions.map((_, i) => i),
+    settings.baselineQuestions,
+  );
+  log(`${corpus.name}: engine × ${questions.length} questions`);
+  const engine = measure((q) => engineBuild.value.answer(q), questions, settings.engineSamples, settings.engineBudgetMs, settings.warmupMs, true);
+  log(`${corpus.name}: plain Fuse.js × up to ${subset.length} questions`);
+  const fuse = measure(
+    (q) => fuseBuild.value.answer(q),
+    subset.map((i) => questions[i]!),
+    settings.baselineSamples,
+    settings.baselineBudgetMs,
+    Math.min(settings.warmupMs, 300),
+    false,
+  );
+
+  // Same questions, each weighted once: per-question means over the questions Fuse was asked.
+  const asked = subset.map((q, k) => ({ q, k })).filter(({ k }) => fuse.perQuestion[k]!.length > 0);
+  const engineOnSubset = mean(asked.map(({ q }) => mean(engine.perQuestion[q]!)));
+  const fuseOnSubset = mean(asked.map(({ k }) => mean(fuse.perQuestion[k]!)));
+  const row = (name: EngineName, build: typeof engineBuild | typeof fuseBuild, l: Latencies, questions: number, speedup: number): BenchRow => ({
+    corpus: corpus.name,
+    engine: name,
+    passages: texts.length,
+    questions,
+    ...summarise(l),
+    buildMs: build.median,
+    firstBuildMs: build.first,
+    speedup,
+  });
+  return [row('engine', engineBuild, engine, questions.length, fuseOnSubset / engineOnSubset), row('fuse', fuseBuild, fuse, asked.length, 1)];
+}
+
+export function checkTargets(corpora: BenchCorpus[], rows: BenchRow[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const corpus of corpora) {
+    const r = rows.find((x) => x.corpus === corpus.name && x.engine === 'engine');
+    if (!r) continue;
+    if (corpus.targetP99Ms !== undefined) {
+      const pass = r.p99Ms <= corpus.targetP99Ms;
+      checks.push({ pass, text: `${corpus.name}: engine p99 ${fmtMs(r.p99Ms)} ms ${pass ? '≤' : '>'} ${corpus.targetP99Ms} ms` });
+    }
+    const pass = r.speedup >= TARGETS.speedup;
+    checks.push({ pass, text: `${corpus.name}: engine ${fmtRatio(r.speedup)} faster than plain Fuse.js (target ≥ ${TARGETS.speedup}×)` });
+  }
+  return checks;
+}
+
+export function runBench(corpora: BenchCorpus[], settings: BenchSettings = FULL, log: (line: string) => void = () => {}): BenchReport {
+  const start = nowNs();
+  const rows = corpora.flatMap((c) => measureCorpus(c, settings, log));
+  return {
+    rows,
+    checks: checkTargets(corpora, rows),
+    settings,
+    node: process.version,
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    seconds: msSince(start) / 1000,
+  };
+}
+
+// ---------------------------------------------------------------- printing
+
+export const TABLE_COLUMNS = ['corpus', 'engine', 'passages', 'questions', 'samples', 'build ms', 'p50 ms', 'p99 ms', 'mean ms', 'vs Fuse'] as const;
+
+function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toPrecision(3);
+}
+
+function fmtRatio(r: number): string {
+  return Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×` : 'n/a';
+}
+
+/** The table's cells, one array per row, in TABLE_COLUMNS order. */
+export function tableCells(report: BenchReport): string[][] {
+  return report.rows.map((r) => [
+    r.corpus,
+    r.engine === 'engine' ? 'engine' : 'plain Fuse.js',
+    String(r.passages),
+    String(r.questions),
+    String(r.samples),
+    r.firstBuildMs > 1.5 * r.buildMs && report.settings.builds > 1 ? `${fmtMs(r.buildMs)} (first ${fmtMs(r.firstBuildMs)})` : fmtMs(r.buildMs),
+    fmtMs(r.p50Ms),
+    fmtMs(r.p99Ms),
+    fmtMs(r.meanMs),
+    r.engine === 'fuse' ? '1×' : fmtRatio(r.speedup),
+  ]);
+}
+
+export function formatBenchTable(report: BenchReport): string {
+  const header = [...TABLE_COLUMNS];
+  const lines = tableCells(report);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const left = 2; // text columns
+  const row = (cells: string[]) => `| ${cells.map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    `Search speed: answer engine vs plain Fuse.js (default options, raw question) over the same sentence passages, one process (${report.node}, ${report.cpu})`,
+    `Latency per question after a warm-up; plain Fuse.js gets a spread-out subset of the questions (at most ${report.settings.baselineQuestions}, fewer when its time budget runs out); "vs Fuse" = Fuse mean ÷ engine mean on those same questions`,
+    row(header),
+    `|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...lines.map(row),
+    '',
+    ...report.checks.map((c) => `${c.pass ? 'PASS' : 'MISS'}  ${c.text}`),
+    `(targets are informative; measured in ${report.seconds.toFixed(1)} s)`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- the HTTP load part (issue 4)
+
+/** What this bench uses of src/cli/bench-http.ts, loaded only if it is there with this shape. */
+interface HttpBenchModule {
+  runHttpBench(options: { durationSeconds?: number; warmupSeconds?: number; connections?: number[]; log?: (line: string) => void }): Promise<unknown>;
+  formatHttpBenchTable(report: unknown): string;
+}
+
+async function loadHttpBench(log: (line: string) => void): Promise<HttpBenchModule | undefined> {
+  const url = new URL('./bench-http.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) {
+    log('HTTP load benchmark: src/cli/bench-http.ts is not there; skipped');
+    return undefined;
+  }
+  const mod = (await import(url.href)) as Partial<HttpBenchModule>;
+  if (typeof mod.runHttpBench !== 'function' || typeof mod.formatHttpBenchTable !== 'function') {
+    log('HTTP load benchmark: src/cli/bench-http.ts does not export runHttpBench and formatHttpBenchTable; skipped');
+    return undefined;
+  }
+  return mod as HttpBenchModule;
+}
+
+// ---------------------------------------------------------------- command line
+
+interface Cli {
+  quick: boolean;
+  json: boolean;
+  http: boolean;
+  library: string;
+}
+
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http]';
+
+function parseArgs(argv: string[]): Cli {
+  const cli: Cli = { quick: false, json: false, http: true, library: DEFAULT_LIBRARY };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--quick') cli.quick = true;
+    else if (arg === '--json') cli.json = true;
+    else if (arg === '--no-http') cli.http = false;
+    else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
+    else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
+    else if (!arg.startsWith('-')) cli.library = resolve(arg);
+    else {
+      process.stderr.write(`unknown argument ${arg}\n${USAGE}\n`);
+      process.exit(2);
+    }
+  }
+  return cli;
+}
+
+async function main() {
+  const cli = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const corpora = [articleCorpus(undefined, log)];
+  if (existsSync(cli.library)) corpora.push(libraryCorpus(cli.library));
+  else log(`library ${cli.library} not found; measuring the article only (${USAGE})`);
+  // Hook for issue 6: a library of knowledge packs (e.g. 50 articles) joins here as another BenchCorpus.
+
+  const report = runBench(corpora, cli.quick ? QUICK : FULL, log);
+  if (!cli.json) process.stdout.write(`${formatBenchTable(report)}\n`);
+
+  let http: unknown;
+  if (cli.http) {
+    const mod = await loadHttpBench(log);
+    if (mod) {
+      // Shorter windows than `npm run bench:http`'s defaults keep the whole bench near a minute.
+      http = await mod.runHttpBench(cli.quick ? { durationSeconds: 1, warmupSeconds: 0.5, connections: [1, 16], log } : { durationSeconds: 2, log });
+      if (!cli.json) process.stdout.write(`\n${mod.formatHttpBenchTable(http)}\n`);
+    }
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}) }, null, 2)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
