@@ -99,6 +99,18 @@ describe('errors', () => {
     expect(ok.request.status).toBe(204);
   });
 
+  it('waits out a 429 on the callback and then answers', async () => {
+    h.fake.rest.override(
+      { method: 'POST', path: /\/callback$/ },
+      { status: 429, headers: { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 0.2, global: false } },
+    );
+    const i = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' });
+    const cb = await h.fake.interact(i);
+    expect(cb.request.status).toBe(204);
+    const statuses = h.fake.requests.filter((r) => r.path.includes(`/interactions/${i.id}/`)).map((r) => r.status);
+    expect(statuses).toEqual([429, 204]);
+  });
+
   it('survives a malformed INTERACTION_CREATE (no entitlements, no channel) and answers it', async () => {
     const bare = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' }) as unknown as Record<string, unknown>;
     delete bare.entitlements;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
-import type { CooldownOptions } from './cooldown.ts';
+import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 
@@ -112,7 +112,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
   if (problems.length > 0 || !parsed.success) throw new ConfigError(mode, problems);
 
   const v = parsed.data;
-  const burst = v.COOLDOWN_BURST ?? 20;
+  const burst = v.COOLDOWN_BURST ?? DEFAULT_BURST;
   return {
     ...(v.DISCORD_TOKEN ? { token: v.DISCORD_TOKEN } : {}),
     clientId: v.DISCORD_CLIENT_ID!,
@@ -122,7 +122,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     logLevel: v.LOG_LEVEL ?? 'info',
     host: v.HOST ?? '0.0.0.0',
     port: v.PORT ?? 3000,
-    cooldown: burst === 0 ? false : { burst, refillMs: v.COOLDOWN_REFILL_MS ?? 1000 },
+    cooldown: burst === 0 ? false : { burst, refillMs: v.COOLDOWN_REFILL_MS ?? DEFAULT_REFILL_MS },
   };
 }
 

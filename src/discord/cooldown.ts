@@ -1,7 +1,7 @@
 // Per-user token bucket: a burst of `burst` interactions, then one more every `refillMs`. Generous on
 // purpose: it stops spam, not a reader asking follow-up questions. Autocomplete is never limited.
 export interface CooldownOptions {
-  /** Interactions a user may make back to back (default 20). */
+  /** Interactions a user may make back to back (default 30). */
   burst?: number;
   /** One more interaction becomes available every refillMs (default 1000). */
   refillMs?: number;
@@ -14,8 +14,11 @@ export interface Cooldown {
 }
 
 const MAX_TRACKED = 10_000;
+/** A reader asking follow-ups never gets near 30 back to back; a script or a macro does. */
+export const DEFAULT_BURST = 30;
+export const DEFAULT_REFILL_MS = 1000;
 
-export function createCooldown({ burst = 20, refillMs = 1000, now = Date.now }: CooldownOptions = {}): Cooldown {
+export function createCooldown({ burst = DEFAULT_BURST, refillMs = DEFAULT_REFILL_MS, now = Date.now }: CooldownOptions = {}): Cooldown {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(userId) {
