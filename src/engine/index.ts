@@ -95,8 +95,15 @@ export function createEngine(pack: KnowledgePack): Engine {
 }
 
 function formatAttribution(r: PassageRecord): string {
-  const who = r.role ? `${r.speaker}, ${r.role}` : r.speaker;
+  const who = r.role && !restates(r.speaker, r.role) ? `${r.speaker}, ${r.role}` : r.speaker;
   return `${who} (${r.how})`;
+}
+
+/** "a Chinese Foreign Ministry spokesperson" already says "spokesperson for China's Foreign Ministry". */
+function restates(speaker: string, role: string): boolean {
+  const said = new Set(tokenize(speaker).map((t) => t.stem.slice(0, 5)));
+  const roleWords = tokenize(role).filter((t) => t.word.length > 3);
+  return roleWords.length > 0 && roleWords.filter((t) => said.has(t.stem.slice(0, 5))).length / roleWords.length >= 0.6;
 }
 
 /**
