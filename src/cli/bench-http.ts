@@ -4,14 +4,14 @@
 // are correct, at 1, 16 and 64 connections. The same run measures a PING-only baseline: signature
 // check and HTTP without the answer work.
 //
-//   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1 --no-autocomplete]
+//   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1,2 --no-autocomplete]
 //   BENCH_NODE_FLAGS=--cpu-prof npm run bench:http    (flags for the server process, e.g. to profile it)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import {
@@ -48,14 +48,16 @@ export interface HttpBenchOptions {
   questionsFile?: string;
   /** Also measure autocomplete at the middle concurrency (default true). */
   autocomplete?: boolean;
-  /** Server processes (HTTP_WORKERS; default 1). */
-  workers?: number;
+  /** Server process counts to measure (HTTP_WORKERS), each with its own child; default 1 and one per CPU. */
+  workers?: number | number[];
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
 
 export interface HttpBenchRow {
   scenario: Scenario;
+  /** Server processes (HTTP_WORKERS) behind the port. */
+  workers: number;
   connections: number;
   /** Responses received in the measured window. */
   requests: number;
@@ -72,7 +74,6 @@ export interface HttpBenchRow {
 export interface HttpBenchReport {
   rows: HttpBenchRow[];
   questions: number;
-  workers: number;
   node: string;
   cpu: string;
   /** 1-minute load average when the run ended: other work on the machine skews every figure. */
@@ -305,6 +306,7 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
 /** One autocannon run; each connection gets its own pre-signed request list. */
 async function measure(
   url: string,
+  workers: number,
   scenario: Scenario,
   connections: number,
   seconds: number,
@@ -339,6 +341,7 @@ async function measure(
   const requests = sorted.length;
   return {
     scenario,
+    workers,
     connections,
     requests,
     seconds: result.duration,
@@ -368,8 +371,8 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
 
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const der = publicKey.export({ format: 'der', type: 'spki' });
-  const workers = options.workers ?? 1;
-  const endpoint = await startEndpoint(der.subarray(der.length - 32).toString('hex'), workers, log);
+  const publicKeyHex = der.subarray(der.length - 32).toString('hex');
+  const workerCounts = [...new Set(options.workers === undefined ? [1, availableParallelism()] : [options.workers].flat())];
 
   let seq = 0;
   const nextSeq = () => ++seq;
@@ -386,35 +389,37 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     signed(privateKey, JSON.stringify(autocompleteInteraction(s, partials[a++ % partials.length]!)), checkChoices, tally);
 
   const rows: HttpBenchRow[] = [];
-  try {
-    if (warmup > 0) {
-      log(`warming up for ${warmup} s`);
-      await measure(endpoint.url, 'ask', 16, warmup, ask, nextSeq);
-      await measure(endpoint.url, 'ping', 16, warmup, ping, nextSeq);
-    }
-    for (const c of levels) {
-      for (const [scenario, build] of [
-        ['ping', ping],
-        ['ask', ask],
-      ] as const) {
-        log(`${scenario} × ${c} connection(s) for ${seconds} s`);
-        q = 0; // every row starts at the same question, so rows are comparable
-        rows.push(await measure(endpoint.url, scenario, c, seconds, build, nextSeq));
+  for (const workers of workerCounts) {
+    const endpoint = await startEndpoint(publicKeyHex, workers, log);
+    try {
+      if (warmup > 0) {
+        log(`warming up for ${warmup} s`);
+        await measure(endpoint.url, workers, 'ask', 16, warmup, ask, nextSeq);
+        await measure(endpoint.url, workers, 'ping', 16, warmup, ping, nextSeq);
       }
+      for (const c of levels) {
+        for (const [scenario, build] of [
+          ['ping', ping],
+          ['ask', ask],
+        ] as const) {
+          log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
+          q = 0; // every row starts at the same question, so rows are comparable
+          rows.push(await measure(endpoint.url, workers, scenario, c, seconds, build, nextSeq));
+        }
+      }
+      if (options.autocomplete ?? true) {
+        const c = levels[Math.floor(levels.length / 2)] ?? 16;
+        log(`${workers} worker(s): autocomplete × ${c} connection(s) for ${seconds} s`);
+        rows.push(await measure(endpoint.url, workers, 'autocomplete', c, seconds, complete, nextSeq));
+      }
+    } finally {
+      const code = await endpoint.stop();
+      if (code !== 0) log(`the endpoint exited with ${code} on SIGTERM`);
     }
-    if (options.autocomplete ?? true) {
-      const c = levels[Math.floor(levels.length / 2)] ?? 16;
-      log(`autocomplete × ${c} connection(s) for ${seconds} s`);
-      rows.push(await measure(endpoint.url, 'autocomplete', c, seconds, complete, nextSeq));
-    }
-  } finally {
-    const code = await endpoint.stop();
-    if (code !== 0) log(`the endpoint exited with ${code} on SIGTERM`);
   }
   return {
     rows,
     questions: questions.length,
-    workers,
     node: process.version,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
     load: loadavg()[0] ?? NaN,
@@ -424,12 +429,14 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 export function formatHttpBenchTable(report: HttpBenchReport): string {
-  const pingRate = new Map(report.rows.filter((r) => r.scenario === 'ping').map((r) => [r.connections, r.perSecond]));
-  const header = ['scenario', 'conns', 'req/s', 'vs ping', 'p50 ms', 'p99 ms', 'correct', 'errors', 'requests'];
+  const key = (r: HttpBenchRow) => `${r.workers}/${r.connections}`;
+  const pingRate = new Map(report.rows.filter((r) => r.scenario === 'ping').map((r) => [key(r), r.perSecond]));
+  const header = ['scenario', 'workers', 'conns', 'req/s', 'vs ping', 'p50 ms', 'p99 ms', 'correct', 'errors', 'requests'];
   const lines = report.rows.map((r) => {
-    const base = pingRate.get(r.connections);
+    const base = pingRate.get(key(r));
     return [
       r.scenario === 'ask' ? '/ask' : r.scenario === 'autocomplete' ? 'autocomplete' : 'PING',
+      String(r.workers),
       String(r.connections),
       fmt(r.perSecond),
       base ? `${fmt(r.perSecond / base, 2)}×` : '',
@@ -443,8 +450,8 @@ export function formatHttpBenchTable(report: HttpBenchReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
-    `HTTP interactions endpoint, loopback, signed requests (autocannon in this process; server: ${report.workers} child process(es); ${report.node}, ${report.cpu}, load ${fmt(report.load, 2)})`,
-    `/ask cycles ${report.questions} dev questions, each response checked (found/miss and expected passage); "vs ping" = throughput / PING throughput at the same concurrency`,
+    `HTTP interactions endpoint over loopback, signed requests: autocannon in this process, the server in child processes (HTTP_WORKERS = workers); ${report.node}, ${report.cpu}, load average ${fmt(report.load, 2)}`,
+    `/ask cycles ${report.questions} dev questions and checks each response (found or miss, and the expected passage). "vs ping" = throughput / PING throughput at the same workers and connections.`,
     row(header),
     `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
     ...lines.map(row),
@@ -460,10 +467,10 @@ function parseArgs(argv: string[]): HttpBenchOptions {
     else if (arg === '--warmup' && value) opts.warmupSeconds = Number(argv[++i]);
     else if (arg === '--connections' && value) opts.connections = argv[++i]!.split(',').map(Number);
     else if (arg === '--questions' && value) opts.questionsFile = argv[++i]!;
-    else if (arg === '--workers' && value) opts.workers = Number(argv[++i]);
+    else if (arg === '--workers' && value) opts.workers = argv[++i]!.split(',').map(Number);
     else if (arg === '--no-autocomplete') opts.autocomplete = false;
     else {
-      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers N] [--questions FILE] [--no-autocomplete]\n`);
+      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers 1,2] [--questions FILE] [--no-autocomplete]\n`);
       process.exit(2);
     }
   }
