@@ -5,15 +5,18 @@ import type { Engine } from '../../src/engine/types.ts';
 import { createGatewayBot, type GatewayBot } from '../../src/discord/gateway.ts';
 import { createInteractionHandler, type HandlerOptions } from '../../src/discord/handler.ts';
 import { loadDefaultPack } from '../../src/knowledge/loader.ts';
+import { warmUp } from '../../src/discord/warm-up.ts';
 import { createLogger } from '../../src/log.ts';
 import { FAKE_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
 
 let engine: Engine | undefined;
-/** The real engine over the seed article, built once per test file. */
+/** The real engine over the seed article, built (and warmed up, as npm start does) once per file. */
 export function seedEngine(): Engine {
   engine ??= createEngine(loadDefaultPack());
   return engine;
 }
+
+let warmed = false;
 
 export interface BotHarness {
   fake: FakeDiscord;
@@ -26,6 +29,10 @@ export async function startBot(opts: { handler?: Partial<HandlerOptions>; fake?:
   const fake = await FakeDiscord.start(opts.fake);
   const logs: string[] = [];
   const log = createLogger('info', (l) => logs.push(l));
+  if (!warmed) {
+    await warmUp(createInteractionHandler({ engine: seedEngine(), cooldown: false }));
+    warmed = true;
+  }
   const handle = createInteractionHandler({ engine: seedEngine(), log, ...opts.handler });
   const bot = createGatewayBot({ token: fake.token ?? FAKE_TOKEN, apiUrl: fake.apiUrl, handle, log });
   try {
