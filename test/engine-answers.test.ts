@@ -61,6 +61,10 @@ describe('says so when the article does not cover a question', () => {
     ['How many soldiers does Wagner have?', /figure|soldiers/],
     ['What is the GDP of China?', /GDP|gdp/],
     ['qwertyuiop', /qwertyuiop/],
+    ["Who is Prigozhin's lawyer?", /mentions “Prigozhin” but says nothing about “lawyer”/],
+    ['Where does Xi Jinping live?', /“live”/],
+    ['Did Xi call Putin on the phone?', /“phone”/],
+    ['What did the United Nations say?', /United Nations/],
   ])('%s', (question, missing) => {
     const a = engine.answer(question);
     expect(a.found).toBe(false);

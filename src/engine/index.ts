@@ -8,7 +8,7 @@ import { analyseQuestion } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { Suggester } from './suggest.ts';
-import { fold, tokenize } from './text.ts';
+import { fold, tokenize, type Token } from './text.ts';
 
 export type { Engine, Answer, Passage } from './types.ts';
 
@@ -19,7 +19,14 @@ export function createEngine(pack: KnowledgePack): Engine {
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
   const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words);
-  const suggester = new Suggester(pack, records);
+  const rankFacts = (partial: string, limit: number) => {
+    const q = analyseQuestion(completeLastWord(partial, vocabulary), vocabulary);
+    return rankPassages(q, index, records, groupWeights(q, index))
+      .filter((s) => s.matchedStems.size > 0)
+      .slice(0, limit)
+      .map((s) => ({ text: records[s.id]!.text, at: index.tokens[s.id]!.find((t) => s.matchedStems.has(t.stem))?.start ?? 0 }));
+  };
+  const suggester = new Suggester(pack, records, rankFacts);
 
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
@@ -31,7 +38,7 @@ export function createEngine(pack: KnowledgePack): Engine {
     paragraphLabel: r.paragraphLabel,
     passageId: r.id,
     score: s ? confidence(s, top) : 0,
-    matched: s ? matchedWords(r.text, s.matchedStems) : [],
+    matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
     article: pack.meta.slug,
   });
 
@@ -45,7 +52,7 @@ export function createEngine(pack: KnowledgePack): Engine {
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights);
       const best = ranked[0];
-      const verdict = judge(q, weights, best, best ? records[best.id]!.text : undefined);
+      const verdict = judge(q, weights, best, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
       if (!verdict.found) {
         return {
@@ -55,7 +62,7 @@ export function createEngine(pack: KnowledgePack): Engine {
           alternatives: [],
           reason: verdict.reason,
           missing: verdict.missing,
-          suggestions: suggester.didYouMean(question, 3),
+          suggestions: suggester.didYouMean(q.groups.flatMap((g) => g.stems), 3),
         };
       }
       return {
@@ -94,6 +101,17 @@ export function createEngine(pack: KnowledgePack): Engine {
   };
 }
 
+/** "who met rudenk" → "who met rudenko": autocomplete sees words half typed. */
+function completeLastWord(partial: string, vocabulary: Vocabulary): string {
+  const text = String(partial ?? '').slice(0, 300);
+  const m = /([\p{L}\p{N}]+)$/u.exec(text);
+  if (!m) return text;
+  const word = m[1]!.toLowerCase();
+  if (vocabulary.has(word)) return text;
+  const full = vocabulary.complete(word);
+  return full ? text.slice(0, m.index) + full : text;
+}
+
 function formatAttribution(r: PassageRecord): string {
   const who = r.role && !restates(r.speaker, r.role) ? `${r.speaker}, ${r.role}` : r.speaker;
   return `${who} (${r.how})`;
@@ -116,8 +134,8 @@ function confidence(s: Scored, top?: Scored): number {
   return Math.round(Math.min(1, Math.max(0, capped)) * 1000) / 1000;
 }
 
-function matchedWords(text: string, stems: Set<string>): string[] {
+function matchedWords(text: string, tokens: Token[], stems: Set<string>): string[] {
   const words = new Set<string>();
-  for (const t of tokenize(text)) if (stems.has(t.stem)) words.add(text.slice(t.start, t.end));
+  for (const t of tokens) if (stems.has(t.stem)) words.add(text.slice(t.start, t.end));
   return [...words];
 }

@@ -13,7 +13,7 @@ prosecute prosecuted prosecution charge charges charged trial indict indicted pu
 leave exile flee fled depart relocate go going goes went
 die died dead death deaths kill killed casualties fatalities
 leader lead leads head chief boss founder commander
-trip visit visited travel traveled travelled journey
+trip visit visited travel traveled travelled journey go went
 plan planned scheduled arranged prearranged
 report reported coverage covered news media press broadcast
 online internet netizens users social

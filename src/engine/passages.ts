@@ -4,7 +4,7 @@
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { attributeSentence, type Attributed } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
-import { fold, tokenize } from './text.ts';
+import { tokenize } from './text.ts';
 
 export interface PassageRecord {
   id: number;
@@ -95,29 +95,46 @@ function factFor(facts: Fact[], paragraph: string, start: number, end: number): 
   return bestOverlap > 0.3 * (end - start) ? best : undefined;
 }
 
-type AliasIndex = Array<{ alias: RegExp; entity: Entity }>;
+interface Alias {
+  words: string[];
+  /** An all-capitals alias is an acronym ("TIME", "PLA"): "time" in a sentence is not a mention. */
+  acronym: boolean;
+  entity: Entity;
+}
+
+/** Aliases by their first word, so finding mentions is one map look-up per word of the sentence. */
+type AliasIndex = Map<string, Alias[]>;
 
 function entityAliases(entities: Entity[]): AliasIndex {
-  // Only names with a capital letter mark a mention: "the uprising" or "authorities" also occur
-  // where they mean something else, and would drag an entity's every alias into the wrong passage.
-  return entities.flatMap((entity) =>
-    [entity.name, ...entity.aliases].filter(isProperName).map((a) => ({
-      // An all-capitals alias is an acronym ("TIME", "PLA"): matching it without case would find "time".
-      alias: new RegExp(`(^|[^\\p{L}])${escapeRegExp(fold(a))}(?=$|[^\\p{L}])`, /^[^\p{Ll}]+$/u.test(a) ? 'u' : 'iu'),
-      entity,
-    })),
-  );
+  const index: AliasIndex = new Map();
+  for (const entity of entities) {
+    // Only names with a capital letter mark a mention: "the uprising" or "authorities" also occur
+    // where they mean something else, and would drag an entity's every alias into the wrong passage.
+    for (const alias of [entity.name, ...entity.aliases].filter(isProperName)) {
+      const words = tokenize(alias).map((t) => t.word);
+      if (!words.length) continue;
+      const list = index.get(words[0]!) ?? [];
+      list.push({ words, acronym: !/\p{Ll}/u.test(alias), entity });
+      index.set(words[0]!, list);
+    }
+  }
+  return index;
 }
 
 const isProperName = (alias: string) => /\p{Lu}/u.test(alias);
 
 function mentionedEntities(text: string, index: AliasIndex): Entity[] {
-  const folded = fold(text);
+  const tokens = tokenize(text);
   const seen = new Map<string, Entity>();
-  for (const { alias, entity } of index) if (!seen.has(entity.id) && alias.test(folded)) seen.set(entity.id, entity);
+  tokens.forEach((t, i) => {
+    for (const alias of index.get(t.word) ?? []) {
+      if (seen.has(alias.entity.id)) continue;
+      const fits = alias.words.every((w, k) => {
+        const at = tokens[i + k];
+        return at !== undefined && at.word === w && (!alias.acronym || !/\p{Ll}/u.test(text.slice(at.start, at.end)));
+      });
+      if (fits) seen.set(alias.entity.id, alias.entity);
+    }
+  });
   return [...seen.values()];
-}
-
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

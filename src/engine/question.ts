@@ -22,6 +22,8 @@ export interface TermGroup {
   nameLike: boolean;
   /** Whether the article (or the repair) has the word itself. */
   known: boolean;
+  /** The article word a typo or a longer form was mapped to. */
+  repaired?: string;
 }
 
 export interface Question {
@@ -44,17 +46,19 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
     if (STOP_WORDS.has(t.word) || t.word.length < 2) return;
     const stems = [{ stem: t.stem, weight: 1 }];
     let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
+    let repairedTo: string | null = null;
     if (!known) {
       const repaired = vocabulary.correct(t.word);
       const relative = repaired ? null : vocabulary.relative(t.word);
       if (repaired) stems.push({ stem: stemWord(repaired), weight: RANKING.typoWeight });
       if (relative) stems.push({ stem: stemWord(relative), weight: RANKING.relativeWeight });
-      known = Boolean(repaired ?? relative);
+      repairedTo = repaired ?? relative;
+      known = Boolean(repairedTo);
     }
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
-    groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known });
+    groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });
   });
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);

@@ -5,7 +5,7 @@ import type { Question, TermGroup } from './question.ts';
 import { idf, type DocStats, type TermIndex } from './term-index.ts';
 import type { PassageRecord } from './passages.ts';
 import { RANKING } from './ranking-defaults.ts';
-import { tokenize } from './text.ts';
+import { tokenize, type Token } from './text.ts';
 import { everydayRank } from './background.ts';
 
 export interface Scored {
@@ -15,6 +15,8 @@ export interface Scored {
   coverage: number;
   /** The same share over the passage's whole paragraph: does this part of the article address the question? */
   contextCoverage: number;
+  /** Which of the question's word groups the passage's paragraph answers to (by index). */
+  contextGroups: Set<number>;
   /** Stems that matched in the passage text, for highlighting. */
   matchedStems: Set<string>;
 }
@@ -60,10 +62,14 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
 
   const paragraphScore = new Float64Array(index.paragraphs.count);
   const paragraphCovered = new Float64Array(index.paragraphs.count);
-  weights.forEach(({ group, idf: weight }) => {
+  const paragraphGroups = new Map<number, Set<number>>();
+  weights.forEach(({ group, idf: weight }, g) => {
     for (const [doc, hit] of bestPerDoc(index.paragraphs, group)) {
       paragraphScore[doc]! += hit.score;
       paragraphCovered[doc]! += weight * hit.weight;
+      const groups = paragraphGroups.get(doc) ?? new Set<number>();
+      groups.add(g);
+      paragraphGroups.set(doc, groups);
     }
   });
 
@@ -84,7 +90,7 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]! + RANKING.neighbourWeight * neighbours;
     score += RANKING.proximityWeight * proximity(q, index, id, weights);
     score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
-    score *= 1 + typeBonus(q, passages[id]!.text, asked);
+    score *= 1 + typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
     if (q.speech && q.groups.some((g) => passages[id]!.speakerStems.has(g.stems[0]!.stem))) score *= 1 + RANKING.speakerBonus;
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
     if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
@@ -92,7 +98,7 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     // A sentence that answers to every part of the question beats one that repeats a part loudly.
     score *= coverage ** RANKING.coverageExponent;
     const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[index.paragraphOf[id]!]! / totalIdf));
-    out.push({ id, score, coverage, contextCoverage, matchedStems: s.stems });
+    out.push({ id, score, coverage, contextCoverage, contextGroups: paragraphGroups.get(index.paragraphOf[id]!) ?? new Set(), matchedStems: s.stems });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
@@ -164,12 +170,11 @@ export function hasNumber(text: string): boolean {
  * Bonus when the passage holds the kind of thing asked for and it is new: a "when" question is
  * answered by a date the question did not already contain, a "who" question by a name it did not.
  */
-function typeBonus(q: Question, text: string, asked: Set<string>): number {
+function typeBonus(q: Question, text: string, tokens: Token[], asked: Set<string>): number {
   const b = RANKING.typeBonus;
   if (q.type === 'any') return 0;
   if (q.type === 'why') return REASON.test(text) ? b / 2 : 0;
   if (q.type === 'quote') return /["\u201c]/.test(text) ? b / 2 : 0;
-  const tokens = tokenize(text);
   const fresh = (i: number) => !asked.has(tokens[i]!.stem);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -11,17 +11,27 @@ export interface Verdict {
   missing: string[];
 }
 
-export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestText: string | undefined): Verdict {
+export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestText: string | undefined, properNames: ReadonlySet<string>): Verdict {
   const missing = phrasesOf(q.groups.filter((g) => !g.known));
   if (!q.groups.length) {
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
   }
   if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : phrasesOf(q.groups))}.` };
-  const names = phrasesOf(q.groups.filter((g) => !g.known && g.nameLike));
+  // A known word written beside an unknown name belongs to it: "United Nations", not "United".
+  const unknownNames = new Set(q.groups.filter((g) => !g.known && g.nameLike).map((g) => g.token));
+  const names = phrasesOf(q.groups.filter((g) => g.nameLike && (unknownNames.has(g.token) || unknownNames.has(g.token - 1) || unknownNames.has(g.token + 1))));
   if (names.length && best.contextCoverage < RANKING.nameCoverageGate) return { found: false, missing, reason: `The article does not mention ${list(names.map(capitalise))}.` };
   if (best.contextCoverage < RANKING.minCoverage) {
     const absent = missing.length ? missing : weakest(weights, best);
     return { found: false, missing, reason: `The article does not cover that: it says nothing about ${list(absent)}.` };
+  }
+  // "Who is Prigozhin's lawyer?": the article knows Prigozhin, but what is asked about him is absent.
+  const isName = (g: TermGroup) => g.nameLike || properNames.has(g.repaired ?? g.word);
+  const asked = q.groups.map((g, i) => ({ g, i })).filter(({ g }) => !isName(g));
+  if (asked.length && !asked.some(({ g, i }) => g.known || best.contextGroups.has(i))) {
+    const subject = phrasesOf(q.groups.filter(isName));
+    const about = list(phrasesOf(asked.map(({ g }) => g)));
+    return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
   if (q.type === 'number' && bestText && !hasNumber(bestText)) {
     return { found: false, missing, reason: 'The article gives no figure for that.' };
@@ -45,9 +55,9 @@ function phrasesOf(groups: TermGroup[]): string[] {
   return out;
 }
 
-function list(words: string[]): string {
+function list(words: string[], conjunction = 'or'): string {
   const quoted = [...new Set(words)].slice(0, 4).map((w) => `“${w}”`);
-  return quoted.length <= 1 ? (quoted[0] ?? 'that') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+  return quoted.length <= 1 ? (quoted[0] ?? 'that') : `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}`;
 }
 
 function capitalise(w: string): string {

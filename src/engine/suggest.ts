@@ -1,51 +1,71 @@
 // Autocomplete and did-you-mean: short questions and facts a reader can pick while typing.
-// Fuse.js does the matching, so "prigoz" or "xi jinp" still find what they mean.
-import Fuse, { type FuseResultMatch } from 'fuse.js';
+// Fuse.js matches the questions, so "prigoz" or "xi jinp" still find what they mean; facts come from
+// the engine's own index, with the word being typed completed from the article's vocabulary.
+import Fuse from 'fuse.js';
 import type { KnowledgePack, Entity } from '../knowledge/schema.ts';
 import type { PassageRecord } from './passages.ts';
+import { STOP_WORDS, tokenize } from './text.ts';
 
 export const MAX_CHOICE_LENGTH = 100;
 export const MAX_CHOICES = 25;
 
-export class Suggester {
-  private readonly pool: string[];
-  private readonly fuse: Fuse<string>;
-  /** Fuse searches whole texts; a long fact is shown as the part around what matched. */
-  private readonly entities: Fuse<{ entity: Entity; name: string }>;
+/** Facts ranked for a partial question by the engine's own index (fast on a library of thousands). */
+export type RankFacts = (partial: string, limit: number) => Array<{ text: string; at: number }>;
 
-  constructor(pack: KnowledgePack, passages: PassageRecord[]) {
-    const questions = [
-      ...pack.entities
-        .filter((e) => e.type === 'person' || e.type === 'organisation')
-        .map((e) => `${e.type === 'person' ? 'Who' : 'What'} is ${/\s\p{Ll}/u.test(e.name.replace(/\s(of|and)\s/g, ' ')) ? 'the ' : ''}${e.name}?`),
-      ...pack.quotes.map((q) => `Who said “${clip(q.text, MAX_CHOICE_LENGTH - 13)}”?`),
-      ...pack.timeline.map((t) => `What happened ${t.when.replace(/^(in|on)\s+/i, 'in ')}?`.replace(/^What happened in (\p{Lu}\p{Ll}+day)/u, 'What happened on $1')),
-      ...(pack.curated ? [] : namesIn(passages).map((n) => `Who is ${n}?`)),
-    ];
-    const facts = passages.filter((p) => p.text.length > 20).map((p) => p.text);
-    this.pool = [...new Set([...questions, ...facts].map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean))];
-    this.fuse = new Fuse(this.pool, { includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2 });
+export class Suggester {
+  /** Questions a reader may pick: a few dozen, so Fuse.js searches them in microseconds. */
+  private readonly questions: string[];
+  private readonly fuse: Fuse<string>;
+  private readonly entities: Fuse<{ entity: Entity; name: string }>;
+  private readonly starters: string[];
+  private questionStems: Array<Set<string>> | undefined;
+
+  constructor(
+    pack: KnowledgePack,
+    passages: PassageRecord[],
+    private readonly rankFacts: RankFacts,
+  ) {
+    this.questions = unique(
+      [
+        ...pack.entities
+          .filter((e) => e.type === 'person' || e.type === 'organisation')
+          .map((e) => `${e.type === 'person' ? 'Who' : 'What'} is ${/\s\p{Ll}/u.test(e.name.replace(/\s(of|and)\s/g, ' ')) ? 'the ' : ''}${e.name}?`),
+        ...pack.quotes.map((q) => `Who said “${clip(q.text, MAX_CHOICE_LENGTH - 13)}”?`),
+        ...pack.timeline.map((t) => `What happened ${t.when.replace(/^(in|on)\s+/i, 'in ')}?`.replace(/^What happened in (\p{Lu}\p{Ll}+day)/u, 'What happened on $1')),
+        ...(pack.curated ? [] : namesIn(passages).map((n) => `Who is ${n}?`)),
+      ].map((q) => clip(q.replace(/\s+/g, ' ').trim(), MAX_CHOICE_LENGTH)),
+    );
+    this.fuse = new Fuse(this.questions, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, useTokenSearch: true });
     this.entities = new Fuse(
       pack.entities.flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name }))),
       { keys: ['name'], includeScore: true, threshold: 0.35, ignoreLocation: true },
     );
+    const facts = passages.filter((p) => p.kind === 'body' && p.text.length > 20).map((p) => clip(p.text, MAX_CHOICE_LENGTH));
+    this.starters = unique([...this.questions.slice(0, 15), ...facts]).slice(0, MAX_CHOICES);
   }
 
+  /** Questions that match first, then the facts that answer what is typed so far. */
   suggest(partial: string, limit = MAX_CHOICES): string[] {
     const n = Math.max(0, Math.min(MAX_CHOICES, Math.floor(limit) || 0));
     const query = cleanQuery(partial);
-    if (!query) return unique(this.pool.slice(0, n).map((t) => clip(t, MAX_CHOICE_LENGTH)));
-    return unique(this.fuse.search(query, { limit: n }).map((r) => around(r.item, longestMatch(r.matches))));
+    if (!query) return this.starters.slice(0, n);
+    const questions = this.fuse.search(query, { limit: Math.ceil(n / 2) }).map((r) => r.item);
+    const facts = this.rankFacts(partial, n).map((f) => around(f.text, f.at));
+    return unique([...questions, ...facts]).slice(0, n);
   }
 
-  didYouMean(question: string, limit: number): string[] {
-    const query = cleanQuery(question);
-    if (!query) return this.pool.slice(0, limit);
-    return this.fuse
-      .search(query, { limit: limit * 3 })
-      .filter((r) => (r.score ?? 1) < 0.4)
-      .map((r) => around(r.item, longestMatch(r.matches)))
-      .slice(0, limit);
+  /**
+   * Questions the article can answer that share the words (or their repairs) the reader used.
+   * Refusals are frequent, so this uses the already-analysed question instead of a fuzzy search.
+   */
+  didYouMean(stems: ReadonlyArray<{ stem: string; weight: number }>, limit: number): string[] {
+    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)));
+    return this.questions
+      .map((q, i) => ({ q, score: stems.reduce((sum, s) => sum + (this.questionStems![i]!.has(s.stem) ? s.weight : 0), 0) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((x) => x.q);
   }
 
   findEntity(name: string): Entity | undefined {
@@ -66,12 +86,6 @@ function cleanQuery(s: string): string {
 
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
-}
-
-function longestMatch(matches: readonly FuseResultMatch[] | undefined): number {
-  let best: readonly [number, number] = [0, 0];
-  for (const m of matches ?? []) for (const r of m.indices) if (r[1] - r[0] > best[1] - best[0]) best = r;
-  return best[0];
 }
 
 /** A choice of at most 100 characters that shows the matched part of a longer text. */

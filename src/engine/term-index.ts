@@ -2,7 +2,7 @@
 // Scoring walks only the postings of the question's terms, which keeps a question well under a
 // millisecond even on a library of thousands of passages.
 import type { PassageRecord } from './passages.ts';
-import { tokenize, STOP_WORDS } from './text.ts';
+import { tokenize, STOP_WORDS, type Token } from './text.ts';
 
 export interface Posting {
   doc: number;
@@ -26,6 +26,10 @@ export interface TermIndex {
   paragraphOf: Int32Array;
   /** Surface words the article uses (text and expansion) and how often, for typo repair. */
   words: Map<string, number>;
+  /** Words the article writes with a capital letter mid-sentence: names, not predicates. */
+  names: Set<string>;
+  /** Each passage's tokens, kept from the build so ranking and highlighting never tokenise again. */
+  tokens: Token[][];
   /** stem → passages that contain it in their text, with positions, for phrase and proximity bonuses. */
   positions: Map<string, Map<number, number[]>>;
 }
@@ -36,10 +40,12 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
   const paraIds = new Map<number, number>();
   const paragraphOf = new Int32Array(passages.length);
   const passageDocs: Array<{ text: string[]; expansion: string[] }> = [];
+  const tokens: Token[][] = [];
   const paragraphDocs: Array<{ text: string[]; expansion: string[] }> = [];
 
   for (const p of passages) {
     const text = tokenize(p.text);
+    tokens.push(text);
     const expansion = tokenize(p.expansion).filter((t) => !STOP_WORDS.has(t.word));
     for (const t of [...text, ...expansion]) words.set(t.word, (words.get(t.word) ?? 0) + 1);
     text.forEach((t, i) => {
@@ -60,7 +66,22 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     paragraphDocs[para]!.text.push(...text.map((t) => t.stem));
     paragraphDocs[para]!.expansion.push(...expansion.map((t) => t.stem));
   }
-  return { passages: stats(passageDocs), paragraphs: stats(paragraphDocs), paragraphOf, words, positions };
+  return { passages: stats(passageDocs), paragraphs: stats(paragraphDocs), paragraphOf, words, positions, tokens, names: properNouns(tokens) };
+}
+
+/** A word is a name when most of its mid-sentence uses are capitalised ("Prigozhin", "Moscow"). */
+function properNouns(tokens: Token[][]): Set<string> {
+  const seen = new Map<string, [number, number]>();
+  for (const sentence of tokens) {
+    sentence.forEach((t, i) => {
+      if (i === 0) return;
+      const c = seen.get(t.word) ?? [0, 0];
+      c[0] += t.capital ? 1 : 0;
+      c[1]++;
+      seen.set(t.word, c);
+    });
+  }
+  return new Set([...seen].filter(([, [cap, all]]) => cap / all >= 0.7).map(([w]) => w));
 }
 
 function stats(docs: Array<{ text: string[]; expansion: string[] }>): DocStats {
