@@ -14,12 +14,16 @@ const secrets = new Set<string>();
 
 /** Registers a value that must never appear in a log line (the bot token). */
 export function addSecret(value: string | undefined): void {
-  if (value && value.length >= 8) secrets.add(value);
+  if (!value || value.length < 8) return;
+  secrets.add(value);
+  // discord.js's debug line censors only the token's last segment; hide the rest of it too.
+  const head = value.slice(0, value.lastIndexOf('.'));
+  if (head.length >= 8) secrets.add(head);
 }
 
 export function redact(text: string): string {
   let out = text.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[\w.-]{20,}/g, '$1[token]');
-  for (const s of secrets) out = out.split(s).join('[redacted]');
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('[redacted]');
   return out;
 }
 
