@@ -28,9 +28,10 @@ export function createEngine(pack: KnowledgePack): Engine {
   };
   const suggester = new Suggester(pack, records, rankFacts);
 
+  const attributions = records.map(formatAttribution);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
-    attribution: formatAttribution(r),
+    attribution: attributions[r.id]!,
     speaker: r.speaker,
     ...(r.role ? { role: r.role } : {}),
     how: r.how,
@@ -52,7 +53,7 @@ export function createEngine(pack: KnowledgePack): Engine {
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights);
       const best = ranked[0];
-      const verdict = judge(q, weights, best, best ? records[best.id]!.text : undefined, index.names);
+      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
       if (!verdict.found) {
         return {

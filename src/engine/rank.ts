@@ -5,7 +5,7 @@ import type { Question, TermGroup } from './question.ts';
 import { idf, type DocStats, type TermIndex } from './term-index.ts';
 import type { PassageRecord } from './passages.ts';
 import { RANKING } from './ranking-defaults.ts';
-import { tokenize, type Token } from './text.ts';
+import type { Token } from './text.ts';
 import { everydayRank } from './background.ts';
 
 export interface Scored {
@@ -162,8 +162,8 @@ const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|te
 const PLACE_CUE = new Set(['in', 'at', 'from', 'for', 'near', 'toward', 'towards']);
 const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|reason)\b/i;
 
-export function hasNumber(text: string): boolean {
-  return tokenize(text).some((t) => NUMBER_WORD.test(t.word));
+export function hasNumber(tokens: Token[]): boolean {
+  return tokens.some((t) => NUMBER_WORD.test(t.word));
 }
 
 /**

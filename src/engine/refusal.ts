@@ -4,6 +4,7 @@ import type { Question, TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
 import { hasNumber } from './rank.ts';
 import { RANKING } from './ranking-defaults.ts';
+import type { Token } from './text.ts';
 
 export interface Verdict {
   found: boolean;
@@ -11,7 +12,7 @@ export interface Verdict {
   missing: string[];
 }
 
-export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestText: string | undefined, properNames: ReadonlySet<string>): Verdict {
+export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestTokens: Token[] | undefined, properNames: ReadonlySet<string>): Verdict {
   const missing = phrasesOf(q.groups.filter((g) => !g.known));
   if (!q.groups.length) {
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
@@ -33,7 +34,7 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const about = list(phrasesOf(asked.map(({ g }) => g)));
     return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
-  if (q.type === 'number' && bestText && !hasNumber(bestText)) {
+  if (q.type === 'number' && bestTokens && !hasNumber(bestTokens)) {
     return { found: false, missing, reason: 'The article gives no figure for that.' };
   }
   return { found: true, missing };
