@@ -8,8 +8,10 @@ function escapeRegExp(s: string): string {
 
 export function highlight(text: string, terms: readonly string[]): string {
   const ranges: Array<[number, number]> = [];
-  for (const term of new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu');
+  // Longest first, so "Foreign Minister" wins over "Foreign" where both match; one regex per call.
+  const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  if (unique.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   }
   if (ranges.length === 0) return escapeText(text);
