@@ -1,9 +1,9 @@
 // Per-user token bucket: a burst of `burst` interactions, then one more every `refillMs`. Generous on
 // purpose: it stops spam, not a reader asking follow-up questions. Autocomplete is never limited.
 export interface CooldownOptions {
-  /** Interactions a user may make back to back (default 30). */
+  /** Interactions a user may make back to back (default 60). */
   burst?: number;
-  /** One more interaction becomes available every refillMs (default 1000). */
+  /** One more interaction becomes available every refillMs (default 250). */
   refillMs?: number;
   now?: () => number;
 }
@@ -14,9 +14,9 @@ export interface Cooldown {
 }
 
 const MAX_TRACKED = 10_000;
-/** A reader asking follow-ups never gets near 30 back to back; a script or a macro does. */
-export const DEFAULT_BURST = 30;
-export const DEFAULT_REFILL_MS = 1000;
+/** A reader typing follow-ups never gets near 60 back to back, nor 4 a second for long; a flood script does. */
+export const DEFAULT_BURST = 60;
+export const DEFAULT_REFILL_MS = 250;
 
 export function createCooldown({ burst = DEFAULT_BURST, refillMs = DEFAULT_REFILL_MS, now = Date.now }: CooldownOptions = {}): Cooldown {
   const buckets = new Map<string, { tokens: number; at: number }>();
