@@ -22,7 +22,7 @@ describe('parseConfig', () => {
     const c = parseConfig('gateway', { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '', DISCORD_API_URL: 'http://127.0.0.1:9/api/' });
     expect(c).toMatchObject({ token: TOKEN, clientId: ID, apiUrl: 'http://127.0.0.1:9/api', logLevel: 'info', port: 3000, host: '0.0.0.0' });
     expect(c.guildId).toBeUndefined();
-    expect(c.cooldown).toEqual({ burst: 30, refillMs: 1000 });
+    expect(c.cooldown).toEqual({ burst: 60, refillMs: 250 });
     expect(parseConfig('gateway', { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, COOLDOWN_BURST: '0' }).cooldown).toBe(false);
   });
 
