@@ -16,6 +16,11 @@ function load(): Map<string, number> {
   return map;
 }
 
+/** Loads the list now (about 50 ms) so the first question after start-up does not pay for it. */
+export function loadEverydayEnglish(): void {
+  ranks ??= load();
+}
+
 /** 0-based frequency rank of a word in everyday English, or undefined when it is not a common word at all. */
 export function everydayRank(word: string): number | undefined {
   ranks ??= load();

@@ -7,6 +7,7 @@ import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
+import { loadEverydayEnglish } from './background.ts';
 import { Suggester } from './suggest.ts';
 import { fold, tokenize, type Token } from './text.ts';
 
@@ -15,6 +16,7 @@ export type { Engine, Answer, Passage } from './types.ts';
 const DEFAULT_ALTERNATIVES = 4;
 
 export function createEngine(pack: KnowledgePack): Engine {
+  loadEverydayEnglish();
   const records = buildPassages(pack);
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
