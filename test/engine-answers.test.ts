@@ -24,6 +24,8 @@ describe('answers from the curated seed article', () => {
     ['Belarus', 'allowed to leave for Belarus', /Kremlin/],
     ['What did Xinhua report?', 'strongly condemned the incident', /Xinhua/],
     ['What did the Russian foreign ministry say on its website?', 'The Chinese side expressed support', /foreign ministry/i],
+    ["what did russia's foreign ministry say about china", 'The Chinese side expressed support', /Russia’s foreign ministry/],
+    ['wagner group leader', 'Wagner Group head Yevgeny Prigozhin', /Putin/],
   ])('%s', (question, passage, speaker) => {
     const a = found(question);
     expect(a.text).toContain(passage);
@@ -65,6 +67,7 @@ describe('says so when the article does not cover a question', () => {
     ['Where does Xi Jinping live?', /“live”/],
     ['Did Xi call Putin on the phone?', /“phone”/],
     ['What did the United Nations say?', /United Nations/],
+    ['What time is it?', /time/],
   ])('%s', (question, missing) => {
     const a = engine.answer(question);
     expect(a.found).toBe(false);

@@ -14,6 +14,8 @@ export class Vocabulary {
     private readonly stems: ReadonlySet<string> = new Set(),
     /** How often each word occurs, to prefer the commoner of two equally close repairs. */
     private readonly frequency: ReadonlyMap<string, number> = new Map(),
+    /** Stems the article only uses inside names, with the other stems of those names. */
+    readonly nameOnly: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {
     for (const w of words) {
       if (w.length < 4 || /\d/.test(w)) continue;

@@ -20,7 +20,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   const records = buildPassages(pack);
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
-  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words);
+  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
   const rankFacts = (partial: string, limit: number) => {
     const q = analyseQuestion(completeLastWord(partial, vocabulary), vocabulary);
     return rankPassages(q, index, records, groupWeights(q, index))

@@ -4,7 +4,7 @@
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { attributeSentence, type Attributed } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
-import { tokenize } from './text.ts';
+import { STOP_WORDS, tokenize } from './text.ts';
 
 export interface PassageRecord {
   id: number;
@@ -58,7 +58,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         kind: para.kind,
         text: span.text,
         ...attribution,
-        speakerStems: new Set(tokenize(`${attribution.speaker} ${attribution.role ?? ''}`).map((t) => t.stem)),
+        speakerStems: new Set(tokenize(attribution.speaker).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)),
         entities: mentioned.map((e) => e.id),
         expansion,
       });

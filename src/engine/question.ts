@@ -60,9 +60,29 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });
   });
+  forgetNamePieces(groups, tokens, vocabulary);
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
   return { text: raw, type: answerType(text), groups, phrases, speech };
+}
+
+/**
+ * "What time is it?" must not match "Global Times": an everyday lower-case word that the article only
+ * uses inside a name counts only when the question also has another word of that name ("wagner group").
+ */
+function forgetNamePieces(groups: TermGroup[], tokens: ReturnType<typeof tokenize>, vocabulary: Vocabulary): void {
+  const asked = new Set(groups.map((g) => g.stems[0]!.stem));
+  for (const g of groups) {
+    const own = g.stems[0]!.stem;
+    const partners = vocabulary.nameOnly.get(own);
+    if (!partners || tokens[g.token]!.capital || g.repaired) continue;
+    const rank = everydayRank(g.word);
+    if (rank === undefined || rank >= RANKING.namePieceRank) continue;
+    if ([...partners].some((p) => asked.has(p))) continue;
+    g.known = false;
+    // Weight 0, not removed: the first stem stays the word's own, which the ranking relies on.
+    g.stems = g.stems.map((s) => (s.stem === own ? { ...s, weight: 0 } : s));
+  }
 }
 
 function answerType(q: string): AnswerType {

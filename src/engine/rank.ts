@@ -91,7 +91,7 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     score += RANKING.proximityWeight * proximity(q, index, id, weights);
     score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
     score *= 1 + typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
-    if (q.speech && q.groups.some((g) => passages[id]!.speakerStems.has(g.stems[0]!.stem))) score *= 1 + RANKING.speakerBonus;
+    if (q.speech) score *= 1 + RANKING.speakerBonus * speakerMatch(passages[id]!.speakerStems, asked);
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
     if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
     const coverage = Math.min(1, s.covered / totalIdf);
@@ -114,7 +114,7 @@ interface Hit {
 function bestPerDoc(stats: DocStats, group: TermGroup): Map<number, Hit> {
   const best = new Map<number, Hit>();
   for (const { stem, weight } of group.stems) {
-    const postings = stats.postings.get(stem);
+    const postings = weight > 0 ? stats.postings.get(stem) : undefined;
     if (!postings) continue;
     const termIdf = idf(stats, stem);
     for (const p of postings) {
@@ -128,6 +128,14 @@ function bestPerDoc(stats: DocStats, group: TermGroup): Map<number, Hit> {
     }
   }
   return best;
+}
+
+/** Share of the speaker's words the question names: "Russia's foreign ministry" is not "a Chinese Foreign Ministry spokesperson". */
+function speakerMatch(speaker: Set<string>, asked: Set<string>): number {
+  if (!speaker.size) return 0;
+  let hit = 0;
+  for (const s of speaker) if (asked.has(s)) hit++;
+  return hit / speaker.size;
 }
 
 /** Rewards question words that stand close together in the passage, as they did in the question. */

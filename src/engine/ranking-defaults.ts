@@ -35,6 +35,8 @@ const DEFAULTS = {
     [5000, 0.5],
     [20000, 0.8],
   ] as Array<[number, number]>,
+  /** Everyday words more common than this rank stop matching names they only appear in ("time" ≠ "Global Times"). */
+  namePieceRank: 1000,
   /** A name the article lacks refuses the question unless the rest covers at least this share. */
   nameCoverageGate: 0.7,
   /** Below this share of the question's weight, the article does not answer it. */

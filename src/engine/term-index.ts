@@ -28,6 +28,8 @@ export interface TermIndex {
   words: Map<string, number>;
   /** Words the article writes with a capital letter mid-sentence: names, not predicates. */
   names: Set<string>;
+  /** Stems the article uses only inside capitalised names ("times" of "Global Times"), with the other stems of those names. */
+  nameOnly: Map<string, Set<string>>;
   /** Each passage's tokens, kept from the build so ranking and highlighting never tokenise again. */
   tokens: Token[][];
   /** stem → passages that contain it in their text, with positions, for phrase and proximity bonuses. */
@@ -66,7 +68,34 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     paragraphDocs[para]!.text.push(...text.map((t) => t.stem));
     paragraphDocs[para]!.expansion.push(...expansion.map((t) => t.stem));
   }
-  return { passages: stats(passageDocs), paragraphs: stats(paragraphDocs), paragraphOf, words, positions, tokens, names: properNouns(tokens) };
+  return { passages: stats(passageDocs), paragraphs: stats(paragraphDocs), paragraphOf, words, positions, tokens, names: properNouns(tokens), nameOnly: nameOnlyStems(tokens) };
+}
+
+/** Stems never written in lower case, each with the stems it stands beside in its names. */
+function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
+  const lower = new Set<string>();
+  const partners = new Map<string, Set<string>>();
+  for (const sentence of tokens) {
+    let run: Token[] = [];
+    const flush = () => {
+      for (const t of run) {
+        const set = partners.get(t.stem) ?? new Set<string>();
+        for (const o of run) if (o !== t) set.add(o.stem);
+        partners.set(t.stem, set);
+      }
+      run = [];
+    };
+    sentence.forEach((t, i) => {
+      if (t.capital && i > 0) run.push(t);
+      else {
+        flush();
+        if (!t.capital) lower.add(t.stem);
+      }
+    });
+    flush();
+  }
+  for (const stem of lower) partners.delete(stem);
+  return partners;
 }
 
 /** A word is a name when most of its mid-sentence uses are capitalised ("Prigozhin", "Moscow"). */
