@@ -21,7 +21,19 @@ export interface Config {
   host: string;
   port: number;
   cooldown: CooldownOptions | false;
+  /** SHARDS: run `npm start` as a ShardingManager with this many shard processes ('auto': Discord's recommendation). */
+  shards?: 'auto' | number;
+  /** SHARD_SPAWN_DELAY_MS: pause between starting shard processes (Discord allows one IDENTIFY per 5 s by default). */
+  shardSpawnDelayMs: number;
+  /** Set in a shard process the ShardingManager started: which shard this process runs, of how many. */
+  shard?: { id: number; count: number };
 }
+
+/** Most shard processes SHARDS may ask for on one machine (each is a whole bot process). */
+export const MAX_SHARDS = 256;
+const SHARDS_MESSAGE = `must be "auto" or a whole number from 1 to ${MAX_SHARDS}`;
+/** discord.js's own default pause between shard spawns. */
+export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
 
 const PORTAL = 'https://discord.com/developers/applications';
 
@@ -36,6 +48,8 @@ const HINTS: Record<string, string> = {
   PORT: 'a TCP port between 0 and 65535',
   COOLDOWN_BURST: 'how many commands a user may send back to back (0 turns the cooldown off)',
   COOLDOWN_REFILL_MS: 'milliseconds until a user may send one more command after the burst',
+  SHARDS: `"auto" (the shard count Discord recommends) or a number of shard processes from 1 to ${MAX_SHARDS}; leave it empty for one process without sharding`,
+  SHARD_SPAWN_DELAY_MS: 'milliseconds between starting two shard processes (default 5500; Discord allows one IDENTIFY per 5 s unless max_concurrency is higher)',
 };
 
 const SECRET = new Set(['DISCORD_TOKEN']);
@@ -61,6 +75,10 @@ const EnvSchema = z.object({
   PORT: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).max(65535, 'must be at most 65535')),
   COOLDOWN_BURST: optional(z.coerce.number({ message: 'must be a number' }).int().min(0)),
   COOLDOWN_REFILL_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(1)),
+  SHARDS: optional(
+    z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).min(1, SHARDS_MESSAGE).max(MAX_SHARDS, SHARDS_MESSAGE)], { message: SHARDS_MESSAGE }),
+  ),
+  SHARD_SPAWN_DELAY_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000)),
 });
 
 const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
@@ -91,7 +109,9 @@ function formatProblems(mode: Mode, problems: string[]): string {
 /** Validates an environment for a mode; throws ConfigError listing every problem. */
 export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
-  const parsed = EnvSchema.safeParse(env);
+  // In a shard process, discord.js's ShardingManager has replaced SHARDS with this shard's id.
+  const shard = shardOf(env);
+  const parsed = EnvSchema.safeParse(shard ? { ...env, SHARDS: undefined } : env);
   const bad = new Set<string>();
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -123,7 +143,22 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     host: v.HOST ?? '0.0.0.0',
     port: v.PORT ?? 3000,
     cooldown: burst === 0 ? false : { burst, refillMs: v.COOLDOWN_REFILL_MS ?? DEFAULT_REFILL_MS },
+    ...(v.SHARDS !== undefined ? { shards: v.SHARDS } : {}),
+    shardSpawnDelayMs: v.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
+    ...(shard ? { shard } : {}),
   };
+}
+
+/**
+ * The shard this process runs when discord.js's ShardingManager started it (it sets SHARDING_MANAGER,
+ * SHARDS = the shard id and SHARD_COUNT in the child's environment); undefined otherwise.
+ */
+function shardOf(env: NodeJS.ProcessEnv): { id: number; count: number } | undefined {
+  if (!env.SHARDING_MANAGER) return undefined;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || count < 1 || id >= count) return undefined;
+  return { id, count };
 }
 
 /** Reads .env into `env` (ENV_FILE overrides the path; variables already set win). */

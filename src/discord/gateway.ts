@@ -51,12 +51,13 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   const pending = new Set<Promise<void>>();
 
-  async function apply(i: APIInteraction): Promise<void> {
+  async function apply(i: APIInteraction, shard: number): Promise<void> {
+    const started = performance.now();
     let result: InteractionResult;
     try {
       result = await options.handle(i);
     } catch (err) {
-      log.error(`Handler threw for interaction ${i.id}`, err);
+      log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
       result = { response: toResponse(errorReply(i.id)) };
     }
     const type = result.response.type;
@@ -68,26 +69,27 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
         ...(type === InteractionResponseType.ApplicationCommandAutocompleteResult ? {} : { query: new URLSearchParams({ with_response: 'false' }) }),
       });
     } catch (err) {
-      log.error(`Could not answer interaction ${i.id} (type ${type})`, err);
+      log.error(`Could not answer interaction ${i.id} (type ${type}) on shard ${shard}`, err);
       return;
     }
+    log.debug(`Answered interaction ${i.id} (type ${i.type}) on shard ${shard}: response type ${type} in ${(performance.now() - started).toFixed(1)} ms`);
     if (!result.followUp) return;
     let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
     try {
       body = await result.followUp;
     } catch (err) {
-      log.error(`Follow-up failed for interaction ${i.id}`, err);
+      log.error(`Follow-up failed for interaction ${i.id} on shard ${shard}`, err);
       body = toEdit(errorReply(i.id).data);
     }
     try {
       await client.rest.patch(Routes.webhookMessage(i.application_id, i.token, '@original'), { body, auth: false });
     } catch (err) {
-      log.error(`Could not deliver the deferred answer for interaction ${i.id}`, err);
+      log.error(`Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err);
     }
   }
 
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
-    const p = apply(data).finally(() => pending.delete(p));
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction, shardId: number) => {
+    const p = apply(data, shardId).finally(() => pending.delete(p));
     pending.add(p);
   });
   client.on('error', (err) => log.error('discord.js client error', err));
@@ -105,7 +107,9 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
       await client.login(options.token);
       await ready;
-      log.info(`Logged in as ${client.user?.tag ?? 'the bot'}; serving ${client.guilds.cache.size} guild(s)`);
+      const count = client.options.shardCount ?? 1;
+      const shards = count > 1 ? ` on shard ${[client.options.shards].flat().join(', ')} of ${count}` : '';
+      log.info(`Logged in as ${client.user?.tag ?? 'the bot'}; serving ${client.guilds.cache.size} guild(s)${shards}`);
     },
     async stop(graceMs = 1500) {
       if (pending.size > 0) {

@@ -24,7 +24,10 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
   await warmUp(createInteractionHandler({ engine, cooldown: false }));
   const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
-  const bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log });
+  // Shards are always given explicitly: discord.js otherwise reads SHARDS from the environment itself,
+  // where it is ours (auto|N, or empty from .env.example, which JSON.parse rejects).
+  const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };
+  const bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log, clientOptions });
 
   // A stray rejection must not take the bot down; the handler already catches its own failures.
   process.on('unhandledRejection', (err) => log.error('Unhandled rejection (still serving)', err));
@@ -45,6 +48,8 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // A shard process whose ShardingManager is gone (killed without stopping us) must not linger.
+  if (config.shard && process.connected) process.once('disconnect', () => shutdown('ShardingManager gone'));
 
   try {
     await bot.start();

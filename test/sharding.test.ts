@@ -1,0 +1,149 @@
+// SHARDS=auto|N: `npm start` as a real child process becomes a discord.js ShardingManager with one bot
+// process per shard, all pointed at the fake Discord through DISCORD_API_URL alone. Each shard
+// identifies with its own [id, count], answers the interactions of the guilds it owns, and SIGTERM on
+// the manager stops every shard and exits 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionResponseType, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
+import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor } from './fake-discord/index.ts';
+
+/** The first guild id from `start` upwards that shard `shard` of `count` owns. */
+function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
+  for (let id = start; ; id += 1n << 22n) if (shardFor(String(id), count) === shard) return String(id);
+}
+
+interface Run {
+  fake: FakeDiscord;
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+async function startSharded(fakeShards: number, SHARDS: string, guilds: Array<{ id: string; channelId: string }>): Promise<Run> {
+  const fake = await FakeDiscord.start({ shards: fakeShards, guilds });
+  let out = '';
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARDS,
+      // The fake has no IDENTIFY rate limit; Discord's 5 s spacing would only slow the test down.
+      SHARD_SPAWN_DELAY_MS: '0',
+      LOG_LEVEL: 'debug',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { fake, child, output: () => out, exited };
+}
+
+/** Pids the manager logged for its shard processes ("Shard 1/2: process 1234 starting"). */
+function shardPids(output: string): Map<number, number> {
+  return new Map([...output.matchAll(/Shard (\d+)\/\d+: process (\d+) starting/g)].map((m) => [Number(m[1]), Number(m[2])]));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function stop(run: Run | undefined): Promise<void> {
+  if (!run) return;
+  if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+  for (const pid of shardPids(run.output()).values()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  await run.fake.close();
+}
+
+const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: String(BigInt(CHANNEL_ID) + BigInt(k)) }));
+
+describe('SHARDS=auto: npm start under the ShardingManager', () => {
+  let run: Run;
+
+  beforeAll(async () => {
+    run = await startSharded(2, 'auto', GUILDS);
+    await run.fake.waitForReady(2, 45_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
+    });
+  }, 50_000);
+  afterAll(() => stop(run));
+
+  it('asks DISCORD_API_URL for the recommended count, then each shard process identifies as [id, 2]', () => {
+    const gatewayBot = run.fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/v10/gateway/bot');
+    // The manager's own request (for the count), then each shard's discord.js client's.
+    expect(gatewayBot.length).toBeGreaterThanOrEqual(3);
+    expect(gatewayBot[0]!.headers.authorization).toBe(`Bot ${run.fake.token}`);
+    const identified = [...run.fake.gateway.sessions.values()].map((s) => s.identify.shard).sort();
+    expect(identified).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const pids = shardPids(run.output());
+    expect([...pids.keys()].sort()).toEqual([0, 1]);
+    expect(pids.get(0)).not.toBe(pids.get(1));
+    expect(pids.get(0)).not.toBe(run.child.pid);
+  });
+
+  it('answers on the shard that owns the guild, and says which shard answered', async () => {
+    for (const [shard, guild] of GUILDS.entries()) {
+      const interaction = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' }, { guildId: guild.id, channelId: guild.channelId, userId: `12000000000000000${10 + shard}` });
+      const sent = run.fake.sendInteraction(interaction);
+      expect(sent.shard).toBe(shard);
+      const cb = await run.fake.waitForCallback(interaction.id, 10_000);
+      expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect((cb.body as APIInteractionResponseChannelMessageWithSource).data.embeds![0]!.description).toMatch(/Rudenko/);
+      await expect.poll(() => run.output(), { timeout: 5000 }).toMatch(new RegExp(`Answered interaction ${interaction.id} \\(type 2\\) on shard ${shard}\\b`));
+    }
+    expect(run.output()).not.toContain(run.fake.token!.slice(0, run.fake.token!.lastIndexOf('.')));
+  });
+
+  it('stops every shard process and exits 0 on SIGTERM', async () => {
+    const pids = [...shardPids(run.output()).values()];
+    const t0 = performance.now();
+    run.child.kill('SIGTERM');
+    const { code } = await run.exited;
+    expect(code, run.output()).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    for (const pid of pids) expect(alive(pid), `shard process ${pid}`).toBe(false);
+    expect(run.output()).toMatch(/All shards stopped; exiting 0/);
+  }, 15_000);
+});
+
+// One shard process rather than two: the two-process case is covered above, and each shard process
+// costs seconds of start-up on a shared 2-core box.
+describe('SHARDS=1: an explicit count wins over the recommendation', () => {
+  let run: Run;
+
+  beforeAll(async () => {
+    // The fake recommends 2; the operator asked for 1.
+    run = await startSharded(2, '1', GUILDS);
+    await run.fake.waitForReady(1, 45_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
+    });
+  }, 50_000);
+  afterAll(() => stop(run));
+
+  it('runs one shard process identified as [0, 1] that answers every guild, then exits 0 on SIGTERM', async () => {
+    // Only the shard process's discord.js asked /gateway/bot; the manager did not need to.
+    expect(run.fake.requests.filter((r) => r.path === '/api/v10/gateway/bot')).toHaveLength(1);
+    expect([...run.fake.gateway.sessions.values()].map((s) => s.identify.shard)).toEqual([[0, 1]]);
+    expect([...shardPids(run.output()).keys()]).toEqual([0]);
+    run.fake.setShards(1); // the fake routes by its own count
+    for (const guild of GUILDS) {
+      const cb = await run.fake.interact(chatInput('help', {}, { guildId: guild.id, channelId: guild.channelId }), 10_000);
+      expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    }
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code, run.output()).toBe(0);
+  }, 25_000);
+});
