@@ -12,11 +12,20 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Engine } from '../engine/types.ts';
+import type { KnowledgeSnapshot, KnowledgeStore } from '../knowledge/store.ts';
 import type { Logger } from '../log.ts';
+import type { QuestionStats } from './question-stats.ts';
 
 export interface CommandContext {
+  /** The engine of `snapshot`: taken once when the interaction started, kept even if a reload swaps it. */
   engine: Engine;
   log: Logger;
+  /** The knowledge snapshot this interaction uses (set by the handler). */
+  snapshot?: KnowledgeSnapshot;
+  /** The swappable knowledge, for /kb reload (set by the handler). */
+  knowledge?: KnowledgeStore;
+  /** Questions asked since start, for /kb stats (set by the handler). */
+  questions?: QuestionStats;
 }
 
 /** A message to send. `update: true` edits the message a component sits on (type 7) instead of replying. */

@@ -11,17 +11,24 @@ import {
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { Engine } from '../engine/types.ts';
+import { fixedKnowledge, type KnowledgeStore } from '../knowledge/store.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
 import type { HandleInteraction, InteractionResult } from './contract.ts';
 import { createCooldown, type Cooldown, type CooldownOptions } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
-import { userId } from './options.ts';
+import { stringOption, userId } from './options.ts';
+import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { commands as defaultCommands, createRegistry } from './registry.ts';
 
 export interface HandlerOptions {
-  engine: Engine;
+  /** The knowledge to serve; each interaction reads `knowledge.current()` once, when it starts. */
+  knowledge?: KnowledgeStore;
+  /** A fixed engine instead of `knowledge` (tests, benchmarks): /kb reload then has nothing to reload. */
+  engine?: Engine;
+  /** Where questions are counted for /kb stats (default: a fresh counter per handler). */
+  questions?: QuestionStats;
   commands?: readonly Command[];
   /** Per-user limit on commands and buttons; false turns it off (benchmarks, trusted callers). */
   cooldown?: CooldownOptions | false;
@@ -61,7 +68,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const registry = createRegistry(options.commands ?? defaultCommands);
   const cooldown: Cooldown | undefined = options.cooldown === false ? undefined : createCooldown(options.cooldown ?? {});
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const ctx: CommandContext = { engine: options.engine, log };
+  if (!options.knowledge && !options.engine) throw new Error('createInteractionHandler needs knowledge or an engine');
+  const knowledge = options.knowledge ?? fixedKnowledge(options.engine!);
+  const questions = options.questions ?? createQuestionStats();
+  /** One snapshot per interaction: a reload during the work does not change what it answers from. */
+  const context = (): CommandContext => {
+    const snapshot = knowledge.current();
+    return { engine: snapshot.engine, log, snapshot, knowledge, questions };
+  };
 
   const failed = (i: APIInteraction) => (err: unknown) => {
     log.error(`Handler failed for ${describe(i)}`, err);
@@ -83,6 +97,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   }
 
   function command(i: APIApplicationCommandInteraction): Promise<InteractionResult> {
+    const ctx = context();
     const cmd = registry.command(i.data.type, i.data.name);
     if (!cmd) {
       log.warn(`Unknown command ${describe(i)}: are the deployed commands out of date? Run npm run deploy-commands.`);
@@ -98,10 +113,15 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     const chatCmd = cmd as ChatInputCommand;
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
     const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat) ?? false };
-    return run(i, shape, () => chatCmd.execute(chat, ctx));
+    const question = stringOption(chat, 'question');
+    return run(i, shape, () => {
+      if (question !== undefined) questions.record(question); // counted once past the cooldown
+      return chatCmd.execute(chat, ctx);
+    });
   }
 
   function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
+    const ctx = context();
     const route = registry.component(i.data.custom_id);
     if (!route) return Promise.resolve(notice('This button has expired. Ask again to get a fresh one.'));
     const shape = { update: route.update?.(i) ?? false, ephemeral: route.ephemeral?.(i) ?? false };
@@ -112,6 +132,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   // (Discord sends one per keystroke).
   async function autocomplete(i: APIApplicationCommandAutocompleteInteraction): Promise<InteractionResult> {
     const cmd = registry.command(ApplicationCommandType.ChatInput, i.data.name);
+    const ctx = context();
     let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
     try {
       if (cmd?.autocomplete) choices = await cmd.autocomplete(i, ctx);

@@ -1,7 +1,7 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
-import { createEngine } from '../engine/index.ts';
-import { KnowledgeError, loadDefaultPack } from '../knowledge/loader.ts';
+import { KnowledgeError } from '../knowledge/loader.ts';
+import { createKnowledgeStore, reloadOnSignal, type KnowledgeStore } from '../knowledge/store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
 import { createGatewayBot, type GatewayBot } from './gateway.ts';
@@ -13,17 +13,19 @@ const SHUTDOWN_MS = 4000;
 
 export async function runGateway(config: Config, log: Logger): Promise<GatewayBot> {
   addSecret(config.token);
-  let engine;
+  let knowledge: KnowledgeStore;
   try {
-    engine = createEngine(loadDefaultPack());
+    knowledge = createKnowledgeStore();
   } catch (err) {
     // Never serve partial knowledge: a broken pack stops the bot with the loader's precise message.
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
     process.exit(1);
   }
   // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
-  await warmUp(createInteractionHandler({ engine, cooldown: false }));
-  const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
+  await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
+  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
+  // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
+  reloadOnSignal(knowledge, log);
   // Shards are always given explicitly: discord.js otherwise reads SHARDS from the environment itself,
   // where it is ours (auto|N, or empty from .env.example, which JSON.parse rejects).
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };

@@ -40,7 +40,10 @@ export function user(id = '1200000000000000001', username = 'reader'): APIUser {
   return { id, username, discriminator: '0', global_name: username, avatar: null };
 }
 
-function member(u: APIUser): APIInteractionGuildMember {
+/** What the fake gives a member by default (no Manage Server, no Administrator). */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+
+function member(u: APIUser, permissions = MEMBER_PERMISSIONS): APIInteractionGuildMember {
   const m: APIGuildMember & { permissions: string } = {
     user: u,
     roles: [],
@@ -48,13 +51,15 @@ function member(u: APIUser): APIInteractionGuildMember {
     deaf: false,
     mute: false,
     flags: GuildMemberFlags.CompletedOnboarding,
-    permissions: '2248473465835073',
+    permissions,
   };
   return m as APIInteractionGuildMember;
 }
 
 interface Common {
   userId?: string;
+  /** The member's permissions in the channel, as a decimal bit set (default MEMBER_PERMISSIONS). */
+  permissions?: string;
   guildId?: string;
   channelId?: string;
 }
@@ -71,7 +76,7 @@ function base(opts: Common) {
     guild: { id: opts.guildId ?? GUILD_ID, locale: Locale.EnglishUS, features: [] },
     channel_id: channelId,
     channel: { id: channelId, type: ChannelType.GuildText as const, name: 'general' },
-    member: member(u),
+    member: member(u, opts.permissions),
     app_permissions: '2248473465835073',
     locale: Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
@@ -97,6 +102,20 @@ export function chatInput(name: string, options: Record<string, OptionValue> = {
     ...base(opts),
     type: InteractionType.ApplicationCommand,
     data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options: toOptions(options) },
+  };
+}
+
+/** A chat-input command with one subcommand (`/kb reload`). */
+export function subcommand(name: string, sub: string, options: Record<string, OptionValue> = {}, opts: Common = {}): APIChatInputApplicationCommandInteraction {
+  return {
+    ...base(opts),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: snowflake(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options: toOptions(options) }],
+    },
   };
 }
 

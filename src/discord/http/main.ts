@@ -6,12 +6,13 @@
 // endpoint keeps no state, so this is the one-machine form of "replicas behind a load balancer".
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { createEngine } from '../../engine/index.ts';
-import { KnowledgeError, loadDefaultPack } from '../../knowledge/loader.ts';
+import { KnowledgeError } from '../../knowledge/loader.ts';
+import { createKnowledgeStore, reloadOnSignal } from '../../knowledge/store.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
 import { warmUp } from '../warm-up.ts';
+import { relayReloads, shareReloads } from './cluster-reload.ts';
 import { createInteractionsServer } from './server.ts';
 
 /** How many worker processes HTTP_WORKERS asks for; exits 1 with a hint on a bad value. */
@@ -80,11 +81,14 @@ async function serve(config: Config, log: Logger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 
   try {
-    const engine = createEngine(loadDefaultPack());
-    const handle = createInteractionHandler({ engine, log, cooldown: config.cooldown });
+    const knowledge = createKnowledgeStore();
+    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
     // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window.
     await warmUp(handle);
     endpoint.setHandler(handle);
+    // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
+    reloadOnSignal(knowledge, log);
+    if (cluster.isWorker) shareReloads(knowledge, log);
   } catch (err) {
     // Never serve partial knowledge: a broken pack stops the endpoint with the loader's message.
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
@@ -144,6 +148,7 @@ function supervise(config: Config, log: Logger, workers: number): void {
   process.once('SIGTERM', () => stop('SIGTERM'));
   // Ctrl-C reaches the workers directly too; they drain on their own.
   process.once('SIGINT', () => stop('SIGINT'));
+  relayReloads(log);
   for (let i = 0; i < workers; i++) fork();
 }
 

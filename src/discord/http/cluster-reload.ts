@@ -1,0 +1,42 @@
+// Knowledge reloads across HTTP_WORKERS processes. Each worker holds its own KnowledgeStore, so a
+// reload must reach all of them: SIGHUP to the primary is passed to every worker, and a /kb reload
+// that one worker served (Discord picks the worker, not the moderator) is passed to the others.
+import cluster from 'node:cluster';
+import type { KnowledgeStore } from '../../knowledge/store.ts';
+import { reloadAndLog } from '../../knowledge/store.ts';
+import type { Logger } from '../../log.ts';
+
+interface ReloadMessage {
+  kb: 'reload' | 'reload-others';
+  origin: string;
+}
+
+const isReloadMessage = (m: unknown): m is ReloadMessage =>
+  typeof m === 'object' && m !== null && ((m as ReloadMessage).kb === 'reload' || (m as ReloadMessage).kb === 'reload-others');
+
+/** In the primary: SIGHUP reloads every worker; a worker's /kb reload reloads the others. */
+export function relayReloads(log: Logger): void {
+  const send = (origin: string, except?: number) => {
+    for (const w of Object.values(cluster.workers ?? {})) {
+      if (w && w.id !== except && w.isConnected()) w.send({ kb: 'reload', origin } satisfies ReloadMessage);
+    }
+  };
+  process.on('SIGHUP', () => {
+    log.info(`SIGHUP: asking ${Object.keys(cluster.workers ?? {}).length} worker(s) to reload the knowledge`);
+    send('SIGHUP');
+  });
+  cluster.on('message', (worker, m: unknown) => {
+    if (isReloadMessage(m) && m.kb === 'reload-others') send(`${m.origin}, relayed from worker ${worker.process.pid}`, worker.id);
+  });
+}
+
+/** In a worker: reload when the primary says so, and tell it when a moderator reloaded here. */
+export function shareReloads(knowledge: KnowledgeStore, log: Logger): void {
+  process.on('message', (m: unknown) => {
+    if (isReloadMessage(m) && m.kb === 'reload') reloadAndLog(knowledge, log, m.origin);
+  });
+  knowledge.onReload((result, origin) => {
+    // Only reloads that started here; the relayed ones would echo back forever.
+    if (result.ok && origin.startsWith('/kb') && process.send) process.send({ kb: 'reload-others', origin } satisfies ReloadMessage);
+  });
+}

@@ -1,0 +1,71 @@
+// What people ask, counted in memory since the process started, for /kb stats. Only the question
+// text is kept (normalised, capped in length and in number), never who asked it.
+import { cleanQuestion } from './question.ts';
+
+export interface QuestionCount {
+  question: string;
+  count: number;
+}
+
+export interface QuestionStats {
+  record(question: string): void;
+  /** The most asked questions, most first (ties: asked first, first). */
+  top(n: number): QuestionCount[];
+  /** Questions recorded, repeats included. */
+  readonly total: number;
+  /** Different questions currently tracked. */
+  readonly distinct: number;
+  readonly since: Date;
+}
+
+/** Longest question text kept (the /ask option allows 300). */
+export const MAX_QUESTION_CHARS = 120;
+/** Different questions tracked before the ones asked only once are forgotten. */
+export const MAX_TRACKED = 5000;
+
+/** "  Who met  Rudenko??" and "who met rudenko" count as the same question. */
+export function normaliseQuestion(text: string): string {
+  return cleanQuestion(text)
+    .toLowerCase()
+    .replace(/[\s?!.]+$/u, '')
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+}
+
+export function createQuestionStats(limit = MAX_TRACKED): QuestionStats {
+  // Map keeps insertion order, which is the tie-break.
+  const counts = new Map<string, number>();
+  let total = 0;
+  const since = new Date();
+  return {
+    record(question) {
+      const key = normaliseQuestion(question);
+      if (!key) return;
+      total++;
+      const n = counts.get(key);
+      if (n !== undefined) {
+        counts.set(key, n + 1);
+        return;
+      }
+      if (counts.size >= limit) {
+        // Bounded memory under a flood of unique strings: forget the one-offs, keep the popular ones.
+        for (const [k, c] of counts) if (c === 1) counts.delete(k);
+        if (counts.size >= limit) return;
+      }
+      counts.set(key, 1);
+    },
+    top(n) {
+      return [...counts]
+        .map(([question, count]) => ({ question, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, Math.max(0, n));
+    },
+    get total() {
+      return total;
+    },
+    get distinct() {
+      return counts.size;
+    },
+    since,
+  };
+}

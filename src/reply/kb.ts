@@ -1,0 +1,74 @@
+// /kb replies for moderators: knowledge statistics, and the outcome of a reload. Loader messages and
+// questions are untrusted text: escaped, paths shortened, everything cut to Discord's limits.
+import type { APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { KnowledgeSnapshot, ReloadResult } from '../knowledge/store.ts';
+import type { QuestionCount } from '../discord/question-stats.ts';
+import { escapeText, neutraliseMentions, oneLine } from './escape.ts';
+import { LIMITS } from './limits.ts';
+import { COLOURS, message } from './message.ts';
+import { truncate } from './truncate.ts';
+
+/** How many top questions /kb stats lists. */
+export const TOP_QUESTIONS = 10;
+
+/** "/srv/bot/knowledge/pack/quotes.json" → "…/pack/quotes.json": enough to find the file, not the server's layout. */
+export function shortenPaths(text: string): string {
+  return text.replace(/(?:\/[^\s/:'"`]+)+\/([^\s/:'"`]+\/[^\s/:'"`]+)/g, '…/$1');
+}
+
+const unix = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function kbStatsReply(s: KnowledgeSnapshot, top: QuestionCount[], totals: { total: number; distinct: number; since: Date }): APIInteractionResponseCallbackData {
+  const c = s.counts;
+  const fields: APIEmbedField[] = [
+    { name: 'Passages', value: String(c.passages), inline: true },
+    { name: 'Entities', value: String(c.entities), inline: true },
+    { name: 'Quotes', value: String(c.quotes), inline: true },
+    { name: 'Paragraphs', value: String(c.paragraphs), inline: true },
+    { name: 'Facts', value: String(c.facts), inline: true },
+    { name: 'Load time', value: `${s.loadMs.toFixed(0)} ms`, inline: true },
+  ];
+  const lines = top.map((q, i) => `${i + 1}. ${q.count}× ${escapeText(oneLine(q.question))}`);
+  let list = '';
+  for (const line of lines) {
+    if (list.length + line.length + 1 > LIMITS.fieldValue) break;
+    list += `${list ? '\n' : ''}${line}`;
+  }
+  fields.push({
+    name: `Top questions since <t:${unix(totals.since)}:R> (${totals.total} asked, ${totals.distinct} different)`.slice(0, LIMITS.fieldName),
+    value: list || 'No questions yet.',
+  });
+  return message({
+    ephemeral: true,
+    embeds: [
+      {
+        title: truncate(`Knowledge: ${oneLine(s.engine.pack.meta.title)}`, LIMITS.title),
+        description: `Generation ${s.generation}, loaded <t:${unix(s.loadedAt)}:R> from \`${shortenPaths(s.source).replace(/`/g, "'")}\`.`,
+        color: COLOURS.info,
+        fields,
+      },
+    ],
+  });
+}
+
+/** The loader's message inside a code block, so file paths and JSON paths read as they are. */
+function codeBlock(text: string, room: number): string {
+  const body = truncate(neutraliseMentions(shortenPaths(text)).replace(/`/g, 'ˋ'), Math.max(1, room - 8));
+  return `\`\`\`\n${body}\n\`\`\``;
+}
+
+export function kbReloadReply(result: ReloadResult): APIInteractionResponseCallbackData {
+  if (result.ok) {
+    const { snapshot: s, previous: p } = result;
+    const c = s.counts;
+    return message({
+      ephemeral: true,
+      content:
+        `Reloaded the knowledge in ${s.loadMs.toFixed(0)} ms (generation ${p.generation} → ${s.generation}): ` +
+        `${c.passages} passages, ${c.entities} entities, ${c.quotes} quotes (was ${p.counts.passages}, ${p.counts.entities}, ${p.counts.quotes}). ` +
+        'New questions are answered from it now; answers already in progress finish with the old one.',
+    });
+  }
+  const head = `Reload failed: nothing changed, still serving the knowledge loaded <t:${unix(result.snapshot.loadedAt)}:R> (generation ${result.snapshot.generation}).\n`;
+  return message({ ephemeral: true, content: head + codeBlock(result.message, LIMITS.content - head.length) });
+}

@@ -1,0 +1,238 @@
+// Knowledge hot reload for moderators: /kb reload swaps in a new, fully validated index; an invalid
+// file keeps the old one and shows the moderator the loader's error; a request already running keeps
+// the index it started with; /kb is refused at run time without Manage Server; /kb stats reports.
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ApplicationCommandType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+} from 'discord-api-types/v10';
+import * as ask from '../commands/ask.ts';
+import * as kb from '../commands/kb.ts';
+import type { Command, CommandContext } from '../src/discord/command.ts';
+import type { HandleInteraction } from '../src/discord/contract.ts';
+import { createInteractionHandler } from '../src/discord/handler.ts';
+import { DEFAULT_PACK_DIR, KnowledgeError } from '../src/knowledge/loader.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
+import { createLogger } from '../src/log.ts';
+import { chatInput, subcommand, user } from './fake-discord/index.ts';
+import { messageData, visibleText } from './helpers/responses.ts';
+
+const MANAGE = String(PermissionFlagsBits.ManageGuild);
+const BAKERY = 'What does the bakery on Elm Street sell?';
+const ADDED = 'A bakery on Elm Street sells blue croissants every Tuesday.';
+
+let dir: string;
+let original: Record<string, string>;
+let store: KnowledgeStore;
+let handle: HandleInteraction;
+let logs: string[];
+
+/** A writable copy of the seed pack that KNOWLEDGE_DIR points at. */
+function copyPack(): string {
+  const d = mkdtempSync(join(tmpdir(), 'kb-reload-'));
+  cpSync(DEFAULT_PACK_DIR, d, { recursive: true });
+  for (const f of readdirSync(d)) chmodSync(join(d, f), 0o644);
+  return d;
+}
+
+const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+const restore = () => {
+  for (const [file, text] of Object.entries(original)) write(file, text);
+};
+/** Adds a sentence to the last body paragraph: every fact and quote stays verbatim, so the pack stays valid. */
+const addBakery = () => write('article.txt', original['article.txt']!.replace('absolute leadership over the army.', `absolute leadership over the army. ${ADDED}`));
+
+async function text(i: APIInteraction): Promise<{ text: string; flags: number | undefined }> {
+  const r = await handle(i);
+  const data = messageData(r.response);
+  return { text: visibleText(data), flags: data.flags };
+}
+
+const askBakery = () => text(chatInput('ask', { question: BAKERY }));
+const reload = (permissions = MANAGE) => text(subcommand('kb', 'reload', {}, { permissions }));
+
+beforeAll(() => {
+  dir = copyPack();
+  original = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  vi.stubEnv('KNOWLEDGE_DIR', dir);
+  store = createKnowledgeStore();
+});
+
+beforeEach(() => {
+  restore();
+  store.reload('test reset'); // every test starts from the seed pack
+  logs = [];
+  handle = createInteractionHandler({ knowledge: store, cooldown: false, log: createLogger('info', (l) => logs.push(l)) });
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('/kb definition', () => {
+  it('is a guild command with reload and stats, hidden from members without Manage Server', () => {
+    expect(kb.data.default_member_permissions).toBe(MANAGE);
+    expect(kb.data.contexts).toEqual([InteractionContextType.Guild]);
+    expect(kb.data.type).toBe(ApplicationCommandType.ChatInput);
+    expect(kb.data.options.map((o) => o.name)).toEqual(['reload', 'stats']);
+  });
+});
+
+describe('/kb reload', () => {
+  it('validates the changed pack, swaps it in, and the new answer is served', async () => {
+    expect((await askBakery()).text).not.toContain('blue croissants');
+    const before = store.current();
+
+    addBakery();
+    const reply = await reload();
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.text).toMatch(/Reloaded the knowledge in \d+ ms \(generation \d+ → \d+\)/);
+    expect(store.current()).not.toBe(before);
+    expect(store.current().generation).toBe(before.generation + 1);
+    expect(logs.join('')).toMatch(/INFO Knowledge reloaded \(\/kb reload by user \d+\)/);
+
+    const after = await askBakery();
+    expect(after.text).toContain('blue croissants');
+  });
+
+  it('keeps the old index when a file is invalid, and shows the moderator the loader error', async () => {
+    addBakery();
+    await reload();
+    const serving = store.current();
+
+    write('quotes.json', original['quotes.json']!.replace('"speaker"', '"speaker":: '));
+    const reply = await reload();
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.text).toMatch(/Reload failed: nothing changed/);
+    expect(reply.text).toMatch(/…\/kb-reload-\w+\/quotes\.json.*: invalid JSON/);
+    expect(reply.text).not.toContain(tmpdir()); // the server's paths are shortened
+    expect(store.current()).toBe(serving);
+    expect(logs.join('')).toMatch(/ERROR Knowledge reload failed .*quotes\.json/);
+    // Still answering from the old, valid index.
+    expect((await askBakery()).text).toContain('blue croissants');
+  });
+
+  it('cuts a long list of problems to Discord limits and still names the files', async () => {
+    const facts = JSON.parse(original['facts.json']!) as Array<{ text: string }>;
+    write('facts.json', JSON.stringify(facts.map((f) => ({ ...f, text: `${f.text} (edited)` }))));
+    const serving = store.current();
+    const r = await handle(subcommand('kb', 'reload', {}, { permissions: MANAGE }));
+    const content = messageData(r.response).content ?? '';
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content).toMatch(/\d+ problems in the knowledge/);
+    expect(content).toMatch(/facts\.json at \[0\]\.text: fact text/);
+    expect(content).toMatch(/…\n```$/); // the list was cut, and the code block still closes
+    expect(content.length).toBeGreaterThan(1800);
+    expect(store.current()).toBe(serving);
+  });
+
+  it('lets a request already in flight finish on the index it started with', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    // /ask, except that it waits (e.g. on a slow follow-up) after taking its context.
+    const slowAsk: Command = {
+      ...ask,
+      components: [],
+      data: { ...ask.data, name: 'slowask' },
+      async execute(i: APIChatInputApplicationCommandInteraction, ctx: CommandContext) {
+        started();
+        await gate;
+        return ask.execute(i, ctx);
+      },
+    };
+    const h = createInteractionHandler({ knowledge: store, cooldown: false, commands: [slowAsk, ask, kb], deadlineMs: 5000 });
+
+    const inFlight = h(chatInput('slowask', { question: BAKERY }));
+    await running;
+    addBakery();
+    const reloaded = messageData((await h(subcommand('kb', 'reload', {}, { permissions: MANAGE }))).response).content ?? '';
+    expect(reloaded).toMatch(/Reloaded/);
+    release();
+
+    expect(visibleText(messageData((await inFlight).response))).not.toContain('blue croissants');
+    expect(visibleText(messageData((await h(chatInput('ask', { question: BAKERY }))).response))).toContain('blue croissants');
+  });
+
+  it('leaves a snapshot taken before the reload answering exactly as before', () => {
+    const old = store.current();
+    const answerBefore = JSON.stringify(old.engine.answer(BAKERY));
+    addBakery();
+    expect(store.reload('test').ok).toBe(true);
+    expect(store.current()).not.toBe(old);
+    expect(JSON.stringify(old.engine.answer(BAKERY))).toBe(answerBefore);
+    expect(store.current().engine.answer(BAKERY).answer?.text).toBe(ADDED);
+    expect(Object.isFrozen(old)).toBe(true);
+  });
+
+  it('reports a missing pack directory with the KnowledgeError message', () => {
+    vi.stubEnv('KNOWLEDGE_DIR', join(dir, 'nope'));
+    try {
+      const r = store.reload('test');
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error).toBeInstanceOf(KnowledgeError);
+        expect(r.message).toMatch(/nope: knowledge pack directory does not exist/);
+      }
+    } finally {
+      vi.stubEnv('KNOWLEDGE_DIR', dir);
+    }
+  });
+});
+
+describe('/kb permissions at run time', () => {
+  it('refuses members without Manage Server, even if Discord showed them the command', async () => {
+    const generation = store.current().generation;
+    addBakery();
+    const refused = await reload('2248473465835073'); // the fake's ordinary member: no Manage Server
+    expect(refused.flags).toBe(MessageFlags.Ephemeral);
+    expect(refused.text).toMatch(/Only members with the \*\*Manage Server\*\* permission/);
+    expect(store.current().generation).toBe(generation);
+    const stats = await text(subcommand('kb', 'stats', {}, { permissions: '0' }));
+    expect(stats.text).toMatch(/Only members with/);
+    expect(logs.join('')).toMatch(/\/kb reload refused/);
+  });
+
+  it('refuses in a DM (no member) and accepts Administrator', async () => {
+    const dm = subcommand('kb', 'stats') as APIChatInputApplicationCommandInteraction & Record<string, unknown>;
+    delete dm.member;
+    dm.user = user();
+    expect((await text(dm)).text).toMatch(/Only members with/);
+    const admin = await text(subcommand('kb', 'stats', {}, { permissions: String(PermissionFlagsBits.Administrator) }));
+    expect(admin.text).toMatch(/Passages/);
+  });
+});
+
+describe('/kb stats', () => {
+  it('shows passages, entities, quotes, load time and the top questions, without user ids', async () => {
+    const asker = '1300000000000000077';
+    for (const q of ['Who did Ma Zhaoxu meet?', 'who did ma zhaoxu meet', 'Who did Ma Zhaoxu meet??', '@everyone what did Putin call it?']) {
+      await handle(chatInput('ask', { question: q }, { userId: asker }));
+    }
+    const r = await handle(subcommand('kb', 'stats', {}, { permissions: MANAGE }));
+    const data = messageData(r.response);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
+    const embed = data.embeds![0]!;
+    const field = (name: string) => embed.fields!.find((f) => f.name.startsWith(name))?.value;
+    const counts = store.current().counts;
+    expect(field('Passages')).toBe(String(counts.passages));
+    expect(counts.passages).toBeGreaterThan(10);
+    expect(field('Entities')).toBe(String(counts.entities));
+    expect(field('Quotes')).toBe(String(counts.quotes));
+    expect(field('Load time')).toMatch(/^\d+ ms$/);
+    const top = field('Top questions')!;
+    expect(top.split('\n')[0]).toBe('1. 3× who did ma zhaoxu meet');
+    expect(top).toContain('1× what did putin call it');
+    expect(JSON.stringify(data)).not.toContain(asker);
+    expect(JSON.stringify(data)).not.toMatch(/@everyone/);
+  });
+});
