@@ -77,6 +77,13 @@ export function createEngine(pack: KnowledgePack): Engine {
         suggestions: [],
       };
     },
+    relevance(question: string): number {
+      const q = analyseQuestion(String(question ?? ''), vocabulary);
+      const weights = groupWeights(q, index);
+      const total = weights.reduce((a, w) => a + w.idf, 0);
+      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
+      return total > 0 ? found / total : 0;
+    },
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),

@@ -48,7 +48,9 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
     let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
     let repairedTo: string | null = null;
     if (!known) {
-      const repaired = vocabulary.correct(t.word);
+      // A real everyday word ("cost") is not a typo of an article word ("post").
+      const rank = everydayRank(t.word);
+      const repaired = rank !== undefined && rank < RANKING.realWordRank ? null : vocabulary.correct(t.word);
       const relative = repaired ? null : vocabulary.relative(t.word);
       if (repaired) stems.push({ stem: stemWord(repaired), weight: RANKING.typoWeight });
       if (relative) stems.push({ stem: stemWord(relative), weight: RANKING.relativeWeight });

@@ -16,6 +16,8 @@ const DEFAULTS = {
   expansionCoverage: 0.8,
   /** Weights of a typo repair and of a related word, against the word itself. */
   typoWeight: 0.9,
+  /** A question word among this many commonest English words is taken as meant, never as a typo. */
+  realWordRank: 20000,
   /** Weight of an article word that begins a question word ("japan" for "Japanese"). */
   relativeWeight: 0.7,
   relatedWeight: 0.45,

@@ -61,6 +61,7 @@ export function stubEngine(overrides: Partial<Engine> = {}): Engine {
       }
       return { question, found: true, answer: PASSAGES[0]!, alternatives: PASSAGES.slice(1), missing: [], suggestions: [] };
     },
+    relevance: (question) => (/alice|bob|trade/i.test(question) ? 1 : 0),
     suggest: (partial) => ['Who met Bob?', 'Where did Alice meet Bob?'].filter((s) => s.toLowerCase().includes(partial.toLowerCase())),
     paragraph: (i) => stubPack.paragraphs[i],
     passage: (id) => PASSAGES[id] && { ...PASSAGES[id]!, score: 0, matched: [] },

@@ -1,0 +1,76 @@
+// Several articles answered as one: each answer names the article it came from. A cheap relevance cut
+// (which articles use the question's words at all) keeps a 50-article library as fast as one article.
+import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
+import { createEngine } from './index.ts';
+import type { Answer, AskOptions, Engine, Passage } from './types.ts';
+
+/** How many of the most relevant articles are fully ranked for a question asked of the whole library. */
+const ARTICLES_RANKED = 3;
+
+export interface LibraryAskOptions extends AskOptions {
+  /** Slug of one article to ask; the whole library when absent. */
+  article?: string;
+}
+
+export interface Library {
+  readonly articles: ArticleMeta[];
+  engine(slug: string): Engine | undefined;
+  /** Finds an article by slug, or by title words ("wagner" → the Wagner story). */
+  findArticle(nameOrSlug: string): ArticleMeta | undefined;
+  answer(question: string, options?: LibraryAskOptions): Answer;
+  suggest(partial: string, options?: { article?: string; limit?: number }): string[];
+}
+
+export function createLibrary(packs: KnowledgePack[]): Library {
+  const engines = new Map<string, Engine>();
+  for (const pack of packs) {
+    if (engines.has(pack.meta.slug)) throw new Error(`Two articles share the slug "${pack.meta.slug}" (${pack.source})`);
+    engines.set(pack.meta.slug, createEngine(pack));
+  }
+  const articles = [...engines.values()].map((e) => e.pack.meta);
+  const byScore = (a: Passage, b: Passage) => b.score - a.score;
+
+  return {
+    articles,
+    engine: (slug) => engines.get(slug),
+    findArticle(nameOrSlug) {
+      const key = String(nameOrSlug ?? '').trim().toLowerCase();
+      if (!key) return undefined;
+      return articles.find((a) => a.slug === key) ?? articles.find((a) => a.title.toLowerCase().includes(key));
+    },
+    answer(question, options = {}) {
+      if (options.article) {
+        const engine = engines.get(options.article);
+        if (!engine) throw new Error(`No article "${options.article}" in the library`);
+        return engine.answer(question, options);
+      }
+      if (engines.size === 1) return [...engines.values()][0]!.answer(question, options);
+      const ranked = [...engines.values()]
+        .map((engine) => ({ engine, relevance: engine.relevance(question) }))
+        .sort((a, b) => b.relevance - a.relevance)
+        .slice(0, ARTICLES_RANKED);
+      const answers = ranked.map(({ engine }) => engine.answer(question, options));
+      const found = answers.filter((a) => a.found).sort((a, b) => b.answer!.score - a.answer!.score);
+      if (!found.length) return answers[0] ?? emptyAnswer(question);
+      const [best, ...rest] = found;
+      const n = options.alternatives ?? 4;
+      const alternatives = [...best!.alternatives, ...rest.flatMap((a) => [a.answer!, ...a.alternatives])].sort(byScore).slice(0, n);
+      return { ...best!, alternatives };
+    },
+    suggest(partial, options = {}) {
+      const limit = options.limit ?? 25;
+      if (options.article) return engines.get(options.article)?.suggest(partial, limit) ?? [];
+      const lists = [...engines.values()].map((e) => e.suggest(partial, limit));
+      const out: string[] = [];
+      // Round-robin, so one long article does not crowd out the others.
+      for (let i = 0; out.length < limit && lists.some((l) => i < l.length); i++) {
+        for (const l of lists) if (l[i] && !out.includes(l[i]!) && out.length < limit) out.push(l[i]!);
+      }
+      return out;
+    },
+  };
+}
+
+function emptyAnswer(question: string): Answer {
+  return { question, found: false, answer: null, alternatives: [], reason: 'The library has no articles.', missing: [], suggestions: [] };
+}
