@@ -1,0 +1,114 @@
+// SIGHUP on a real `serve` process reloads the knowledge the way /kb reload does: the change is
+// answered over HTTP afterwards, an invalid file is logged and the old index keeps serving, and the
+// signal never stops the process. With HTTP_WORKERS=2, a /kb reload that one worker served reaches both.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
+import { chatInput, subcommand } from './fake-discord/interactions.ts';
+import { makeKeys, postInteraction } from './http-helpers.ts';
+
+const keys = makeKeys();
+const BAKERY = 'What does the bakery on Elm Street sell?';
+const ROOT = new URL('..', import.meta.url).pathname;
+const dirs: string[] = [];
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function copyPack(): { dir: string; article: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-sighup-'));
+  dirs.push(dir);
+  cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+  for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
+  return { dir, article: readFileSync(join(dir, 'article.txt'), 'utf8') };
+}
+
+const addBakery = (dir: string, article: string) =>
+  writeFileSync(join(dir, 'article.txt'), article.replace('absolute leadership over the army.', 'absolute leadership over the army. A bakery on Elm Street sells blue croissants every Tuesday.'));
+
+async function serve(env: Record<string, string>) {
+  // node directly (not npm), as a supervisor would run it, so the signal reaches the server itself.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ENV_FILE: '/nonexistent/.env',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_CLIENT_ID: '1100000000000000001',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  await expect.poll(() => out, { timeout: 15_000, interval: 20 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+  const url = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/)![1]!;
+  await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 15_000, interval: 50 }).toBe(200);
+  return { proc, url, output: () => out, exited };
+}
+
+async function answer(url: string, question: string, userId = '1400000000000000001'): Promise<string> {
+  const res = await postInteraction(url, keys, chatInput('ask', { question }, { userId }));
+  return JSON.stringify(await res.json());
+}
+
+const count = (text: string, re: RegExp) => text.match(new RegExp(re, 'g'))?.length ?? 0;
+
+describe('SIGHUP reloads the knowledge of a running process', () => {
+  it('serves the changed pack after SIGHUP, keeps serving on an invalid one, and keeps running', async () => {
+    const { dir, article } = copyPack();
+    const { proc, url, output, exited } = await serve({ KNOWLEDGE_DIR: dir });
+    expect(await answer(url, BAKERY)).not.toContain('blue croissants');
+
+    addBakery(dir, article);
+    proc.kill('SIGHUP');
+    await expect.poll(output, { timeout: 10_000 }).toMatch(/Knowledge reloaded \(SIGHUP\): \d+ passages/);
+    expect(await answer(url, BAKERY)).toContain('blue croissants');
+
+    writeFileSync(join(dir, 'entities.json'), '[{"id": "x"}]');
+    proc.kill('SIGHUP');
+    await expect.poll(output, { timeout: 10_000 }).toMatch(/Knowledge reload failed \(SIGHUP\); still serving generation 2 [\s\S]*entities\.json at \[0\]\.name/);
+    expect(await answer(url, BAKERY)).toContain('blue croissants');
+    expect(proc.exitCode).toBeNull();
+
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('HTTP_WORKERS=2: a /kb reload one worker served reaches the other, and SIGHUP to the primary reloads both', async () => {
+    const { dir, article } = copyPack();
+    const { proc, url, output, exited } = await serve({ KNOWLEDGE_DIR: dir, HTTP_WORKERS: '2' });
+    await expect.poll(() => count(output(), /Ready: knowledge loaded/), { timeout: 15_000 }).toBe(2);
+
+    addBakery(dir, article);
+    const res = await postInteraction(url, keys, subcommand('kb', 'reload', {}, { permissions: String(PermissionFlagsBits.ManageGuild) }));
+    expect(JSON.stringify(await res.json())).toMatch(/Reloaded the knowledge/);
+    await expect.poll(() => count(output(), /Knowledge reloaded \(\/kb reload by user/), { timeout: 10_000 }).toBe(2);
+    expect(output()).toMatch(/relayed from worker \d+/);
+    // Whichever worker Discord's request lands on answers from the new pack.
+    for (let i = 0; i < 6; i++) expect(await answer(url, BAKERY, String(1400000000000000010n + BigInt(i)))).toContain('blue croissants');
+
+    proc.kill('SIGHUP');
+    await expect.poll(() => count(output(), /Knowledge reloaded \(SIGHUP\)/), { timeout: 10_000 }).toBe(2);
+    expect(proc.exitCode).toBeNull();
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
