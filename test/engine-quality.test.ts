@@ -4,47 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../src/engine/index.ts';
+import { createEngine } from '../src/engine/index.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 import { packFromText } from '../src/knowledge/from-text.ts';
+import { norm, readSet, scoreSet } from './helpers/score.ts';
 
 const shared = join(import.meta.dirname, '../../shared');
-const norm = (s: unknown) =>
-  String(s ?? '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-
-interface Item {
-  question: string;
-  expect: { found: boolean; passage_contains_any?: string[]; attribution_mentions_any?: string[] };
-}
-
-function scoreSet(engine: Engine, items: Item[]) {
-  const t = { answerable: 0, top1: 0, negatives: 0, rejected: 0, attrAsked: 0, attr: 0 };
-  for (const item of items) {
-    const a = engine.answer(item.question);
-    if (!item.expect.found) {
-      t.negatives++;
-      if (!a.found) t.rejected++;
-      continue;
-    }
-    t.answerable++;
-    const gold = item.expect.passage_contains_any!.map(norm);
-    const top = a.found && gold.some((g) => norm(a.answer!.text).includes(g));
-    if (top) t.top1++;
-    if (item.expect.attribution_mentions_any) {
-      t.attrAsked++;
-      if (top && item.expect.attribution_mentions_any.some((w) => norm(a.answer!.attribution).includes(norm(w)))) t.attr++;
-    }
-  }
-  return { top1: t.top1 / t.answerable, reject: t.rejected / t.negatives, attribution: t.attr / t.attrAsked };
-}
-
-const readSet = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item);
 const engine = createEngine(loadDefaultPack());
 
 describe('answer quality', () => {
