@@ -1,0 +1,222 @@
+// A draft timeline: every date the article writes, made sortable. A date the article prints whole
+// ("June 24, 2023", "1927", "755 AD") is taken as written; a partial one ("June 24", "in March",
+// "on Saturday") gets its year or day only from something the article or the curator states (a
+// full date elsewhere in it, its dateline, --published), and says so in `basis`. Otherwise it is
+// skipped and counted: a wrong date in a timeline is worse than a missing one.
+import { splitSentences } from '../engine/sentences.ts';
+import type { Paragraph, TimelineEntry } from '../knowledge/schema.ts';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+const LEAD = String.raw`(?:(?:(?:early|late|later|earlier)\s+)?(?:on|in|since|until|by|from|before|after|during|of|through)\s+)?`;
+
+interface Pattern {
+  kind: 'full' | 'month-day' | 'month-year' | 'month' | 'year' | 'era' | 'weekday';
+  re: RegExp;
+}
+
+// Longest forms first: a span claimed by one pattern is not matched again by a shorter one.
+const PATTERNS: Pattern[] = [
+  { kind: 'full', re: new RegExp(String.raw`${LEAD}(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'g') },
+  { kind: 'full', re: new RegExp(String.raw`${LEAD}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'g') },
+  { kind: 'month-year', re: new RegExp(String.raw`${LEAD}${MONTH},?\s+(\d{4})\b`, 'g') },
+  { kind: 'month-day', re: new RegExp(String.raw`${LEAD}(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)`, 'g') },
+  { kind: 'month-day', re: new RegExp(String.raw`${LEAD}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b`, 'g') },
+  { kind: 'era', re: /(?:in\s+)?(?:(\d{1,4})\s*(?:AD|A\.D\.|CE)\b|\b(?:AD|A\.D\.)\s*(\d{1,4})\b)/g },
+  { kind: 'year', re: /(?:(?:early|late|later|earlier)\s+)?(?:(?:in|since|until|by|from|before|after|during|of)\s+)?(?<![\d$£€¥.,:/-])\b(1\d{3}|20\d{2})\b(?![\d%]|[.,:/-]\d|\s*(?:percent|per cent|BC|B\.C\.|BCE))/g },
+  // A bare month needs a preposition: "in March", never the verb "march" or the modal "may".
+  { kind: 'month', re: /\b(?:(?:early|late|mid-?)\s*)?(?:in|since|until|by|from|during|last|this|next)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
+  { kind: 'weekday', re: /\b(?:(?:early|late)\s+)?(?:on\s+|last\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
+];
+
+export interface TimelineDraft {
+  entries: TimelineEntry[];
+  /** Dates left out because nothing gives their year (or day), as written, with their paragraph label. */
+  skipped: { when: string; paragraph: number; why: string }[];
+}
+
+export interface TimelineOptions {
+  /** The article's publication date (YYYY-MM-DD), from its dateline or --published. */
+  published?: string;
+  /** Where `published` came from, for the basis: "the dateline", "--published". */
+  publishedFrom?: string;
+}
+
+interface Found {
+  kind: Pattern['kind'];
+  when: string;
+  paragraph: number;
+  label: string;
+  sentence: string;
+  start: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+}
+
+export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {}): TimelineDraft {
+  const found: Found[] = [];
+  for (const para of paragraphs) {
+    if (para.kind !== 'body') continue;
+    for (const sentence of splitSentences(para.text)) found.push(...datesIn(sentence.text, para));
+  }
+  const published = opts.published ? parseIso(opts.published) : undefined;
+  const publishedFrom = opts.publishedFrom ?? 'the publication date';
+  // Full dates the article itself prints give days of the week; those and "May 2022" give years.
+  const yearAnchors = found.filter((f) => f.kind === 'full' || f.kind === 'month-year');
+  /** The dated mention nearest before f in reading order (else the first after it), preferring f's month. */
+  const yearFor = (f: Found) => {
+    const before = yearAnchors.filter((a) => found.indexOf(a) < found.indexOf(f));
+    return before.filter((a) => a.month === f.month).at(-1) ?? before.at(-1) ?? yearAnchors.find((a) => a.month === f.month) ?? yearAnchors[0];
+  };
+  /** The year a month-and-day date gets: from the article's dated mentions, else the publication date. */
+  const monthDayYear = (f: Found) => yearFor(f)?.year ?? (published ? (f.month! > published.month ? published.year - 1 : published.year) : undefined);
+  const entries: TimelineEntry[] = [];
+  const skipped: TimelineDraft['skipped'] = [];
+  const add = (f: Found, date: string, basis?: string) => {
+    if (entries.some((e) => e.date === date && e.paragraph === f.paragraph && e.event === f.sentence)) return;
+    entries.push({ date, when: f.when, event: f.sentence, paragraph: f.paragraph, ...(basis ? { basis } : {}) });
+  };
+  for (const f of found) {
+    switch (f.kind) {
+      case 'full':
+        if (validDay(f.year!, f.month!, f.day!)) add(f, iso(f.year!, f.month!, f.day!));
+        break;
+      case 'month-year':
+        add(f, `${pad(f.year!, 4)}-${pad(f.month!)}`);
+        break;
+      case 'year':
+      case 'era':
+        add(f, pad(f.year!, 4));
+        break;
+      case 'month-day': {
+        const anchor = yearFor(f);
+        if (!validDay(anchor?.year ?? 2000, f.month!, f.day!)) break; // "February 30": not a date
+        if (anchor) {
+          add(f, iso(anchor.year!, f.month!, f.day!), `The article gives no year here; ${anchor.year} is the year of “${anchor.when.trim()}” (${anchor.label}).`);
+        } else if (published) {
+          const year = f.month! > published.month ? published.year - 1 : published.year;
+          add(f, iso(year, f.month!, f.day!), `The article gives no year; ${year} is inferred from ${publishedFrom} (${opts.published}).`);
+        } else skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no year' });
+        break;
+      }
+      case 'month': {
+        const anchor = yearFor(f);
+        if (anchor) {
+          add(f, `${anchor.year}-${pad(f.month!)}`, `The article gives the month only; the year is that of “${anchor.when.trim()}” (${anchor.label}).`);
+        } else if (published) {
+          const year = f.month! > published.month ? published.year - 1 : published.year;
+          add(f, `${year}-${pad(f.month!)}`, `The article gives the month only; ${year} is inferred as the last ${MONTHS[f.month! - 1]!.replace(/^./, (c) => c.toUpperCase())} up to ${publishedFrom} (${opts.published}).`);
+        } else skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no year' });
+        break;
+      }
+      case 'weekday': {
+        // A date the article gives that fell on this weekday: "on Saturday" … "the events of June 24".
+        const anchor = found
+          .filter((a) => a.kind === 'full' || a.kind === 'month-day')
+          .map((a) => ({ a, year: a.year ?? monthDayYear(a) }))
+          .find(({ a, year }) => year !== undefined && weekdayOf(year, a.month!, a.day!) === f.weekday);
+        const name = WEEKDAYS[f.weekday!]!.replace(/^./, (c) => c.toUpperCase());
+        if (anchor) {
+          const { a, year } = anchor;
+          add(f, iso(year!, a.month!, a.day!), `“${a.when.trim()}” (${a.label}) fell on a ${name}${a.year ? '' : `, the year being inferred as ${year}`}.`);
+        } else if (published) {
+          const date = lastWeekday(published, f.weekday!);
+          add(f, date, `The article gives the weekday only; taken as the last ${name} up to ${publishedFrom} (${opts.published}).`);
+        } else skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no date to count the weekday from' });
+        break;
+      }
+    }
+  }
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.paragraph - b.paragraph));
+  return { entries, skipped };
+}
+
+function datesIn(sentence: string, para: Paragraph): Found[] {
+  const claimed: [number, number][] = [];
+  const out: Found[] = [];
+  for (const { kind, re } of PATTERNS) {
+    for (const m of sentence.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (claimed.some(([s, e]) => start < e && end > s)) continue;
+      const f = parse(kind, m, sentence, para);
+      if (!f) continue;
+      claimed.push([start, end]);
+      out.push(f);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, para: Paragraph): Found | undefined {
+  const base = { kind, when: m[0].trim(), paragraph: para.index, label: para.label, sentence, start: m.index! };
+  const g = m.slice(1).filter((x) => x !== undefined);
+  switch (kind) {
+    case 'full': {
+      const [a, b, year] = g;
+      const monthFirst = /^\D/.test(a!);
+      const month = monthOf(monthFirst ? a! : b!);
+      const day = Number(monthFirst ? b : a);
+      return month && day >= 1 && day <= 31 ? { ...base, year: Number(year), month, day } : undefined;
+    }
+    case 'month-year':
+      return monthOf(g[0]!) ? { ...base, month: monthOf(g[0]!), year: Number(g[1]) } : undefined;
+    case 'month-day': {
+      const [a, b] = g;
+      const monthFirst = /^\D/.test(a!);
+      const month = monthOf(monthFirst ? a! : b!);
+      const day = Number(monthFirst ? b : a);
+      // "May 5" is a date, but "may 5" is not; abbreviated months need their capital too.
+      return month && day >= 1 && day <= 31 ? { ...base, month, day } : undefined;
+    }
+    case 'era': {
+      const year = Number(g[0]);
+      return year >= 1 ? { ...base, year } : undefined;
+    }
+    case 'year': {
+      // A bare number is a year after "in", "since" …, or before punctuation; "2000 cars" is a count.
+      const led = /^(?:early|late|later|earlier|in|since|until|by|from|before|after|during|of)\b/i.test(m[0]);
+      const next = sentence.slice(m.index! + m[0].length);
+      if (!led && /^\s+\p{Ll}/u.test(next) && !/^\s+(?:and|or|to|when|after|before|until)\b/.test(next)) return undefined;
+      return { ...base, year: Number(g[0]) };
+    }
+    case 'month':
+      return { ...base, month: monthOf(g[0]!) };
+    case 'weekday':
+      return { ...base, weekday: WEEKDAYS.indexOf(g[0]!.toLowerCase()) };
+  }
+}
+
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3)) && m.startsWith(w));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+function validDay(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function weekdayOf(y: number, m: number, d: number): number {
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+function parseIso(date: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** The last given weekday on or before a date. */
+function lastWeekday(from: { year: number; month: number; day: number }, weekday: number): string {
+  const date = new Date(Date.UTC(from.year, from.month - 1, from.day));
+  while (date.getUTCDay() !== weekday) date.setUTCDate(date.getUTCDate() - 1);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}

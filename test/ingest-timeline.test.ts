@@ -1,0 +1,64 @@
+// The draft timeline: whole dates as written, partial ones only with a stated basis, the rest skipped.
+import { describe, expect, it } from 'vitest';
+import { draftTimeline } from '../src/ingest/timeline.ts';
+import { parseArticleText } from '../src/knowledge/plain-text.ts';
+
+const paragraphs = (text: string) => parseArticleText(text, { slug: 't' }).paragraphs;
+
+const SEED_LIKE = paragraphs(`Headline Of The Story
+
+In a TV broadcast to the nation on Saturday, Putin spoke of treason. As part of a deal late on Sunday, the president relented.
+
+The ministry cited the events of June 24 in a statement.
+
+Xi visited him in Moscow in March. The rebellion began in 755 AD. Mao revamped the army in 1927 — an event of note.`);
+
+describe('draftTimeline', () => {
+  it('keeps years and eras as written, and skips dates with no year to anchor them', () => {
+    const { entries, skipped } = draftTimeline(SEED_LIKE);
+    expect(entries.map((e) => [e.date, e.when, e.paragraph])).toEqual([
+      ['0755', 'in 755 AD', 3],
+      ['1927', 'in 1927', 3],
+    ]);
+    expect(entries.every((e) => e.basis === undefined)).toBe(true);
+    expect(skipped.map((s) => s.when)).toEqual(['on Saturday', 'late on Sunday', 'of June 24', 'in March']);
+  });
+
+  it('infers years, months and weekdays from the publication date, and says so', () => {
+    const { entries, skipped } = draftTimeline(SEED_LIKE, { published: '2023-06-26', publishedFrom: '--published' });
+    expect(skipped).toEqual([]);
+    expect(entries.map((e) => [e.date, e.when])).toEqual([
+      ['0755', 'in 755 AD'],
+      ['1927', 'in 1927'],
+      ['2023-03', 'in March'],
+      ['2023-06-24', 'on Saturday'],
+      ['2023-06-24', 'of June 24'],
+      ['2023-06-25', 'late on Sunday'],
+    ]);
+    const saturday = entries.find((e) => e.when === 'on Saturday')!;
+    expect(saturday.basis).toMatch(/June 24.*fell on a Saturday/);
+    expect(entries.find((e) => e.when === 'in March')!.basis).toMatch(/month only; 2023 is inferred .*--published \(2023-06-26\)/);
+    expect(entries.find((e) => e.when === 'of June 24')!.basis).toMatch(/no year; 2023 is inferred/);
+  });
+
+  it('takes the year of a full date the article prints for its partial dates', () => {
+    const { entries } = draftTimeline(paragraphs('Title Line\n\nThe talks opened on June 24, 2023 in Minsk.\n\nThey closed on June 27 without a deal.\n\nA second round is set for Friday.'));
+    expect(entries.map((e) => [e.date, e.when, e.basis !== undefined])).toEqual([
+      ['2023-06-24', 'on June 24, 2023', false],
+      ['2023-06-27', 'on June 27', true],
+    ]);
+    expect(entries[1]!.basis).toMatch(/2023 is the year of “on June 24, 2023” \(¶1\)/);
+  });
+
+  it('reads day-first dates, month and year, and leaves numbers that are not years alone', () => {
+    const { entries } = draftTimeline(
+      paragraphs('Title Line\n\nIt signed on 3 March 2021 and again in May 2022.\n\nSome 1,500 people and 2000 cars came; prices rose 2024% and the tally was 1999.5 points.\n\nWe may march in May.'),
+    );
+    expect(entries.map((e) => [e.date, e.when])).toEqual([
+      ['2021-03-03', 'on 3 March 2021'],
+      ['2022-05', 'in May 2022'],
+      ['2022-05', 'in May'],
+    ]);
+    expect(entries[2]!.basis).toMatch(/month only; the year is that of “in May 2022” \(¶1\)/);
+  });
+});
