@@ -20,6 +20,15 @@ export function moreMatchesId(slug: string, passageIds: readonly number[], kind:
   return id;
 }
 
+/**
+ * Whether ask buttons can be made for an article: its slug must leave room in 100 characters for the
+ * longest prefix and one 9-digit passage id. A reply for a longer slug goes without buttons (the
+ * knowledge schema sets no length on slugs) rather than failing.
+ */
+export function askButtonsFit(slug: string): boolean {
+  return `${ASK_PREFIX}:more:${slug}:999999999`.length <= LIMITS.customId;
+}
+
 export function contextId(slug: string, passageId: number): string {
   const id = `${ASK_PREFIX}:ctx:${slug}:${passageId}`;
   if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters for slug ${slug}`);

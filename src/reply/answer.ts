@@ -3,7 +3,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/types.ts';
-import { contextId, moreMatchesId } from '../discord/custom-id.ts';
+import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -62,7 +62,8 @@ export function answerReply(answer: Answer, meta: ArticleMeta, opts: { ephemeral
     footer: { text: 'Answers come only from the article. More matches shows other passages; Show context shows the paragraph.' },
   };
   if (meta.url) embed.url = meta.url;
-  return message({ embeds: [embed], components: [askButtons(best, answer.alternatives)], ephemeral: opts.ephemeral });
+  const components = askButtonsFit(best.article) ? [askButtons(best, answer.alternatives)] : [];
+  return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 
 export function notFoundReply(answer: Answer, opts: { ephemeral: boolean }): APIInteractionResponseCallbackData {

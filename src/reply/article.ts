@@ -1,7 +1,7 @@
 // /article: what the article is, and how to cite it.
 import type { APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { escapeText } from './escape.ts';
+import { escapeText, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
 import { fitRendered } from './truncate.ts';
@@ -25,7 +25,7 @@ export function articleReply(meta: ArticleMeta, stats: { paragraphs: number; quo
   fields.push({ name: 'How to cite', value: fitRendered(citation(meta), escapeText, LIMITS.fieldValue) });
   return message({
     embeds: [{
-      title: escapeText(meta.title),
+      title: fitRendered(oneLine(meta.title), escapeText, LIMITS.title),
       ...(meta.url ? { url: meta.url } : {}),
       description: meta.summary ? fitRendered(meta.summary, escapeText, LIMITS.description) : 'No summary is available for this article.',
       color: COLOURS.info,

@@ -6,7 +6,8 @@ export interface ConfidenceHint {
   colour: number;
 }
 
-export function confidenceHint(score: number): ConfidenceHint {
+export function confidenceHint(raw: number): ConfidenceHint {
+  const score = Number.isFinite(raw) ? raw : 0;
   const pct = `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
   if (score >= 0.75) return { label: `High (${pct}): the passage addresses the question directly.`, colour: COLOURS.high };
   if (score >= 0.45) return { label: `Medium (${pct}): read the passage to be sure.`, colour: COLOURS.medium };

@@ -13,14 +13,22 @@ export function escapeMarkdown(text: string): string {
   });
 }
 
-/** Breaks @everyone, @here, <@id>, <@!id>, <@&id>, <#id> and </command:id> so none of them resolve. */
+/**
+ * Breaks @everyone, @here, <@id>, <@!id>, <@&id>, <#id> and </command:id> so none of them resolve,
+ * and timestamps (<t:…>) and custom emoji (<:name:id>, <a:name:id>) so echoed text shows as typed.
+ */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@/g, `@${ZWSP}`).replace(/<([#/])/g, `<${ZWSP}$1`);
+  return text.replace(/@/g, `@${ZWSP}`).replace(/<([#/:]|[at]:)/g, `<${ZWSP}$1`);
 }
 
 /** The one function for echoing untrusted text into a message. */
 export function escapeText(text: string): string {
   return neutraliseMentions(escapeMarkdown(text));
+}
+
+/** Echoes text where Discord shows it as plain text (footers, author names): no markdown to escape. */
+export function plainText(text: string): string {
+  return neutraliseMentions(text);
 }
 
 /** Single line, no control characters: for titles, field names and labels. */

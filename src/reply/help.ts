@@ -1,12 +1,13 @@
 // /help: what the bot can do, with examples a reader can copy.
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { escapeText } from './escape.ts';
+import { escapeText, oneLine } from './escape.ts';
+import { fitRendered } from './truncate.ts';
 import { COLOURS, message } from './message.ts';
 
 export function helpReply(meta: ArticleMeta): APIInteractionResponseCallbackData {
   const lines = [
-    `I answer questions about one article: “${escapeText(meta.title)}” (${escapeText(meta.publisher)}). Every answer is a passage from the article, with who said it and where.`,
+    `I answer questions about one article: “${fitRendered(oneLine(meta.title), escapeText, 300)}” (${fitRendered(oneLine(meta.publisher), escapeText, 100)}). Every answer is a passage from the article, with who said it and where.`,
     '',
     '**/ask** `question` — the passage that answers it. Set `private` to see it alone.',
     'e.g. `/ask question: Who did China\'s foreign minister meet?`',

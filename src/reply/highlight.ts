@@ -6,13 +6,21 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Terms longer than this (a whole passage, when Show context bolds it) are found by plain search:
+ * a regex built from thousands of characters can overflow the regex compiler's stack. */
+const MAX_REGEX_TERM = 200;
+
 export function highlight(text: string, terms: readonly string[]): string {
   const ranges: Array<[number, number]> = [];
   // Longest first, so "Foreign Minister" wins over "Foreign" where both match; one regex per call.
   const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
-  if (unique.length > 0) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const words = unique.filter((t) => t.length <= MAX_REGEX_TERM);
+  if (words.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  for (const long of unique.filter((t) => t.length > MAX_REGEX_TERM)) {
+    for (let at = text.indexOf(long); at >= 0; at = text.indexOf(long, at + long.length)) ranges.push([at, at + long.length]);
   }
   if (ranges.length === 0) return escapeText(text);
 

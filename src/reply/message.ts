@@ -34,11 +34,26 @@ export function fitEmbed(embed: APIEmbed, total: number = LIMITS.embedTotal): AP
       }),
     );
   }
-  // Over the total: drop trailing fields first (least important), then shorten the description.
+  // Over the total: drop trailing fields first (least important), then shorten the description, and
+  // only then the footer, the author and the title.
   while (embedLength(out) > total && out.fields && out.fields.length > 0) out.fields = out.fields.slice(0, -1);
-  const over = embedLength(out) - total;
-  if (over > 0 && out.description) out.description = truncate(out.description, Math.max(0, out.description.length - over));
+  const shorten = (text: string) => truncate(text, Math.max(0, text.length - (embedLength(out) - total)));
+  if (embedLength(out) > total && out.description) out.description = shorten(out.description);
+  if (embedLength(out) > total && out.footer) out.footer = { ...out.footer, text: shorten(out.footer.text) };
+  if (embedLength(out) > total && out.author) out.author = { ...out.author, name: shorten(out.author.name) };
+  if (embedLength(out) > total && out.title) out.title = shorten(out.title);
+  // Discord rejects empty strings where it expects text: leave a part out rather than send it empty.
+  if (out.title === '') delete out.title;
+  if (out.description === '') delete out.description;
+  if (out.footer?.text === '') delete out.footer;
+  if (out.author?.name === '') delete out.author;
+  if (out.fields?.length === 0) delete out.fields;
   return out;
+}
+
+/** An embed with nothing left to show (every part fitted away) is left out of the message. */
+function hasContent(e: APIEmbed): boolean {
+  return embedLength(e) > 0 || e.image !== undefined || e.thumbnail !== undefined;
 }
 
 export interface MessageParts {
@@ -58,9 +73,10 @@ export function message(parts: MessageParts): APIInteractionResponseCallbackData
     embeds[i] = fitEmbed(e, budget);
     sum = embeds.reduce((n, x) => n + embedLength(x), 0);
   }
+  const shown = embeds.filter(hasContent);
   const data: APIInteractionResponseCallbackData = { allowed_mentions: { parse: [] } };
   if (parts.content !== undefined) data.content = truncate(parts.content, LIMITS.content);
-  if (embeds.length > 0) data.embeds = embeds;
+  if (shown.length > 0) data.embeds = shown;
   if (parts.components && parts.components.length > 0) data.components = parts.components;
   if (parts.ephemeral) data.flags = MessageFlags.Ephemeral;
   return data;

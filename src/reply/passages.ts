@@ -3,10 +3,10 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, Paragraph } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/types.ts';
-import { contextId, moreMatchesId } from '../discord/custom-id.ts';
+import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
 import { MATCHES_PER_PAGE, passageBlock } from './answer.ts';
 import { confidenceHint } from './confidence.ts';
-import { escapeText, oneLine } from './escape.ts';
+import { escapeText, oneLine, plainText } from './escape.ts';
 import { highlight } from './highlight.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
@@ -16,7 +16,7 @@ import { fitRendered, truncate } from './truncate.ts';
 function passageField(p: Passage): APIEmbedField {
   // Passages looked up by id (buttons) carry no score: show the speaker instead of a made-up confidence.
   const name = p.score > 0 ? `${p.paragraphLabel} · ${confidenceHint(p.score).label.split(':')[0]}` : `${p.paragraphLabel} · ${p.speaker}`;
-  return { name: truncate(oneLine(name), LIMITS.fieldName), value: passageBlock(p, LIMITS.fieldValue - 2) };
+  return { name: fitRendered(oneLine(name), escapeText, LIMITS.fieldName), value: passageBlock(p, LIMITS.fieldValue - 2) };
 }
 
 /** One page of alternatives; the rest ride in the next button's custom_id. */
@@ -31,16 +31,16 @@ export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: {
     description: `Other passages of “${escapeText(meta.title)}” that may answer the question.`,
     color: COLOURS.info,
     fields: page.map((p) => passageField(p)),
-    footer: { text: `${meta.publisher}` },
+    footer: { text: plainText(meta.publisher) },
   };
-  const buttons = page.map((p) => ({
+  const buttons = page.filter((p) => askButtonsFit(p.article)).map((p) => ({
     type: ComponentType.Button as const,
     style: ButtonStyle.Secondary as const,
     label: truncate(`Context of ${p.paragraphLabel}`, LIMITS.buttonLabel),
     custom_id: contextId(p.article, p.passageId),
   }));
   const components: APIActionRowComponent<APIButtonComponent>[] = [{ type: ComponentType.ActionRow, components: [...buttons] }];
-  if (rest.length > 0) {
+  if (rest.length > 0 && askButtonsFit(rest[0]!.article)) {
     components[0]!.components.push({
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
@@ -48,7 +48,12 @@ export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: {
       custom_id: moreMatchesId(rest[0]!.article, rest.map((p) => p.passageId), 'next'),
     });
   }
-  return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
+  return message({ embeds: [embed], components: components[0]!.components.length > 0 ? components : [], ephemeral: opts.ephemeral });
+}
+
+/** "Before (¶3)": a field name around an article's paragraph label. */
+function label(what: string, paragraphLabel: string): string {
+  return fitRendered(oneLine(paragraphLabel), (t) => `${what} (${escapeText(t)})`, LIMITS.fieldName);
 }
 
 /** The paragraph holding a passage (passage in bold), with its neighbours for orientation. */
@@ -61,14 +66,14 @@ export function contextReply(
 ): APIInteractionResponseCallbackData {
   const fields: APIEmbedField[] = [];
   if (neighbours.before) {
-    fields.push({ name: `Before (${neighbours.before.label})`, value: fitRendered(neighbours.before.text, escapeText, LIMITS.fieldValue) });
+    fields.push({ name: label('Before', neighbours.before.label), value: fitRendered(neighbours.before.text, escapeText, LIMITS.fieldValue) });
   }
   if (neighbours.after) {
-    fields.push({ name: `After (${neighbours.after.label})`, value: fitRendered(neighbours.after.text, escapeText, LIMITS.fieldValue) });
+    fields.push({ name: label('After', neighbours.after.label), value: fitRendered(neighbours.after.text, escapeText, LIMITS.fieldValue) });
   }
   fields.push({ name: 'Source', value: sourceLine(meta, paragraph.label) });
   const embed: APIEmbed = {
-    title: `Context: ${paragraph.label}`,
+    title: fitRendered(oneLine(paragraph.label), (t) => `Context: ${escapeText(t)}`, LIMITS.title),
     description: fitRendered(paragraph.text, (t) => highlight(t, [passage.text]), LIMITS.description),
     color: COLOURS.info,
     fields,

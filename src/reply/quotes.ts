@@ -29,7 +29,7 @@ export function quotesReply(
     const tail = `\n— ${escapeText(speaker)}, ${escapeText(q.role)}; ${escapeText(q.setting)} (${escapeText(paragraphLabel(q.paragraph))})`;
     const room = LIMITS.fieldValue - Math.min(tail.length, 400);
     return {
-      name: truncate(oneLine(`${speaker} (${q.role})`), LIMITS.fieldName),
+      name: fitRendered(oneLine(`${speaker} (${q.role})`), escapeText, LIMITS.fieldName),
       value: fitRendered(q.text, (t) => `“${escapeText(t)}”`, room) + truncate(tail, 400),
     };
   });

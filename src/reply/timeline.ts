@@ -1,7 +1,8 @@
 // /timeline: the article's dated events in order.
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, TimelineEntry } from '../knowledge/schema.ts';
-import { escapeText } from './escape.ts';
+import { escapeText, oneLine } from './escape.ts';
+import { fitRendered } from './truncate.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
 
@@ -24,7 +25,7 @@ export function timelineReply(entries: TimelineEntry[], meta: ArticleMeta, parag
   }
   return message({
     embeds: [{
-      title: `Timeline: ${escapeText(meta.title)}`,
+      title: fitRendered(oneLine(meta.title), (t) => `Timeline: ${escapeText(t)}`, LIMITS.title),
       description: lines.join('\n'),
       color: COLOURS.info,
       footer: { text: 'Dates as the article gives them; years the article leaves out are inferred from its context.' },

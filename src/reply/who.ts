@@ -2,7 +2,7 @@
 import type { APIEmbed, APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, Entity } from '../knowledge/schema.ts';
 import type { Passage } from '../engine/types.ts';
-import { escapeText, oneLine } from './escape.ts';
+import { escapeText, oneLine, plainText } from './escape.ts';
 import { highlight } from './highlight.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
@@ -19,20 +19,22 @@ export function whoReply(entity: Entity, mentions: Passage[], meta: ArticleMeta)
   for (const p of mentions.slice(0, MAX_MENTIONS)) {
     const terms = [...names, ...p.matched];
     fields.push({
-      name: `Mentioned in ${p.paragraphLabel}`,
+      name: fitRendered(oneLine(p.paragraphLabel), (t) => `Mentioned in ${escapeText(t)}`, LIMITS.fieldName),
       value: fitRendered(p.text, (t) => highlight(t, terms), LIMITS.fieldValue),
     });
   }
   const more = mentions.length - MAX_MENTIONS;
   const embed: APIEmbed = {
-    title: truncate(oneLine(entity.name), LIMITS.title),
-    description: escapeText(entity.role),
+    title: fitRendered(oneLine(entity.name), escapeText, LIMITS.title),
+    description: fitRendered(entity.role, escapeText, LIMITS.description),
     color: COLOURS.info,
     fields,
     footer: {
-      text: mentions.length === 0
-        ? `Not mentioned in any passage of “${meta.title}”.`
-        : `${mentions.length} passage${mentions.length === 1 ? '' : 's'} of “${meta.title}”, ${meta.publisher}${more > 0 ? ` (first ${MAX_MENTIONS} shown)` : ''}`,
+      text: plainText(
+        mentions.length === 0
+          ? `Not mentioned in any passage of “${meta.title}”.`
+          : `${mentions.length} passage${mentions.length === 1 ? '' : 's'} of “${meta.title}”, ${meta.publisher}${more > 0 ? ` (first ${MAX_MENTIONS} shown)` : ''}`,
+      ),
     },
   };
   return message({ embeds: [embed] });
