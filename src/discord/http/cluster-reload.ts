@@ -32,11 +32,18 @@ export function relayReloads(log: Logger): void {
 
 /** In a worker: reload when the primary says so, and tell it when a moderator reloaded here. */
 export function shareReloads(knowledge: KnowledgeStore, log: Logger): void {
+  let relayed = false;
   process.on('message', (m: unknown) => {
-    if (isReloadMessage(m) && m.kb === 'reload') reloadAndLog(knowledge, log, m.origin);
+    if (!isReloadMessage(m) || m.kb !== 'reload') return;
+    relayed = true; // reload() is synchronous: the listener below runs inside it
+    try {
+      reloadAndLog(knowledge, log, m.origin);
+    } finally {
+      relayed = false;
+    }
   });
   knowledge.onReload((result, origin) => {
-    // Only reloads that started here; the relayed ones would echo back forever.
-    if (result.ok && origin.startsWith('/kb') && process.send) process.send({ kb: 'reload-others', origin } satisfies ReloadMessage);
+    // Only a moderator's reload that happened here; passing on a relayed one would echo forever.
+    if (!relayed && result.ok && origin.startsWith('/kb') && process.send) process.send({ kb: 'reload-others', origin } satisfies ReloadMessage);
   });
 }
