@@ -20,7 +20,7 @@ import type { HandleInteraction } from '../src/discord/contract.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { DEFAULT_PACK_DIR, KnowledgeError } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
-import { createLogger } from '../src/log.ts';
+import type { Logger } from '../src/log.ts';
 import { chatInput, subcommand, user } from './fake-discord/index.ts';
 import { messageData, visibleText } from './helpers/responses.ts';
 
@@ -49,6 +49,12 @@ const restore = () => {
 /** Adds a sentence to the last body paragraph: every fact and quote stays verbatim, so the pack stays valid. */
 const addBakery = () => write('article.txt', original['article.txt']!.replace('absolute leadership over the army.', `absolute leadership over the army. ${ADDED}`));
 
+/** Level and message of each log call, whatever format src/log.ts writes them in. */
+function captureLog(): Logger {
+  const at = (level: string) => (msg: string) => void logs.push(`${level} ${msg}\n`);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
 async function text(i: APIInteraction): Promise<{ text: string; flags: number | undefined }> {
   const r = await handle(i);
   const data = messageData(r.response);
@@ -69,7 +75,7 @@ beforeEach(() => {
   restore();
   store.reload('test reset'); // every test starts from the seed pack
   logs = [];
-  handle = createInteractionHandler({ knowledge: store, cooldown: false, log: createLogger('info', (l) => logs.push(l)) });
+  handle = createInteractionHandler({ knowledge: store, cooldown: false, log: captureLog() });
 });
 
 afterAll(() => {
@@ -97,7 +103,7 @@ describe('/kb reload', () => {
     expect(reply.text).toMatch(/Reloaded the knowledge in \d+ ms \(generation \d+ → \d+\)/);
     expect(store.current()).not.toBe(before);
     expect(store.current().generation).toBe(before.generation + 1);
-    expect(logs.join('')).toMatch(/INFO Knowledge reloaded \(\/kb reload by user \d+\)/);
+    expect(logs.join('')).toMatch(/info Knowledge reloaded \(\/kb reload by user \d+\)/);
 
     const after = await askBakery();
     expect(after.text).toContain('blue croissants');
@@ -115,7 +121,7 @@ describe('/kb reload', () => {
     expect(reply.text).toMatch(/…\/kb-reload-\w+\/quotes\.json.*: invalid JSON/);
     expect(reply.text).not.toContain(tmpdir()); // the server's paths are shortened
     expect(store.current()).toBe(serving);
-    expect(logs.join('')).toMatch(/ERROR Knowledge reload failed .*quotes\.json/);
+    expect(logs.join('')).toMatch(/error Knowledge reload failed .*quotes\.json/);
     // Still answering from the old, valid index.
     expect((await askBakery()).text).toContain('blue croissants');
   });
@@ -199,7 +205,7 @@ describe('/kb permissions at run time', () => {
     expect(store.current().generation).toBe(generation);
     const stats = await text(subcommand('kb', 'stats', {}, { permissions: '0' }));
     expect(stats.text).toMatch(/Only members with/);
-    expect(logs.join('')).toMatch(/\/kb reload refused/);
+    expect(logs.join('')).toMatch(/warn \/kb reload refused/);
   });
 
   it('refuses in a DM (no member) and accepts Administrator', async () => {

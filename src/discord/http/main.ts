@@ -83,8 +83,9 @@ async function serve(config: Config, log: Logger): Promise<void> {
   try {
     const knowledge = createKnowledgeStore();
     const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
-    // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window.
-    await warmUp(handle);
+    // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
+    // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
+    await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
     endpoint.setHandler(handle);
     // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
     reloadOnSignal(knowledge, log);
