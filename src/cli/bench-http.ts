@@ -10,8 +10,9 @@
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import {
@@ -28,6 +29,7 @@ import {
   type APIInteractionResponse,
   type APIPingInteraction,
 } from 'discord-api-types/v10';
+import type { GatewayBenchReport } from './bench-gateway.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_ENTRY = fileURLToPath(new URL('../discord/http/main.ts', import.meta.url));
@@ -35,7 +37,8 @@ const SERVER_ENTRY = fileURLToPath(new URL('../discord/http/main.ts', import.met
 export const DEFAULT_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
 const APP_ID = '1100000000000000001';
 
-export type Scenario = 'ping' | 'ask' | 'autocomplete';
+/** `hello` is a bare node:http server answering {"type":1} to everything: the upper bound on this machine. */
+export type Scenario = 'hello' | 'ping' | 'ask' | 'autocomplete';
 
 export interface HttpBenchOptions {
   /** Concurrent connections to measure at (default 1, 16, 64). */
@@ -50,6 +53,8 @@ export interface HttpBenchOptions {
   autocomplete?: boolean;
   /** Server process counts to measure (HTTP_WORKERS), each with its own child; default 1 and one per CPU. */
   workers?: number | number[];
+  /** Also measure a bare node:http hello-world at every level, as the baseline (default true). */
+  hello?: boolean;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -69,6 +74,13 @@ export interface HttpBenchRow {
   correct: number;
   /** Socket errors, timeouts and non-2xx responses. */
   errors: number;
+  /**
+   * CPU time (user + system) the server processes spent per response, µs: what a request costs the
+   * server whatever else the machine runs. NaN where /proc is not there.
+   */
+  serverCpuUs: number;
+  /** The same for this process (autocannon and the response checks): the load generator's share of the cores. */
+  clientCpuUs: number;
 }
 
 export interface HttpBenchReport {
@@ -80,7 +92,7 @@ export interface HttpBenchReport {
   load: number;
 }
 
-interface Question {
+export interface Question {
   question: string;
   found: boolean;
   passages: string[];
@@ -117,6 +129,16 @@ export function loadQuestions(file: string): Question[] {
     .map((item) => ({ question: item.question, found: item.expect.found, passages: (item.expect.passage_contains_any ?? []).map(norm) }));
 }
 
+/** Whether an /ask response is right for `q`: a message, no mentions, the expected passage or the miss. */
+export function askAnswerMatches(q: Question, response: APIInteractionResponse): boolean {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) return false;
+  if (response.data?.allowed_mentions?.parse?.length !== 0) return false;
+  const description = norm(unmark(response.data.embeds?.[0]?.description ?? ''));
+  const miss = description.startsWith('not in the article');
+  if (!q.found) return miss;
+  return !miss && (q.passages.length === 0 || q.passages.some((p) => description.includes(p)));
+}
+
 function checkAsk(q: Question): Check {
   return (status, body) => {
     if (status !== 200) return false;
@@ -126,12 +148,7 @@ function checkAsk(q: Question): Check {
     } catch {
       return false;
     }
-    if (response.type !== InteractionResponseType.ChannelMessageWithSource) return false;
-    if (response.data?.allowed_mentions?.parse?.length !== 0) return false;
-    const description = norm(unmark(response.data.embeds?.[0]?.description ?? ''));
-    const miss = description.startsWith('not in the article');
-    if (!q.found) return miss;
-    return !miss && (q.passages.length === 0 || q.passages.some((p) => description.includes(p)));
+    return askAnswerMatches(q, response);
   };
 }
 
@@ -247,8 +264,49 @@ interface Endpoint {
   stop(): Promise<number | null>;
 }
 
-async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void): Promise<Endpoint> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', SERVER_ENTRY], {
+/**
+ * The upper bound for any endpoint here: node:http reading the body and answering a constant, no
+ * signature check, no JSON, no logging. Same port handling (node:cluster for several processes).
+ */
+const HELLO_SERVER = `
+const http = require('node:http');
+const cluster = require('node:cluster');
+const n = Number(process.env.HTTP_WORKERS || 1);
+const announce = (port) => process.stdout.write('Listening on http://127.0.0.1:' + port + '\\n');
+if (cluster.isPrimary && n > 1) {
+  for (let i = 0; i < n; i++) cluster.fork();
+  let told = false;
+  cluster.on('listening', (_w, a) => { if (!told) { told = true; announce(a.port); } });
+  process.once('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.kill('SIGTERM'); });
+} else {
+  const body = Buffer.from('{"type":1}');
+  const server = http.createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => { if (cluster.isPrimary) announce(server.address().port); });
+  process.once('SIGTERM', () => { server.close(() => process.exit(0)); server.closeAllConnections(); });
+}
+`;
+
+let helloPath: string | undefined;
+/** The hello server as a file: node:cluster forks process.argv[1], which `node -e` does not have. */
+function helloFile(): string {
+  if (!helloPath) {
+    helloPath = join(mkdtempSync(join(tmpdir(), 'bench-hello-')), 'hello.cjs');
+    writeFileSync(helloPath, HELLO_SERVER);
+    process.once('exit', () => rmSync(dirname(helloPath!), { recursive: true, force: true }));
+  }
+  return helloPath;
+}
+
+async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const args = hello ? [helloFile()] : [...flags, '--import', 'tsx', SERVER_ENTRY];
+  const child = spawn(process.execPath, args, {
     cwd: REPO,
     env: {
       ...process.env,
@@ -290,7 +348,7 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
     if (i > 400) throw new Error(`the endpoint never became healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  log(`endpoint ready at ${url} (pid ${child.pid})`);
+  log(`${hello ? 'bare node:http baseline' : 'endpoint'} ready at ${url} (pid ${child.pid})`);
   return {
     url,
     child,
@@ -304,8 +362,36 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
 }
 
 /** One autocannon run; each connection gets its own pre-signed request list. */
+/** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ": state, ppid, …; comm may contain spaces, so split after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds a process and its direct children (cluster workers) have used so far; NaN without /proc. */
+export function treeCpuSeconds(rootPid: number): number {
+  const self = statFields(rootPid);
+  if (!self) return NaN;
+  const cpu = (f: string[]) => (Number(f[11]) + Number(f[12])) / CLOCK_TICKS; // utime, stime
+  let total = cpu(self);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(entry);
+    if (f && Number(f[1]) === rootPid) total += cpu(f);
+  }
+  return total;
+}
+
 async function measure(
   url: string,
+  serverPid: number,
   workers: number,
   scenario: Scenario,
   connections: number,
@@ -324,6 +410,8 @@ async function measure(
     return [...list.slice(k % perConnection), ...list.slice(0, k % perConnection)];
   });
   let assigned = 0;
+  const serverBefore = treeCpuSeconds(serverPid);
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     connections,
@@ -337,6 +425,8 @@ async function measure(
       });
     },
   });
+  const client = process.cpuUsage(clientBefore);
+  const serverSeconds = treeCpuSeconds(serverPid) - serverBefore;
   const sorted = tally.latencies.sort((a, b) => a - b);
   const requests = sorted.length;
   return {
@@ -350,6 +440,8 @@ async function measure(
     p99Ms: percentile(sorted, 99),
     correct: tally.correct,
     errors: result.errors + result.timeouts + result.non2xx,
+    serverCpuUs: requests ? (serverSeconds * 1e6) / requests : NaN,
+    clientCpuUs: requests ? (client.user + client.system) / requests : NaN,
   };
 }
 
@@ -389,32 +481,42 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     signed(privateKey, JSON.stringify(autocompleteInteraction(s, partials[a++ % partials.length]!)), checkChoices, tally);
 
   const rows: HttpBenchRow[] = [];
+  const withHello = options.hello ?? true;
   for (const workers of workerCounts) {
+    // Both servers run side by side (an idle one costs nothing), so each level measures the
+    // baseline, PING and /ask back to back: the machine's load drifts less between them.
+    const hello = withHello ? await startEndpoint(publicKeyHex, workers, log, true) : undefined;
     const endpoint = await startEndpoint(publicKeyHex, workers, log);
     try {
       if (warmup > 0) {
         log(`warming up for ${warmup} s`);
-        await measure(endpoint.url, workers, 'ask', 16, warmup, ask, nextSeq);
-        await measure(endpoint.url, workers, 'ping', 16, warmup, ping, nextSeq);
+        if (hello) await measure(hello.url, hello.child.pid!, workers, 'hello', 16, warmup, ping, nextSeq);
+        await measure(endpoint.url, endpoint.child.pid!, workers, 'ask', 16, warmup, ask, nextSeq);
+        await measure(endpoint.url, endpoint.child.pid!, workers, 'ping', 16, warmup, ping, nextSeq);
       }
       for (const c of levels) {
+        if (hello) {
+          log(`${workers} worker(s): bare node:http × ${c} connection(s) for ${seconds} s`);
+          rows.push(await measure(hello.url, hello.child.pid!, workers, 'hello', c, seconds, ping, nextSeq));
+        }
         for (const [scenario, build] of [
           ['ping', ping],
           ['ask', ask],
         ] as const) {
           log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
           q = 0; // every row starts at the same question, so rows are comparable
-          rows.push(await measure(endpoint.url, workers, scenario, c, seconds, build, nextSeq));
+          rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq));
         }
       }
       if (options.autocomplete ?? true) {
         const c = levels[Math.floor(levels.length / 2)] ?? 16;
         log(`${workers} worker(s): autocomplete × ${c} connection(s) for ${seconds} s`);
-        rows.push(await measure(endpoint.url, workers, 'autocomplete', c, seconds, complete, nextSeq));
+        rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, 'autocomplete', c, seconds, complete, nextSeq));
       }
     } finally {
       const code = await endpoint.stop();
       if (code !== 0) log(`the endpoint exited with ${code} on SIGTERM`);
+      await hello?.stop();
     }
   }
   return {
@@ -428,34 +530,109 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
-export function formatHttpBenchTable(report: HttpBenchReport): string {
+/** Issue 4's targets on the 2-core machine. */
+export const LOAD_TARGETS = { askPerSecond: 2000, askConnections: 16, askP99Ms: 20, burstP99Ms: 1000 } as const;
+
+const SCENARIO_NAMES: Record<Scenario, string> = { hello: 'bare node:http', ping: 'PING', ask: '/ask', autocomplete: 'autocomplete' };
+
+export const LOAD_COLUMNS = ['transport', 'scenario', 'procs', 'load', 'answered/s', 'vs base', 'p50 ms', 'p99 ms', 'server CPU µs', 'client CPU µs', 'correct', 'errors', 'requests'] as const;
+
+/** The target lines (PASS/MISS) for whatever parts were measured. */
+export function loadChecks(http?: HttpBenchReport, gateway?: GatewayBenchReport): Array<{ pass: boolean; text: string }> {
+  const checks: Array<{ pass: boolean; text: string }> = [];
+  const t = LOAD_TARGETS;
+  for (const r of http?.rows ?? []) {
+    if (r.scenario !== 'ask' || r.connections !== t.askConnections) continue;
+    const pass = r.perSecond >= t.askPerSecond && r.p99Ms <= t.askP99Ms && r.errors === 0;
+    checks.push({
+      pass,
+      text: `HTTP /ask, ${r.workers} process(es), ${r.connections} connections: ${fmt(r.perSecond)}/s (target ≥ ${t.askPerSecond}), p99 ${fmt(r.p99Ms, 1)} ms (target ≤ ${t.askP99Ms})`,
+    });
+  }
+  for (const r of gateway?.rows ?? []) {
+    if (r.scenario !== 'ask') continue;
+    const pass = r.lost === 0 && r.duplicates === 0 && r.p99Ms <= t.burstP99Ms;
+    checks.push({
+      pass,
+      text: `gateway burst of ${r.sent} /ask: ${r.lost} lost, ${r.duplicates} duplicates, p99 first response ${fmt(r.p99Ms)} ms (target 0 lost, ≤ ${t.burstP99Ms} ms)`,
+    });
+  }
+  return checks;
+}
+
+/**
+ * The one load table: HTTP rows against a bare node:http server at the same processes and
+ * connections, gateway burst rows against the /help burst, then the target lines.
+ */
+export function formatLoadTable(http?: HttpBenchReport, gateway?: GatewayBenchReport): string {
   const key = (r: HttpBenchRow) => `${r.workers}/${r.connections}`;
-  const pingRate = new Map(report.rows.filter((r) => r.scenario === 'ping').map((r) => [key(r), r.perSecond]));
-  const header = ['scenario', 'workers', 'conns', 'req/s', 'vs ping', 'p50 ms', 'p99 ms', 'correct', 'errors', 'requests'];
-  const lines = report.rows.map((r) => {
-    const base = pingRate.get(key(r));
-    return [
-      r.scenario === 'ask' ? '/ask' : r.scenario === 'autocomplete' ? 'autocomplete' : 'PING',
+  const helloRate = new Map((http?.rows ?? []).filter((r) => r.scenario === 'hello').map((r) => [key(r), r.perSecond]));
+  const pct = (n: number, of: number) => (of ? `${fmt((100 * n) / of, 1)}%` : 'n/a');
+  const lines: string[][] = [];
+  for (const r of http?.rows ?? []) {
+    const base = helloRate.get(key(r));
+    lines.push([
+      'HTTP',
+      SCENARIO_NAMES[r.scenario],
       String(r.workers),
-      String(r.connections),
+      `${r.connections} conns`,
       fmt(r.perSecond),
       base ? `${fmt(r.perSecond / base, 2)}×` : '',
       fmt(r.p50Ms, 2),
       fmt(r.p99Ms, 2),
-      r.requests ? `${fmt((100 * r.correct) / r.requests, 1)}%` : 'n/a',
+      fmt(r.serverCpuUs),
+      fmt(r.clientCpuUs),
+      pct(r.correct, r.requests),
       String(r.errors),
       String(r.requests),
-    ];
-  });
+    ]);
+  }
+  const helpRate = gateway?.rows.find((r) => r.scenario === 'help')?.perSecond;
+  for (const r of gateway?.rows ?? []) {
+    lines.push([
+      'gateway',
+      `/${r.scenario} burst`,
+      '1',
+      `${r.sent} at once`,
+      fmt(r.perSecond),
+      helpRate ? `${fmt(r.perSecond / helpRate, 2)}×` : '',
+      fmt(r.p50Ms, 0),
+      fmt(r.p99Ms, 0),
+      fmt(r.botCpuUs),
+      fmt(r.clientCpuUs),
+      pct(r.correct, r.sent),
+      String(r.lost + r.duplicates),
+      String(r.sent),
+    ]);
+  }
+  const header = [...LOAD_COLUMNS];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => `| ${cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const left = 2;
+  const row = (cells: string[]) => `| ${cells.map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const env = http ?? gateway;
+  const intro: string[] = [`Load (issue 4): ${env?.node ?? process.version}, ${env?.cpu ?? ''}, load average ${fmt(Math.max(http?.load ?? 0, gateway?.load ?? 0), 2)} (other work on the machine skews absolute figures; read the ratios)`];
+  if (http) {
+    intro.push(
+      `HTTP: autocannon in this process, signed requests over loopback, the server in child processes (procs = HTTP_WORKERS). "vs base" = answered/s ÷ the bare node:http server's at the same procs and connections: the most this load generator gets from any server on these cores. PING = signature check + HTTP; /ask also answers (${http.questions} dev questions, each response checked for the expected passage or the miss). CPU µs = CPU time per response (user + system, from /proc) of the server processes and of this process (autocannon and the checks): unlike req/s, not skewed by what else runs.`,
+    );
+  }
+  if (gateway) {
+    intro.push(
+      `gateway: the bot as npm start runs it (src/main.ts, one process) against the fake Discord in this process; ${gateway.burst} interactions dispatched at once over the gateway, each from a different user (the cooldown stays on). Latency = dispatch → the bot's first callback. "vs base" = answered/s ÷ the /help burst's (no engine work). errors = lost + duplicate callbacks. server CPU = the bot's CPU per interaction; client CPU = the fake Discord's.`,
+    );
+  }
   return [
-    `HTTP interactions endpoint over loopback, signed requests: autocannon in this process, the server in child processes (HTTP_WORKERS = workers); ${report.node}, ${report.cpu}, load average ${fmt(report.load, 2)}`,
-    `/ask cycles ${report.questions} dev questions and checks each response (found or miss, and the expected passage). "vs ping" = throughput / PING throughput at the same workers and connections.`,
+    ...intro,
     row(header),
-    `|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    `|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
     ...lines.map(row),
+    '',
+    ...loadChecks(http, gateway).map((c) => `${c.pass ? 'PASS' : 'MISS'}  ${c.text}`),
   ].join('\n');
+}
+
+export function formatHttpBenchTable(report: HttpBenchReport): string {
+  return formatLoadTable(report);
 }
 
 function parseArgs(argv: string[]): HttpBenchOptions {

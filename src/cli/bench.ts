@@ -1,10 +1,12 @@
 // Search speed of the answer engine against plain Fuse.js over the same sentence passages, in one run
 // (issue 2): index build time and per-question latency (p50, p99, mean) on the seed article and on a
 // library of SQuAD articles in one pack. The machine is shared and noisy, so the figure to read is the
-// speed-up ratio, measured in the same process a moment apart. The HTTP load benchmark (issue 4,
-// src/cli/bench-http.ts) runs after it when present.
+// speed-up ratio, measured in the same process a moment apart. The load benchmarks of issue 4 run
+// after it and print one table: the HTTP endpoint (src/cli/bench-http.ts) against a bare node:http
+// baseline, and a burst of 1,000 interactions through the gateway bot (src/cli/bench-gateway.ts)
+// against the same burst of /help.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http]
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -410,6 +412,22 @@ export function formatBenchTable(report: BenchReport): string {
 interface HttpBenchModule {
   runHttpBench(options: { durationSeconds?: number; warmupSeconds?: number; connections?: number[]; log?: (line: string) => void }): Promise<unknown>;
   formatHttpBenchTable(report: unknown): string;
+  formatLoadTable?(http?: unknown, gateway?: unknown): string;
+}
+
+/** The gateway burst (src/cli/bench-gateway.ts): loaded on demand, since it imports the fake Discord from test/. */
+interface GatewayBenchModule {
+  runGatewayBench(options: { burst?: number; log?: (line: string) => void }): Promise<unknown>;
+}
+
+async function loadGatewayBench(log: (line: string) => void): Promise<GatewayBenchModule | undefined> {
+  const url = new URL('./bench-gateway.ts', import.meta.url);
+  const fake = new URL('../../test/fake-discord/index.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url)) || !existsSync(fileURLToPath(fake))) {
+    log('Gateway burst: src/cli/bench-gateway.ts or the fake Discord in test/ is not there; skipped');
+    return undefined;
+  }
+  return (await import(url.href)) as GatewayBenchModule;
 }
 
 async function loadHttpBench(log: (line: string) => void): Promise<HttpBenchModule | undefined> {
@@ -432,18 +450,22 @@ interface Cli {
   quick: boolean;
   json: boolean;
   http: boolean;
+  gateway: boolean;
+  burst: number;
   library: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, library: DEFAULT_LIBRARY };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
     else if (arg === '--json') cli.json = true;
     else if (arg === '--no-http') cli.http = false;
+    else if (arg === '--no-gateway') cli.gateway = false;
+    else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
     else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
     else if (!arg.startsWith('-')) cli.library = resolve(arg);
@@ -467,15 +489,22 @@ async function main() {
   if (!cli.json) process.stdout.write(`${formatBenchTable(report)}\n`);
 
   let http: unknown;
-  if (cli.http) {
-    const mod = await loadHttpBench(log);
-    if (mod) {
-      // Shorter windows than `npm run bench:http`'s defaults keep the whole bench near a minute.
-      http = await mod.runHttpBench(cli.quick ? { durationSeconds: 1, warmupSeconds: 0.5, connections: [1, 16], log } : { durationSeconds: 2, log });
-      if (!cli.json) process.stdout.write(`\n${mod.formatHttpBenchTable(http)}\n`);
-    }
+  let gateway: unknown;
+  const httpMod = cli.http || cli.gateway ? await loadHttpBench(log) : undefined;
+  if (cli.http && httpMod) {
+    // Shorter windows than `npm run bench:http`'s defaults keep the whole bench near a minute.
+    http = await httpMod.runHttpBench(cli.quick ? { durationSeconds: 1, warmupSeconds: 0.5, connections: [1, 16], log } : { durationSeconds: 2, log });
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}) }, null, 2)}\n`);
+  if (cli.gateway) {
+    const mod = await loadGatewayBench(log);
+    if (mod) gateway = await mod.runGatewayBench({ burst: cli.burst, log });
+  }
+  if (!cli.json && httpMod && (http || gateway)) {
+    // One table for issue 4's load figures, HTTP and gateway, each against its baseline.
+    const table = httpMod.formatLoadTable ? httpMod.formatLoadTable(http, gateway) : http ? httpMod.formatHttpBenchTable(http) : '';
+    if (table) process.stdout.write(`\n${table}\n`);
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

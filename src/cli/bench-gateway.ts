@@ -1,0 +1,256 @@
+// Gateway burst benchmark (issue 4): the bot runs as `src/main.ts` in a child process, exactly as
+// `npm start` runs it, against the fake Discord in THIS process (so the two never share an event
+// loop). The fake dispatches a burst of interactions over the one gateway socket as fast as it can,
+// each from a different user, and records every interaction callback the bot POSTs back. Measured:
+// answered exactly once (0 lost, 0 duplicates), answers correct, and p50/p99 time from dispatch to
+// the first callback. The same run measures a /help burst (no engine work) as the baseline.
+//
+// A dev tool: it imports the fake Discord from test/. Nothing at runtime or in `npm test`'s own
+// imports of src/cli/bench.ts loads this file; bench.ts loads it on demand.
+//
+//   npx tsx src/cli/bench-gateway.ts [--burst 1000]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
+import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../test/fake-discord/index.ts';
+import { DEFAULT_QUESTIONS, askAnswerMatches, loadQuestions, treeCpuSeconds, type Question } from './bench-http.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const BOT_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+export type GatewayScenario = 'help' | 'ask';
+
+export interface GatewayBenchOptions {
+  /** Interactions per burst (default 1000). */
+  burst?: number;
+  /** Unmeasured interactions first (half /help, half /ask), so the bot's JIT is warm (default 200). */
+  warmup?: number;
+  /** Give up waiting for missing callbacks this long after the last one arrived (default 10 s). */
+  settleMs?: number;
+  questionsFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface GatewayBenchRow {
+  scenario: GatewayScenario;
+  /** Interactions dispatched. */
+  sent: number;
+  /** Interactions that got at least one callback. */
+  answered: number;
+  /** Sent but never answered. */
+  lost: number;
+  /** Extra callbacks beyond the first for the same interaction. */
+  duplicates: number;
+  /** First callbacks that were deferrals (type 5/6) rather than the answer. */
+  deferred: number;
+  /** Answers that passed the check (/help: a message; /ask: the expected passage or the miss). */
+  correct: number;
+  /** First dispatch → last first-callback, seconds. */
+  seconds: number;
+  perSecond: number;
+  /** Dispatch → first callback, ms. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** The bot process's CPU time (user + system) per interaction sent, µs; NaN without /proc. */
+  botCpuUs: number;
+  /** This process's (the fake Discord's) CPU time per interaction sent, µs. */
+  clientCpuUs: number;
+}
+
+export interface GatewayBenchReport {
+  rows: GatewayBenchRow[];
+  burst: number;
+  questions: number;
+  node: string;
+  cpu: string;
+  load: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+interface Bot {
+  child: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise<Bot> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', BOT_ENTRY], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      ENV_FILE: '/nonexistent/bench.env', // the bench's own settings, not a developer's .env
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+      SHARDS: '', // one process: the burst measures the bot, not the sharding
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot was not ready within 60 s:\n${output}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (/Ready: answering interactions/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  log(`gateway bot ready (pid ${child.pid})`);
+  return {
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      const problems = output
+        .split('\n')
+        .filter((l) => / (WARN|ERROR) /.test(l))
+        .slice(0, 20);
+      if (problems.length) log(`gateway bot warnings/errors:\n${problems.join('\n')}`);
+      return code;
+    },
+  };
+}
+
+type Check = (response: APIInteractionResponse) => boolean;
+
+const isMessage = (r: APIInteractionResponse) => r.type === InteractionResponseType.ChannelMessageWithSource;
+
+/** Sends `items` in one go and waits for their callbacks; a later callback for the same id is a duplicate. */
+async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenario, items: Array<{ interaction: APIInteraction; check: Check }>, settleMs: number): Promise<GatewayBenchRow> {
+  const byId = new Map(items.map((x, k) => [x.interaction.id, k]));
+  const first: Array<CallbackRecord | undefined> = new Array(items.length);
+  const counts = new Uint32Array(items.length);
+  let answered = 0;
+  let lastAt = 0;
+  let done: () => void = () => undefined;
+  const allIn = new Promise<void>((resolve) => (done = resolve));
+  const onCallback = (cb: CallbackRecord) => {
+    const k = byId.get(cb.interactionId);
+    if (k === undefined) return;
+    counts[k]!++;
+    if (counts[k] === 1) {
+      first[k] = cb;
+      answered++;
+      lastAt = performance.now();
+      if (answered === items.length) done();
+    }
+  };
+  fake.rest.on('callback', onCallback);
+  const botBefore = treeCpuSeconds(botPid);
+  const clientBefore = process.cpuUsage();
+  const sentAt: number[] = [];
+  for (const { interaction } of items) sentAt.push(fake.sendInteraction(interaction).sentAt);
+
+  // Wait for every answer, or until nothing has arrived for settleMs.
+  for (;;) {
+    const quiet = Math.max(lastAt, sentAt[sentAt.length - 1]!) + settleMs - performance.now();
+    if (answered === items.length || quiet <= 0) break;
+    await Promise.race([allIn, new Promise((r) => setTimeout(r, Math.min(quiet, 250)))]);
+  }
+  const botSeconds = treeCpuSeconds(botPid) - botBefore;
+  const client = process.cpuUsage(clientBefore);
+  // Duplicates would arrive right behind the first answers.
+  await new Promise((r) => setTimeout(r, 300));
+  fake.rest.off('callback', onCallback);
+
+  const latencies: number[] = [];
+  let deferred = 0;
+  let correct = 0;
+  let duplicates = 0;
+  let end = 0;
+  items.forEach((item, k) => {
+    duplicates += Math.max(0, counts[k]! - 1);
+    const cb = first[k];
+    if (!cb) return;
+    latencies.push(cb.request.at - sentAt[k]!);
+    end = Math.max(end, cb.request.at);
+    if (cb.body.type === InteractionResponseType.DeferredChannelMessageWithSource || cb.body.type === InteractionResponseType.DeferredMessageUpdate) deferred++;
+    else if (item.check(cb.body)) correct++;
+  });
+  latencies.sort((a, b) => a - b);
+  const seconds = answered > 0 ? (end - sentAt[0]!) / 1000 : NaN;
+  return {
+    scenario,
+    sent: items.length,
+    answered,
+    lost: items.length - answered,
+    duplicates,
+    deferred,
+    correct,
+    seconds,
+    perSecond: answered / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
+    botCpuUs: (botSeconds * 1e6) / items.length,
+    clientCpuUs: (client.user + client.system) / items.length,
+  };
+}
+
+export async function runGatewayBench(options: GatewayBenchOptions = {}): Promise<GatewayBenchReport> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const n = options.burst ?? 1000;
+  const warm = options.warmup ?? 200;
+  const settleMs = options.settleMs ?? 10_000;
+  const file = options.questionsFile ?? DEFAULT_QUESTIONS;
+  const questions: Question[] = existsSync(file)
+    ? loadQuestions(file)
+    : ['Who did China’s foreign minister meet?', 'What did Putin call the mutiny?'].map((question) => ({ question, found: true, passages: [] }));
+
+  // Every interaction is its own user: the per-user cooldown stays on, as in production, but a burst
+  // from many people is what is measured, not one person's spam.
+  let user = 0n;
+  const nextUser = () => String(1300000000000000000n + ++user);
+  const help = (): { interaction: APIInteraction; check: Check } => ({ interaction: chatInput('help', {}, { userId: nextUser() }), check: isMessage });
+  let q = 0;
+  const ask = (): { interaction: APIInteraction; check: Check } => {
+    const item = questions[q++ % questions.length]!;
+    return { interaction: chatInput('ask', { question: item.question }, { userId: nextUser() }), check: (r) => askAnswerMatches(item, r) };
+  };
+
+  const fake = await FakeDiscord.start();
+  let bot: Bot | undefined;
+  try {
+    bot = await startBot(fake, log);
+    await fake.waitForReady(1, 30_000);
+    if (warm > 0) {
+      log(`gateway: warming up with ${warm} interactions`);
+      const items = Array.from({ length: warm }, (_, k) => (k % 2 ? ask() : help()));
+      await burst(fake, bot.child.pid!, 'help', items, settleMs);
+    }
+    const rows: GatewayBenchRow[] = [];
+    for (const [scenario, make] of [
+      ['help', help],
+      ['ask', ask],
+    ] as const) {
+      log(`gateway: burst of ${n} × /${scenario}`);
+      q = 0;
+      rows.push(await burst(fake, bot.child.pid!, scenario, Array.from({ length: n }, make), settleMs));
+    }
+    return { rows, burst: n, questions: questions.length, node: process.version, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, load: loadavg()[0] ?? NaN };
+  } finally {
+    const code = await bot?.stop();
+    if (bot && code !== 0) log(`the gateway bot exited with ${code} on SIGTERM`);
+    await fake.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf('--burst');
+  const report = await runGatewayBench(i > 0 ? { burst: Number(process.argv[i + 1]) } : {});
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
