@@ -39,13 +39,21 @@ export function toEdit(data: APIInteractionResponseCallbackData): RESTPatchAPIIn
   return body;
 }
 
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 export async function respondWithin(
   work: () => Reply | Promise<Reply>,
   shape: DeferShape,
   ms: number,
   onLateError: (err: unknown) => Reply,
 ): Promise<InteractionResult> {
-  const running = Promise.resolve().then(work);
+  // Work that returns a reply (not a promise) is done before any timer could fire, so it needs no
+  // deadline timer and no race: most commands, /ask included, answer this way (a throw rejects).
+  const result = work();
+  if (!isPromise(result)) return { response: toResponse(result) };
+  const running = result;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(resolve, ms, TIMEOUT);
