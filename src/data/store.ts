@@ -1,0 +1,461 @@
+// The curator store: an embedded SQLite database (better-sqlite3) under DATA_DIR holding the log of
+// questions the bot could not answer well, and per-guild settings. It is the bot's only state.
+//
+// It must never take the bot down: a database that is corrupt, locked by another process, from a
+// newer release or not writable is reported in one log line, and the store carries on as a no-op
+// with the same methods (healthy: false). Every method catches its own errors; writes never throw.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { groupQuestions, type QuestionGroup, type QuestionTally } from './group.ts';
+import { migrate } from './migrations.ts';
+
+export const DEFAULT_DATA_DIR = './data';
+export const DATABASE_FILE = 'bot.sqlite';
+export const DEFAULT_RETENTION_DAYS = 90;
+export const DEFAULT_BUSY_TIMEOUT_MS = 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Distinct question texts read for one report (most asked first) before grouping. */
+export const REPORT_SCAN_LIMIT = 5000;
+
+export const UNANSWERED_KINDS = ['not-found', 'low-confidence', 'feedback'] as const;
+export type UnansweredKind = (typeof UNANSWERED_KINDS)[number];
+
+/** What is logged about a question. There is deliberately no field for who asked. */
+export interface UnansweredEntry {
+  kind: UnansweredKind;
+  question: string;
+  /** Slug of the article the question was asked about. */
+  article: string;
+  /** Null or absent in DMs and outside Discord. */
+  guildId?: string | null;
+  /** The engine's top candidate passage, if it had one. */
+  candidate?: string | null;
+  /** That candidate's confidence in 0..1. */
+  score?: number | null;
+}
+
+export interface ReportOptions {
+  article?: string;
+  /** Groups to return (default 20). */
+  limit?: number;
+}
+
+export type ReportGroup = QuestionGroup;
+
+export interface GuildSettings {
+  guildId: string;
+  defaultArticle: string | null;
+  /** Null: the bot's configured cooldown applies. */
+  cooldown: { burst: number; refillMs: number } | null;
+  privateByDefault: boolean;
+  updatedAt: number;
+}
+
+/** Fields to change; null clears a value back to the bot's default. */
+export const GuildSettingsPatchSchema = z
+  .object({
+    defaultArticle: z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be an article slug (a-z, 0-9, -)').nullable(),
+    cooldown: z
+      .object({
+        burst: z.number().int().min(0).max(1000),
+        refillMs: z.number().int().min(1).max(DAY_MS),
+      })
+      .nullable(),
+    privateByDefault: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type GuildSettingsPatch = z.infer<typeof GuildSettingsPatchSchema>;
+
+export interface StoreLog {
+  warn(msg: string): void;
+  info?(msg: string): void;
+}
+
+export interface CuratorStoreOptions {
+  /** Directory of the database (created if missing). Default ./data. */
+  dataDir?: string;
+  /** File name inside dataDir. Default bot.sqlite. */
+  file?: string;
+  /** Unanswered rows older than this are purged at open and then every purgeIntervalMs. Default 90. */
+  retentionDays?: number;
+  /** Default one day. */
+  purgeIntervalMs?: number;
+  /** How long a statement waits for another process's lock before giving up. Default 1000 ms. */
+  busyTimeoutMs?: number;
+  /** While the file is locked at open, how often to try again (default one minute). */
+  retryLockedMs?: number;
+  /** The clock, in ms since the epoch (tests inject one). */
+  now?: () => number;
+  log?: StoreLog;
+}
+
+export interface CuratorStore {
+  /** False when the database could not be used: every method is then a no-op. */
+  readonly healthy: boolean;
+  /** Why the store is not healthy (one line), if it is not. */
+  readonly problem?: string;
+  /** Absolute path of the database file. */
+  readonly path: string;
+  recordUnanswered(entry: UnansweredEntry): void;
+  /** The most frequent unanswered questions, near-identical wordings grouped together. */
+  unansweredReport(options?: ReportOptions): ReportGroup[];
+  guildSettings(guildId: string): GuildSettings | undefined;
+  /** Merges the patch into the guild's settings; undefined when invalid or not stored. */
+  updateGuildSettings(guildId: string, patch: GuildSettingsPatch): GuildSettings | undefined;
+  clearGuildSettings(guildId: string): void;
+  /** Deletes unanswered rows older than the retention; returns how many. */
+  purgeExpired(): number;
+  /** Stops the purge timer and closes the database. Safe to call twice. */
+  close(): void;
+}
+
+const stderrLog: StoreLog = {
+  warn: (msg) => process.stderr.write(`${new Date().toISOString()} WARN ${msg}\n`),
+};
+
+type Db = Database.Database;
+
+interface Statements {
+  insert: Database.Statement<[Record<string, unknown>]>;
+  purge: Database.Statement<[number]>;
+  tallies: Database.Statement<[{ article: string | null; limit: number }], TallyRow>;
+  getGuild: Database.Statement<[string], GuildRow>;
+  putGuild: Database.Statement<[Record<string, unknown>]>;
+  deleteGuild: Database.Statement<[string]>;
+}
+
+interface TallyRow {
+  question: string;
+  article: string;
+  count: number;
+  lastSeen: number;
+  notFound: number;
+  lowConfidence: number;
+  feedback: number;
+  candidate: string | null;
+}
+
+interface GuildRow {
+  guild_id: string;
+  default_article: string | null;
+  cooldown_burst: number | null;
+  cooldown_refill_ms: number | null;
+  private_by_default: number;
+  updated_at: number;
+}
+
+/** What kind of trouble an error means for the store. */
+function classify(err: unknown): 'corrupt' | 'busy' | 'other' {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return 'other';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'corrupt';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  return 'other';
+}
+
+function describeOpenProblem(err: unknown, busyTimeoutMs: number): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown })?.code;
+  switch (classify(err)) {
+    case 'corrupt':
+      return code === 'SQLITE_NOTADB' ? `is not a SQLite database (${message})` : `is corrupt (${message})`;
+    case 'busy':
+      return `is locked by another process (still locked after ${busyTimeoutMs} ms: ${message})`;
+    default:
+      return `cannot be used (${code ? `${String(code)}: ` : ''}${message})`;
+  }
+}
+
+function hint(kind: ReturnType<typeof classify>, retryMs: number): string {
+  if (kind === 'corrupt') return 'move the file aside and restart to start a new one';
+  if (kind === 'busy') return `trying again every ${Math.max(1, Math.round(retryMs / 1000))} s`;
+  return 'fix it and restart';
+}
+
+function clean(text: string, max: number): string {
+  // Control characters (NUL, escapes, bidi overrides) have no place in a report table.
+  const s = text.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function toSettings(row: GuildRow): GuildSettings {
+  return {
+    guildId: row.guild_id,
+    defaultArticle: row.default_article,
+    cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
+    privateByDefault: row.private_by_default === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+function prepare(db: Db): Statements {
+  return {
+    insert: db.prepare(
+      'INSERT INTO unanswered (at, kind, question, article, guild_id, candidate, score) VALUES (@at, @kind, @question, @article, @guildId, @candidate, @score)',
+    ),
+    purge: db.prepare('DELETE FROM unanswered WHERE at < ?'),
+    tallies: db.prepare(`
+      SELECT question, article, COUNT(*) AS count, MAX(at) AS lastSeen,
+             SUM(kind = 'not-found') AS notFound, SUM(kind = 'low-confidence') AS lowConfidence, SUM(kind = 'feedback') AS feedback,
+             (SELECT candidate FROM unanswered c
+               WHERE c.article = u.article AND c.question = u.question AND c.candidate IS NOT NULL
+               ORDER BY c.at DESC LIMIT 1) AS candidate
+        FROM unanswered u
+       WHERE @article IS NULL OR article = @article
+       GROUP BY article, question
+       ORDER BY count DESC, lastSeen DESC
+       LIMIT @limit`),
+    getGuild: db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?'),
+    putGuild: db.prepare(`
+      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, updated_at)
+      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @updatedAt)
+      ON CONFLICT (guild_id) DO UPDATE SET
+        default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
+        cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
+        updated_at = excluded.updated_at`),
+    deleteGuild: db.prepare('DELETE FROM guild_settings WHERE guild_id = ?'),
+  };
+}
+
+/** Opens (creating and migrating if needed) the curator database. Never throws. */
+export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStore {
+  const log = options.log ?? stderrLog;
+  const now = options.now ?? Date.now;
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const path = join(dataDir, options.file ?? DATABASE_FILE);
+  const retryLockedMs = options.retryLockedMs ?? 60_000;
+  let retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
+    log.warn(`Curator database: retention of ${retentionDays} days is not a positive number; using ${DEFAULT_RETENTION_DAYS}.`);
+    retentionDays = DEFAULT_RETENTION_DAYS;
+  }
+
+  let db: Db | undefined;
+  let stmts: Statements | undefined;
+  let problem: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  // Runtime failures that leave the store usable (a lock held too long, a full disk) are reported
+  // the first time and then at most once a minute, with how many were dropped in between.
+  let lastWarnAt = -Infinity;
+  let dropped = 0;
+
+  const disable = (why: string, kind: ReturnType<typeof classify>) => {
+    problem = why;
+    log.warn(`Curator database ${path} ${why}; the bot keeps answering but records no unanswered questions and keeps no guild settings (${hint(kind, retryLockedMs)}).`);
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    stmts = undefined;
+    try {
+      db?.close();
+    } catch {
+      // already unusable
+    }
+    db = undefined;
+  };
+
+  /** Runs fn against the open database; any failure returns the fallback instead of throwing. */
+  function guard<T>(what: string, fallback: T, fn: (s: Statements, d: Db) => T): T {
+    if (!db || !stmts) return fallback;
+    try {
+      return fn(stmts, db);
+    } catch (err) {
+      const kind = classify(err);
+      const message = err instanceof Error ? err.message : String(err);
+      if (kind === 'corrupt') {
+        disable(`became unusable while trying to ${what} (${message})`, kind);
+        return fallback;
+      }
+      dropped += 1;
+      const t = now();
+      if (t - lastWarnAt >= 60_000) {
+        const also = dropped > 1 ? ` (${dropped - 1} earlier failure${dropped === 2 ? '' : 's'} since the last warning)` : '';
+        log.warn(`Curator database ${path}: could not ${what}: ${message}${also}; the bot carries on.`);
+        lastWarnAt = t;
+        dropped = 0;
+      }
+      return fallback;
+    }
+  }
+
+  const purgeExpired = (): number =>
+    guard('purge old unanswered questions', 0, (s) => {
+      const { changes } = s.purge.run(now() - retentionDays * DAY_MS);
+      if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? '' : 's'} older than ${retentionDays} days.`);
+      return changes;
+    });
+
+  /** Opens, checks, migrates and purges; on failure the handle is closed again and the error thrown. */
+  function connect(): void {
+    mkdirSync(dataDir, { recursive: true });
+    const handle = new Database(path, { timeout: busyTimeoutMs });
+    try {
+      handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+      // The first read of the file: a file that is not a database fails here.
+      handle.pragma('journal_mode = WAL');
+      handle.pragma('synchronous = NORMAL');
+      const check = handle.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(`integrity check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+      migrate(handle);
+      const prepared = prepare(handle);
+      // Purge once now, inside the try: a lock held at start is reported like any other open problem.
+      const { changes } = prepared.purge.run(now() - retentionDays * DAY_MS);
+      if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? '' : 's'} older than ${retentionDays} days.`);
+      db = handle;
+      stmts = prepared;
+      problem = undefined;
+      timer = setInterval(purgeExpired, options.purgeIntervalMs ?? DAY_MS);
+      timer.unref();
+    } catch (err) {
+      try {
+        handle.close();
+      } catch {
+        // the original error is the one worth reporting
+      }
+      throw err;
+    }
+  }
+
+  try {
+    connect();
+  } catch (err) {
+    const kind = classify(err);
+    disable(describeOpenProblem(err, busyTimeoutMs), kind);
+    // A lock is usually someone else's short job (a backup, a migration in another worker): try
+    // again now and then, quietly, and say so once it works.
+    if (kind === 'busy') {
+      const retry = setInterval(() => {
+        if (closed) return clearInterval(retry);
+        try {
+          connect();
+          clearInterval(retry);
+          const msg = `Curator database ${path} is no longer locked; recording unanswered questions again.`;
+          if (log.info) log.info(msg);
+          else log.warn(msg);
+        } catch {
+          // still locked (or worse): stay a no-op
+        }
+      }, retryLockedMs);
+      retry.unref();
+      retryTimer = retry;
+    }
+  }
+
+  return {
+    get healthy() {
+      return db !== undefined;
+    },
+    get problem() {
+      return problem;
+    },
+    path,
+
+    recordUnanswered(entry) {
+      guard('record an unanswered question', undefined, (s) => {
+        const question = clean(String(entry.question ?? ''), 500);
+        if (!question) return;
+        s.insert.run({
+          at: Math.floor(now()),
+          kind: entry.kind,
+          question,
+          article: clean(String(entry.article ?? ''), 100) || '-',
+          guildId: entry.guildId ? clean(String(entry.guildId), 32) : null,
+          candidate: entry.candidate ? clean(String(entry.candidate), 2000) : null,
+          score: typeof entry.score === 'number' && Number.isFinite(entry.score) ? entry.score : null,
+        });
+      });
+    },
+
+    unansweredReport({ article, limit = 20 } = {}) {
+      return guard('read the unanswered report', [] as ReportGroup[], (s) => {
+        const rows = s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT });
+        const tallies: QuestionTally[] = rows.map((r) => ({
+          question: r.question,
+          article: r.article,
+          count: r.count,
+          lastSeen: r.lastSeen,
+          kinds: Object.fromEntries(
+            (
+              [
+                ['not-found', r.notFound],
+                ['low-confidence', r.lowConfidence],
+                ['feedback', r.feedback],
+              ] as const
+            ).filter(([, n]) => n > 0),
+          ),
+          candidate: r.candidate,
+        }));
+        const n = Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.floor(limit))) : 20;
+        return groupQuestions(tallies).slice(0, n);
+      });
+    },
+
+    guildSettings(guildId) {
+      return guard('read guild settings', undefined, (s) => {
+        const row = s.getGuild.get(String(guildId));
+        return row ? toSettings(row) : undefined;
+      });
+    },
+
+    updateGuildSettings(guildId, patch) {
+      const parsed = GuildSettingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        log.warn(`Curator database: ignored invalid settings for guild ${guildId}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+        return undefined;
+      }
+      const p = parsed.data;
+      return guard('save guild settings', undefined, (s, d) =>
+        d
+          .transaction((): GuildSettings => {
+            const row = s.getGuild.get(String(guildId));
+            const current = row ? toSettings(row) : undefined;
+            const merged: GuildSettings = {
+              guildId: String(guildId),
+              defaultArticle: p.defaultArticle !== undefined ? p.defaultArticle : (current?.defaultArticle ?? null),
+              cooldown: p.cooldown !== undefined ? p.cooldown : (current?.cooldown ?? null),
+              privateByDefault: p.privateByDefault ?? current?.privateByDefault ?? false,
+              updatedAt: Math.floor(now()),
+            };
+            s.putGuild.run({
+              guildId: merged.guildId,
+              defaultArticle: merged.defaultArticle,
+              burst: merged.cooldown?.burst ?? null,
+              refillMs: merged.cooldown?.refillMs ?? null,
+              privateByDefault: merged.privateByDefault ? 1 : 0,
+              updatedAt: merged.updatedAt,
+            });
+            return merged;
+          })
+          .immediate(),
+      );
+    },
+
+    clearGuildSettings(guildId) {
+      guard('clear guild settings', undefined, (s) => {
+        s.deleteGuild.run(String(guildId));
+      });
+    },
+
+    purgeExpired,
+
+    close() {
+      closed = true;
+      if (timer) clearInterval(timer);
+      if (retryTimer) clearInterval(retryTimer);
+      timer = retryTimer = undefined;
+      stmts = undefined;
+      if (db) problem ??= 'is closed';
+      try {
+        db?.close();
+      } catch {
+        // closing is best effort
+      }
+      db = undefined;
+    },
+  };
+}
