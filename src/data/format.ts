@@ -48,7 +48,7 @@ export function reportJson(groups: readonly ReportGroup[]): string {
       variants: g.variants,
       examples: g.examples,
       lastSeen: new Date(g.lastSeen).toISOString(),
-      kinds: g.kinds,
+      kinds: Object.fromEntries(UNANSWERED_KINDS.filter((k) => (g.kinds[k] ?? 0) > 0).map((k) => [k, g.kinds[k]])),
       candidate: g.candidate,
     })),
     null,

@@ -1,0 +1,99 @@
+// npm run report: the grouped unanswered table (or JSON) from the database under DATA_DIR.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openCuratorStore } from '../src/data/store.ts';
+import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
+
+const root = join(import.meta.dirname, '..');
+const newDir = tempDataDirs();
+
+function report(dataDir: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    // ENV_FILE points nowhere so a developer's .env cannot change what the test sees.
+    env: { ...process.env, DATA_DIR: dataDir, ENV_FILE: join(dataDir, 'no.env'), RETENTION_DAYS: '', ...extraEnv },
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = newDir();
+  let t = Date.now() - 3 * 60 * 60 * 1000;
+  const s = openCuratorStore({ dataDir: dir, now: () => (t += 1000), log: captureLog() });
+  const rows: Array<[string, string, 'not-found' | 'low-confidence' | 'feedback']> = [
+    ['who is prigozhins lawyer', 'wagner', 'not-found'],
+    ["Who is Prigozhin's lawyer?", 'wagner', 'not-found'],
+    ["who's prigozhin lawyer", 'wagner', 'low-confidence'],
+    ["Who is Prigozhin's lawyer?", 'wagner', 'feedback'],
+    ['Where is Rostov?', 'wagner', 'not-found'],
+    ['Where is Rostov?', 'wagner', 'not-found'],
+    ['What did Qin Gang say?', 'china-talks', 'low-confidence'],
+  ];
+  for (const [question, article, kind] of rows) s.recordUnanswered({ kind, question, article, guildId: '123', candidate: kind === 'not-found' ? null : 'A passage.' });
+  s.close();
+});
+
+describe('npm run report', () => {
+  it('prints the grouped table, most asked first', () => {
+    const r = report(dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Unanswered questions (${join(dir, DATABASE_FILE)}):`);
+    expect(lines[2]).toMatch(/^#\s+Asked\s+Wordings\s+Last seen \(UTC\)\s+Article\s+Why\s+Question$/);
+    expect(lines.slice(4)).toEqual([
+      expect.stringMatching(/^1\s+4\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+wagner\s+not found 2, low 1, button 1\s+Who is Prigozhin's lawyer\?$/),
+      expect.stringMatching(/^2\s+2\s+1\s+.*wagner\s+not found 2\s+Where is Rostov\?$/),
+      expect.stringMatching(/^3\s+1\s+1\s+.*china-talks\s+low 1\s+What did Qin Gang say\?$/),
+    ]);
+  });
+
+  it('filters by --article and caps with --limit, and --json gives the same groups as data', () => {
+    const byArticle = report(dir, ['--article', 'china-talks']);
+    expect(byArticle.stdout).toContain('about china-talks');
+    expect(byArticle.stdout).not.toContain('Rostov');
+
+    const json = report(dir, ['--json', '--limit=2']);
+    expect(json.status).toBe(0);
+    const groups = JSON.parse(json.stdout);
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toMatchObject({
+      representative: "Who is Prigozhin's lawyer?",
+      article: 'wagner',
+      count: 4,
+      variants: 3,
+      kinds: { 'not-found': 2, 'low-confidence': 1, feedback: 1 },
+      candidate: 'A passage.',
+    });
+    expect(new Date(groups[0].lastSeen).getTime()).toBeGreaterThan(Date.now() - 4 * 60 * 60 * 1000);
+  });
+
+  it('says so when nothing is recorded, and rejects bad arguments and settings with exit 2', () => {
+    const empty = report(newDir());
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toContain('No unanswered questions recorded.');
+
+    const badLimit = report(dir, ['--limit', 'lots']);
+    expect(badLimit.status).toBe(2);
+    expect(badLimit.stderr).toMatch(/--limit must be a whole number from 1 to 1000 \(got "lots"\)/);
+    expect(report(dir, ['--nope']).status).toBe(2);
+
+    const badEnv = report(dir, [], { RETENTION_DAYS: 'forever' });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr).toMatch(/RETENTION_DAYS must be a number/);
+  });
+
+  it('reports a corrupt database on stderr and exits 1 without a stack trace', () => {
+    const bad = newDir();
+    writeFileSync(join(bad, DATABASE_FILE), 'garbage '.repeat(600));
+    const r = report(bad);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/is not a SQLite database/);
+  });
+});
