@@ -78,3 +78,28 @@ describe('retention', () => {
     s.close();
   });
 });
+
+describe('RETENTION_DAYS and DATA_DIR in the bot config', () => {
+  const base = { DISCORD_TOKEN: 'a'.repeat(24) + '.bbbbbb.' + 'c'.repeat(27), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('default to ./data and 90 days, and take what is set', async () => {
+    const { parseConfig } = await import('../src/discord/config.ts');
+    expect(parseConfig('gateway', base)).toMatchObject({ dataDir: './data', retentionDays: 90 });
+    expect(parseConfig('gateway', { ...base, DATA_DIR: ' /var/lib/bot ', RETENTION_DAYS: '30' })).toMatchObject({ dataDir: '/var/lib/bot', retentionDays: 30 });
+    expect(parseConfig('gateway', { ...base, DATA_DIR: '', RETENTION_DAYS: '' })).toMatchObject({ dataDir: './data', retentionDays: 90 });
+  });
+
+  it('reject a retention that is not a whole number of days from 1', async () => {
+    const { ConfigError, parseConfig } = await import('../src/discord/config.ts');
+    for (const bad of ['0', '-5', '1.5', 'forever']) {
+      let caught: unknown;
+      try {
+        parseConfig('gateway', { ...base, RETENTION_DAYS: bad });
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(ConfigError);
+      expect((caught as InstanceType<typeof ConfigError>).problems.join('\n')).toMatch(/^RETENTION_DAYS .*how many days unanswered questions are kept/);
+    }
+  });
+});

@@ -9,11 +9,10 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { groupQuestions, type QuestionGroup, type QuestionTally } from './group.ts';
+import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from './defaults.ts';
 import { migrate } from './migrations.ts';
 
-export const DEFAULT_DATA_DIR = './data';
-export const DATABASE_FILE = 'bot.sqlite';
-export const DEFAULT_RETENTION_DAYS = 90;
+export { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS };
 export const DEFAULT_BUSY_TIMEOUT_MS = 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Distinct question texts read for one report (most asked first) before grouping. */

@@ -7,6 +7,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../data/defaults.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 
@@ -27,6 +28,10 @@ export interface Config {
   shardSpawnDelayMs: number;
   /** Set in a shard process the ShardingManager started: which shard this process runs, of how many. */
   shard?: { id: number; count: number };
+  /** DATA_DIR: where the curator database (bot.sqlite) lives. */
+  dataDir: string;
+  /** RETENTION_DAYS: unanswered questions older than this are purged. */
+  retentionDays: number;
 }
 
 /** Most shard processes SHARDS may ask for on one machine (each is a whole bot process). */
@@ -50,6 +55,8 @@ const HINTS: Record<string, string> = {
   COOLDOWN_REFILL_MS: 'milliseconds until a user may send one more command after the burst',
   SHARDS: `"auto" (the shard count Discord recommends) or a number of shard processes from 1 to ${MAX_SHARDS}; leave it empty for one process without sharding`,
   SHARD_SPAWN_DELAY_MS: 'milliseconds between starting two shard processes (default 5500; Discord allows one IDENTIFY per 5 s unless max_concurrency is higher)',
+  DATA_DIR: `a directory for the bot's database (default ${DEFAULT_DATA_DIR}; created if missing)`,
+  RETENTION_DAYS: `how many days unanswered questions are kept, a whole number from 1 (default ${DEFAULT_RETENTION_DAYS})`,
 };
 
 const SECRET = new Set(['DISCORD_TOKEN']);
@@ -79,6 +86,8 @@ const EnvSchema = z.object({
     z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).min(1, SHARDS_MESSAGE).max(MAX_SHARDS, SHARDS_MESSAGE)], { message: SHARDS_MESSAGE }),
   ),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000)),
+  DATA_DIR: optional(z.string()),
+  RETENTION_DAYS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
 });
 
 const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
@@ -146,6 +155,8 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     ...(v.SHARDS !== undefined ? { shards: v.SHARDS } : {}),
     shardSpawnDelayMs: v.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
     ...(shard ? { shard } : {}),
+    dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
+    retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
   };
 }
 
