@@ -236,7 +236,8 @@ describe('/kb stats', () => {
     expect(field('Quotes')).toBe(String(counts.quotes));
     expect(field('Load time')).toMatch(/^\d+ ms$/);
     const top = field('Top questions')!;
-    expect(top.split('\n')[0]).toBe('1. 3× who did ma zhaoxu meet');
+    expect(top.split('\n')[0]).toMatch(/^Since <t:\d+:R>: 4 asked, 2 different\.$/);
+    expect(top.split('\n')[1]).toBe('1. 3× who did ma zhaoxu meet');
     expect(top).toContain('1× what did putin call it');
     expect(JSON.stringify(data)).not.toContain(asker);
     expect(JSON.stringify(data)).not.toMatch(/@everyone/);

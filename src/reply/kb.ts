@@ -28,16 +28,15 @@ export function kbStatsReply(s: KnowledgeSnapshot, top: QuestionCount[], totals:
     { name: 'Facts', value: String(c.facts), inline: true },
     { name: 'Load time', value: `${s.loadMs.toFixed(0)} ms`, inline: true },
   ];
-  const lines = top.map((q, i) => `${i + 1}. ${q.count}× ${escapeText(oneLine(q.question))}`);
-  let list = '';
-  for (const line of lines) {
+  // Timestamps render in values, not in field names.
+  let list = `Since <t:${unix(totals.since)}:R>: ${totals.total} asked, ${totals.distinct} different.`;
+  if (top.length === 0) list += '\nNo questions yet.';
+  for (const [i, q] of top.entries()) {
+    const line = `${i + 1}. ${q.count}× ${escapeText(oneLine(q.question))}`;
     if (list.length + line.length + 1 > LIMITS.fieldValue) break;
-    list += `${list ? '\n' : ''}${line}`;
+    list += `\n${line}`;
   }
-  fields.push({
-    name: `Top questions since <t:${unix(totals.since)}:R> (${totals.total} asked, ${totals.distinct} different)`.slice(0, LIMITS.fieldName),
-    value: list || 'No questions yet.',
-  });
+  fields.push({ name: 'Top questions', value: list });
   return message({
     ephemeral: true,
     embeds: [
