@@ -74,6 +74,26 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it('reads encyclopedic prose too: "Queen of Australia", lists, sentence-opening roles and function words', async () => {
+    const more = extractEntities(
+      parse(
+        'Title Line\n\nThe Queen of Australia opened the session. The Liberal Party of Australia, the National Party of Australia, and others voted.\n\nEconomist Simon Kuznets wrote to Thomas Edison. “Yes,” He said; However, Kuznets disagreed.',
+      ).paragraphs,
+      { typeOf: await loadTypeGuesser() },
+    );
+    const got = Object.fromEntries(more.map((e) => [e.name, [e.type, e.role, e.aliases]]));
+    expect(got).toMatchObject({
+      Australia: ['place', 'as named in the article', []],
+      'Liberal Party of Australia': ['organisation', 'as named in the article', []],
+      'National Party of Australia': ['organisation', 'as named in the article', []],
+      'Simon Kuznets': ['person', 'Economist', ['Kuznets']],
+      'Thomas Edison': ['person', 'as named in the article', []],
+    });
+    expect(Object.keys(got)).not.toContain('He');
+    expect(Object.keys(got)).not.toContain('However');
+    expect(Object.keys(got)).not.toContain('of Australia');
+  });
+
   it('drops a surname shared by two people rather than guess', () => {
     const two = extractEntities(parse('Title Line\n\nJohn Smith met Jane Smith in Leeds. Smith said it went well.').paragraphs);
     expect(two.filter((e) => e.type === 'person').map((e) => [e.name, e.aliases])).toEqual([

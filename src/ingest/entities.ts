@@ -7,6 +7,7 @@
 // 16 of 35. compromise is only asked for the type of a bare name the rules cannot type (nlp.ts).
 import { everydayRank } from '../engine/background.ts';
 import { splitSentences } from '../engine/sentences.ts';
+import { STOP_WORDS } from '../engine/text.ts';
 import type { Entity, Paragraph } from '../knowledge/schema.ts';
 import { slugify } from '../knowledge/loader.ts';
 
@@ -31,7 +32,8 @@ const ROLE_BEFORE = new RegExp(
   'u',
 );
 // ", the Russian president," after a name.
-const APPOSITIVE = new RegExp(String.raw`^,\s+((?:the|a|an|former|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?)\s*[,.;]`, 'iu');
+// The role noun must be lower case: ", the National Party of Australia," is the next item of a list.
+const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?)\s*[,.;]`, 'u');
 const ACRONYM_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\)/u;
 
 const ORG_SUFFIX = new Set(
@@ -47,11 +49,19 @@ const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
 );
 const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords'.split(' '));
+const OTHER_SUFFIX = new Set('act bill law code constitution vote award prize index report doctrine plan programme program protocol'.split(' '));
 const DATE_WORDS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'du', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'y']);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'toward', 'towards', 'from', 'into', 'across', 'near', 'around', 'throughout', 'inside', 'outside', 'at', 'visited', 'for']);
+const ROLE_NOUN_SET = new Set(ROLE_NOUNS.split('|').concat(['economist', 'sociologist', 'historian', 'scientist', 'physicist', 'biologist', 'chemist', 'analyst', 'philosopher', 'psychologist', 'geologist', 'anthropologist', 'novelist', 'poet', 'artist', 'architect', 'engineer', 'inventor', 'journalist', 'writer', 'actor', 'actress', 'singer']));
+// Function words and sentence adverbs: never a name on their own ("May" and "Will" can be).
+const NEVER_NAMES = new Set(
+  [...STOP_WORDS, ...'however therefore thus hence although though whereas conversely moreover furthermore meanwhile nevertheless nonetheless instead otherwise today yesterday tomorrow now one two three first second third most several few other another despite unlike like once'.split(' ')].filter(
+    (w) => w !== 'may' && w !== 'will',
+  ),
+);
 const LEADING_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'while', 'when', 'but', 'and', 'or', 'if', 'so', 'some', 'many', 'it', 'this', 'that', 'these', 'those', 'after', 'before', 'with', 'by', 'for', 'from', 'to', 'of', 'here', 'there', 'read', 'more']);
 // Short acronyms that are also everyday words but usually mean a country or a body in news.
 const KEEP_ACRONYMS = new Set(['US', 'UK', 'EU', 'UN', 'WHO', 'IT']);
@@ -118,10 +128,12 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   let sentenceStart = atStart;
   // "The official Xinhua", "In a TV broadcast", "A Weibo account": grammar capitals, not the name.
   // Mid-sentence, a capitalised "The" or "An" belongs to the name: "the An Lushan Rebellion".
-  while (sentenceStart && words.length > 0 && LEADING_STOP.has(words[0]!.text.toLowerCase())) {
+  while (sentenceStart && words.length > 0 && (LEADING_STOP.has(words[0]!.text.toLowerCase()) || NEVER_NAMES.has(words[0]!.text.toLowerCase()))) {
     words = words.slice(1);
     sentenceStart = false;
   }
+  // "He", "However", "Though Hutton" after a quote or a missed sentence break: function words, not names.
+  while (words.length > 0 && NEVER_NAMES.has(words[0]!.text.toLowerCase()) && !['the', 'a', 'an'].includes(words[0]!.text.toLowerCase())) words = words.slice(1);
   while (words.length > 0 && DATE_WORDS.has(stripPossessive(words.at(-1)!.text).toLowerCase())) words = words.slice(0, -1);
   while (words.length > 0 && DATE_WORDS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
   if (words.length === 0) return undefined;
@@ -131,13 +143,20 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   // "Chinese Vice Foreign Minister Ma Zhaoxu": the last title word ends the role, the name follows.
   let lastTitle = -1;
   words.forEach((w, i) => {
-    if (w.text.toLowerCase().replace(/\.$/, '').split('-').some((part) => TITLES.has(part))) lastTitle = i;
+    const lower = w.text.toLowerCase().replace(/\.$/, '');
+    // A role noun opening a sentence is written as a title too: "Economist Simon Kuznets".
+    if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && ROLE_NOUN_SET.has(lower))) lastTitle = i;
   });
   if (lastTitle >= 0) {
     if (lastTitle === words.length - 1) return undefined; // a role on its own: "the Russian President"
-    role = sentence.slice(words[0]!.start, words[lastTitle]!.end);
-    words = words.slice(lastTitle + 1);
-    cue = 'title';
+    if (CONNECTORS.has(words[lastTitle + 1]!.text)) {
+      // "Queen of Australia", "President of Russia": the title is of a place or body, not before a name.
+      words = words.slice(lastTitle + 2);
+    } else {
+      role = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      words = words.slice(lastTitle + 1);
+      cue = 'title';
+    }
     sentenceStart = false;
   }
   const first = words[0]!;
@@ -150,12 +169,14 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   if (words.length === 1) {
     const word = name;
     const lower = word.toLowerCase();
-    if (word.length < 2) return undefined;
+    if (word.length < 2 || NEVER_NAMES.has(lower)) return undefined;
     if (isAcronym(word)) {
       if (!KEEP_ACRONYMS.has(word) && everydayRank(lower) !== undefined && everydayRank(lower)! < 20000) return undefined; // "TV", "AD"
     }
     // Demonyms used as adjectives: "Chinese state media", "Russian’s foreign ministry", "Chinese-language".
-    if (/(ese|ian|ish)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
+    if (/(ese|ian|ish|ean|ern)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
+    // "Geographically …", "Ultimately, …": an adverb, capitalised only for starting the sentence (not "Italy").
+    if (sentenceStart && /(ally|ously|ively|fully|edly|ingly|ently|antly)$/.test(lower)) return undefined;
     if (/-\p{Ll}/u.test(word)) return undefined;
     if (TITLES.has(lower)) return undefined;
   }
@@ -163,8 +184,8 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
     const roleBefore = ROLE_BEFORE.exec(before)?.[1]?.trim();
     // Not "the official Xinhua News Agency" (an adjective), nor a person's role for an organisation's name.
     const adjective = roleBefore !== undefined && /^(the|a|an)\s+\S+$/i.test(roleBefore);
-    const lastWord = stripPossessive(name.split(' ').at(-1)!).toLowerCase();
-    const institution = ORG_SUFFIX.has(lastWord) || PLACE_SUFFIX.has(lastWord) || EVENT_SUFFIX.has(lastWord);
+    const head = headWord(name);
+    const institution = ORG_SUFFIX.has(head) || PLACE_SUFFIX.has(head) || EVENT_SUFFIX.has(head) || OTHER_SUFFIX.has(head);
     if (roleBefore && !adjective && !institution && !/^\p{Lu}/u.test(roleBefore.split(/\s+/).at(-1) ?? '')) {
       role = roleBefore.replace(/^(the|a|an)\s+/i, '');
       cue = 'title';
@@ -203,13 +224,18 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const mentions = findMentions(paragraphs);
   const midSentence = new Set(mentions.filter((m) => !m.sentenceStart).map((m) => key(m.name)));
   const nameParts = new Set(mentions.filter((m) => m.name.includes(' ')).flatMap((m) => m.name.split(' ').map(key)));
+  const midCount = new Map<string, number>();
+  for (const m of mentions) if (!m.sentenceStart) midCount.set(key(m.name), (midCount.get(key(m.name)) ?? 0) + 1);
   const drafts = new Map<string, Draft>();
   for (const m of mentions) {
     const k = key(m.name);
-    // A sentence's first word is a name only when the article also capitalises it mid-sentence or it is rare.
-    if (m.sentenceStart && !m.name.includes(' ') && !midSentence.has(k) && !nameParts.has(k)) {
+    if (!m.name.includes(' ') && !nameParts.has(k) && !isAcronym(m.name)) {
       const rank = everydayRank(m.name.toLowerCase());
-      if (rank !== undefined && rank < 30000) continue;
+      // A sentence's first word is a name only when the article also capitalises it mid-sentence or it is rare.
+      if (m.sentenceStart && !midSentence.has(k) && rank !== undefined && rank < 30000) continue;
+      // An everyday word ("Table", "Primary") capitalised once is a name only with a cue or a lexicon entry.
+      const cued = mentions.some((o) => key(o.name) === k && o.cue !== undefined);
+      if (rank !== undefined && rank < 5000 && !cued && (midCount.get(k) ?? 0) < 2 && !opts.typeOf?.(m.name)) continue;
     }
     const d = drafts.get(k) ?? { name: m.name, mentions: [], aliases: new Set<string>() };
     d.mentions.push(m);
@@ -252,6 +278,13 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   return finalise(ordered);
 }
 
+/** The word that says what a name is: "Party" in "Liberal Party of Australia", else the last word. */
+function headWord(name: string): string {
+  const words = name.split(' ');
+  const of = words.findIndex((w, i) => i > 0 && CONNECTORS.has(w));
+  return stripPossessive(of > 0 ? words[of - 1]! : words.at(-1)!).toLowerCase();
+}
+
 function firstParagraph(d: Draft): number {
   return d.mentions.length ? Math.min(...d.mentions.map((m) => m.paragraph)) : Number.MAX_SAFE_INTEGER;
 }
@@ -265,18 +298,21 @@ function initials(name: string): string {
 }
 
 function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): EntityType {
-  const last = stripPossessive(d.name.split(' ').at(-1)!).toLowerCase();
-  if (ORG_SUFFIX.has(last)) return 'organisation';
-  if (EVENT_SUFFIX.has(last)) return 'event';
-  if (PLACE_SUFFIX.has(last)) return 'place';
+  const head = headWord(d.name);
+  if (ORG_SUFFIX.has(head)) return 'organisation';
+  if (EVENT_SUFFIX.has(head)) return 'event';
+  if (PLACE_SUFFIX.has(head)) return 'place';
+  if (OTHER_SUFFIX.has(head)) return 'other';
   const cues = d.mentions.map((m) => m.cue);
   if (cues.includes('title')) return 'person';
   if (isAcronym(d.name)) return 'organisation';
-  const guess = fallback?.(d.name);
-  if (guess) return guess;
+  // What the article's own words say ("in Victoria") outranks a lexicon that knows Victoria as a first name;
+  // for a two-word name, "to Thomas Edison" says nothing of a place.
   const place = cues.filter((c) => c === 'place').length;
   const the = cues.filter((c) => c === 'the').length;
-  if (place > 0 && place >= the) return 'place';
+  if (place > 0 && place >= the && !d.name.includes(' ')) return 'place';
+  const guess = fallback?.(d.name);
+  if (guess) return guess;
   if (the > 0) return 'organisation';
   // Two or three capitalised words with no organisation suffix are usually a person's name.
   if (d.name.split(' ').length >= 2 && d.name.split(' ').length <= 3 && !/['’]/.test(d.name)) return 'person';
