@@ -6,9 +6,15 @@ const ZWSP = '\u200b';
 const INLINE = /[\\*_~`|[\]]/g;
 /** Markers that only act at the start of a line: quotes, headings, subtext, lists. */
 const LINE_START = /^([ \t]*)([>#+-]|\d+\.)/gm;
+// The same patterns without the g flag, to test first: most article text has nothing to escape, and
+// a test allocates nothing where a replace with a callback builds a new string (hot on every reply).
+const HAS_INLINE = /[\\*_~`|[\]]/;
+const HAS_LINE_START = /^[ \t]*(?:[>#+-]|\d+\.)/m;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_m, space: string, marker: string) => {
+  const inline = HAS_INLINE.test(text) ? text.replace(INLINE, (c) => `\\${c}`) : text;
+  if (!HAS_LINE_START.test(inline)) return inline;
+  return inline.replace(LINE_START, (_m, space: string, marker: string) => {
     return marker.endsWith('.') ? `${space}${marker.slice(0, -1)}\\.` : `${space}\\${marker}`;
   });
 }
@@ -18,7 +24,8 @@ export function escapeMarkdown(text: string): string {
  * and timestamps (<t:…>) and custom emoji (<:name:id>, <a:name:id>) so echoed text shows as typed.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@/g, `@${ZWSP}`).replace(/<([#/:]|[at]:)/g, `<${ZWSP}$1`);
+  const at = text.includes('@') ? text.replace(/@/g, `@${ZWSP}`) : text;
+  return at.includes('<') ? at.replace(/<([#/:]|[at]:)/g, `<${ZWSP}$1`) : at;
 }
 
 /** The one function for echoing untrusted text into a message. */

@@ -10,14 +10,37 @@ function escapeRegExp(s: string): string {
  * a regex built from thousands of characters can overflow the regex compiler's stack. */
 const MAX_REGEX_TERM = 200;
 
+/**
+ * Compiled term regexes by term list. Replies highlight the same few passages for the same questions
+ * over and over, and building a Unicode-aware regex costs more than running it. Bounded: cleared
+ * when full rather than tracking use.
+ */
+const compiled = new Map<string, RegExp>();
+const MAX_COMPILED = 512;
+
+function termsRegex(words: readonly string[]): RegExp {
+  const key = words.join('\u0000');
+  let re = compiled.get(key);
+  if (!re) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    compiled.set(key, re);
+  }
+  return re;
+}
+
 export function highlight(text: string, terms: readonly string[]): string {
   const ranges: Array<[number, number]> = [];
   // Longest first, so "Foreign Minister" wins over "Foreign" where both match; one regex per call.
   const unique = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   const words = unique.filter((t) => t.length <= MAX_REGEX_TERM);
   if (words.length > 0) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+    const re = termsRegex(words);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      ranges.push([m.index, m.index + m[0].length]);
+      if (m[0].length === 0) re.lastIndex++; // never: terms are non-empty; keeps the loop finite regardless
+    }
   }
   for (const long of unique.filter((t) => t.length > MAX_REGEX_TERM)) {
     for (let at = text.indexOf(long); at >= 0; at = text.indexOf(long, at + long.length)) ranges.push([at, at + long.length]);
