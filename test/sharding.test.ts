@@ -4,8 +4,9 @@
 // the manager stops every shard and exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor } from './fake-discord/index.ts';
+import { readFileSync } from 'node:fs';
+import { InteractionResponseType, PermissionFlagsBits, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
+import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from './fake-discord/index.ts';
 
 /** The first guild id from `start` upwards that shard `shard` of `count` owns. */
 function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
@@ -106,6 +107,21 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     }
     expect(run.output()).not.toContain(run.fake.token!.slice(0, run.fake.token!.lastIndexOf('.')));
   });
+
+  it('reloads the knowledge in every shard on SIGHUP to the manager, and relays one shard\'s /kb reload to the other', async () => {
+    const pids = shardPids(run.output());
+    // npm does not pass SIGHUP on: signal the manager, the shard processes' parent, directly.
+    const manager = Number(readFileSync(`/proc/${pids.get(0)}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    process.kill(manager, 'SIGHUP');
+    await expect.poll(() => run.output().match(/Knowledge reloaded \(SIGHUP\)/g)?.length ?? 0, { timeout: 10_000 }).toBe(2);
+
+    // A moderator's /kb reload reaches the shard that owns their server; the manager passes it on.
+    const kb = subcommand('kb', 'reload', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelId, permissions: String(PermissionFlagsBits.ManageGuild) });
+    const cb = await run.fake.interact(kb, 15_000);
+    expect(JSON.stringify(cb.body)).toMatch(/[Rr]eloaded/);
+    await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload by user \d+, relayed from shard 1\)/);
+    expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
+  }, 30_000);
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
     const pids = [...shardPids(run.output()).values()];

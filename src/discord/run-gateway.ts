@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createGatewayBot, type GatewayBot } from './gateway.ts';
 import { createInteractionHandler } from './handler.ts';
 import { warmUp } from './warm-up.ts';
+import { shareReloads } from './http/cluster-reload.ts';
 
 /** Longest a shutdown may take before we exit anyway. */
 const SHUTDOWN_MS = 4000;
@@ -26,6 +27,9 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
+  // Under the ShardingManager a reload must reach every shard process: the manager relays SIGHUP and
+  // this shard's /kb reload, over the same IPC messages as HTTP_WORKERS use (src/discord/sharding.ts).
+  if (config.shard && process.send) shareReloads(knowledge, log);
   // Shards are always given explicitly: discord.js otherwise reads SHARDS from the environment itself,
   // where it is ours (auto|N, or empty from .env.example, which JSON.parse rejects).
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };

@@ -17,6 +17,14 @@ const READY_TIMEOUT_MS = 60_000;
 /** A shard gets this long to finish its answers and exit after SIGTERM before it is killed. */
 const STOP_GRACE_MS = 8000;
 
+/** Knowledge reload messages, as src/discord/http/cluster-reload.ts exchanges them with a worker. */
+interface ReloadMessage {
+  kb: 'reload' | 'reload-others';
+  origin: string;
+}
+
+const isReloadOthers = (m: unknown): m is ReloadMessage => typeof m === 'object' && m !== null && (m as ReloadMessage).kb === 'reload-others';
+
 export class ShardCountError extends Error {
   constructor(
     message: string,
@@ -164,6 +172,24 @@ export async function runShardingManager(config: Config, log: Logger, entry: str
       log.warn(`${name}: process ${child.pid} exited (${child.signalCode ?? `code ${child.exitCode}`})${manager.respawn ? '; restarting it' : ''}`);
     });
     shard.on('error', (err: Error) => log.error(`${name}: ${err.message}`));
+    // A /kb reload reaches one shard (the one that owns the moderator's server): pass it to the others.
+    shard.on('message', (m: unknown) => {
+      if (isReloadOthers(m)) reloadShards(`${m.origin}, relayed from shard ${shard.id}`, shard.id);
+    });
+  });
+
+  /** Asks every shard process (but `except`) to reload its knowledge; each logs the outcome. */
+  const reloadShards = (origin: string, except?: number) => {
+    for (const shard of manager.shards.values()) {
+      if (shard.id === except || !shard.process?.connected) continue;
+      shard.send({ kb: 'reload', origin } satisfies ReloadMessage).catch((err: unknown) => log.warn(`Shard ${shard.id}: could not pass on the reload (${String(err)})`));
+    }
+  };
+  // SIGHUP (systemctl reload) on the manager reloads every shard; the manager holds no knowledge.
+  // Without this handler SIGHUP would end the manager, and with it every shard.
+  process.on('SIGHUP', () => {
+    log.info(`SIGHUP: asking ${manager.shards.size} shard process(es) to reload the knowledge`);
+    reloadShards('SIGHUP');
   });
 
   process.once('SIGTERM', () => stopAll('SIGTERM', 0));
