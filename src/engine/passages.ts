@@ -70,7 +70,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
 /** How readers ask for the parts of an article that are not body text. */
 const KIND_WORDS: Record<string, string> = {
   headline: 'headline title',
-  credits: 'credits byline contributors authors reporters writers wrote reporting assistance',
+  credits: 'credits byline contributors contributed authors reporters writers write wrote written reporting assistance assisted help helped',
   body: '',
 };
 
