@@ -54,7 +54,7 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
   const question = stringOption(interaction, 'question') ?? '';
   const answer = engine.answer(cleanQuestion(question), { alternatives: ALTERNATIVES });
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
-  return { data: answerReply({ ...answer, question }, engine.pack.meta, { ephemeral: ephemeral(interaction) }) };
+  return { data: answerReply({ ...answer, question }, engine.pack.meta, { ephemeral: ephemeral(interaction) }), found: answer.found };
 }
 
 export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, { engine }: CommandContext) {

@@ -30,9 +30,9 @@ export function execute(interaction: APIMessageApplicationCommandInteraction, { 
     .join('\n')
     .trim();
   if (!text) {
-    return { data: message({ content: 'That message has no text to check against the article.', ephemeral: true }) };
+    return { data: message({ content: 'That message has no text to check against the article.', ephemeral: true }), found: false };
   }
   const claim = text.slice(0, MAX_CLAIM);
   const answer = engine.answer(cleanQuestion(claim), { alternatives: 3 });
-  return { data: findInArticleReply(claim, answer, engine.pack.meta) };
+  return { data: findInArticleReply(claim, answer, engine.pack.meta), found: answer.found };
 }

@@ -32,6 +32,8 @@ export interface CommandContext {
 export interface Reply {
   data: APIInteractionResponseCallbackData;
   update?: boolean;
+  /** Whether the article answered (/ask, Find in article), for the interaction's log line. */
+  found?: boolean;
 }
 
 export type Awaitable<T> = T | Promise<T>;

@@ -14,6 +14,17 @@ export interface InteractionResult {
    * `/webhooks/{application_id}/{token}/messages/@original` once the slow work is done.
    */
   followUp?: Promise<RESTPatchAPIInteractionOriginalResponseJSONBody>;
+  /**
+   * For the transport's one log line per interaction: the command (or button route), and for
+   * /ask and the context menu whether the article answered. `found` is set once the work is done,
+   * so after a deferral it is known when `followUp` resolves.
+   */
+  summary?: InteractionSummary;
+}
+
+export interface InteractionSummary {
+  command?: string;
+  found?: boolean;
 }
 
 export type HandleInteraction = (interaction: APIInteraction) => Promise<InteractionResult>;

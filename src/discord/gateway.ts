@@ -5,6 +5,7 @@ import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import {
   GatewayDispatchEvents,
   InteractionResponseType,
+  InteractionType,
   Routes,
   type APIInteraction,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
@@ -13,6 +14,8 @@ import { silentLogger, type Logger } from '../log.ts';
 import type { HandleInteraction, InteractionResult } from './contract.ts';
 import { toEdit, toResponse } from './deadline.ts';
 import { errorReply } from './handler.ts';
+import { interactionLine, logInteraction } from './interaction-log.ts';
+import { message } from '../reply/message.ts';
 
 export interface GatewayBotOptions {
   token: string;
@@ -28,10 +31,24 @@ export interface GatewayBot {
   readonly client: Client;
   /** Logs in and resolves once the client is ready. */
   start(): Promise<void>;
-  /** Lets in-flight answers finish (up to `graceMs`), then destroys the client. */
+  /**
+   * Stops taking work (new interactions get a "restarting" notice), lets in-flight answers finish
+   * (up to `graceMs`, 10 s by default), then destroys the client.
+   */
   stop(graceMs?: number): Promise<void>;
   /** Answers currently being computed or sent. */
   readonly inFlight: number;
+}
+
+/** How long stop() lets in-flight answers finish before it disconnects anyway. */
+export const STOP_GRACE_MS = 10_000;
+
+/** What an interaction gets while the bot shuts down: it is not worked on, but not left unanswered. */
+function restartingResponse(i: APIInteraction): InteractionResult['response'] {
+  if (i.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return toResponse({ data: message({ content: 'The bot is restarting. Please try again in a few seconds.', ephemeral: true }) });
 }
 
 export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
@@ -51,15 +68,27 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   const pending = new Set<Promise<void>>();
 
+  /** Set by stop(): interactions that arrive while the in-flight ones finish get a short notice. */
+  let draining = false;
+
   async function apply(i: APIInteraction, shard: number): Promise<void> {
     const started = performance.now();
     let result: InteractionResult;
-    try {
-      result = await options.handle(i);
-    } catch (err) {
-      log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
-      result = { response: toResponse(errorReply(i.id)) };
+    if (draining) result = { response: restartingResponse(i) };
+    else {
+      try {
+        result = await options.handle(i);
+      } catch (err) {
+        log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
+        result = { response: toResponse(errorReply(i.id)) };
+      }
     }
+    const outcome = await deliver(i, shard, started, result);
+    logInteraction(log, interactionLine(i, result, started, { outcome, transport: 'gateway', shard }));
+  }
+
+  /** Sends the callback, then the deferred answer if any; resolves with how that went. */
+  async function deliver(i: APIInteraction, shard: number, started: number, result: InteractionResult): Promise<'answered' | 'failed'> {
     const type = result.response.type;
     try {
       await client.rest.post(Routes.interactionCallback(i.id, i.token), {
@@ -70,10 +99,10 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       });
     } catch (err) {
       log.error(`Could not answer interaction ${i.id} (type ${type}) on shard ${shard}`, err);
-      return;
+      return 'failed';
     }
     log.debug(`Answered interaction ${i.id} (type ${i.type}) on shard ${shard}: response type ${type} in ${(performance.now() - started).toFixed(1)} ms`);
-    if (!result.followUp) return;
+    if (!result.followUp) return 'answered';
     let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
     try {
       body = await result.followUp;
@@ -83,8 +112,10 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     }
     try {
       await client.rest.patch(Routes.webhookMessage(i.application_id, i.token, '@original'), { body, auth: false });
+      return 'answered';
     } catch (err) {
       log.error(`Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err);
+      return 'failed';
     }
   }
 
@@ -111,10 +142,20 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       const shards = count > 1 ? ` on shard ${[client.options.shards].flat().join(', ')} of ${count}` : '';
       log.info(`Logged in as ${client.user?.tag ?? 'the bot'}; serving ${client.guilds.cache.size} guild(s)${shards}`);
     },
-    async stop(graceMs = 1500) {
+    async stop(graceMs = STOP_GRACE_MS) {
+      draining = true;
       if (pending.size > 0) {
-        const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-        await Promise.race([Promise.allSettled([...pending]), grace]);
+        log.info(`Finishing ${pending.size} interaction(s) in flight (up to ${graceMs} ms)`);
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, graceMs, 'late')));
+        // New interactions keep arriving (and get the notice) until the client is destroyed: wait
+        // until none is left, not only for the ones in flight when stop() was called.
+        const drained = (async () => {
+          while (pending.size > 0) await Promise.allSettled([...pending]);
+        })();
+        const late = await Promise.race([drained, grace]);
+        clearTimeout(timer);
+        if (late === 'late') log.warn(`${pending.size} interaction(s) still in flight after ${graceMs} ms; disconnecting anyway`);
       }
       await client.destroy();
     },

@@ -15,12 +15,12 @@ import { fixedKnowledge, type KnowledgeStore } from '../knowledge/store.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
-import type { HandleInteraction, InteractionResult } from './contract.ts';
+import type { HandleInteraction, InteractionResult, InteractionSummary } from './contract.ts';
 import { createCooldown, type Cooldown, type CooldownOptions } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
 import { stringOption, userId } from './options.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
-import { commands as defaultCommands, createRegistry } from './registry.ts';
+import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
 
 export interface HandlerOptions {
   /** The knowledge to serve; each interaction reads `knowledge.current()` once, when it starts. */
@@ -82,8 +82,17 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     return errorReply(i.id);
   };
 
+  /** Per interaction, what its log line reports; `found` is filled in when the work is done. */
+  const summaries = new WeakMap<APIInteraction, InteractionSummary>();
+
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, work: () => Reply | Promise<Reply>): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>): Promise<InteractionResult> {
+    const work = async () => {
+      const reply = await doWork();
+      const summary = summaries.get(i);
+      if (summary && reply.found !== undefined) summary.found = reply.found;
+      return reply;
+    };
     const slowDown = cooldown && userId(i) ? cooldown.take(userId(i)!) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
@@ -143,9 +152,15 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   }
 
   return async function handle(i: APIInteraction): Promise<InteractionResult> {
+    const summary: InteractionSummary = { ...(commandOf(i, registry) ? { command: commandOf(i, registry) } : {}) };
+    summaries.set(i, summary);
+    return { ...(await route(i)), summary };
+  };
+
+  function route(i: APIInteraction): Promise<InteractionResult> {
     switch (i.type) {
       case InteractionType.Ping:
-        return { response: { type: InteractionResponseType.Pong } };
+        return Promise.resolve({ response: { type: InteractionResponseType.Pong } });
       case InteractionType.ApplicationCommand:
         return command(i);
       case InteractionType.MessageComponent:
@@ -154,7 +169,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
         return autocomplete(i);
       default:
         log.warn(`Unhandled ${describe(i)}`);
-        return notice('This kind of interaction is not supported.');
+        return Promise.resolve(notice('This kind of interaction is not supported.'));
     }
-  };
+  }
+}
+
+/** The command name, or for a button its route ("ask:more"); never more than a short label. */
+function commandOf(i: APIInteraction, registry: Registry): string | undefined {
+  if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) return i.data.name.slice(0, 32);
+  if (i.type === InteractionType.MessageComponent) return registry.component(i.data.custom_id)?.prefix ?? 'unknown-component';
+  return undefined;
 }

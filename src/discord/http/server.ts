@@ -12,14 +12,16 @@ import {
   type APIInteractionResponsePong,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../contract.ts';
+import type { HandleInteraction, InteractionResult } from '../contract.ts';
+import { interactionLine, logInteraction, type InteractionLine } from '../interaction-log.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Logger {
-  info(message: string): void;
+  /** `fields` carries the structured per-interaction line (see interaction-log.ts). */
+  info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string): void;
   error(message: string): void;
 }
@@ -167,10 +169,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     }
   }
 
-  function startFollowUp(
-    interaction: APIInteraction,
-    pending: Promise<RESTPatchAPIInteractionOriginalResponseJSONBody>,
-  ): void {
+  function startFollowUp(interaction: APIInteraction, result: InteractionResult, started: number): void {
+    const pending = result.followUp!;
     const task = (async () => {
       let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
       try {
@@ -179,11 +179,14 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         log.error(`interaction ${interaction.id}: follow-up work failed: ${describe(err)}`);
         body = { content: ERROR_TEXT, allowed_mentions: { parse: [] } };
       }
+      let outcome: InteractionLine['outcome'] = 'failed';
       try {
         await patchOriginal(interaction, body);
+        outcome = 'answered';
       } catch (err) {
         log.error(`interaction ${interaction.id}: follow-up PATCH failed: ${describe(err)}`);
       }
+      logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: 'http' }));
     })();
     followUps.add(task);
     void task.finally(() => {
@@ -192,25 +195,30 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     });
   }
 
-  async function answer(res: ServerResponse, interaction: APIInteraction): Promise<void> {
+  async function answer(res: ServerResponse, interaction: APIInteraction, started: number): Promise<void> {
     if (interaction.type === InteractionType.Ping) {
       send(res, 200, PONG_JSON);
+      logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'answered', transport: 'http' }));
       return;
     }
     if (!handle) {
       sendError(res, 503, 'not ready', { 'retry-after': '1' });
+      logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'failed', transport: 'http' }));
       return;
     }
     let response: APIInteractionResponse;
+    let result: InteractionResult | undefined;
     try {
-      const result = await handle(interaction);
+      result = await handle(interaction);
       response = safeResponse(result.response);
-      if (result.followUp) startFollowUp(interaction, result.followUp);
+      if (result.followUp) startFollowUp(interaction, result, started);
     } catch (err) {
       log.error(`interaction ${interaction.id}: handler failed: ${describe(err)}`);
       response = errorResponse(interaction);
     }
     send(res, 200, JSON.stringify(response));
+    // A deferred interaction gets its line when the follow-up is delivered.
+    if (!result?.followUp) logInteraction(log, interactionLine(interaction, result, started, { outcome: 'answered', transport: 'http' }));
   }
 
   function onInteraction(req: IncomingMessage, res: ServerResponse): void {
@@ -230,6 +238,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return;
     }
 
+    const started = performance.now();
     const chunks: Buffer[] = [];
     let size = 0;
     let aborted = false;
@@ -271,7 +280,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         sendError(res, 400, 'invalid JSON body');
         return;
       }
-      answer(res, interaction).catch((err) => {
+      answer(res, interaction, started).catch((err) => {
         log.error(`interaction ${interaction.id}: ${describe(err)}`);
         sendError(res, 500, 'internal error');
       });
