@@ -9,6 +9,8 @@ import { KnowledgeError, loadArticleFile, loadDefaultPack } from '../knowledge/l
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { formatAnswerText } from './format.ts';
 import { stdinLines, writeLine } from './lines.ts';
+import { createLogger } from '../log.ts';
+import { installProcessGuards } from '../process-guard.ts';
 
 interface Args {
   json: boolean;
@@ -63,6 +65,8 @@ export function toJson(a: Answer): string {
 }
 
 async function main(): Promise<void> {
+  // Logged as JSON on stderr (stdout carries the answers); one stray error does not end a batch.
+  installProcessGuards(() => createLogger('warn'), { mode: 'ask' });
   const args = parseArgs(process.argv.slice(2));
   const pack = loadKnowledge(args.article);
   const engine = createEngine(pack);

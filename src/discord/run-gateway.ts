@@ -4,13 +4,14 @@ import { KnowledgeError } from '../knowledge/loader.ts';
 import { createKnowledgeStore, reloadOnSignal, type KnowledgeStore } from '../knowledge/store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
-import { createGatewayBot, type GatewayBot } from './gateway.ts';
+import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
+import { installProcessGuards } from '../process-guard.ts';
 import { createInteractionHandler } from './handler.ts';
 import { warmUp } from './warm-up.ts';
 import { shareReloads } from './http/cluster-reload.ts';
 
-/** Longest a shutdown may take before we exit anyway. */
-const SHUTDOWN_MS = 4000;
+/** Longest a shutdown may take before we exit anyway: the 10 s for in-flight answers, then the disconnect. */
+const SHUTDOWN_MS = STOP_GRACE_MS + 2000;
 
 export async function runGateway(config: Config, log: Logger): Promise<GatewayBot> {
   addSecret(config.token);
@@ -35,8 +36,8 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };
   const bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log, clientOptions });
 
-  // A stray rejection must not take the bot down; the handler already catches its own failures.
-  process.on('unhandledRejection', (err) => log.error('Unhandled rejection (still serving)', err));
+  // A stray rejection or exception is logged and the bot keeps serving (src/process-guard.ts).
+  installProcessGuards(log, { mode: config.shard ? `shard ${config.shard.id}` : 'gateway' });
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -14,8 +14,11 @@ import type { Config } from './config.ts';
 export const DISCORD_API = 'https://discord.com/api';
 /** How long a shard process may take from fork to READY (knowledge load, warm-up, IDENTIFY). */
 const READY_TIMEOUT_MS = 60_000;
-/** A shard gets this long to finish its answers and exit after SIGTERM before it is killed. */
-const STOP_GRACE_MS = 8000;
+/**
+ * A shard gets this long to finish its answers and exit after SIGTERM before it is killed: its own
+ * bound (10 s for answers in flight, then the disconnect; run-gateway.ts) plus a margin.
+ */
+const STOP_GRACE_MS = 13_000;
 
 /** Knowledge reload messages, as src/discord/http/cluster-reload.ts exchanges them with a worker. */
 interface ReloadMessage {

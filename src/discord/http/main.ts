@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { KnowledgeError } from '../../knowledge/loader.ts';
 import { createKnowledgeStore, reloadOnSignal } from '../../knowledge/store.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
+import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
 import { warmUp } from '../warm-up.ts';
@@ -158,7 +159,8 @@ const log = createLogger(config.logLevel);
 // Neither may reach a log line, whatever an error message happens to contain.
 addSecret(config.token);
 addSecret(config.publicKey);
-process.on('unhandledRejection', (err) => log.error('Unhandled rejection (still serving)', err));
+// A stray rejection or exception is logged and the endpoint keeps serving (src/process-guard.ts).
+installProcessGuards(log, { mode: cluster.isPrimary ? 'http' : `http worker ${cluster.worker?.id ?? ''}`.trim() });
 
 const workers = cluster.isPrimary ? workerCount(process.env.HTTP_WORKERS) : 1;
 if (cluster.isPrimary && workers > 1) supervise(config, log, workers);
