@@ -66,9 +66,9 @@ describe('process safety', () => {
       const after = await fake.interact(chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' }));
       expect(messageData(after.body).embeds![0]!.description).toMatch(/Rudenko/);
 
-      // An /ask whose answer is slow to deliver (the callback takes 2.5 s) is in flight at SIGTERM.
+      // An /ask whose answer is slow to deliver (the callback takes 1.5 s) is in flight at SIGTERM.
       const inFlight = chatInput('ask', { question: 'What did Putin call the mutiny?' });
-      fake.rest.override({ method: 'POST', path: new RegExp(`/interactions/${inFlight.id}/`) }, { delayMs: 2500 });
+      fake.rest.override({ method: 'POST', path: new RegExp(`/interactions/${inFlight.id}/`) }, { delayMs: 1500 });
       fake.sendInteraction(inFlight);
       await expect.poll(() => fake.requests.some((r) => r.path.includes(inFlight.id)), { timeout: 5000 }).toBe(true);
       const answered = fake.waitForCallback(inFlight.id, 10_000).then((cb) => ({ cb, at: performance.now() }));

@@ -9,7 +9,7 @@ import { hostileLine } from './helpers/hostile.ts';
 
 const root = join(import.meta.dirname, '..');
 /** Lines per batch; one batch is one `ask --json` process. */
-const LINES = Number(process.env.PROPS_ASK_LINES ?? 400);
+const LINES = Number(process.env.PROPS_ASK_LINES ?? 600);
 
 function askJson(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -63,9 +63,9 @@ describe('ask --json, hostile lines (property-based)', () => {
           byQuestion.set(a.question, json);
         });
       }),
-      // Each run is one process answering LINES lines; a failure shrinks the batch, not the count.
-      { numRuns: 2, endOnFailure: true },
+      // One run is one process answering LINES lines (PROPS_ASK_RUNS for more batches).
+      { numRuns: Number(process.env.PROPS_ASK_RUNS ?? 1), endOnFailure: true },
     );
-    console.log(`props-ask-json: ${lines} hostile lines through ask --json in 2 processes`);
+    console.log(`props-ask-json: ${lines} hostile lines through ask --json`);
   }, 60_000);
 });
