@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, PermissionFlagsBits, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
+import { ConfigError, parseConfig } from '../src/discord/config.ts';
+import { fetchRecommendedShards } from '../src/discord/sharding.ts';
 import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from './fake-discord/index.ts';
 
 /** The first guild id from `start` upwards that shard `shard` of `count` owns. */
@@ -67,6 +69,50 @@ async function stop(run: Run | undefined): Promise<void> {
 }
 
 const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: String(BigInt(CHANNEL_ID) + BigInt(k)) }));
+
+describe('SHARDS in the config', () => {
+  const env = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: APP_ID };
+  const problems = (extra: Record<string, string>) => {
+    try {
+      parseConfig('gateway', { ...env, ...extra });
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('takes auto or a count, and means one process when empty', () => {
+    expect(parseConfig('gateway', { ...env, SHARDS: 'auto' }).shards).toBe('auto');
+    expect(parseConfig('gateway', { ...env, SHARDS: ' 4 ' }).shards).toBe(4);
+    expect(parseConfig('gateway', { ...env, SHARDS: '' }).shards).toBeUndefined();
+    expect(parseConfig('gateway', env).shardSpawnDelayMs).toBe(5500);
+    expect(parseConfig('gateway', { ...env, SHARD_SPAWN_DELAY_MS: '0' }).shardSpawnDelayMs).toBe(0);
+  });
+
+  it('refuses anything else with a hint', () => {
+    for (const bad of ['0', '-1', '2.5', 'many', '257']) expect(problems({ SHARDS: bad }), bad).toEqual([expect.stringMatching(/^SHARDS must be "auto" or a whole number from 1 to 256 .*Expected "auto"/)]);
+  });
+
+  it('in a shard process, reads which shard it runs from what the ShardingManager set', () => {
+    const c = parseConfig('gateway', { ...env, SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '3' });
+    expect(c.shard).toEqual({ id: 1, count: 3 });
+    expect(c.shards).toBeUndefined(); // a shard never starts a manager of its own
+  });
+});
+
+describe('fetchRecommendedShards', () => {
+  it("asks DISCORD_API_URL's /gateway/bot, and names a rejected token", async () => {
+    const fake = await FakeDiscord.start({ shards: 3 });
+    try {
+      const rec = await fetchRecommendedShards(`${fake.apiUrl}/`, fake.token!);
+      expect(rec).toEqual({ shards: 3, maxConcurrency: 1, remaining: 999 });
+      expect(fake.requests.at(-1)!.headers.authorization).toBe(`Bot ${fake.token}`);
+      await expect(fetchRecommendedShards(fake.apiUrl, 'wrong.token.value')).rejects.toMatchObject({ code: 'TokenInvalid' });
+    } finally {
+      await fake.close();
+    }
+  });
+});
 
 describe('SHARDS=auto: npm start under the ShardingManager', () => {
   let run: Run;
