@@ -98,7 +98,7 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot was not ready within 60 s:\n${output}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => {
-      output += d.toString();
+      output = (output + d.toString()).slice(-256 * 1024);
       if (/Ready: answering interactions/.test(output)) {
         clearTimeout(timer);
         resolve();
@@ -117,7 +117,7 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
       const code = await exited;
       const problems = output
         .split('\n')
-        .filter((l) => / (WARN|ERROR) /.test(l))
+        .filter((l) => /"level":"(warn|error)"| (WARN|ERROR) /.test(l))
         .slice(0, 20);
       if (problems.length) log(`gateway bot warnings/errors:\n${problems.join('\n')}`);
       return code;

@@ -6,6 +6,7 @@
 //
 //   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1,2 --no-autocomplete]
 //   BENCH_NODE_FLAGS=--cpu-prof npm run bench:http    (flags for the server process, e.g. to profile it)
+//   BENCH_LOG_LEVEL=info npm run bench:http           (the server's LOG_LEVEL; default warn)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -316,14 +317,16 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
       DISCORD_API_URL: 'http://127.0.0.1:9/api', // a deferral must never reach the real Discord
       HOST: '127.0.0.1',
       PORT: '0',
-      LOG_LEVEL: 'warn',
+      // warn by default: the figures are the endpoint's. BENCH_LOG_LEVEL=info measures with the one
+      // log line per interaction that production writes at the default level.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       HTTP_WORKERS: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stderr!.on('data', (d: Buffer) => {
-    output += d.toString();
+    output = (output + d.toString()).slice(-64 * 1024); // the tail is enough to explain a failure
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
