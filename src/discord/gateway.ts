@@ -101,7 +101,6 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       log.error(`Could not answer interaction ${i.id} (type ${type}) on shard ${shard}`, err);
       return 'failed';
     }
-    log.debug(`Answered interaction ${i.id} (type ${i.type}) on shard ${shard}: response type ${type} in ${(performance.now() - started).toFixed(1)} ms`);
     if (!result.followUp) return 'answered';
     let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
     try {
