@@ -1,5 +1,8 @@
 // /ask: the passage that answers a question, with attribution, source and confidence, plus the
-// "More matches" and "Show context" buttons whose custom_ids make them work after a restart.
+// "More matches", "Show context" and "This didn't answer me" buttons whose custom_ids make them work
+// after a restart. Without the article option (and without a guild default) it searches every
+// article, and the source line names the article the answer came from. Misses and low-confidence
+// answers are recorded for the moderators (/kb unanswered), without who asked.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -9,6 +12,8 @@ import {
   type APIMessageComponentInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { recordAnswer, recordFeedback } from '../src/data/record.ts';
+import { ALL_ARTICLES, ARTICLE_OPTION, articleChoices, articleOption, articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { parseAskButton } from '../src/discord/custom-id.ts';
@@ -41,25 +46,41 @@ export const data = {
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'private',
-      description: 'Only you see the answer (default: everyone in the channel sees it).',
+      description: "Only you see the answer (default: everyone sees it, unless the server's settings say private).",
     },
+    articleOption("Which article to ask (default: the server's default article, else all of them)."),
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export function ephemeral(interaction: APIChatInputApplicationCommandInteraction): boolean {
-  return booleanOption(interaction, 'private') ?? false;
+export function ephemeral(interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext): boolean {
+  return booleanOption(interaction, 'private') ?? ctx?.settings?.privateByDefault ?? false;
 }
 
-export function execute(interaction: APIChatInputApplicationCommandInteraction, { engine }: CommandContext): Reply {
+export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
   const question = stringOption(interaction, 'question') ?? '';
-  const answer = engine.answer(cleanQuestion(question), { alternatives: ALTERNATIVES });
+  const target = articleScope(stringOption(interaction, ARTICLE_OPTION), ctx);
+  if ('reply' in target) return target.reply;
+  const { slug } = target.scope;
+  const library = libraryOf(ctx);
+  const answer = library.answer(cleanQuestion(question), { alternatives: ALTERNATIVES, ...(slug ? { article: slug } : {}) });
+  const best = answer.found ? answer.answer : null;
+  // The source line names the article the answer came from; passage ids in the buttons are that article's.
+  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
+  const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
+  recordAnswer(ctx.curator, { question, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
+  const searched = slug ? 1 : library.articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
-  return { data: answerReply({ ...answer, question }, engine.pack.meta, { ephemeral: ephemeral(interaction) }), found: answer.found };
+  return { data: answerReply({ ...answer, question, alternatives }, meta, { ephemeral: ephemeral(interaction, ctx), searched }), found: answer.found };
 }
 
-export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, { engine }: CommandContext) {
-  const typed = focusedOption(interaction)?.value ?? '';
-  return toChoices(engine.suggest(cleanQuestion(typed), 25));
+export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
+  const focused = focusedOption(interaction);
+  const library = libraryOf(ctx);
+  if (focused?.name === ARTICLE_OPTION) return articleChoices(library, focused.value);
+  // Suggestions from the article chosen (or the guild's default); from every article otherwise.
+  const target = articleScope(stringOption(interaction, ARTICLE_OPTION), ctx);
+  const slug = 'scope' in target ? target.scope.slug : undefined;
+  return toChoices(library.suggest(cleanQuestion(focused?.value ?? ''), { limit: 25, ...(slug ? { article: slug } : {}) }));
 }
 
 function staleButton(): Reply {
@@ -68,9 +89,10 @@ function staleButton(): Reply {
   };
 }
 
-function morePage(interaction: APIMessageComponentInteraction, { engine }: CommandContext, update: boolean): Reply {
+function morePage(interaction: APIMessageComponentInteraction, ctx: CommandContext, update: boolean): Reply {
   const parsed = parseAskButton(interaction.data.custom_id);
-  if (!parsed || parsed.kind === 'ctx' || parsed.slug !== engine.pack.meta.slug) return staleButton();
+  const engine = parsed && libraryOf(ctx).engine(parsed.slug);
+  if (!parsed || !engine || (parsed.kind !== 'more' && parsed.kind !== 'next')) return staleButton();
   const passages = parsed.passageIds.map((id) => engine.passage(id)).filter((p): p is Passage => p !== undefined);
   return { data: moreMatchesReply(passages, engine.pack.meta, { ephemeral: true }), update };
 }
@@ -82,9 +104,10 @@ export const components: ComponentRoute[] = [
   {
     prefix: 'ask:ctx',
     ephemeral: () => true,
-    handle(interaction, { engine }) {
+    handle(interaction, ctx) {
       const parsed = parseAskButton(interaction.data.custom_id);
-      if (!parsed || parsed.kind !== 'ctx' || parsed.slug !== engine.pack.meta.slug) return staleButton();
+      const engine = parsed && libraryOf(ctx).engine(parsed.slug);
+      if (!parsed || !engine || parsed.kind !== 'ctx') return staleButton();
       const passage = engine.passage(parsed.passageId);
       const paragraph = passage && engine.paragraph(passage.paragraph);
       if (!passage || !paragraph) return staleButton();
@@ -92,4 +115,43 @@ export const components: ComponentRoute[] = [
       return { data: contextReply(passage, paragraph, neighbours, engine.pack.meta, { ephemeral: true }) };
     },
   },
+  { prefix: 'ask:miss', ephemeral: () => true, handle: feedback },
 ];
+
+/** The question an answer message shows as its embed title (“…”, escaped), back as plain text. */
+export function questionFromMessage(interaction: APIMessageComponentInteraction): string {
+  const title = interaction.message?.embeds?.[0]?.title ?? '';
+  return title
+    .replace(/^“|”$/g, '')
+    .replace(/\u200b/g, '')
+    .replace(/\\([\\*_~`|[\]>#+\-.])/g, '$1')
+    .trim();
+}
+
+/** Presses already counted, per answer message and user, in memory only (never stored). */
+const pressed = new Set<string>();
+const MAX_PRESSED = 10_000;
+
+/** "This didn't answer me": logged for the moderators with the question, article and passage, never who pressed. */
+function feedback(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
+  const parsed = parseAskButton(interaction.data.custom_id);
+  if (!parsed || parsed.kind !== 'miss') return staleButton();
+  const thanks = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
+  const key = `${interaction.message?.id ?? ''}:${interaction.member?.user.id ?? interaction.user?.id ?? ''}`;
+  if (pressed.has(key)) return thanks('Already noted for the moderators. Thanks!');
+  pressed.add(key);
+  if (pressed.size > MAX_PRESSED) pressed.delete(pressed.values().next().value!);
+  const question = questionFromMessage(interaction);
+  const passage = libraryOf(ctx).engine(parsed.slug)?.passage(parsed.passageId);
+  if (question) {
+    recordFeedback(ctx.curator, { question, article: parsed.slug, guildId: ctx.guildId ?? null, candidate: passage?.text ?? null, score: confidenceOf(interaction) });
+  }
+  return thanks('Thanks, noted for the moderators.');
+}
+
+/** The confidence the answer showed ("High (82%): …" → 0.82), if its message carries it. */
+function confidenceOf(interaction: APIMessageComponentInteraction): number | null {
+  const field = interaction.message?.embeds?.[0]?.fields?.find((f) => f.name === 'Confidence');
+  const pct = field && /\((\d{1,3})%\)/.exec(field.value)?.[1];
+  return pct ? Number(pct) / 100 : null;
+}

@@ -1,5 +1,6 @@
 // Message context menu "Find in article": the passages that address a message's claim, shown only to
-// the moderator who asked.
+// the moderator who asked. A context menu has no options: it searches the guild's default article
+// (/settings), else every article. A claim no article addresses is recorded for /kb unanswered.
 import {
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -7,6 +8,8 @@ import {
   type APIMessageApplicationCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { recordAnswer } from '../src/data/record.ts';
+import { ALL_ARTICLES, defaultArticle, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
 import { message } from '../src/reply/message.ts';
@@ -24,7 +27,7 @@ export const data = {
 
 export const ephemeral = () => true;
 
-export function execute(interaction: APIMessageApplicationCommandInteraction, { engine }: CommandContext): Reply {
+export function execute(interaction: APIMessageApplicationCommandInteraction, ctx: CommandContext): Reply {
   const target = interaction.data.resolved.messages[interaction.data.target_id];
   const text = [target?.content ?? '', ...(target?.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? ''])]
     .join('\n')
@@ -33,6 +36,12 @@ export function execute(interaction: APIMessageApplicationCommandInteraction, { 
     return { data: message({ content: 'That message has no text to check against the article.', ephemeral: true }), found: false };
   }
   const claim = text.slice(0, MAX_CLAIM);
-  const answer = engine.answer(cleanQuestion(claim), { alternatives: 3 });
-  return { data: findInArticleReply(claim, answer, engine.pack.meta), found: answer.found };
+  const library = libraryOf(ctx);
+  const slug = defaultArticle(ctx, library)?.slug ?? (library.articles.length === 1 ? library.articles[0]!.slug : undefined);
+  const answer = library.answer(cleanQuestion(claim), { alternatives: 3, ...(slug ? { article: slug } : {}) });
+  const best = answer.found ? answer.answer : null;
+  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
+  const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
+  recordAnswer(ctx.curator, { question: claim, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
+  return { data: findInArticleReply(claim, { ...answer, alternatives }, meta), found: answer.found };
 }

@@ -18,6 +18,6 @@ export const data = {
 
 export const ephemeral = () => true;
 
-export function execute(_interaction: unknown, { engine }: CommandContext): Reply {
-  return { data: helpReply(engine.pack.meta) };
+export function execute(_interaction: unknown, { engine, library }: CommandContext): Reply {
+  return { data: helpReply(engine.pack.meta, { articles: library?.articles.length ?? 1 }) };
 }

@@ -1,4 +1,4 @@
-// /kb reload and /kb stats, for moderators. Hidden from members without Manage Server by
+// /kb reload, /kb stats and /kb unanswered, for moderators. Hidden from members without Manage Server by
 // default_member_permissions, and checked again at run time from the member's permissions in the
 // interaction, since a server can override who sees a command.
 import {
@@ -7,15 +7,18 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   PermissionFlagsBits,
+  type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepStringOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { userId } from '../src/discord/options.ts';
-import { describeReload } from '../src/knowledge/store.ts';
+import { logReload } from '../src/knowledge/store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
+import { unansweredReply } from '../src/reply/unanswered.ts';
 
 /** The permission /kb needs (Administrator implies it). */
 export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
@@ -23,13 +26,19 @@ export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
 export const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'kb',
-  description: 'Moderators: reload the article knowledge or show its statistics.',
+  description: 'Moderators: reload the knowledge, show its statistics, or the questions it could not answer.',
   default_member_permissions: String(REQUIRED_PERMISSION),
   integration_types: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild],
   options: [
     { type: ApplicationCommandOptionType.Subcommand, name: 'reload', description: 'Load the knowledge files again; the old knowledge stays if they are invalid.' },
     { type: ApplicationCommandOptionType.Subcommand, name: 'stats', description: 'Passages, entities, quotes, load time and the top questions since start.' },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'unanswered',
+      description: 'The most frequent questions the bot could not answer well, similar wordings grouped.',
+      options: [articleOption('Only questions about this article (default: all).')],
+    },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -60,8 +69,7 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
     const origin = `/kb reload by user ${userId(interaction) ?? 'unknown'}`;
     const result = ctx.knowledge.reload(origin);
-    if (result.ok) ctx.log.info(describeReload(result, origin));
-    else ctx.log.error(describeReload(result, origin));
+    logReload(ctx.log, result, origin);
     return { data: kbReloadReply(result) };
   }
   if (sub === 'stats') {
@@ -69,7 +77,31 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const snapshot = ctx.knowledge?.current() ?? ctx.snapshot;
     if (!snapshot) return refusal('No knowledge statistics are available.');
     const q = ctx.questions;
-    return { data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt }) };
+    const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
+    return {
+      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt }, { database }),
+    };
   }
-  return refusal('Unknown /kb subcommand. Use `/kb reload` or `/kb stats`.');
+  if (sub === 'unanswered') return unanswered(interaction, ctx);
+  return refusal('Unknown /kb subcommand. Use `/kb reload`, `/kb stats` or `/kb unanswered`.');
+}
+
+function unanswered(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
+  const library = libraryOf(ctx);
+  const value = deepStringOption(interaction, ARTICLE_OPTION)?.trim();
+  // Questions about an article that has since left the library are still worth reading: a slug that
+  // is not loaded is accepted as it is.
+  const meta = value ? (library.articles.find((a) => a.slug === value) ?? library.findArticle(value)) : undefined;
+  if (value && !meta && !/^[a-z0-9-]{1,100}$/.test(value)) return unknownArticleReply(value, library);
+  const slug = meta?.slug ?? value;
+  const curator = ctx.curator;
+  const problem = !curator ? 'is not configured in this process' : curator.healthy ? undefined : (curator.problem ?? 'cannot be used');
+  const groups = curator && !problem ? curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
+  const titleOf = (s: string) => library.articles.find((a) => a.slug === s)?.title;
+  return { data: unansweredReply(groups, { ...(slug ? { article: meta?.title ?? slug } : {}), titleOf, ...(problem ? { problem } : {}) }) };
+}
+
+export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
+  const focused = deepFocusedOption(interaction);
+  return focused?.name === ARTICLE_OPTION ? articleChoices(libraryOf(ctx), focused.value) : [];
 }

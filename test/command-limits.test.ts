@@ -23,7 +23,7 @@ describe('command definitions', () => {
   const defs = commandPayload();
 
   it('has every command the bot promises', () => {
-    expect(defs.map((d) => d.name).sort()).toEqual(['Find in article', 'article', 'ask', 'help', 'kb', 'quote', 'timeline', 'who'].sort());
+    expect(defs.map((d) => d.name).sort()).toEqual(['Find in article', 'article', 'ask', 'help', 'kb', 'quote', 'settings', 'timeline', 'who'].sort());
   });
 
   it.each(defs.map((d) => [d.name, d] as const))('%s respects Discord limits', (_name, d) => {

@@ -23,7 +23,7 @@ describe('deploy-commands', () => {
   it('--dry-run prints the JSON payload and needs no token', async () => {
     const { stdout, stderr } = await run('npm', ['run', '--silent', 'deploy-commands', '--', '--dry-run'], { cwd, env: baseEnv });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(commandPayload())));
-    expect(stderr).toMatch(/Dry run: would PUT 8 commands/);
+    expect(stderr).toMatch(/Dry run: would PUT 9 commands/);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -31,12 +31,12 @@ describe('deploy-commands', () => {
     const env = { ...baseEnv, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl };
     // The npm wiring is covered by the dry run; run the script directly to save npm's start-up.
     const { stderr } = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { cwd, env });
-    expect(stderr).toMatch(/Registered 8 commands for server/);
+    expect(stderr).toMatch(/Registered 9 commands for server/);
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${fake.token}`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(commandPayload())));
-    expect(fake.rest.commands.get(GUILD_ID)).toHaveLength(8);
+    expect(fake.rest.commands.get(GUILD_ID)).toHaveLength(9);
   });
 
   it('PUTs globally without DISCORD_GUILD_ID, and explains a rejected token', async () => {
@@ -44,7 +44,7 @@ describe('deploy-commands', () => {
     const config = parseConfig('deploy', { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
     const saved = await deployCommands(config);
     expect(saved.map((c) => c.name)).toContain('ask');
-    expect(fake.rest.commands.get('global')).toHaveLength(8);
+    expect(fake.rest.commands.get('global')).toHaveLength(9);
 
     const err = await deployCommands({ ...config, token: 'wrong-token-value' }).catch((e: unknown) => e);
     const advice = explainDeployError(err, config);

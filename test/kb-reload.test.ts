@@ -84,11 +84,11 @@ afterAll(() => {
 });
 
 describe('/kb definition', () => {
-  it('is a guild command with reload and stats, hidden from members without Manage Server', () => {
+  it('is a guild command with reload, stats and unanswered, hidden from members without Manage Server', () => {
     expect(kb.data.default_member_permissions).toBe(MANAGE);
     expect(kb.data.contexts).toEqual([InteractionContextType.Guild]);
     expect(kb.data.type).toBe(ApplicationCommandType.ChatInput);
-    expect(kb.data.options.map((o) => o.name)).toEqual(['reload', 'stats']);
+    expect(kb.data.options.map((o) => o.name)).toEqual(['reload', 'stats', 'unanswered']);
   });
 });
 

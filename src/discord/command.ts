@@ -11,6 +11,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { CuratorStore, GuildSettings } from '../data/store.ts';
+import type { Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../knowledge/store.ts';
 import type { Logger } from '../log.ts';
@@ -26,6 +28,14 @@ export interface CommandContext {
   knowledge?: KnowledgeStore;
   /** Questions asked since start, for /kb stats (set by the handler). */
   questions?: QuestionStats;
+  /** Every article of `snapshot` (set by the handler); `engine` is its default article's. */
+  library?: Library;
+  /** The curator database: unanswered questions and guild settings (absent: nothing is recorded). */
+  curator?: CuratorStore;
+  /** The guild the interaction came from (absent in DMs). */
+  guildId?: string;
+  /** That guild's /settings, read once when the interaction started. */
+  settings?: GuildSettings;
 }
 
 /** A message to send. `update: true` edits the message a component sits on (type 7) instead of replying. */
@@ -55,7 +65,7 @@ interface CommandBase {
 export interface ChatInputCommand extends CommandBase {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Known before the work runs, so a deferral keeps the ephemeral flag. */
-  ephemeral?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
+  ephemeral?: (interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext) => boolean;
   execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
   autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext): Awaitable<APIApplicationCommandOptionChoice[]>;
 }

@@ -5,7 +5,9 @@ import { LIMITS } from '../reply/limits.ts';
 export type AskButton =
   /** "more" opens a private page of alternatives; "next" turns that page (edits it in place). */
   | { kind: 'more' | 'next'; slug: string; passageIds: number[] }
-  | { kind: 'ctx'; slug: string; passageId: number };
+  | { kind: 'ctx'; slug: string; passageId: number }
+  /** "This didn't answer me": the answer's article and passage; the question is the message's embed title. */
+  | { kind: 'miss'; slug: string; passageId: number };
 
 export const ASK_PREFIX = 'ask';
 
@@ -29,10 +31,15 @@ export function askButtonsFit(slug: string): boolean {
   return `${ASK_PREFIX}:more:${slug}:999999999`.length <= LIMITS.customId;
 }
 
-export function contextId(slug: string, passageId: number): string {
-  const id = `${ASK_PREFIX}:ctx:${slug}:${passageId}`;
+export function contextId(slug: string, passageId: number, kind: 'ctx' | 'miss' = 'ctx'): string {
+  const id = `${ASK_PREFIX}:${kind}:${slug}:${passageId}`;
   if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters for slug ${slug}`);
   return id;
+}
+
+/** The "This didn't answer me" button's id: `ask:miss:SLUG:PASSAGE` (as long as a Show context id). */
+export function feedbackId(slug: string, passageId: number): string {
+  return contextId(slug, passageId, 'miss');
 }
 
 const ID_LIST = /^\d{1,9}(\.\d{1,9})*$/;
@@ -42,6 +49,6 @@ export function parseAskButton(customId: string): AskButton | undefined {
   const [prefix, kind, slug, rest, ...extra] = customId.split(':');
   if (prefix !== ASK_PREFIX || !slug || rest === undefined || extra.length > 0) return undefined;
   if ((kind === 'more' || kind === 'next') && ID_LIST.test(rest)) return { kind, slug, passageIds: rest.split('.').map(Number) };
-  if (kind === 'ctx' && /^\d{1,9}$/.test(rest)) return { kind, slug, passageId: Number(rest) };
+  if ((kind === 'ctx' || kind === 'miss') && /^\d{1,9}$/.test(rest)) return { kind, slug, passageId: Number(rest) };
   return undefined;
 }

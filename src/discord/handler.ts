@@ -5,11 +5,13 @@ import {
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
+  MessageFlags,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteraction,
   type APIInteraction,
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
+import type { CuratorStore, GuildSettings } from '../data/store.ts';
 import type { Engine } from '../engine/types.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../knowledge/store.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -32,6 +34,11 @@ export interface HandlerOptions {
   commands?: readonly Command[];
   /** Per-user limit on commands and buttons; false turns it off (benchmarks, trusted callers). */
   cooldown?: CooldownOptions | false;
+  /**
+   * The curator database: unanswered questions are recorded in it, and each guild's /settings
+   * (default article, cooldown, private by default) are read from it once per interaction.
+   */
+  curator?: CuratorStore;
   /** Defer when the work has not finished after this many ms (default 2000; Discord allows 3000). */
   deadlineMs?: number;
   log?: Logger;
@@ -71,11 +78,40 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   if (!options.knowledge && !options.engine) throw new Error('createInteractionHandler needs knowledge or an engine');
   const knowledge = options.knowledge ?? fixedKnowledge(options.engine!);
   const questions = options.questions ?? createQuestionStats();
+  const curator = options.curator;
   /** One snapshot per interaction: a reload during the work does not change what it answers from. */
-  const context = (): CommandContext => {
+  const context = (i: APIInteraction): CommandContext => {
     const snapshot = knowledge.current();
-    return { engine: snapshot.engine, log, snapshot, knowledge, questions };
+    const guildId = i.guild_id;
+    const settings = guildId && curator ? curator.guildSettings(guildId) : undefined;
+    return {
+      engine: snapshot.engine,
+      library: snapshot.library,
+      log,
+      snapshot,
+      knowledge,
+      questions,
+      ...(curator ? { curator } : {}),
+      ...(guildId ? { guildId } : {}),
+      ...(settings ? { settings } : {}),
+    };
   };
+
+  // A guild's own cooldown (/settings cooldown) replaces the bot's for its members; 0 turns it off.
+  const guildCooldowns = new Map<string, { key: string; cooldown: Cooldown | undefined }>();
+  const cooldownNow = options.cooldown ? options.cooldown.now : undefined;
+  function cooldownFor(settings: GuildSettings | undefined): Cooldown | undefined {
+    if (!settings?.cooldown) return cooldown;
+    const { burst, refillMs } = settings.cooldown;
+    const key = `${burst}/${refillMs}`;
+    let entry = guildCooldowns.get(settings.guildId);
+    if (!entry || entry.key !== key) {
+      entry = { key, cooldown: burst === 0 ? undefined : createCooldown({ burst, refillMs, ...(cooldownNow ? { now: cooldownNow } : {}) }) };
+      guildCooldowns.set(settings.guildId, entry);
+      if (guildCooldowns.size > 10_000) guildCooldowns.delete(guildCooldowns.keys().next().value!);
+    }
+    return entry.cooldown;
+  }
 
   const failed = (i: APIInteraction) => (err: unknown) => {
     log.error(`Handler failed for ${describe(i)}`, err);
@@ -86,14 +122,15 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
       return reply;
     };
-    const slowDown = cooldown && userId(i) ? cooldown.take(userId(i)!) : 0;
+    const limit = cooldownFor(ctx?.settings);
+    const slowDown = limit && userId(i) ? limit.take(userId(i)!) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
@@ -106,7 +143,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   }
 
   function command(i: APIApplicationCommandInteraction): Promise<InteractionResult> {
-    const ctx = context();
+    const ctx = context(i);
     const cmd = registry.command(i.data.type, i.data.name);
     if (!cmd) {
       log.warn(`Unknown command ${describe(i)}: are the deployed commands out of date? Run npm run deploy-commands.`);
@@ -116,32 +153,40 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       if (i.data.type !== ApplicationCommandType.Message) return Promise.resolve(notice('That command does not apply here.'));
       const data = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.Message } }>;
       const shape = { update: false, ephemeral: cmd.ephemeral?.(data) ?? false };
-      return run(i, shape, () => cmd.execute(data, ctx));
+      return run(i, shape, () => cmd.execute(data, ctx), ctx);
     }
     if (i.data.type !== ApplicationCommandType.ChatInput) return Promise.resolve(notice('That command does not apply here.'));
     const chatCmd = cmd as ChatInputCommand;
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
-    const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat) ?? false };
+    // A guild that set private-by-default gets every answer privately unless the command decides.
+    const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault ?? false };
     const question = stringOption(chat, 'question');
-    return run(i, shape, () => {
-      if (question !== undefined) questions.record(question); // counted once past the cooldown
-      return chatCmd.execute(chat, ctx);
-    });
+    return run(
+      i,
+      shape,
+      () => {
+        if (question !== undefined) questions.record(question); // counted once past the cooldown
+        const reply = chatCmd.execute(chat, ctx);
+        if (!shape.ephemeral) return reply;
+        return reply instanceof Promise ? reply.then(privately) : privately(reply);
+      },
+      ctx,
+    );
   }
 
   function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
-    const ctx = context();
+    const ctx = context(i);
     const route = registry.component(i.data.custom_id);
     if (!route) return Promise.resolve(notice('This button has expired. Ask again to get a fresh one.'));
     const shape = { update: route.update?.(i) ?? false, ephemeral: route.ephemeral?.(i) ?? false };
-    return run(i, shape, () => route.handle(i, ctx));
+    return run(i, shape, () => route.handle(i, ctx), ctx);
   }
 
   // Autocomplete can only answer with choices: errors give an empty list, and it is never rate limited
   // (Discord sends one per keystroke).
   async function autocomplete(i: APIApplicationCommandAutocompleteInteraction): Promise<InteractionResult> {
     const cmd = registry.command(ApplicationCommandType.ChatInput, i.data.name);
-    const ctx = context();
+    const ctx = context(i);
     let choices: Awaited<ReturnType<NonNullable<Command['autocomplete']>>> = [];
     try {
       if (cmd?.autocomplete) choices = await cmd.autocomplete(i, ctx);
@@ -172,6 +217,12 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
         return Promise.resolve(notice('This kind of interaction is not supported.'));
     }
   }
+}
+
+/** The reply with the ephemeral flag set (the deferral, if any, was already private). */
+function privately(reply: Reply): Reply {
+  if (reply.update) return reply;
+  return { ...reply, data: { ...reply.data, flags: (reply.data.flags ?? 0) | MessageFlags.Ephemeral } };
 }
 
 /** The command name, or for a button its route ("ask:more"); never more than a short label. */

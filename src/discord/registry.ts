@@ -6,12 +6,13 @@ import * as findInArticle from '../../commands/find-in-article.ts';
 import * as help from '../../commands/help.ts';
 import * as kb from '../../commands/kb.ts';
 import * as quote from '../../commands/quote.ts';
+import * as settings from '../../commands/settings.ts';
 import * as timeline from '../../commands/timeline.ts';
 import * as who from '../../commands/who.ts';
 import type { Command, ComponentRoute } from './command.ts';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 
-export const commands: readonly Command[] = [ask, quote, who, timeline, article, help, findInArticle, kb] satisfies Command[];
+export const commands: readonly Command[] = [ask, quote, who, timeline, article, help, findInArticle, kb, settings] satisfies Command[];
 
 export function commandKey(type: number | undefined, name: string): string {
   return `${type ?? 1}:${name}`;

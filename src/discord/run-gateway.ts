@@ -1,7 +1,8 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
 import { KnowledgeError } from '../knowledge/loader.ts';
-import { createKnowledgeStore, reloadOnSignal, type KnowledgeStore } from '../knowledge/store.ts';
+import { openCuratorStore } from '../data/store.ts';
+import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../knowledge/store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
@@ -19,13 +20,16 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   try {
     knowledge = createKnowledgeStore();
   } catch (err) {
-    // Never serve partial knowledge: a broken pack stops the bot with the loader's precise message.
+    // Never serve on no knowledge: when no pack of the library loads, the loader's messages and exit 1.
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
     process.exit(1);
   }
   // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
+  logSkipped(log, knowledge.current());
   await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
+  // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
+  const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator });
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   // Under the ShardingManager a reload must reach every shard process: the manager relays SIGHUP and

@@ -1,15 +1,20 @@
 // The knowledge a process serves, behind one swappable reference. A reload loads and validates the
-// new pack completely and builds (and warms) its engine before anything changes; only then is the
-// single `current` reference replaced. An interaction reads `current()` once when it starts and keeps
+// whole library of packs again and builds (and warms) every engine before anything changes; only then
+// is the single `current` reference replaced. An interaction reads `current()` once when it starts and keeps
 // that snapshot to the end, so a reload never changes the index under a request in flight, and a pack
-// that fails validation leaves the old snapshot serving.
+// that fails validation leaves the old snapshot serving. At start an invalid pack of a library is
+// skipped (and listed in the snapshot); on a reload, a pack that is being served and no longer
+// validates fails the whole reload, so a curator's typo never takes an article offline.
+import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
-import { createEngine } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
-import { loadDefaultPack } from './loader.ts';
+import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './library.ts';
+import { KnowledgeError } from './loader.ts';
 import type { KnowledgePack } from './schema.ts';
 
 export interface KnowledgeCounts {
+  /** Articles in the library. The other counts are summed over them. */
+  articles: number;
   /** Sentence-sized passages the engine ranks. */
   passages: number;
   /** Body paragraphs of the article. */
@@ -21,11 +26,16 @@ export interface KnowledgeCounts {
 
 /** What one load produced. Immutable: a reload makes a new snapshot, it never edits this one. */
 export interface KnowledgeSnapshot {
+  /** Every article loaded; answers across articles, or one by slug (`library.engine(slug)`). */
+  readonly library: Library;
+  /** The default article's engine (the library's first article), for call sites that mean one article. */
   readonly engine: Engine;
+  /** Pack folders that did not load and why (start: skipped; they are listed in /kb stats). */
+  readonly skipped: readonly SkippedPack[];
   readonly loadedAt: Date;
   /** Load + validate + build + warm-up, in ms. */
   readonly loadMs: number;
-  /** Where the knowledge came from (the pack directory or article file). */
+  /** Where the knowledge came from (the library folder, the pack folder or article file). */
   readonly source: string;
   readonly counts: Readonly<KnowledgeCounts>;
   /** 1 for the knowledge loaded at start, +1 per successful reload. */
@@ -62,21 +72,29 @@ export interface KnowledgeStore {
 }
 
 export interface KnowledgeStoreOptions {
-  /** Loads and validates the pack; throws (KnowledgeError) on any problem. Default: loadDefaultPack. */
+  /**
+   * Loads and validates the library; throws (KnowledgeError) when no pack loads. Default:
+   * loadLibraryFromEnv ($KNOWLEDGE_DIR, a library or one pack folder, else `knowledge/`).
+   */
+  loadLibrary?: () => LibraryLoad;
+  /** One pack instead of a library (a library of one); throws on any problem. */
   load?: () => KnowledgePack;
-  /** Builds the engine for a validated pack. Default: createEngine. */
-  build?: (pack: KnowledgePack) => Engine;
   /** Pays for lazy tables and JIT before the swap, so the first question after a reload is not slow. */
-  warm?: (engine: Engine) => void;
-  /** Serve this engine first instead of loading (the first reload then uses `load`). */
-  initial?: Engine;
+  warm?: (library: Library) => void;
+  /** Serve this engine or library first instead of loading (the first reload then loads). */
+  initial?: Engine | Library;
 }
 
-function defaultWarm(engine: Engine): void {
-  engine.answer('Who met whom, and what did they say?');
-  engine.answer('What is the capital of France?');
-  engine.suggest('who', 25);
-  engine.suggest('', 25);
+function defaultWarm(library: Library): void {
+  library.answer('Who met whom, and what did they say?');
+  library.answer('What is the capital of France?');
+  library.suggest('who');
+  for (const { slug } of library.articles) {
+    const engine = library.engine(slug)!;
+    engine.answer('Who said what, and when?');
+    engine.suggest('who', 25);
+    engine.suggest('', 25);
+  }
 }
 
 function countPassages(engine: Engine): number {
@@ -85,22 +103,47 @@ function countPassages(engine: Engine): number {
   return n;
 }
 
-function snapshotOf(engine: Engine, loadMs: number, generation: number): KnowledgeSnapshot {
-  const { pack } = engine;
+function isLibrary(x: Engine | Library): x is Library {
+  return !('pack' in x);
+}
+
+function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: string | undefined, loadMs: number, generation: number): KnowledgeSnapshot {
+  const engines = library.articles.map((a) => library.engine(a.slug)!);
+  const engine = engines[0];
+  if (!engine) throw new KnowledgeError({ file: source ?? '', path: '', message: 'the library has no articles' });
+  const sum = (f: (e: Engine) => number) => engines.reduce((n, e) => n + f(e), 0);
   return Object.freeze({
+    library,
     engine,
+    skipped: Object.freeze([...skipped]),
     loadedAt: new Date(),
     loadMs,
-    source: pack.source,
+    source: source ?? engine.pack.source,
     counts: Object.freeze({
-      passages: countPassages(engine),
-      paragraphs: pack.paragraphs.filter((p) => p.kind === 'body').length,
-      entities: pack.entities.length,
-      quotes: pack.quotes.length,
-      facts: pack.facts.length,
+      articles: engines.length,
+      passages: sum(countPassages),
+      paragraphs: sum((e) => e.pack.paragraphs.filter((p) => p.kind === 'body').length),
+      entities: sum((e) => e.pack.entities.length),
+      quotes: sum((e) => e.pack.quotes.length),
+      facts: sum((e) => e.pack.facts.length),
     }),
     generation,
   });
+}
+
+/**
+ * A reload must not drop an article that is being served because its files now fail validation: it
+ * fails instead (nothing changes), with the loader's problems. New or already-skipped invalid packs
+ * are only skipped.
+ */
+function checkServedPacks(load: LibraryLoad, previous: KnowledgeSnapshot | undefined): void {
+  if (!previous) return;
+  const served = new Set(previous.library.articles.map((a) => previous.library.engine(a.slug)?.pack.source));
+  const broken = load.skipped.filter((s) => served.has(s.dir));
+  if (broken.length === 0) return;
+  const err = new KnowledgeError(broken.flatMap((s) => s.problems));
+  err.message = `${broken.length === 1 ? 'An article being served' : `${broken.length} articles being served`} no longer load${broken.length === 1 ? 's' : ''}:\n${err.message}`;
+  throw err;
 }
 
 /** The message to show for a failed load: a KnowledgeError already names file, path and problem. */
@@ -111,19 +154,23 @@ export function errorMessage(err: unknown): string {
 
 /** Loads the knowledge now (throws KnowledgeError when it is invalid) and serves it until a reload. */
 export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): KnowledgeStore {
-  const load = options.load ?? loadDefaultPack;
-  const build = options.build ?? createEngine;
+  const loadOne = options.load;
+  const loadLibrary =
+    options.loadLibrary ?? (loadOne ? (): LibraryLoad => ({ root: '', packs: [loadOne()], skipped: [], single: true }) : loadLibraryFromEnv);
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
 
-  const fresh = (generation: number): KnowledgeSnapshot => {
+  const fresh = (generation: number, previous?: KnowledgeSnapshot): KnowledgeSnapshot => {
     const t0 = performance.now();
-    const engine = build(load());
-    warm(engine);
-    return snapshotOf(engine, performance.now() - t0, generation);
+    const loaded = loadLibrary();
+    checkServedPacks(loaded, previous);
+    const library = createLibrary(loaded.packs);
+    warm(library);
+    return snapshotOf(library, loaded.skipped, loaded.single ? undefined : loaded.root || undefined, performance.now() - t0, generation);
   };
 
-  let current: KnowledgeSnapshot = options.initial ? snapshotOf(options.initial, 0, 1) : fresh(1);
+  const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));
+  let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1);
 
   return {
     current: () => current,
@@ -133,7 +180,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
       const previous = current;
       let result: ReloadResult;
       try {
-        const next = fresh(previous.generation + 1);
+        const next = fresh(previous.generation + 1, previous);
         current = next; // the swap: one reference, after everything above succeeded
         result = { ok: true, snapshot: next, previous };
       } catch (error) {
@@ -155,9 +202,10 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   };
 }
 
-/** A store that always serves `engine` (tests, benchmarks, the CLI): nothing to reload from. */
-export function fixedKnowledge(engine: Engine): KnowledgeStore {
-  const snapshot = snapshotOf(engine, 0, 1);
+/** A store that always serves `engine` or `library` (tests, benchmarks, the CLI): nothing to reload from. */
+export function fixedKnowledge(engineOrLibrary: Engine | Library): KnowledgeStore {
+  const library = isLibrary(engineOrLibrary) ? engineOrLibrary : singleEngineLibrary(engineOrLibrary);
+  const snapshot = snapshotOf(library, [], undefined, 0, 1);
   return {
     current: () => snapshot,
     reloadable: false,
@@ -171,20 +219,40 @@ export function describeReload(result: ReloadResult, origin: string): string {
   if (result.ok) {
     const { snapshot: s, previous: p } = result;
     const c = s.counts;
+    const articles = c.articles === 1 ? '' : `${c.articles} articles, `;
+    const skipped = s.skipped.length ? `; ${s.skipped.length} pack${s.skipped.length === 1 ? '' : 's'} skipped: ${describeSkipped(s.skipped)}` : '';
     return (
-      `Knowledge reloaded (${origin}): ${c.passages} passages, ${c.entities} entities, ${c.quotes} quotes from ${s.source} ` +
-      `in ${s.loadMs.toFixed(0)} ms; generation ${p.generation} → ${s.generation}`
+      `Knowledge reloaded (${origin}): ${articles}${c.passages} passages, ${c.entities} entities, ${c.quotes} quotes from ${s.source} ` +
+      `in ${s.loadMs.toFixed(0)} ms; generation ${p.generation} → ${s.generation}${skipped}`
     );
   }
   return `Knowledge reload failed (${origin}); still serving generation ${result.snapshot.generation} from ${result.snapshot.source}: ${result.message}`;
 }
 
+/** The skipped packs in one line each, for logs. */
+export function describeSkipped(skipped: readonly SkippedPack[]): string {
+  return skipped.map((s) => `${s.dir}: ${s.message.replace(/\s*\n\s*/g, ' ')}`).join('; ');
+}
+
 /** Reloads and logs the outcome (info on success, error with the loader's message otherwise). */
 export function reloadAndLog(store: KnowledgeStore, log: Logger, origin: string): ReloadResult {
   const result = store.reload(origin);
-  if (result.ok) log.info(describeReload(result, origin));
-  else log.error(describeReload(result, origin));
+  logReload(log, result, origin);
   return result;
+}
+
+/** info for a clean reload, warn when packs were skipped, error when it failed. */
+export function logReload(log: Logger, result: ReloadResult, origin: string): void {
+  if (!result.ok) log.error(describeReload(result, origin));
+  else if (result.snapshot.skipped.length > 0) log.warn(describeReload(result, origin));
+  else log.info(describeReload(result, origin));
+}
+
+/** At start: one warning per pack folder that was skipped, with the loader's message. */
+export function logSkipped(log: Logger, snapshot: KnowledgeSnapshot): void {
+  for (const s of snapshot.skipped) log.warn(`Knowledge pack skipped (the other articles serve): ${s.dir}: ${s.message}`);
+  const n = snapshot.counts.articles;
+  log.info(`Knowledge: ${n} article${n === 1 ? '' : 's'} from ${snapshot.source}${snapshot.skipped.length ? `, ${snapshot.skipped.length} skipped` : ''}`);
 }
 
 /**

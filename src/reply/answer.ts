@@ -3,7 +3,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/types.ts';
-import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
+import { askButtonsFit, contextId, feedbackId, moreMatchesId } from '../discord/custom-id.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -43,10 +43,22 @@ function askButtons(best: Passage, more: readonly Passage[]): APIActionRowCompon
     label: 'Show context',
     custom_id: contextId(best.article, best.passageId),
   });
+  buttons.push({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: "This didn't answer me",
+    custom_id: feedbackId(best.article, best.passageId),
+  });
   return { type: ComponentType.ActionRow, components: buttons };
 }
 
-export function answerReply(answer: Answer, meta: ArticleMeta, opts: { ephemeral: boolean }): APIInteractionResponseCallbackData {
+export interface AnswerReplyOptions {
+  ephemeral: boolean;
+  /** How many articles were searched when the question went to the whole library (a miss says so). */
+  searched?: number;
+}
+
+export function answerReply(answer: Answer, meta: ArticleMeta, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
   const best = answer.found ? answer.answer : null;
   if (!best) return notFoundReply(answer, opts);
 
@@ -59,16 +71,17 @@ export function answerReply(answer: Answer, meta: ArticleMeta, opts: { ephemeral
       { name: 'Source', value: sourceLine(meta, best.paragraphLabel) },
       { name: 'Confidence', value: hint.label },
     ],
-    footer: { text: 'Answers come only from the article. More matches shows other passages; Show context shows the paragraph.' },
+    footer: { text: "Answers come only from the article. More matches shows other passages; Show context shows the paragraph; This didn't answer me tells the moderators." },
   };
   if (meta.url) embed.url = meta.url;
   const components = askButtonsFit(best.article) ? [askButtons(best, answer.alternatives)] : [];
   return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 
-export function notFoundReply(answer: Answer, opts: { ephemeral: boolean }): APIInteractionResponseCallbackData {
+export function notFoundReply(answer: Answer, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
   const reason = answer.reason ?? 'The article does not cover that.';
-  const lines = [`**Not in the article.** ${escapeText(reason)}`];
+  const where = opts.searched && opts.searched > 1 ? `any of the ${opts.searched} articles` : 'the article';
+  const lines = [`**Not in ${where}.** ${escapeText(reason)}`];
   const suggestions = answer.suggestions.slice(0, 3).map((s) => `• ${escapeText(truncate(oneLine(s), 100))}`);
   if (suggestions.length > 0) lines.push('', '**Did you mean:**', ...suggestions);
   else lines.push('', 'Try /help for the kinds of questions the article can answer.');

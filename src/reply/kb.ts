@@ -18,9 +18,15 @@ export function shortenPaths(text: string): string {
 
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export function kbStatsReply(s: KnowledgeSnapshot, top: QuestionCount[], totals: { total: number; distinct: number; since: Date }): APIInteractionResponseCallbackData {
+export function kbStatsReply(
+  s: KnowledgeSnapshot,
+  top: QuestionCount[],
+  totals: { total: number; distinct: number; since: Date },
+  extra: { database?: string } = {},
+): APIInteractionResponseCallbackData {
   const c = s.counts;
   const fields: APIEmbedField[] = [
+    { name: 'Articles', value: String(c.articles), inline: true },
     { name: 'Passages', value: String(c.passages), inline: true },
     { name: 'Entities', value: String(c.entities), inline: true },
     { name: 'Quotes', value: String(c.quotes), inline: true },
@@ -37,17 +43,31 @@ export function kbStatsReply(s: KnowledgeSnapshot, top: QuestionCount[], totals:
     list += `\n${line}`;
   }
   fields.push({ name: 'Top questions', value: list });
+  if (s.skipped.length > 0) {
+    // A pack that did not load: the moderator sees which folder and why, paths shortened.
+    const lines = s.skipped.map((p) => `• ${escapeText(oneLine(shortenPaths(p.message)))}`);
+    fields.push({ name: `Skipped packs (${s.skipped.length})`, value: truncate(lines.join('\n'), LIMITS.fieldValue) });
+  }
+  if (extra.database) fields.push({ name: 'Unanswered-question log', value: truncate(escapeText(oneLine(shortenPaths(extra.database))), LIMITS.fieldValue) });
+  const title = c.articles > 1 ? `Knowledge: ${c.articles} articles` : `Knowledge: ${oneLine(s.engine.pack.meta.title)}`;
   return message({
     ephemeral: true,
     embeds: [
       {
-        title: truncate(`Knowledge: ${oneLine(s.engine.pack.meta.title)}`, LIMITS.title),
+        title: truncate(title, LIMITS.title),
         description: `Generation ${s.generation}, loaded <t:${unix(s.loadedAt)}:R> from \`${shortenPaths(s.source).replace(/`/g, "'")}\`.`,
         color: COLOURS.info,
         fields,
       },
     ],
   });
+}
+
+/** After a reload: the packs that were skipped, in a code block cut to what is left of the message. */
+function skippedNote(skipped: KnowledgeSnapshot['skipped']): string {
+  if (skipped.length === 0) return '';
+  const head = `\n${skipped.length} pack${skipped.length === 1 ? ' was' : 's were'} skipped (invalid; the others serve):\n`;
+  return head + codeBlock(skipped.map((p) => p.message).join('\n'), 1500 - head.length);
 }
 
 /** The loader's message inside a code block, so file paths and JSON paths read as they are. */
@@ -64,8 +84,10 @@ export function kbReloadReply(result: ReloadResult): APIInteractionResponseCallb
       ephemeral: true,
       content:
         `Reloaded the knowledge in ${s.loadMs.toFixed(0)} ms (generation ${p.generation} → ${s.generation}): ` +
+        `${c.articles > 1 || p.counts.articles > 1 ? `${c.articles} articles (was ${p.counts.articles}), ` : ''}` +
         `${c.passages} passages, ${c.entities} entities, ${c.quotes} quotes (was ${p.counts.passages}, ${p.counts.entities}, ${p.counts.quotes}). ` +
-        'New questions are answered from it now; answers already in progress finish with the old one.',
+        'New questions are answered from it now; answers already in progress finish with the old one.' +
+        skippedNote(s.skipped),
     });
   }
   const head = `Reload failed: nothing changed, still serving the knowledge loaded <t:${unix(result.snapshot.loadedAt)}:R> (generation ${result.snapshot.generation}).\n`;

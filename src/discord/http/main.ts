@@ -7,7 +7,8 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { KnowledgeError } from '../../knowledge/loader.ts';
-import { createKnowledgeStore, reloadOnSignal } from '../../knowledge/store.ts';
+import { openCuratorStore } from '../../data/store.ts';
+import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../knowledge/store.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
@@ -83,7 +84,10 @@ async function serve(config: Config, log: Logger): Promise<void> {
 
   try {
     const knowledge = createKnowledgeStore();
-    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown });
+    logSkipped(log, knowledge.current());
+    // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
+    const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator });
     // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
     // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
     await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
@@ -92,7 +96,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     reloadOnSignal(knowledge, log);
     if (cluster.isWorker) shareReloads(knowledge, log);
   } catch (err) {
-    // Never serve partial knowledge: a broken pack stops the endpoint with the loader's message.
+    // Never serve on no knowledge: when no pack of the library loads, the loader's messages and exit 1.
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
     process.exit(1);
   }

@@ -1,0 +1,182 @@
+// The `article` option every command has: its definition, its autocomplete (slug as value, title as
+// name), and how a command turns it into the article(s) to search. Without the option a guild's
+// default article (/settings) applies; without either, the whole library (or, for commands that need
+// one article, the only one, else the user is asked to choose).
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandStringOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIEmbed,
+  type APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import type { Library } from '../engine/library.ts';
+import type { Engine } from '../engine/types.ts';
+import { singleEngineLibrary } from '../knowledge/library.ts';
+import type { ArticleMeta } from '../knowledge/schema.ts';
+import { escapeText, oneLine } from '../reply/escape.ts';
+import { LIMITS } from '../reply/limits.ts';
+import { COLOURS, message } from '../reply/message.ts';
+import { truncate } from '../reply/truncate.ts';
+import { toChoices } from './choices.ts';
+import type { CommandContext, Reply } from './command.ts';
+
+export const ARTICLE_OPTION = 'article';
+
+/**
+ * Recorded as the article of a question asked of the whole library that no article answered (slugs
+ * are [a-z0-9-], so it cannot be one).
+ */
+export const ALL_ARTICLES = '*';
+
+/** The optional `article` string option, autocompleted from the library. */
+export function articleOption(description = "Which article (default: the server's default article, else all of them)."): APIApplicationCommandStringOption {
+  return { type: ApplicationCommandOptionType.String, name: ARTICLE_OPTION, description, autocomplete: true, max_length: 100 };
+}
+
+/** The library an interaction uses: the snapshot's, or a library of the one engine it was given. */
+export function libraryOf(ctx: CommandContext): Library {
+  return ctx.library ?? singleEngineLibrary(ctx.engine);
+}
+
+type AnyOptions = readonly APIApplicationCommandInteractionDataOption[] | undefined;
+
+function walk(options: AnyOptions, visit: (o: APIApplicationCommandInteractionDataOption) => boolean): APIApplicationCommandInteractionDataOption | undefined {
+  for (const o of options ?? []) {
+    if (visit(o)) return o;
+    if ('options' in o && Array.isArray(o.options)) {
+      const inner = walk(o.options as AnyOptions, visit);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+type WithOptions = APIChatInputApplicationCommandInteraction | APIApplicationCommandAutocompleteInteraction;
+
+/** A string option by name, at the top level or inside a subcommand. */
+export function deepStringOption(interaction: WithOptions, name: string): string | undefined {
+  const o = walk(interaction.data.options as AnyOptions, (x) => x.name === name && x.type === ApplicationCommandOptionType.String);
+  return o && o.type === ApplicationCommandOptionType.String ? o.value : undefined;
+}
+
+/** The option being typed in (autocomplete), at the top level or inside a subcommand. */
+export function deepFocusedOption(interaction: APIApplicationCommandAutocompleteInteraction): { name: string; value: string } | undefined {
+  const o = walk(interaction.data.options as AnyOptions, (x) => 'focused' in x && x.focused === true);
+  return o && 'value' in o ? { name: o.name, value: String(o.value ?? '') } : undefined;
+}
+
+/** Articles whose slug, title or publisher contain what was typed (prefix matches first), ≤ 25 choices. */
+export function articleChoices(library: Library, typed: string): APIApplicationCommandOptionChoice<string>[] {
+  const key = oneLine(typed).toLowerCase();
+  const text = (a: ArticleMeta) => `${a.slug} ${a.title} ${a.publisher}`.toLowerCase();
+  const starts = library.articles.filter((a) => !key || a.slug.startsWith(key) || a.title.toLowerCase().startsWith(key));
+  const contains = key ? library.articles.filter((a) => !starts.includes(a) && text(a).includes(key)) : [];
+  return toChoices([...starts, ...contains].map((a) => ({ name: a.title, value: a.slug })));
+}
+
+/** The guild's default article, if it is set and still in the library. */
+export function defaultArticle(ctx: CommandContext, library: Library = libraryOf(ctx)): ArticleMeta | undefined {
+  const slug = ctx.settings?.defaultArticle;
+  return slug ? library.articles.find((a) => a.slug === slug) : undefined;
+}
+
+export type ArticleScope =
+  /** One article: named by the option, the guild's default, or the library's only one. */
+  | { slug: string; engine: Engine; meta: ArticleMeta; from: 'option' | 'default' | 'only' }
+  /** The whole library (no option, no default, several articles). */
+  | { slug: undefined; from: 'all' };
+
+/**
+ * What an interaction asks about. `value` is the option as given: a slug from autocomplete, or a title
+ * or slug typed by hand. An unknown value is an error reply listing the library, never a silent fallback.
+ */
+export function articleScope(value: string | undefined, ctx: CommandContext): { scope: ArticleScope } | { reply: Reply } {
+  const library = libraryOf(ctx);
+  const one = (meta: ArticleMeta, from: 'option' | 'default' | 'only') => ({ scope: { slug: meta.slug, engine: library.engine(meta.slug)!, meta, from } as const });
+  const typed = value?.trim();
+  if (typed) {
+    const meta = library.articles.find((a) => a.slug === typed) ?? library.findArticle(typed);
+    return meta ? one(meta, 'option') : { reply: unknownArticleReply(typed, library) };
+  }
+  const fallback = defaultArticle(ctx, library);
+  if (fallback) return one(fallback, 'default');
+  if (library.articles.length === 1) return one(library.articles[0]!, 'only');
+  return { scope: { slug: undefined, from: 'all' } };
+}
+
+/** For commands that need one article: the scope's, or a reply asking the user to choose one. */
+export function oneArticle(value: string | undefined, ctx: CommandContext, command: string): { slug: string; engine: Engine; meta: ArticleMeta } | { reply: Reply } {
+  const r = articleScope(value, ctx);
+  if ('reply' in r) return r;
+  if (r.scope.slug !== undefined) return r.scope;
+  return {
+    reply: {
+      data: libraryReply(libraryOf(ctx), {
+        title: 'Which article?',
+        intro: `\`/${command}\` shows one article. Choose it with the \`article\` option; a moderator can set a default with \`/settings article\`.`,
+        ephemeral: true,
+      }),
+    },
+  };
+}
+
+/** One line per article: title, publisher and slug, cut to fit one embed description. */
+export function libraryLines(library: Library, room: number = LIMITS.description): string {
+  const lines: string[] = [];
+  let used = 0;
+  for (const [i, a] of library.articles.entries()) {
+    const line = `**${escapeText(truncate(oneLine(a.title), 150))}** — ${escapeText(truncate(oneLine(a.publisher), 60))} · \`${a.slug}\``;
+    const rest = library.articles.length - i;
+    if (used + line.length + 1 > room - 40 && rest > 1) {
+      lines.push(`… and ${rest} more: type in the \`article\` option to find them.`);
+      break;
+    }
+    lines.push(line);
+    used += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+export function libraryReply(library: Library, opts: { title: string; intro?: string; ephemeral: boolean }): APIInteractionResponseCallbackData {
+  const head = opts.intro ? `${opts.intro}\n\n` : '';
+  const embed: APIEmbed = {
+    title: truncate(opts.title, LIMITS.title),
+    description: head + libraryLines(library, LIMITS.description - head.length),
+    color: COLOURS.info,
+    footer: { text: `${library.articles.length} article${library.articles.length === 1 ? '' : 's'}. Pick one with the article option of any command.` },
+  };
+  return message({ embeds: [embed], ephemeral: opts.ephemeral });
+}
+
+export function unknownArticleReply(value: string, library: Library): Reply {
+  return {
+    data: libraryReply(library, {
+      title: 'No such article',
+      intro: `There is no article “${escapeText(truncate(oneLine(value), 100))}” in the library. These are the articles I know:`,
+      ephemeral: true,
+    }),
+  };
+}
+
+/** Every article's engine, or the scope's one, in library order. */
+export function enginesIn(scope: ArticleScope, library: Library): Engine[] {
+  return scope.slug !== undefined ? [scope.engine] : library.articles.map((a) => library.engine(a.slug)!);
+}
+
+/** Adds "Also in: …" to a reply's first embed footer, for answers found in several articles. */
+export function withAlsoIn(data: APIInteractionResponseCallbackData, others: readonly ArticleMeta[]): APIInteractionResponseCallbackData {
+  const embed = data.embeds?.[0];
+  if (!embed || others.length === 0) return data;
+  const names = others.slice(0, 5).map((a) => `“${oneLine(a.title)}”`).join(', ') + (others.length > 5 ? ` and ${others.length - 5} more` : '');
+  const note = `Also in ${names}: choose with the article option.`;
+  const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
+  return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(text.replace(/@/g, '@\u200b'), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
+}
+
+/** Any option by name, at the top level or inside a subcommand (its raw payload). */
+export function deepOption(interaction: WithOptions, name: string): APIApplicationCommandInteractionDataOption | undefined {
+  return walk(interaction.data.options as AnyOptions, (x) => x.name === name && 'value' in x);
+}
