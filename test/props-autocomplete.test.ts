@@ -13,7 +13,7 @@ import { autocomplete, chatInput } from './fake-discord/interactions.ts';
 import { hostileText, messageProblems } from './helpers/hostile.ts';
 import { messageData } from './helpers/responses.ts';
 
-const RUNS = Number(process.env.PROPS_RUNS ?? 150);
+const RUNS = Number(process.env.PROPS_RUNS ?? 100);
 
 let handle: HandleInteraction;
 const failures: string[] = [];

@@ -13,7 +13,7 @@ import { button, chatInput, messageCommand, type OptionValue } from './fake-disc
 import { MENTION, hostileText, markdownProblems, messageProblems, textParts } from './helpers/hostile.ts';
 import { customIds } from './helpers/responses.ts';
 
-const RUNS = Number(process.env.PROPS_RUNS ?? 150);
+const RUNS = Number(process.env.PROPS_RUNS ?? 100);
 
 let engine: Engine;
 let handle: HandleInteraction;

@@ -21,7 +21,7 @@ import { fitRendered, truncate } from '../src/reply/truncate.ts';
 import { whoNotFoundReply, whoReply } from '../src/reply/who.ts';
 import { MENTION, hostilePieces, hostileText, longHostile, markdownProblems, messageProblems, shortHostile, textParts } from './helpers/hostile.ts';
 
-const RUNS = Number(process.env.PROPS_RUNS ?? 150);
+const RUNS = Number(process.env.PROPS_RUNS ?? 100);
 /** For the formatters that bold many passages: each highlight compiles a unicode-aware regex. */
 const HEAVY_RUNS = Math.ceil(RUNS / 2);
 let tried = 0;
