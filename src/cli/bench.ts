@@ -4,9 +4,10 @@
 // speed-up ratio, measured in the same process a moment apart. The load benchmarks of issue 4 run
 // after it and print one table: the HTTP endpoint (src/cli/bench-http.ts) against a bare node:http
 // baseline, and a burst of 1,000 interactions through the gateway bot (src/cli/bench-gateway.ts)
-// against the same burst of /help.
+// against the same burst of /help. Between them, issue 6's library case (src/cli/bench-library.ts): a
+// library of 50 knowledge packs through createLibrary, against a library of the seed alone.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N]
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { createEngine } from '../engine/index.ts';
+// A static import: bench-library.ts uses this file's helpers, and a dynamic import from main() would
+// wait on this module's own top-level await.
+import { LIBRARY_FULL, LIBRARY_QUICK, formatLibraryTable, runLibraryBench } from './bench-library.ts';
 import { packFromText } from '../knowledge/from-text.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
@@ -453,12 +457,14 @@ interface Cli {
   gateway: boolean;
   burst: number;
   library: string;
+  /** Packs in issue 6's library case; 0 skips it (--no-packs). */
+  packs: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -466,6 +472,8 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--no-http') cli.http = false;
     else if (arg === '--no-gateway') cli.gateway = false;
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
+    else if (arg === '--no-packs') cli.packs = 0;
+    else if (arg === '--packs' && argv[i + 1]) cli.packs = Number(argv[++i]);
     else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
     else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
     else if (!arg.startsWith('-')) cli.library = resolve(arg);
@@ -483,10 +491,17 @@ async function main() {
   const corpora = [articleCorpus(undefined, log)];
   if (existsSync(cli.library)) corpora.push(libraryCorpus(cli.library));
   else log(`library ${cli.library} not found; measuring the article only (${USAGE})`);
-  // Hook for issue 6: a library of knowledge packs (e.g. 50 articles) joins here as another BenchCorpus.
 
   const report = runBench(corpora, cli.quick ? QUICK : FULL, log);
   if (!cli.json) process.stdout.write(`${formatBenchTable(report)}\n`);
+
+  // Issue 6: the library of knowledge packs /ask searches without an article option, in the same run.
+  let packs: unknown;
+  if (cli.packs > 0) {
+    const r = runLibraryBench({ packs: cli.packs, settings: cli.quick ? LIBRARY_QUICK : LIBRARY_FULL, log });
+    if (!cli.json) process.stdout.write(`\n${formatLibraryTable(r)}\n`);
+    packs = r;
+  }
 
   let http: unknown;
   let gateway: unknown;
@@ -504,7 +519,7 @@ async function main() {
     const table = httpMod.formatLoadTable ? httpMod.formatLoadTable(http, gateway) : http ? httpMod.formatHttpBenchTable(http) : '';
     if (table) process.stdout.write(`\n${table}\n`);
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
