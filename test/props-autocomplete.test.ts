@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIApplicationCommandAutocompleteResponse, type APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
-import { createEngine } from '../src/engine/index.ts';
-import { loadDefaultPack } from '../src/knowledge/loader.ts';
+import { createKnowledgeStore } from '../src/knowledge/store.ts';
 import type { Logger } from '../src/log.ts';
 import { autocomplete, chatInput } from './fake-discord/interactions.ts';
 import { hostileText, messageProblems } from './helpers/hostile.ts';
@@ -20,10 +19,10 @@ const failures: string[] = [];
 let tried = 0;
 
 beforeAll(() => {
-  const engine = createEngine(loadDefaultPack());
+  const knowledge = createKnowledgeStore();
   const record = (m: string, err?: unknown) => failures.push(`${m} ${err instanceof Error ? err.stack : String(err ?? '')}`);
   const log: Logger = { debug: () => undefined, info: () => undefined, warn: record, error: record };
-  handle = createInteractionHandler({ engine, cooldown: false, log, deadlineMs: 60_000 });
+  handle = createInteractionHandler({ knowledge, cooldown: false, log, deadlineMs: 60_000 });
 });
 
 async function choices(command: string, option: string, typed: string): Promise<APIApplicationCommandOptionChoice[]> {
@@ -50,9 +49,19 @@ function choiceProblems(list: APIApplicationCommandOptionChoice[]): string[] {
 }
 
 describe('autocomplete through the handler, hostile input (property-based)', () => {
-  it('/ask question, /quote speaker and /who name: valid, deterministic choice lists', async () => {
+  it('/ask question, /quote speaker, /who name and every article option: valid, deterministic choice lists', async () => {
+    const targets: Array<[string, string]> = [
+      ['ask', 'question'],
+      ['quote', 'speaker'],
+      ['who', 'name'],
+      ['ask', 'article'],
+      ['quote', 'article'],
+      ['who', 'article'],
+      ['timeline', 'article'],
+      ['article', 'article'],
+    ];
     await fc.assert(
-      fc.asyncProperty(hostileText, fc.constantFrom(['ask', 'question'], ['quote', 'speaker'], ['who', 'name']), async (typed, [command, option]) => {
+      fc.asyncProperty(hostileText, fc.constantFrom(...targets), async (typed, [command, option]) => {
         const list = await choices(command!, option!, typed);
         expect(choiceProblems(list)).toEqual([]);
         expect(await choices(command!, option!, typed)).toEqual(list);

@@ -19,7 +19,10 @@ import { quotesReply } from '../src/reply/quotes.ts';
 import { timelineReply } from '../src/reply/timeline.ts';
 import { fitRendered, truncate } from '../src/reply/truncate.ts';
 import { whoNotFoundReply, whoReply } from '../src/reply/who.ts';
-import { MENTION, hostilePieces, hostileText, longHostile, markdownProblems, messageProblems, shortHostile, textParts } from './helpers/hostile.ts';
+import { kbReloadReply, kbStatsReply } from '../src/reply/kb.ts';
+import { unansweredReply } from '../src/reply/unanswered.ts';
+import { createKnowledgeStore } from '../src/knowledge/store.ts';
+import { MENTION, hostilePieces, hostileText, longHostile, markdownProblems, messageProblems, shortHostile, textParts, type MarkdownAllowance } from './helpers/hostile.ts';
 
 const RUNS = Number(process.env.PROPS_RUNS ?? 100);
 /** For the formatters that bold many passages: each highlight compiles a unicode-aware regex. */
@@ -88,7 +91,7 @@ const paragraph: fc.Arbitrary<Paragraph> = fc.record({
   text,
 });
 
-function problems(data: APIInteractionResponseCallbackData, allow: { quote?: boolean; code?: boolean } = {}): string[] {
+function problems(data: APIInteractionResponseCallbackData, allow: MarkdownAllowance = {}): string[] {
   tried++;
   const p = messageProblems(data);
   for (const part of textParts(data)) {
@@ -228,6 +231,42 @@ describe('reply formatters, hostile data (property-based)', () => {
         if (content === undefined && embeds.length === 0) return;
         expect(messageProblems(message({ ...(content === undefined ? {} : { content }), embeds }))).toEqual([]);
       }),
+      { numRuns: HEAVY_RUNS },
+    );
+  });
+
+  it('kbStatsReply, kbReloadReply and unansweredReply: any questions, loader messages and articles', () => {
+    const snapshot = createKnowledgeStore().current();
+    const group = fc.record({
+      representative: text,
+      article: fc.oneof(slug, fc.constant('*'), shortText),
+      count: fc.nat(10_000),
+      variants: fc.nat(50),
+      examples: fc.array(shortText, { maxLength: 5 }),
+      lastSeen: fc.constant(Date.now()),
+      kinds: fc.record({ 'not-found': fc.nat(9), 'low-confidence': fc.nat(9), feedback: fc.nat(9) }, { requiredKeys: [] }),
+      candidate: fc.option(text, { nil: null }),
+    });
+    // Backticks around the source, numbered lists and "<t:…:R>" for now are these replies' own markup.
+    const own = { code: true, list: true, timestamps: true };
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ question: text, count: fc.nat(1000) }), { maxLength: 12 }),
+        fc.array(fc.record({ dir: shortText, message: text }), { maxLength: 4 }),
+        text,
+        fc.array(group, { maxLength: 20 }),
+        fc.option(shortText, { nil: undefined }),
+        (top, skipped, failure, groups, article) => {
+          const hostile = { ...snapshot, source: failure, skipped: skipped.map((s) => ({ ...s, problems: [] })) };
+          const totals = { total: top.length, distinct: top.length, since: new Date() };
+          expect(problems(kbStatsReply(hostile, top, totals, { database: failure }), own)).toEqual([]);
+          expect(problems(kbReloadReply({ ok: true, snapshot: hostile, previous: snapshot }), own)).toEqual([]);
+          expect(problems(kbReloadReply({ ok: false, error: new Error(failure), message: failure, snapshot, ms: 1 }), own)).toEqual([]);
+          const titleOf = (s: string) => (s === 'a' ? failure : undefined);
+          expect(problems(unansweredReply(groups, { titleOf, ...(article ? { article } : {}) }), own)).toEqual([]);
+          expect(problems(unansweredReply(groups, { titleOf, problem: failure }), own)).toEqual([]);
+        },
+      ),
       { numRuns: HEAVY_RUNS },
     );
   });

@@ -55,7 +55,7 @@ export function kbStatsReply(
     embeds: [
       {
         title: truncate(title, LIMITS.title),
-        description: `Generation ${s.generation}, loaded <t:${unix(s.loadedAt)}:R> from \`${shortenPaths(s.source).replace(/`/g, "'")}\`.`,
+        description: `Generation ${s.generation}, loaded <t:${unix(s.loadedAt)}:R> from \`${neutraliseMentions(truncate(oneLine(shortenPaths(s.source)), 300)).replace(/`/g, "'")}\`.`,
         color: COLOURS.info,
         fields,
       },

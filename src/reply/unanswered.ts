@@ -6,7 +6,7 @@ import type { ReportGroup } from '../data/store.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
-import { truncate } from './truncate.ts';
+import { fitRendered, truncate } from './truncate.ts';
 
 /** Groups shown at most (the embed has room for about this many with their detail lines). */
 export const UNANSWERED_SHOWN = 15;
@@ -34,7 +34,7 @@ export function unansweredReply(groups: readonly ReportGroup[], opts: Unanswered
   if (opts.problem) {
     return message({
       ephemeral: true,
-      content: truncate(`The curator database is not available, so no unanswered questions are being recorded: it ${oneLine(opts.problem)}. The bot keeps answering; an operator should look at the log.`, LIMITS.content),
+      content: truncate(`The curator database is not available, so no unanswered questions are being recorded: it ${escapeText(oneLine(opts.problem))}. The bot keeps answering; an operator should look at the log.`, LIMITS.content),
     });
   }
   if (groups.length === 0) {
@@ -60,7 +60,8 @@ export function unansweredReply(groups: readonly ReportGroup[], opts: Unanswered
     ephemeral: true,
     embeds: [
       {
-        title: truncate(`Unanswered questions${where}`, LIMITS.title),
+        // An article title comes from a pack (an ingested page may hold anything): escaped like the rest.
+        title: fitRendered(`Unanswered questions${where}`, escapeText, LIMITS.title),
         description: lines.join('\n'),
         color: COLOURS.info,
         footer: {

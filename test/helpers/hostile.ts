@@ -146,6 +146,18 @@ export function textParts(data: APIInteractionResponseCallbackData): Array<{ whe
 
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 
+/** Markup a formatter may use on purpose; anything else unescaped came from echoed text. */
+export interface MarkdownAllowance {
+  /** "> " opening a line (Find in article quotes the claim). */
+  quote?: boolean;
+  /** Backticks in pairs (command names, slugs). */
+  code?: boolean;
+  /** "1. " opening a line (numbered lists of questions). */
+  list?: boolean;
+  /** <t:…:R> for a moment within a day of now (the formatter's own "since"; echoed ones are older). */
+  timestamps?: boolean;
+}
+
 /**
  * Markdown the text would act on. Backslash-escaped ASCII punctuation is literal; what remains must
  * be the formatter's own markup: `**` in balanced pairs (bold), a quote marker `> ` where the
@@ -153,10 +165,14 @@ const PUNCTUATION = /[!-/:-@[-`{-~]/;
  * `_`, `~`, `|`, `[`, `]`, a stray backtick, a heading or list marker at a line start) means text
  * got through unescaped and would change how the message renders.
  */
-export function markdownProblems(text: string, allow: { quote?: boolean; code?: boolean } = {}): string[] {
+export function markdownProblems(raw: string, allow: MarkdownAllowance = {}): string[] {
   const p: string[] = [];
+  // The formatter's code blocks and spans show their content literally (it keeps backticks out of them).
+  // Inside a span a backslash is literal, so only the opening backtick can be escaped.
+  const text = allow.code ? raw.replace(/(?<!\\)```[\s\S]*?```/g, '▢').replace(/(?<!\\)`[^`\n]+`/g, '▢') : raw;
   let bold = 0;
   let ticks = 0;
+  const underscores: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\' && i + 1 < text.length && PUNCTUATION.test(text[i + 1]!)) {
@@ -172,10 +188,14 @@ export function markdownProblems(text: string, allow: { quote?: boolean; code?: 
     } else if (c === '`') {
       if (!allow.code) p.push(`unescaped backtick at ${i}`);
       ticks++;
-    } else if ('_~|[]'.includes(c)) {
+    } else if (c === '_') {
+      underscores.push(i);
+    } else if ('~|[]'.includes(c)) {
       p.push(`unescaped ${c} at ${i}`);
     }
   }
+  // One underscore cannot italicise anything ("refill_ms" in a formatter's own text); two can.
+  if (underscores.length > 1) p.push(`unescaped _ at ${underscores.join(', ')}`);
   if (bold % 2 !== 0) p.push(`unbalanced ** (${bold})`);
   if (ticks % 2 !== 0) p.push(`unbalanced backticks (${ticks})`);
   // Markers at the start of a line (after optional spaces): headings, subtext, lists, quotes.
@@ -184,10 +204,13 @@ export function markdownProblems(text: string, allow: { quote?: boolean; code?: 
     // An allowed quote marker may hold another marker after it ("> # big" is a heading in a quote).
     if (allow.quote && /^[ \t]*> /.test(rest)) rest = rest.replace(/^[ \t]*> /, '');
     const m = /^[ \t]*(#{1,3} |-# |[-+*] |\d+\. |>>> |> )/.exec(rest);
-    if (m) p.push(`line starts with the marker "${m[1]}"`);
+    if (m && !(allow.list && /^\d+\. $/.test(m[1]!))) p.push(`line starts with the marker "${m[1]}"`);
   }
   // Discord syntax that renders even inside an escaped text: timestamps and custom emoji.
-  const syntax = /<t:-?\d+(?::[tTdDfFR])?>|<a?:\w+:\d+>/.exec(text);
-  if (syntax) p.push(`renders Discord syntax ${JSON.stringify(syntax[0])}`);
+  const now = Date.now() / 1000;
+  for (const syntax of text.matchAll(/<t:(-?\d+)(?::[tTdDfFR])?>|<a?:\w+:\d+>/g)) {
+    if (allow.timestamps && syntax[1] !== undefined && Math.abs(Number(syntax[1]) - now) < 86_400) continue;
+    p.push(`renders Discord syntax ${JSON.stringify(syntax[0])}`);
+  }
   return p;
 }
