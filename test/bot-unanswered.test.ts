@@ -99,6 +99,15 @@ describe('the unanswered log through the fake Discord', () => {
     expect(rows().filter((r) => r.kind === 'feedback')).toHaveLength(1);
   });
 
+  it('reads the question back as typed, whatever markdown or mentions the title had to escape', async () => {
+    const question = 'What did _Putin_ call *treason* @everyone?';
+    const data = messageData((await h.fake.interact(chatInput('ask', { question }))).body);
+    expect(data.embeds![0]!.title).not.toBe(`“${question}”`); // escaped for display
+    const id = customIds(data).find((x) => x.startsWith('ask:miss:'))!;
+    await h.fake.interact(button(id, { ...botMessage(), embeds: data.embeds ?? [] }));
+    expect(rows().at(-1)).toMatchObject({ kind: 'feedback', question });
+  });
+
   it('/kb unanswered shows the questions grouped by similarity, most asked first, for moderators only', async () => {
     const cb = await h.fake.interact(subcommand('kb', 'unanswered', {}, { permissions: MANAGE }));
     const data = messageData(cb.body);
