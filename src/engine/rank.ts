@@ -76,17 +76,11 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   const asked = new Set(q.groups.map((g) => g.stems[0]!.stem));
   const asksForHeadline = q.groups.some((g) => /^(headline|title)s?$/.test(g.word));
   const out: Scored[] = [];
-  const base = (id: number) => (passages[id] && index.paragraphOf[id] !== undefined ? sentence.get(id)?.score ?? 0 : 0);
-  const sameParagraph = (a: number, b: number) => b >= 0 && b < passages.length && index.paragraphOf[a] === index.paragraphOf[b];
-  const candidates = new Set(sentence.keys());
-  // A sentence next to a strong match may hold the answer the match only introduces ("It led to…").
-  if (RANKING.neighbourWeight > 0) {
-    for (const id of sentence.keys()) for (const n of [id - 1, id + 1]) if (sameParagraph(id, n)) candidates.add(n);
-  }
-  const empty = { score: 0, covered: 0, stems: new Set<string>() };
-  for (const id of candidates) {
-    const s = sentence.get(id) ?? empty;
-    const neighbours = (sameParagraph(id, id - 1) ? base(id - 1) : 0) + (sameParagraph(id, id + 1) ? base(id + 1) : 0);
+  const neighbourScore = (id: number, n: number) =>
+    n >= 0 && n < passages.length && index.paragraphOf[n] === index.paragraphOf[id] ? sentence.get(n)?.score ?? 0 : 0;
+  for (const [id, s] of sentence) {
+    // A sentence next to a strong match may hold the answer the match only introduces ("It led to…").
+    const neighbours = neighbourScore(id, id - 1) + neighbourScore(id, id + 1);
     let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]! + RANKING.neighbourWeight * neighbours;
     score += RANKING.proximityWeight * proximity(q, index, id, weights);
     score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
