@@ -107,8 +107,9 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
   if (!guildId) return refusal('`/settings` applies to a server: use it in one.');
   const store = ctx.curator;
   if (!store?.healthy) {
-    const why = store?.problem ? `: it ${store.problem}` : '';
-    return refusal(`Settings cannot be read or saved because the bot's database is not available${truncate(oneLine(why), 300)}. The bot keeps answering with its defaults.`);
+    // The store's problem names the file and SQLite's message: shown literally (paths have underscores).
+    const why = store?.problem ? `: it ${escapeText(truncate(oneLine(store.problem), 300))}` : '';
+    return refusal(`Settings cannot be read or saved because the bot's database is not available${why}. The bot keeps answering with its defaults.`);
   }
   if (sub === 'show' || sub === undefined) return settingsReply(ctx, store.guildSettings(guildId), 'Settings for this server');
 
