@@ -16,7 +16,7 @@ import type { Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
 import { singleEngineLibrary } from '../knowledge/library.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { escapeText, oneLine } from '../reply/escape.ts';
+import { escapeText, oneLine, plainText } from '../reply/escape.ts';
 import { LIMITS } from '../reply/limits.ts';
 import { COLOURS, message } from '../reply/message.ts';
 import { truncate } from '../reply/truncate.ts';
@@ -173,7 +173,7 @@ export function withAlsoIn(data: APIInteractionResponseCallbackData, others: rea
   const names = others.slice(0, 5).map((a) => `“${oneLine(a.title)}”`).join(', ') + (others.length > 5 ? ` and ${others.length - 5} more` : '');
   const note = `Also in ${names}: choose with the article option.`;
   const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
-  return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(text.replace(/@/g, '@\u200b'), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
+  return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(plainText(text), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
 }
 
 /** Any option by name, at the top level or inside a subcommand (its raw payload). */
