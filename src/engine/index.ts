@@ -2,7 +2,7 @@
 import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
-import { buildTermIndex } from './term-index.ts';
+import { buildTermIndex, idf } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
@@ -77,7 +77,19 @@ export function createEngine(pack: KnowledgePack): Engine {
         suggestions: [],
       };
     },
-    relevance(question: string): number {
+    relevance(question: string, stems?: readonly string[]): number {
+      if (stems) {
+        const max = idf(index.passages, '\u0000');
+        let total = 0;
+        let found = 0;
+        for (const stem of stems) {
+          const has = index.passages.postings.has(stem);
+          const weight = has ? idf(index.passages, stem) : max;
+          total += weight;
+          if (has) found += weight;
+        }
+        return total > 0 ? found / total : 0;
+      }
       const q = analyseQuestion(String(question ?? ''), vocabulary);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);

@@ -3,6 +3,7 @@
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
 import { createEngine } from './index.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
+import { contentTokens } from './text.ts';
 
 /** How many of the most relevant articles are fully ranked for a question asked of the whole library. */
 const ARTICLES_RANKED = 3;
@@ -45,10 +46,11 @@ export function createLibrary(packs: KnowledgePack[]): Library {
         return engine.answer(question, options);
       }
       if (engines.size === 1) return [...engines.values()][0]!.answer(question, options);
-      const ranked = [...engines.values()]
-        .map((engine) => ({ engine, relevance: engine.relevance(question) }))
-        .sort((a, b) => b.relevance - a.relevance)
-        .slice(0, ARTICLES_RANKED);
+      const stems = [...new Set(contentTokens(String(question ?? '').slice(0, 1000)).map((t) => t.stem))];
+      let scored = [...engines.values()].map((engine) => ({ engine, relevance: engine.relevance(question, stems) }));
+      // Only when no article has any word as typed (all typos?) is the slower path with typo repair worth it.
+      if (!scored.some((s) => s.relevance > 0)) scored = scored.map(({ engine }) => ({ engine, relevance: engine.relevance(question) }));
+      const ranked = scored.sort((a, b) => b.relevance - a.relevance).slice(0, ARTICLES_RANKED);
       const answers = ranked.map(({ engine }) => engine.answer(question, options));
       const found = answers.filter((a) => a.found).sort((a, b) => b.answer!.score - a.answer!.score);
       if (!found.length) return answers[0] ?? emptyAnswer(question);

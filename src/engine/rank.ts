@@ -78,19 +78,25 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   const out: Scored[] = [];
   const neighbourScore = (id: number, n: number) =>
     n >= 0 && n < passages.length && index.paragraphOf[n] === index.paragraphOf[id] ? sentence.get(n)?.score ?? 0 : 0;
+  // First the cheap part of the score for every candidate; the bonuses only for the best of them, so a
+  // common word in a long article does not cost a proximity check on hundreds of sentences.
+  const base: Array<{ id: number; score: number }> = [];
   for (const [id, s] of sentence) {
     // A sentence next to a strong match may hold the answer the match only introduces ("It led to…").
     const neighbours = neighbourScore(id, id - 1) + neighbourScore(id, id + 1);
-    let score = s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]! + RANKING.neighbourWeight * neighbours;
-    score += RANKING.proximityWeight * proximity(q, index, id, weights);
-    score += RANKING.phraseWeight * phraseHits(q, passages[id]!.text);
+    const coverage = Math.min(1, s.covered / totalIdf);
+    const score = (s.score + RANKING.paragraphWeight * paragraphScore[index.paragraphOf[id]!]! + RANKING.neighbourWeight * neighbours) * coverage ** RANKING.coverageExponent;
+    base.push({ id, score });
+  }
+  if (base.length > RANKING.rerankDepth) base.sort((a, b) => b.score - a.score || a.id - b.id).length = RANKING.rerankDepth;
+  for (const { id, score: baseScore } of base) {
+    const s = sentence.get(id)!;
+    const coverage = Math.min(1, s.covered / totalIdf);
+    let score = baseScore + (RANKING.proximityWeight * proximity(q, index, id, weights) + RANKING.phraseWeight * phraseHits(q, passages[id]!.text)) * coverage ** RANKING.coverageExponent;
     score *= 1 + typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
     if (q.speech) score *= 1 + RANKING.speakerBonus * speakerMatch(passages[id]!.speakerStems, asked);
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
     if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
-    const coverage = Math.min(1, s.covered / totalIdf);
-    // A sentence that answers to every part of the question beats one that repeats a part loudly.
-    score *= coverage ** RANKING.coverageExponent;
     const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[index.paragraphOf[id]!]! / totalIdf));
     out.push({ id, score, coverage, contextCoverage, contextGroups: paragraphGroups.get(index.paragraphOf[id]!) ?? new Set(), matchedStems: s.stems });
   }

@@ -10,6 +10,8 @@ const DEFAULTS = {
   neighbourWeight: 0.1,
   /** Scores are multiplied by coverage to this power. */
   coverageExponent: 0.5,
+  /** Only this many best candidates by BM25 get the proximity, phrase, type and speaker bonuses. */
+  rerankDepth: 40,
   /** Aliases and curator keywords count this much of a word in the text (term frequency)… */
   expansionWeight: 0.6,
   /** …and this much towards coverage. */

@@ -43,8 +43,11 @@ export interface AskOptions {
 export interface Engine {
   readonly pack: KnowledgePack;
   answer(question: string, options?: AskOptions): Answer;
-  /** Share (0..1) of the question's weight whose words the article uses anywhere: a cheap first cut in a library. */
-  relevance(question: string): number;
+  /**
+   * Share (0..1) of the question's weight whose words the article uses anywhere: a cheap first cut in a
+   * library. Given the question's stems (tokenised once for the whole library) it skips typo repair.
+   */
+  relevance(question: string, stems?: readonly string[]): number;
   /** Up to `limit` (≤ 25) short suggestions, each ≤ 100 characters, for a partial question. */
   suggest(partial: string, limit?: number): string[];
   paragraph(index: number): Paragraph | undefined;
