@@ -77,3 +77,18 @@ describe('npm run --silent ask -- --json', () => {
     expect(res.stderr).toMatch(/no-such-file\.txt/);
   });
 });
+
+describe('npm run ask with KNOWLEDGE_DIR naming a folder of packs', () => {
+  it('answers across the library and names the article each answer came from', () => {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], {
+      cwd: root,
+      input: 'How much will the bridge cost?\nWho did China’s foreign minister meet?\n',
+      encoding: 'utf8',
+      env: { ...process.env, KNOWLEDGE_DIR: 'test/fixtures/packs' },
+    });
+    expect(res.status).toBe(0);
+    const [bridge, china] = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(bridge.answer.article).toBe('harbour-bridge');
+    expect(china.found).toBe(false);
+  });
+});

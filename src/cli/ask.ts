@@ -3,10 +3,11 @@
 // npm run ask                         an interactive console (try the bot without Discord)
 // Add --article FILE to answer from any plain-text article instead of the knowledge pack.
 import { createInterface } from 'node:readline/promises';
-import { createEngine } from '../engine/index.ts';
+import { resolve } from 'node:path';
+import { createLibrary, type Library } from '../engine/library.ts';
+import { isPackDir, loadLibraryDir } from '../knowledge/library.ts';
 import type { Answer } from '../engine/types.ts';
 import { KnowledgeError, loadArticleFile, loadDefaultPack } from '../knowledge/loader.ts';
-import type { KnowledgePack } from '../knowledge/schema.ts';
 import { formatAnswerText } from './format.ts';
 import { stdinLines, writeLine } from './lines.ts';
 import { createLogger } from '../log.ts';
@@ -42,9 +43,20 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function loadKnowledge(article?: string): KnowledgePack {
+/**
+ * The seed pack by default (what the scorer expects); a plain-text file with --article; the whole
+ * library when KNOWLEDGE_DIR names a folder of packs, as the bot's /ask without an article option.
+ */
+function loadKnowledge(article?: string): Library {
   try {
-    return article ? loadArticleFile(article) : loadDefaultPack();
+    if (article) return createLibrary([loadArticleFile(article)]);
+    const dir = process.env.KNOWLEDGE_DIR?.trim();
+    if (dir && !isPackDir(resolve(dir))) {
+      const load = loadLibraryDir(dir);
+      for (const s of load.skipped) process.stderr.write(`Skipped a pack: ${s.message}\n`);
+      return createLibrary(load.packs);
+    }
+    return createLibrary([loadDefaultPack()]);
   } catch (err) {
     if (err instanceof KnowledgeError) fail(`Cannot load the knowledge:\n${err.message}`);
     throw err;
@@ -68,27 +80,29 @@ async function main(): Promise<void> {
   // Logged as JSON on stderr (stdout carries the answers); one stray error does not end a batch.
   installProcessGuards(() => createLogger('warn'), { mode: 'ask' });
   const args = parseArgs(process.argv.slice(2));
-  const pack = loadKnowledge(args.article);
-  const engine = createEngine(pack);
+  const library = loadKnowledge(args.article);
+  const engine = { answer: (q: string) => library.answer(q) };
+  const metaOf = (slug: string) => library.engine(slug)?.pack.meta ?? library.articles[0]!;
   if (args.json) {
     if (args.question) return writeLine(toJson(engine.answer(args.question)));
     for await (const line of stdinLines()) await writeLine(toJson(engine.answer(line)));
     return;
   }
   if (args.question) {
-    process.stdout.write(`${formatAnswerText(engine.answer(args.question), pack)}\n`);
+    process.stdout.write(`${formatAnswerText(engine.answer(args.question), metaOf)}\n`);
     return;
   }
   if (!process.stdin.isTTY) {
-    for await (const line of stdinLines()) if (line.trim()) process.stdout.write(`${formatAnswerText(engine.answer(line), pack)}\n\n`);
+    for await (const line of stdinLines()) if (line.trim()) process.stdout.write(`${formatAnswerText(engine.answer(line), metaOf)}\n\n`);
     return;
   }
-  process.stdout.write(`Ask about “${pack.meta.title}” (${pack.meta.publisher}). An empty line quits.\n`);
+  const titles = library.articles.map((a) => `“${a.title}” (${a.publisher})`);
+  process.stdout.write(`Ask about ${titles.length === 1 ? titles[0] : `${titles.length} articles: ${titles.join('; ')}`}. An empty line quits.\n`);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   for (;;) {
     const q = (await rl.question('> ')).trim();
     if (!q) break;
-    process.stdout.write(`${formatAnswerText(engine.answer(q), pack)}\n\n`);
+    process.stdout.write(`${formatAnswerText(engine.answer(q), metaOf)}\n\n`);
   }
   rl.close();
 }
