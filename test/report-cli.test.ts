@@ -3,18 +3,30 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runReport } from '../src/cli/report.ts';
 import { DATABASE_FILE, openCuratorStore } from '../src/data/store.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 
 const root = join(import.meta.dirname, '..');
 const newDir = tempDataDirs();
 
+/** ENV_FILE points nowhere so a developer's .env cannot change what the test sees. */
+const envFor = (dataDir: string, extraEnv: Record<string, string>) => ({ DATA_DIR: dataDir, ENV_FILE: join(dataDir, 'no.env'), RETENTION_DAYS: '', ...extraEnv });
+
+/** The command in this process, as the script runs it (runReport is all the script does). */
 function report(dataDir: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const status = runReport({ argv: args, env: envFor(dataDir, extraEnv), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr };
+}
+
+/** The script as a real process: its exit code and its streams. */
+function reportProcess(dataDir: string, args: string[] = []) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
-    // ENV_FILE points nowhere so a developer's .env cannot change what the test sees.
-    env: { ...process.env, DATA_DIR: dataDir, ENV_FILE: join(dataDir, 'no.env'), RETENTION_DAYS: '', ...extraEnv },
+    env: { ...process.env, ...envFor(dataDir, {}) },
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
@@ -87,10 +99,11 @@ describe('npm run report', () => {
     expect(badEnv.stderr).toMatch(/RETENTION_DAYS must be a number/);
   });
 
-  it('reports a corrupt database on stderr and exits 1 without a stack trace', () => {
+  it('as a real process, reports a corrupt database on stderr and exits 1 without a stack trace', () => {
     const bad = newDir();
     writeFileSync(join(bad, DATABASE_FILE), 'garbage '.repeat(600));
-    const r = report(bad);
+    expect(report(bad)).toMatchObject({ status: 1, stdout: '' });
+    const r = reportProcess(bad);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

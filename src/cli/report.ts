@@ -2,10 +2,12 @@
 // The most frequent questions the bot could not answer (or answered weakly, or that readers flagged
 // with "this didn't answer me"), near-identical wordings grouped, from the curator database under
 // DATA_DIR (default ./data). RETENTION_DAYS applies as in the bot: older rows are purged on open.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadEnvFile } from '../discord/config.ts';
 import { curatorOptionsFromEnv } from '../data/env.ts';
 import { formatReport, reportJson } from '../data/format.ts';
-import { openCuratorStore } from '../data/store.ts';
+import { openCuratorStore, writerLog } from '../data/store.ts';
 
 const USAGE = 'Usage: npm run report [-- --article SLUG] [--limit N] [--json]';
 
@@ -15,12 +17,22 @@ interface Args {
   json: boolean;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
+/** Where the command reads its arguments and settings and writes its output (tests pass their own). */
+export interface ReportIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => unknown;
+  stderr: (text: string) => unknown;
 }
 
-function parseArgs(argv: string[]): Args {
+/** A bad argument or setting: the message and the usage on stderr, exit 2. */
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
   const args: Args = { limit: 20, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -33,28 +45,47 @@ function parseArgs(argv: string[]): Args {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 1000) fail(`--limit must be a whole number from 1 to 1000 (got "${v}").`);
       args.limit = n;
-    } else if (flag === '--help' || flag === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    } else fail(`Unknown argument "${a}".`);
+    } else if (flag === '--help' || flag === '-h') return 'help';
+    else fail(`Unknown argument "${a}".`);
   }
   return args;
 }
 
-const args = parseArgs(process.argv.slice(2));
-loadEnvFile();
-const env = curatorOptionsFromEnv(process.env);
-if (!env.ok) fail(env.problems.join('\n'));
-const store = openCuratorStore(env.options);
-if (!store.healthy) {
-  // openCuratorStore has already said what is wrong on stderr.
-  process.exitCode = 1;
-} else {
-  const groups = store.unansweredReport({ article: args.article, limit: args.limit });
-  store.close();
-  if (args.json) process.stdout.write(`${reportJson(groups)}\n`);
-  else {
-    const scope = args.article ? ` about ${args.article}` : '';
-    process.stdout.write(`Unanswered questions${scope} (${store.path}):\n\n${formatReport(groups)}\n`);
+/** The whole command; returns the exit code (0, 1 for an unusable database, 2 for bad input). */
+export function runReport(io: ReportIo): number {
+  let args: Args | 'help';
+  try {
+    args = parseArgs(io.argv);
+    if (args === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    loadEnvFile(io.env);
+    const env = curatorOptionsFromEnv(io.env);
+    if (!env.ok) fail(env.problems.join('\n'));
+    const store = openCuratorStore({ ...env.options, log: writerLog(io.stderr) });
+    // openCuratorStore has already said what is wrong on stderr.
+    if (!store.healthy) return 1;
+    const groups = store.unansweredReport({ article: args.article, limit: args.limit });
+    store.close();
+    if (args.json) io.stdout(`${reportJson(groups)}\n`);
+    else {
+      const scope = args.article ? ` about ${args.article}` : '';
+      io.stdout(`Unanswered questions${scope} (${store.path}):\n\n${formatReport(groups)}\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`${err.message}\n${USAGE}\n`);
+    return 2;
   }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runReport({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
 }

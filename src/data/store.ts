@@ -111,9 +111,12 @@ export interface CuratorStore {
   close(): void;
 }
 
-const stderrLog: StoreLog = {
-  warn: (msg) => process.stderr.write(`${new Date().toISOString()} WARN ${msg}\n`),
-};
+/** Warnings as timestamped lines through `write` (the default log writes them to stderr). */
+export function writerLog(write: (text: string) => unknown): StoreLog {
+  return { warn: (msg) => void write(`${new Date().toISOString()} WARN ${msg}\n`) };
+}
+
+const stderrLog: StoreLog = writerLog((text) => process.stderr.write(text));
 
 type Db = Database.Database;
 
