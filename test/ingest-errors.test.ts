@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs } from '../src/ingest/cli.ts';
+import { parseArgs, runIngest } from '../src/ingest/cli.ts';
 import { draftPack, IngestError } from '../src/ingest/draft.ts';
 import { writePack } from '../src/ingest/write.ts';
 
@@ -34,14 +34,16 @@ interface Run {
   out: string;
 }
 
-/** The command as a user runs it, into a fresh knowledge folder. */
-function ingest(...args: string[]): Promise<Run> {
+/**
+ * The command into a fresh knowledge folder, in this process: runIngest is all the script does
+ * besides setting the exit code (one case below runs the script itself).
+ */
+async function ingest(...args: string[]): Promise<Run> {
   const out = freshOut();
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/ingest/cli.ts', ...args, '--out', out], { cwd: root, encoding: 'utf8' }, (err, stdout, stderr) => {
-      done({ status: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr, out });
-    });
-  });
+  let stdout = '';
+  let stderr = '';
+  const status = await runIngest([...args, '--out', out], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr, out };
 }
 
 function expectRefused(res: Run, reason: RegExp, keep: string[] = []) {
@@ -84,7 +86,7 @@ describe.concurrent('ingest errors, through the command', () => {
     expectRefused(await ingest(join(dir, 'nope.txt'), '--slug', 'nope'), /nope\.txt: no such file/);
   });
 
-  it('refuses an existing slug, naming the folder and --force-new-draft', async () => {
+  it('refuses an existing slug, naming the folder and --force-new-draft (as a real process: exit 1, the reason on stderr)', async () => {
     const out = freshOut();
     mkdirSync(join(out, 'taken'));
     const res = await new Promise<Run>((done) =>

@@ -1,13 +1,12 @@
 // Re-running ingest never overwrites curated edits: it refuses, or with --force-new-draft writes the
 // generated files beside the curated ones as *.draft.json and leaves the curated ones byte for byte.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../src/ingest/cli.ts';
 import { loadPack } from '../src/knowledge/loader.ts';
 
-const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'ingest-again-'));
 const out = join(dir, 'knowledge');
 const pack = join(out, 'harbour');
@@ -21,8 +20,12 @@ The city council voted 7 to 2 on Tuesday to approve a new bridge across the harb
 `;
 const CURATED = ['article.txt', 'meta.json', 'facts.json', 'quotes.json', 'entities.json', 'timeline.json'];
 
-function run(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/ingest/cli.ts', ...args, '--out', out], { cwd: root, encoding: 'utf8' });
+/** The command, in this process (the script only sets the exit code; ingest-errors runs it for real). */
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runIngest([...args, '--out', out], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr };
 }
 
 const snapshot = () => Object.fromEntries(CURATED.map((f) => [f, readFileSync(join(pack, f), 'utf8')]));
@@ -30,9 +33,9 @@ const snapshot = () => Object.fromEntries(CURATED.map((f) => [f, readFileSync(jo
 describe('re-running ingest on an existing pack', () => {
   const article = join(dir, 'harbour.txt');
   let curated: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(article, ARTICLE);
-    expect(run(article, '--slug', 'harbour').status).toBe(0);
+    expect((await run(article, '--slug', 'harbour')).status).toBe(0);
     // The curator edits the generated files.
     const meta = JSON.parse(readFileSync(join(pack, 'meta.json'), 'utf8'));
     writeFileSync(join(pack, 'meta.json'), JSON.stringify({ ...meta, summary: 'Curated summary.', publisher: 'Harbour Post' }, null, 2));
@@ -42,8 +45,8 @@ describe('re-running ingest on an existing pack', () => {
     curated = snapshot();
   });
 
-  it('refuses without --force-new-draft, touching nothing', () => {
-    const res = run(article, '--slug', 'harbour');
+  it('refuses without --force-new-draft, touching nothing', async () => {
+    const res = await run(article, '--slug', 'harbour');
     expect(res.status).toBe(1);
     expect(res.stderr).toContain(`${pack} already exists`);
     expect(res.stderr).toContain('--force-new-draft');
@@ -52,8 +55,8 @@ describe('re-running ingest on an existing pack', () => {
     expect(readdirSync(out)).toEqual(['harbour']);
   });
 
-  it('with --force-new-draft writes *.draft.json beside the curated files and never touches them', () => {
-    const res = run(article, '--slug', 'harbour', '--force-new-draft');
+  it('with --force-new-draft writes *.draft.json beside the curated files and never touches them', async () => {
+    const res = await run(article, '--slug', 'harbour', '--force-new-draft');
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/wrote new drafts beside the curated files .*curated files untouched/);
     expect(snapshot()).toEqual(curated);
@@ -64,10 +67,10 @@ describe('re-running ingest on an existing pack', () => {
     expect(readdirSync(out)).toEqual(['harbour']);
   });
 
-  it('writes article.draft.txt when the article changed, and the drafts load as a pack with it', () => {
+  it('writes article.draft.txt when the article changed, and the drafts load as a pack with it', async () => {
     const changed = join(dir, 'harbour-v2.txt');
     writeFileSync(changed, `${ARTICLE}\nConstruction is expected to begin in 2026, the council said.\n`);
-    const res = run(changed, '--slug', 'harbour', '--force-new-draft');
+    const res = await run(changed, '--slug', 'harbour', '--force-new-draft');
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/replaced earlier drafts: meta\.draft\.json/);
     expect(snapshot()).toEqual(curated);
@@ -80,8 +83,9 @@ describe('re-running ingest on an existing pack', () => {
     expect(loadPack(trial).timeline.map((t) => t.date)).toEqual(['2026']);
   });
 
-  it('documents --force-new-draft in --help', () => {
-    const help = execFileSync(process.execPath, ['--import', 'tsx', 'src/ingest/cli.ts', '--help'], { cwd: root, encoding: 'utf8' });
+  it('documents --force-new-draft in --help', async () => {
+    const { status, stdout: help } = await run('--help');
+    expect(status).toBe(0);
     expect(help).toMatch(/--force-new-draft\s+when knowledge\/SLUG\/ already exists, write the newly generated files beside the\s+curated ones as meta\.draft\.json/);
     expect(help).toMatch(/The curated files are never touched/);
     expect(help).toMatch(/never overwrites an existing pack/);

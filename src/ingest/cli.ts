@@ -166,24 +166,32 @@ function clip(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-async function main(): Promise<void> {
-  let args: CliArgs | 'help';
+/** Where the command writes (tests pass their own). */
+export interface IngestIo {
+  stdout: (text: string) => unknown;
+  stderr: (text: string) => unknown;
+}
+
+/** The whole command; returns the exit code: 0, or 1 with the reason on stderr for bad input. */
+export async function runIngest(argv: string[], io: IngestIo): Promise<number> {
   try {
-    args = parseArgs(process.argv.slice(2));
+    const args = parseArgs(argv);
     if (args === 'help') {
-      process.stdout.write(HELP);
-      return;
+      io.stdout(HELP);
+      return 0;
     }
     const result = await ingest(args);
-    process.stdout.write(formatReport(args, result));
+    io.stdout(formatReport(args, result));
+    return 0;
   } catch (err) {
     if (err instanceof IngestError) {
-      process.stderr.write(`ingest: ${err.message}\n`);
-      process.exitCode = 1;
-      return;
+      io.stderr(`ingest: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runIngest(process.argv.slice(2), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+}
