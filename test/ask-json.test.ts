@@ -1,15 +1,30 @@
 // The ask --json contract the scorer and other tools rely on: one JSON line per input line, in order.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runAsk } from '../src/cli/ask.ts';
 
 const root = join(import.meta.dirname, '..');
 
-function ask(input: string, args: string[] = [], viaNpm = false) {
-  const [cmd, argv] = viaNpm
-    ? ['npm', ['run', '--silent', 'ask', '--', '--json', ...args]]
-    : [process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', ...args]];
-  const res = spawnSync(cmd, argv, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * `ask --json` in this process, fed `input` on its stdin: runAsk is all the script runs besides the
+ * process guards and the exit code. The exact command the scorer runs is spawned below.
+ */
+async function ask(input: string, args: string[] = [], env: NodeJS.ProcessEnv = { ...process.env, KNOWLEDGE_DIR: '' }) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = '';
+  let stderr = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stdin.end(input);
+  const status = await runAsk({ argv: ['--json', ...args], env, stdin, stdout, stderr: (t) => (stderr += t) });
+  return { status, stdout: out, stderr, lines: out.split('\n').filter((l) => l.length) };
+}
+
+/** The command exactly as the scorer runs it: npm, --silent, the script, as a real process. */
+function askNpm(input: string) {
+  const res = spawnSync('npm', ['run', '--silent', 'ask', '--', '--json'], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { ...res, lines: res.stdout.split('\n').filter((l) => l.length) };
 }
 
@@ -30,8 +45,8 @@ const hostile = [
 ];
 
 describe('npm run --silent ask -- --json', () => {
-  it('answers every line, blank and hostile ones included, in order, with nothing else on stdout', () => {
-    const res = ask(hostile.join('\n') + '\n');
+  it('answers every line, blank and hostile ones included, in order, with nothing else on stdout', async () => {
+    const res = await ask(hostile.join('\n') + '\n');
     expect(res.status).toBe(0);
     expect(res.lines).toHaveLength(hostile.length);
     res.lines.forEach((line, i) => {
@@ -53,7 +68,8 @@ describe('npm run --silent ask -- --json', () => {
   });
 
   it('keeps to the exact command the scorer runs, and answers a last line with no newline', () => {
-    const res = ask("Who did China's foreign minister meet?\nBelarus", [], true);
+    const res = askNpm("Who did China's foreign minister meet?\nBelarus");
+    expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.lines).toHaveLength(2);
     const first = JSON.parse(res.lines[0]!);
@@ -62,16 +78,16 @@ describe('npm run --silent ask -- --json', () => {
     expect(first.alternatives.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('answers from another plain-text article with --article', () => {
-    const res = ask('How much will the bridge cost?\nWho is Prigozhin?\n', ['--article', 'test/fixtures/harbour-article.txt']);
+  it('answers from another plain-text article with --article', async () => {
+    const res = await ask('How much will the bridge cost?\nWho is Prigozhin?\n', ['--article', 'test/fixtures/harbour-article.txt']);
     expect(res.status).toBe(0);
     const [cost, prigozhin] = res.lines.map((l) => JSON.parse(l));
     expect(cost.answer.text).toContain('240 million dollars');
     expect(prigozhin.found).toBe(false);
   });
 
-  it('exits non-zero with a clear message for a missing article file', () => {
-    const res = ask('anything\n', ['--article', 'test/fixtures/no-such-file.txt']);
+  it('exits non-zero with a clear message for a missing article file', async () => {
+    const res = await ask('anything\n', ['--article', 'test/fixtures/no-such-file.txt']);
     expect(res.status).toBe(1);
     expect(res.stdout).toBe('');
     expect(res.stderr).toMatch(/no-such-file\.txt/);
@@ -79,13 +95,8 @@ describe('npm run --silent ask -- --json', () => {
 });
 
 describe('npm run ask with KNOWLEDGE_DIR naming a folder of packs', () => {
-  it('answers across the library and names the article each answer came from', () => {
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json'], {
-      cwd: root,
-      input: 'How much will the bridge cost?\nWho did China’s foreign minister meet?\n',
-      encoding: 'utf8',
-      env: { ...process.env, KNOWLEDGE_DIR: 'test/fixtures/packs' },
-    });
+  it('answers across the library and names the article each answer came from', async () => {
+    const res = await ask('How much will the bridge cost?\nWho did China’s foreign minister meet?\n', [], { ...process.env, KNOWLEDGE_DIR: 'test/fixtures/packs' });
     expect(res.status).toBe(0);
     const [bridge, china] = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(bridge.answer.article).toBe('harbour-bridge');

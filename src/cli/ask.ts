@@ -4,6 +4,7 @@
 // Add --article FILE to answer from any plain-text article instead of the knowledge pack.
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
 import { isPackDir, loadLibraryDir } from '../knowledge/library.ts';
 import type { Answer } from '../engine/types.ts';
@@ -19,7 +20,24 @@ interface Args {
   question: string;
 }
 
-function parseArgs(argv: string[]): Args {
+/** Where the command reads and writes (the script passes the process's own; tests pass theirs). */
+export interface AskIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: (text: string) => unknown;
+}
+
+/** Ends the command early with this exit code (its message already written). */
+class AskExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function parseArgs(io: AskIo): Args {
+  const { argv } = io;
   const args: Args = { json: false, question: '' };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -27,38 +45,38 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--article') {
       const file = argv[++i];
-      if (!file) fail('--article needs a file: npm run ask -- --article path/to/article.txt "question"');
+      if (!file) fail(io, '--article needs a file: npm run ask -- --article path/to/article.txt "question"');
       args.article = file;
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write('Usage: npm run ask -- [--json] [--article FILE] ["question"]\n');
-      process.exit(0);
+      io.stdout.write('Usage: npm run ask -- [--json] [--article FILE] ["question"]\n');
+      throw new AskExit(0);
     } else words.push(a);
   }
   args.question = words.join(' ');
   return args;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+function fail(io: AskIo, message: string): never {
+  io.stderr(`${message}\n`);
+  throw new AskExit(1);
 }
 
 /**
  * The seed pack by default (what the scorer expects); a plain-text file with --article; the whole
  * library when KNOWLEDGE_DIR names a folder of packs, as the bot's /ask without an article option.
  */
-function loadKnowledge(article?: string): Library {
+function loadKnowledge(io: AskIo, article?: string): Library {
   try {
     if (article) return createLibrary([loadArticleFile(article)]);
-    const dir = process.env.KNOWLEDGE_DIR?.trim();
+    const dir = io.env.KNOWLEDGE_DIR?.trim();
     if (dir && !isPackDir(resolve(dir))) {
       const load = loadLibraryDir(dir);
-      for (const s of load.skipped) process.stderr.write(`Skipped a pack: ${s.message}\n`);
+      for (const s of load.skipped) io.stderr(`Skipped a pack: ${s.message}\n`);
       return createLibrary(load.packs);
     }
-    return createLibrary([loadDefaultPack()]);
+    return createLibrary([loadDefaultPack(io.env)]);
   } catch (err) {
-    if (err instanceof KnowledgeError) fail(`Cannot load the knowledge:\n${err.message}`);
+    if (err instanceof KnowledgeError) fail(io, `Cannot load the knowledge:\n${err.message}`);
     throw err;
   }
 }
@@ -76,38 +94,57 @@ export function toJson(a: Answer): string {
   });
 }
 
-async function main(): Promise<void> {
-  // Logged as JSON on stderr (stdout carries the answers); one stray error does not end a batch.
-  installProcessGuards(() => createLogger('warn'), { mode: 'ask' });
-  const args = parseArgs(process.argv.slice(2));
-  const library = loadKnowledge(args.article);
+/** The whole command; resolves to the exit code (1 when the knowledge cannot be loaded). */
+export async function runAsk(io: AskIo): Promise<number> {
+  try {
+    await answerAll(io);
+    return 0;
+  } catch (err) {
+    if (err instanceof AskExit) return err.code;
+    throw err;
+  }
+}
+
+async function answerAll(io: AskIo): Promise<void> {
+  const { stdin, stdout } = io;
+  const args = parseArgs(io);
+  const library = loadKnowledge(io, args.article);
   const engine = { answer: (q: string) => library.answer(q) };
   const metaOf = (slug: string) => library.engine(slug)?.pack.meta ?? library.articles[0]!;
   if (args.json) {
-    if (args.question) return writeLine(toJson(engine.answer(args.question)));
-    for await (const line of stdinLines()) await writeLine(toJson(engine.answer(line)));
+    if (args.question) return writeLine(toJson(engine.answer(args.question)), stdout);
+    for await (const line of stdinLines(stdin)) await writeLine(toJson(engine.answer(line)), stdout);
     return;
   }
   if (args.question) {
-    process.stdout.write(`${formatAnswerText(engine.answer(args.question), metaOf)}\n`);
+    stdout.write(`${formatAnswerText(engine.answer(args.question), metaOf)}\n`);
     return;
   }
-  if (!process.stdin.isTTY) {
-    for await (const line of stdinLines()) if (line.trim()) process.stdout.write(`${formatAnswerText(engine.answer(line), metaOf)}\n\n`);
+  if (!stdin.isTTY) {
+    for await (const line of stdinLines(stdin)) if (line.trim()) stdout.write(`${formatAnswerText(engine.answer(line), metaOf)}\n\n`);
     return;
   }
   const titles = library.articles.map((a) => `“${a.title}” (${a.publisher})`);
-  process.stdout.write(`Ask about ${titles.length === 1 ? titles[0] : `${titles.length} articles: ${titles.join('; ')}`}. An empty line quits.\n`);
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  stdout.write(`Ask about ${titles.length === 1 ? titles[0] : `${titles.length} articles: ${titles.join('; ')}`}. An empty line quits.\n`);
+  const rl = createInterface({ input: stdin, output: stdout });
   for (;;) {
     const q = (await rl.question('> ')).trim();
     if (!q) break;
-    process.stdout.write(`${formatAnswerText(engine.answer(q), metaOf)}\n\n`);
+    stdout.write(`${formatAnswerText(engine.answer(q), metaOf)}\n\n`);
   }
   rl.close();
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`ask failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Logged as JSON on stderr (stdout carries the answers); one stray error does not end a batch.
+  installProcessGuards(() => createLogger('warn'), { mode: 'ask' });
+  runAsk({ argv: process.argv.slice(2), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: (text) => process.stderr.write(text) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ask failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -50,8 +50,8 @@ export class KnowledgeError extends Error {
 export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../knowledge/time-china-russia-wagner', import.meta.url));
 
 /** The pack in $KNOWLEDGE_DIR when set, else the seed article's pack. */
-export function loadDefaultPack(): KnowledgePack {
-  const dir = process.env.KNOWLEDGE_DIR?.trim();
+export function loadDefaultPack(env: NodeJS.ProcessEnv = process.env): KnowledgePack {
+  const dir = env.KNOWLEDGE_DIR?.trim();
   return loadPack(dir ? resolve(dir) : DEFAULT_PACK_DIR);
 }
 
