@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDeployCommands } from '../src/deploy-commands.ts';
 import { parseConfig } from '../src/discord/config.ts';
 import { commandPayload, deployCommands, explainDeployError } from '../src/discord/deploy.ts';
 import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord/index.ts';
@@ -21,16 +22,21 @@ afterAll(async () => {
 
 describe('deploy-commands', () => {
   it('--dry-run prints the JSON payload and needs no token', async () => {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'deploy-commands', '--', '--dry-run'], { cwd, env: baseEnv });
+    // In process: the script only calls runDeployCommands with its argv, env and streams (the real
+    // process runs below).
+    let stdout = '';
+    let stderr = '';
+    const code = await runDeployCommands({ argv: ['--dry-run'], env: { ...baseEnv }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(commandPayload())));
     expect(stderr).toMatch(/Dry run: would PUT 9 commands/);
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('PUTs the commands to the guild when DISCORD_GUILD_ID is set', async () => {
+  it('PUTs the commands to the guild when DISCORD_GUILD_ID is set (npm run deploy-commands, a real process)', async () => {
     const env = { ...baseEnv, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl };
-    // The npm wiring is covered by the dry run; run the script directly to save npm's start-up.
-    const { stderr } = await run(process.execPath, ['--import', 'tsx', 'src/deploy-commands.ts'], { cwd, env });
+    // execFile rejects on a non-zero exit, so this also shows the exit code is 0.
+    const { stderr } = await run('npm', ['run', '--silent', 'deploy-commands'], { cwd, env });
     expect(stderr).toMatch(/Registered 9 commands for server/);
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
@@ -50,5 +56,11 @@ describe('deploy-commands', () => {
     const advice = explainDeployError(err, config);
     expect(advice).toMatch(/rejected DISCORD_TOKEN/);
     expect(advice).not.toContain('wrong-token-value');
+
+    // What the command does with it: the advice on stderr and exit code 1.
+    let stderr = '';
+    const env = { ...baseEnv, DISCORD_TOKEN: 'wrong-token-value', DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
+    expect(await runDeployCommands({ argv: [], env, stdout: () => {}, stderr: (t) => (stderr += t) })).toBe(1);
+    expect(stderr).toBe(`${advice}\n`);
   });
 });
