@@ -1,5 +1,7 @@
 // `npm run serve` as a real child process: it starts from the environment alone, reports where it
 // listens, and on SIGTERM stops accepting, finishes the request it is in the middle of, and exits 0.
+// A bad configuration stops it with exit 1. (HTTP_WORKERS=2 as a real process, SIGTERM included, is
+// in kb-sighup.test.ts, which runs one for its reload checks anyway.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helper
 import { chatInput } from './fake-discord/interactions.ts';
 
 const keys = makeKeys();
+const ROOT = new URL('..', import.meta.url).pathname;
 let child: ChildProcess | undefined;
 
 afterEach(() => {
@@ -101,29 +104,12 @@ describe('npm run serve', () => {
     expect(output()).not.toContain(keys.publicKeyHex);
   });
 
-  it('HTTP_WORKERS=2 serves from two processes on one port and stops them all on SIGTERM', async () => {
-    const { url, output, exited } = await serve({
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_CLIENT_ID: '1100000000000000001',
-      HTTP_WORKERS: '2',
-    });
-    expect(output()).toMatch(/2 workers/);
-    // Each worker answers only once its own knowledge is loaded.
-    await expect.poll(() => output().match(/Ready: knowledge loaded/g)?.length ?? 0, { timeout: 15_000 }).toBe(2);
-    for (let i = 0; i < 6; i++) {
-      const res = await postInteraction(url, keys, chatInput('ask', { question: 'What did Putin call the mutiny?' }, { userId: String(1500000000000000000n + BigInt(i)) }));
-      const body = (await res.json()) as { type: number; data: { embeds: Array<{ description: string }> } };
-      expect(body.data.embeds[0]!.description).toMatch(/treason/);
-    }
-    const forged = await postInteraction(url, keys, { type: 1 }, { signWith: makeKeys().privateKey });
-    expect(forged.status).toBe(401);
-    child!.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output().match(/Stopped/g)?.length).toBe(2);
-  });
+  // The configuration checks need no npm: the script itself, as the npm script runs it (exec node).
+  const script = () => [process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts']] as const;
 
   it('refuses a bad HTTP_WORKERS value', async () => {
-    const proc = spawn('npm', ['run', '--silent', 'serve'], {
+    const proc = spawn(...script(), {
+      cwd: ROOT,
       env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1', PORT: '0', HTTP_WORKERS: 'many' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -135,7 +121,8 @@ describe('npm run serve', () => {
   });
 
   it('refuses to start without the public key, listing the problem, and exits 1', async () => {
-    const proc = spawn('npm', ['run', '--silent', 'serve'], {
+    const proc = spawn(...script(), {
+      cwd: ROOT,
       env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: '', DISCORD_CLIENT_ID: 'abc', PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

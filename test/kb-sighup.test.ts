@@ -1,11 +1,12 @@
-// SIGHUP on a real `serve` process reloads the knowledge the way /kb reload does: the change is
-// answered over HTTP afterwards, an invalid file is logged and the old index keeps serving, and the
-// signal never stops the process; a /kb reload that one HTTP worker served reaches the others.
+// A real `serve` process with HTTP_WORKERS=2: two processes answer on one port and SIGTERM stops
+// them all. SIGHUP reloads the knowledge the way /kb reload does: the change is answered over HTTP
+// afterwards, an invalid file is logged and the old index keeps serving, and the signal never stops
+// the process; a /kb reload that one HTTP worker served reaches the others.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
 import { chatInput, subcommand } from './fake-discord/interactions.ts';
@@ -17,11 +18,8 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const dirs: string[] = [];
 let child: ChildProcess | undefined;
 
-afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  child = undefined;
-});
 afterAll(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -58,10 +56,20 @@ async function serve(env: Record<string, string>) {
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  await expect.poll(() => out, { timeout: 15_000, interval: 20 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+  await until('the listen line', () => /Listening on http:\/\/127\.0\.0\.1:\d+/.test(out), () => out, 20);
   const url = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-  await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 15_000, interval: 50 }).toBe(200);
+  await until('/healthz 200', async () => (await fetch(`${url}/healthz`)).status === 200, () => out);
   return { proc, url, output: () => out, exited };
+}
+
+/** Waits up to 15 s for `check` to hold; expect.poll only works inside a test, this in beforeAll too. */
+async function until(what: string, check: () => boolean | Promise<boolean>, output: () => string, interval = 50): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      if (!(await Promise.resolve().then(check).catch(() => false))) throw new Error(`still waiting for ${what}; output so far:\n${output()}`);
+    },
+    { timeout: 15_000, interval },
+  );
 }
 
 async function answer(url: string, question: string, userId = '1400000000000000001'): Promise<string> {
@@ -71,14 +79,36 @@ async function answer(url: string, question: string, userId = '14000000000000000
 
 const count = (text: string, re: RegExp) => text.match(new RegExp(re, 'g'))?.length ?? 0;
 
-describe('SIGHUP reloads the knowledge of a running process', () => {
-  // One HTTP_WORKERS=2 process covers every path: SIGHUP to the primary (relayed to the workers),
-  // SIGHUP to one worker (the same handler a single-process `serve` installs), and /kb reload in one
-  // worker relayed to the other. Starting one process instead of two keeps the suite fast.
+// One HTTP_WORKERS=2 process covers all of this, test after test: the cluster itself, SIGHUP to the
+// primary (relayed to the workers), SIGHUP to one worker (the same handler a single-process `serve`
+// installs), /kb reload in one worker relayed to the other, and SIGTERM. Starting one process
+// (three, with its workers) instead of several keeps the suite fast.
+describe('serve with HTTP_WORKERS=2', () => {
+  let served: Awaited<ReturnType<typeof serve>>;
+  let pack: { dir: string; article: string };
+
+  beforeAll(async () => {
+    pack = copyPack();
+    served = await serve({ KNOWLEDGE_DIR: pack.dir, HTTP_WORKERS: '2' });
+    // Each worker answers only once its own knowledge is loaded.
+    await until('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output);
+  }, 35_000);
+
+  it('serves from two processes on one port, checking every signature', async () => {
+    const { url, output } = served;
+    expect(output()).toMatch(/2 workers/);
+    for (let i = 0; i < 6; i++) {
+      const res = await postInteraction(url, keys, chatInput('ask', { question: 'What did Putin call the mutiny?' }, { userId: String(1500000000000000000n + BigInt(i)) }));
+      const body = (await res.json()) as { type: number; data: { embeds: Array<{ description: string }> } };
+      expect(body.data.embeds[0]!.description).toMatch(/treason/);
+    }
+    const forged = await postInteraction(url, keys, { type: 1 }, { signWith: makeKeys().privateKey });
+    expect(forged.status).toBe(401);
+  });
+
   it('reloads on SIGHUP, keeps serving on an invalid pack, relays /kb reload across workers, and keeps running', async () => {
-    const { dir, article } = copyPack();
-    const { proc, url, output, exited } = await serve({ KNOWLEDGE_DIR: dir, HTTP_WORKERS: '2' });
-    await expect.poll(() => count(output(), /Ready: knowledge loaded/), { timeout: 15_000 }).toBe(2);
+    const { dir, article } = pack;
+    const { proc, url, output } = served;
     expect(await answer(url, BAKERY)).not.toContain('blue croissants');
     /** Whichever worker Discord's request lands on (round robin) must answer the same. */
     const answerAll = async (expected: boolean) => {
@@ -118,7 +148,11 @@ describe('SIGHUP reloads the knowledge of a running process', () => {
     expect(stats).not.toMatch(/who met whom|capital of france/);
 
     expect(proc.exitCode).toBeNull();
-    proc.kill('SIGTERM');
-    expect(await exited).toBe(0);
+  });
+
+  it('stops both workers on SIGTERM and exits 0', async () => {
+    served.proc.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
+    expect(served.output().match(/Stopped/g)?.length).toBe(2);
   });
 });
