@@ -22,10 +22,12 @@ interface Run {
   exited: Promise<{ code: number | null; signal: string | null }>;
 }
 
-async function startSharded(fakeShards: number, SHARDS: string, guilds: Array<{ id: string; channelId: string }>): Promise<Run> {
+/** `npm start` with SHARDS set; `viaNpm: false` runs what the npm script execs (node --import tsx src/main.ts). */
+async function startSharded(fakeShards: number, SHARDS: string, guilds: Array<{ id: string; channelId: string }>, viaNpm = true): Promise<Run> {
   const fake = await FakeDiscord.start({ shards: fakeShards, guilds });
   let out = '';
-  const child = spawn('npm', ['start', '--silent'], {
+  const [cmd, args] = viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+  const child = spawn(cmd, args, {
     cwd: new URL('..', import.meta.url).pathname,
     env: {
       PATH: process.env.PATH,
@@ -196,8 +198,9 @@ describe('SHARDS=1: an explicit count wins over the recommendation', () => {
   let run: Run;
 
   beforeAll(async () => {
-    // The fake recommends 2; the operator asked for 1.
-    run = await startSharded(2, '1', GUILDS);
+    // The fake recommends 2; the operator asked for 1. The npm wiring is shown above; this runs the
+    // script itself, saving npm's start-up.
+    run = await startSharded(2, '1', GUILDS, false);
     await run.fake.waitForReady(1, 45_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });
