@@ -12,7 +12,7 @@ import {
   type APIMessageComponentInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { recordAnswer, recordFeedback } from '../src/data/record.ts';
+import { recordAnswer, recordFeedback } from '../src/store/record.ts';
 import { ALL_ARTICLES, ARTICLE_OPTION, articleChoices, articleOption, articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';

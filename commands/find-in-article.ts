@@ -8,7 +8,7 @@ import {
   type APIMessageApplicationCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { recordAnswer } from '../src/data/record.ts';
+import { recordAnswer } from '../src/store/record.ts';
 import { ALL_ARTICLES, defaultArticle, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { cleanQuestion } from '../src/discord/question.ts';

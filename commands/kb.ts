@@ -15,7 +15,7 @@ import {
 import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepStringOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { userId } from '../src/discord/options.ts';
-import { logReload } from '../src/knowledge/store.ts';
+import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';

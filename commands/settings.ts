@@ -12,7 +12,7 @@ import {
   type APIEmbedField,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { GuildSettings, GuildSettingsPatch } from '../src/data/store.ts';
+import type { GuildSettings, GuildSettingsPatch } from '../src/store/store.ts';
 import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS } from '../src/discord/cooldown.ts';

@@ -2,7 +2,7 @@
 // suggestions, and a private reply, each acknowledged well within 3 s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
-import { chatInput } from './fake-discord/index.ts';
+import { chatInput } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 
 let h: BotHarness;

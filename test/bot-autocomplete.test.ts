@@ -2,7 +2,7 @@
 // (≤ 25 choices, names and values 1..100 characters), sent as type 8 without a query string.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIApplicationCommandAutocompleteResponse, type APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import { autocomplete } from './fake-discord/index.ts';
+import { autocomplete } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 
 let h: BotHarness;

@@ -2,7 +2,7 @@
 // custom_id encodes, so they keep working after the bot restarts (a new client, same fake Discord).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { botMessage, button, chatInput } from './fake-discord/index.ts';
+import { botMessage, button, chatInput } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { customIds, firstEmbed, messageData } from './helpers/responses.ts';
 

@@ -1,7 +1,7 @@
 // Every slash command through the real discord.js Client and the fake Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { chatInput } from './fake-discord/index.ts';
+import { chatInput } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { firstEmbed, messageData, visibleText } from './helpers/responses.ts';
 

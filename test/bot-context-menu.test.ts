@@ -1,7 +1,7 @@
 // The message context-menu command "Find in article": a moderator's private check of a claim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { messageCommand } from './fake-discord/index.ts';
+import { messageCommand } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { messageData, visibleText } from './helpers/responses.ts';
 

@@ -2,7 +2,7 @@
 // "slow down", other users are unaffected, and autocomplete is never limited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { autocomplete, button, chatInput } from './fake-discord/index.ts';
+import { autocomplete, button, chatInput } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { messageData } from './helpers/responses.ts';
 

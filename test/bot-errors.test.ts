@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import type { Engine } from '../src/engine/types.ts';
 import type { CommandContext } from '../src/discord/command.ts';
-import { chatInput } from './fake-discord/index.ts';
+import { chatInput } from '../testing/fake-discord/index.ts';
 import { seedEngine, startBot, type BotHarness } from './helpers/bot.ts';
 import { firstEmbed, messageData } from './helpers/responses.ts';
 

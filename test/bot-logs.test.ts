@@ -6,7 +6,7 @@ import { ApplicationCommandType, InteractionResponseType, type RESTPostAPIChatIn
 import type { ChatInputCommand } from '../src/discord/command.ts';
 import { commands } from '../src/discord/registry.ts';
 import { message } from '../src/reply/message.ts';
-import { autocomplete, button, chatInput, messageCommand } from './fake-discord/index.ts';
+import { autocomplete, button, chatInput, messageCommand } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { customIds, messageData } from './helpers/responses.ts';
 

@@ -2,7 +2,7 @@
 // parse [], and echoed user text has its mentions and markdown neutralised.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { chatInput, messageCommand } from './fake-discord/index.ts';
+import { chatInput, messageCommand } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { messageData, visibleText } from './helpers/responses.ts';
 

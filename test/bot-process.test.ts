@@ -8,7 +8,7 @@ import {
   type APIApplicationCommandAutocompleteResponse,
   type APIInteractionResponseChannelMessageWithSource,
 } from 'discord-api-types/v10';
-import { APP_ID, FakeDiscord, autocomplete, chatInput } from './fake-discord/index.ts';
+import { APP_ID, FakeDiscord, autocomplete, chatInput } from '../testing/fake-discord/index.ts';
 
 let fake: FakeDiscord;
 let child: ChildProcess;

@@ -3,7 +3,7 @@
 // replayed and answered. (A close that forces a new IDENTIFY, e.g. 4007, also works but costs
 // ~5 s: discord.js spaces identifies by the session_start_limit window.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatInput } from './fake-discord/index.ts';
+import { chatInput } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { firstEmbed } from './helpers/responses.ts';
 

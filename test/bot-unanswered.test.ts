@@ -5,10 +5,10 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
-import { openCuratorStore, type CuratorStore } from '../src/data/store.ts';
-import { loadLibraryDir } from '../src/knowledge/library.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
-import { GUILD_ID, botMessage, button, chatInput, messageCommand, subcommand } from './fake-discord/index.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { GUILD_ID, botMessage, button, chatInput, messageCommand, subcommand } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 import { HARBOUR, HARBOUR_TITLE, threePackLibraryDirs } from './helpers/library.ts';

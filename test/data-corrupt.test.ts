@@ -4,8 +4,8 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { recordAnswer } from '../src/data/record.ts';
-import { DATABASE_FILE, openCuratorStore, type CuratorStore } from '../src/data/store.ts';
+import { recordAnswer } from '../src/store/record.ts';
+import { DATABASE_FILE, openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 
 const newDir = tempDataDirs();

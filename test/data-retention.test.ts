@@ -1,7 +1,7 @@
 // Retention: unanswered rows older than RETENTION_DAYS are purged when the store opens and then by a
 // daily timer that does not keep the process alive and stops on close. Settings are never purged.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DAY_MS, openCuratorStore } from '../src/data/store.ts';
+import { DAY_MS, openCuratorStore } from '../src/store/store.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 
 const newDir = tempDataDirs();

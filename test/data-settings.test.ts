@@ -1,7 +1,7 @@
 // Per-guild settings: default article, cooldown and private-by-default, merged patch by patch,
 // validated, kept across restarts, and separate per guild.
 import { describe, expect, it } from 'vitest';
-import { GuildSettingsPatchSchema, openCuratorStore } from '../src/data/store.ts';
+import { GuildSettingsPatchSchema, openCuratorStore } from '../src/store/store.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 
 const newDir = tempDataDirs();

@@ -2,9 +2,9 @@
 // not-found / low-confidence, and the report grouping near-identical wordings with fuse.js.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupQuestions, normaliseQuestion, sameWords } from '../src/data/group.ts';
-import { LOW_CONFIDENCE_BELOW, recordAnswer, recordFeedback, unansweredKind } from '../src/data/record.ts';
-import { openCuratorStore, type CuratorStore } from '../src/data/store.ts';
+import { groupQuestions, normaliseQuestion, sameWords } from '../src/store/group.ts';
+import { LOW_CONFIDENCE_BELOW, recordAnswer, recordFeedback, unansweredKind } from '../src/store/record.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { passage } from './helpers/stub-engine.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 

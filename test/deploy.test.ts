@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeployCommands } from '../src/deploy-commands.ts';
 import { parseConfig } from '../src/discord/config.ts';
 import { commandPayload, deployCommands, explainDeployError } from '../src/discord/deploy.ts';
-import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord/index.ts';
+import { APP_ID, FakeDiscord, GUILD_ID } from '../testing/fake-discord/index.ts';
 
 const run = promisify(execFile);
 const cwd = new URL('..', import.meta.url).pathname;

@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayOpcodes, InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
-import { autocomplete, chatInput, type CallbackRecord } from './fake-discord/index.ts';
+import { autocomplete, chatInput, type CallbackRecord } from '../testing/fake-discord/index.ts';
 import { startBot, type BotHarness } from './helpers/bot.ts';
 import { firstEmbed, messageData } from './helpers/responses.ts';
 

@@ -15,7 +15,7 @@ import { createInteractionHandler } from '../src/discord/handler.ts';
 import { commands } from '../src/discord/registry.ts';
 import { createLogger } from '../src/log.ts';
 import { message } from '../src/reply/message.ts';
-import { autocomplete, button, chatInput, messageCommand } from './fake-discord/interactions.ts';
+import { autocomplete, button, chatInput, messageCommand } from '../testing/fake-discord/interactions.ts';
 import { stubEngine } from './helpers/stub-engine.ts';
 
 const data = (name: string): RESTPostAPIChatInputApplicationCommandsJSONBody => ({ name, description: name, type: ApplicationCommandType.ChatInput });

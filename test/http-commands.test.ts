@@ -18,7 +18,7 @@ import {
 import { createEngine } from '../src/engine/index.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import { autocomplete, botMessage, button, chatInput, messageCommand, type OptionValue } from './fake-discord/interactions.ts';
+import { autocomplete, botMessage, button, chatInput, messageCommand, type OptionValue } from '../testing/fake-discord/interactions.ts';
 import { makeKeys, postInteraction, startServer, type RunningServer } from './http-helpers.ts';
 
 const keys = makeKeys();

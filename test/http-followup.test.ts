@@ -14,7 +14,7 @@ import { createInteractionHandler } from '../src/discord/handler.ts';
 import { commands } from '../src/discord/registry.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
-import { FakeDiscord, chatInput } from './fake-discord/index.ts';
+import { FakeDiscord, chatInput } from '../testing/fake-discord/index.ts';
 import { makeKeys, postInteraction, startServer } from './http-helpers.ts';
 
 interface Recorded {

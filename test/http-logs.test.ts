@@ -9,7 +9,7 @@ import { commands } from '../src/discord/registry.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 import { message } from '../src/reply/message.ts';
-import { FakeDiscord, chatInput } from './fake-discord/index.ts';
+import { FakeDiscord, chatInput } from '../testing/fake-discord/index.ts';
 import { makeKeys, postInteraction, startServer, type RunningServer } from './http-helpers.ts';
 
 const keys = makeKeys();

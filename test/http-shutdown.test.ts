@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
-import { chatInput } from './fake-discord/interactions.ts';
+import { chatInput } from '../testing/fake-discord/interactions.ts';
 
 const keys = makeKeys();
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -19,9 +19,9 @@ import type { Command, CommandContext } from '../src/discord/command.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { DEFAULT_PACK_DIR, KnowledgeError } from '../src/knowledge/loader.ts';
-import { createKnowledgeStore, type KnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import type { Logger } from '../src/log.ts';
-import { chatInput, subcommand, user } from './fake-discord/index.ts';
+import { chatInput, subcommand, user } from '../testing/fake-discord/index.ts';
 import { messageData, visibleText } from './helpers/responses.ts';
 
 const MANAGE = String(PermissionFlagsBits.ManageGuild);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
-import { chatInput, subcommand } from './fake-discord/interactions.ts';
+import { chatInput, subcommand } from '../testing/fake-discord/interactions.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 
 const keys = makeKeys();

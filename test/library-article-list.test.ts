@@ -4,12 +4,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord-api-types/v10';
-import { openCuratorStore } from '../src/data/store.ts';
+import { openCuratorStore } from '../src/store/store.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import { loadLibraryDir } from '../src/knowledge/library.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
-import { GUILD_ID, chatInput } from './fake-discord/index.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { GUILD_ID, chatInput } from '../testing/fake-discord/index.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 import { HARBOUR, HARBOUR_TITLE, RIVERSIDE, RIVERSIDE_TITLE, SEED, threePackLibraryDirs } from './helpers/library.ts';
 import { firstEmbed, messageData, visibleText } from './helpers/responses.ts';

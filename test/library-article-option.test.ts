@@ -6,9 +6,9 @@ import { MessageFlags, type APIApplicationCommandOptionChoice, type APIInteracti
 import { commandPayload } from '../src/discord/deploy.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import { loadLibraryDir } from '../src/knowledge/library.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
-import { autocomplete, botMessage, button, chatInput } from './fake-discord/index.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { autocomplete, botMessage, button, chatInput } from '../testing/fake-discord/index.ts';
 import { HARBOUR, HARBOUR_TITLE, RIVERSIDE, RIVERSIDE_TITLE, SEED, SEED_TITLE_START, threePackLibraryDirs } from './helpers/library.ts';
 import { customIds, firstEmbed, messageData, visibleText } from './helpers/responses.ts';
 

@@ -8,10 +8,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { KnowledgeError } from '../src/knowledge/loader.ts';
-import { loadLibraryDir } from '../src/knowledge/library.ts';
-import { createKnowledgeStore, logSkipped, type KnowledgeStore } from '../src/knowledge/store.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { createKnowledgeStore, logSkipped, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { createLogger } from '../src/log.ts';
-import { chatInput, subcommand } from './fake-discord/index.ts';
+import { chatInput, subcommand } from '../testing/fake-discord/index.ts';
 import { HARBOUR, HARBOUR_TITLE, RIVERSIDE, SEED, threePackLibraryDirs } from './helpers/library.ts';
 import { firstEmbed, messageData, visibleText } from './helpers/responses.ts';
 

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { APP_ID, FakeDiscord, autocomplete, button, chatInput, messageCommand } from './fake-discord/index.ts';
+import { APP_ID, FakeDiscord, autocomplete, button, chatInput, messageCommand } from '../testing/fake-discord/index.ts';
 import { customIds, messageData } from './helpers/responses.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 

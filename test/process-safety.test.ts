@@ -5,7 +5,7 @@
 // test/fixtures/process-faults.mjs is preloaded to cause the faults on SIGUSR2.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_ID, FAKE_TOKEN, FakeDiscord, chatInput } from './fake-discord/index.ts';
+import { APP_ID, FAKE_TOKEN, FakeDiscord, chatInput } from '../testing/fake-discord/index.ts';
 import { messageData } from './helpers/responses.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIApplicationCommandAutocompleteResponse, type APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import type { Logger } from '../src/log.ts';
-import { autocomplete, chatInput } from './fake-discord/interactions.ts';
+import { autocomplete, chatInput } from '../testing/fake-discord/interactions.ts';
 import { hostileText, messageProblems } from './helpers/hostile.ts';
 import { messageData } from './helpers/responses.ts';
 

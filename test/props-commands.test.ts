@@ -12,13 +12,13 @@ import {
   type APIInteraction,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { openCuratorStore, type CuratorStore } from '../src/data/store.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
 import type { Engine } from '../src/engine/index.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import type { Logger } from '../src/log.ts';
-import { button, chatInput, messageCommand, snowflake, type OptionValue } from './fake-discord/interactions.ts';
+import { button, chatInput, messageCommand, snowflake, type OptionValue } from '../testing/fake-discord/interactions.ts';
 import { tempDataDirs } from './helpers/data-dir.ts';
 import { MENTION, hostileText, markdownProblems, messageProblems, textParts, type MarkdownAllowance } from './helpers/hostile.ts';
 import { customIds } from './helpers/responses.ts';

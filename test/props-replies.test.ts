@@ -21,7 +21,7 @@ import { fitRendered, truncate } from '../src/reply/truncate.ts';
 import { whoNotFoundReply, whoReply } from '../src/reply/who.ts';
 import { kbReloadReply, kbStatsReply } from '../src/reply/kb.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { MENTION, hostilePieces, hostileText, longHostile, markdownProblems, messageProblems, shortHostile, textParts, type MarkdownAllowance } from './helpers/hostile.ts';
 
 const RUNS = Number(process.env.PROPS_RUNS ?? 100);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../src/cli/report.ts';
-import { DATABASE_FILE, openCuratorStore } from '../src/data/store.ts';
+import { DATABASE_FILE, openCuratorStore } from '../src/store/store.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 
 const root = join(import.meta.dirname, '..');

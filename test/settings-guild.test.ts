@@ -14,12 +14,12 @@ import {
   type APIInteraction,
 } from 'discord-api-types/v10';
 import * as settings from '../commands/settings.ts';
-import { openCuratorStore, type CuratorStore } from '../src/data/store.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import type { HandleInteraction } from '../src/discord/contract.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import { loadLibraryDir } from '../src/knowledge/library.ts';
-import { createKnowledgeStore } from '../src/knowledge/store.ts';
-import { GUILD_ID, autocomplete, chatInput, messageCommand, subcommand } from './fake-discord/index.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { GUILD_ID, autocomplete, chatInput, messageCommand, subcommand } from '../testing/fake-discord/index.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 import { HARBOUR, HARBOUR_TITLE, RIVERSIDE, RIVERSIDE_TITLE, SEED_TITLE_START, threePackLibraryDirs } from './helpers/library.ts';
 import { messageData, visibleText } from './helpers/responses.ts';

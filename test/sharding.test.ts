@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { InteractionResponseType, PermissionFlagsBits, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
 import { ConfigError, parseConfig } from '../src/discord/config.ts';
 import { fetchRecommendedShards } from '../src/discord/sharding.ts';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from './fake-discord/index.ts';
+import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from '../testing/fake-discord/index.ts';
 
 /** The first guild id from `start` upwards that shard `shard` of `count` owns. */
 function guildOn(shard: number, count: number, start = 1100000000000000002n): string {

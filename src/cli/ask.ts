@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
-import { isPackDir, loadLibraryDir } from '../knowledge/library.ts';
+import { isPackDir, loadLibraryDir } from '../runtime/load-library.ts';
 import type { Answer } from '../engine/types.ts';
 import { KnowledgeError, loadArticleFile, loadDefaultPack } from '../knowledge/loader.ts';
 import { formatAnswerText } from './format.ts';

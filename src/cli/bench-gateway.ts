@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
-import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../test/fake-discord/index.ts';
+import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../testing/fake-discord/index.ts';
 import { DEFAULT_QUESTIONS, askAnswerMatches, loadQuestions, treeCpuSeconds, type Question } from './bench-http.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

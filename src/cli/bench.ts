@@ -429,7 +429,7 @@ interface GatewayBenchModule {
 
 async function loadGatewayBench(log: (line: string) => void): Promise<GatewayBenchModule | undefined> {
   const url = new URL('./bench-gateway.ts', import.meta.url);
-  const fake = new URL('../../test/fake-discord/index.ts', import.meta.url);
+  const fake = new URL('../../testing/fake-discord/index.ts', import.meta.url);
   if (!existsSync(fileURLToPath(url)) || !existsSync(fileURLToPath(fake))) {
     log('Gateway burst: src/cli/bench-gateway.ts or the fake Discord in test/ is not there; skipped');
     return undefined;

@@ -5,9 +5,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnvFile } from '../discord/config.ts';
-import { curatorOptionsFromEnv } from '../data/env.ts';
-import { formatReport, reportJson } from '../data/format.ts';
-import { openCuratorStore, writerLog } from '../data/store.ts';
+import { curatorOptionsFromEnv } from '../store/env.ts';
+import { formatReport, reportJson } from '../store/format.ts';
+import { openCuratorStore, writerLog } from '../store/store.ts';
 
 const USAGE = 'Usage: npm run report [-- --article SLUG] [--limit N] [--json]';
 

@@ -14,7 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
-import { singleEngineLibrary } from '../knowledge/library.ts';
+import { singleEngineLibrary } from '../runtime/load-library.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { escapeText, oneLine, plainText } from '../reply/escape.ts';
 import { LIMITS } from '../reply/limits.ts';

@@ -11,10 +11,10 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { CuratorStore, GuildSettings } from '../data/store.ts';
+import type { CuratorStore, GuildSettings } from '../store/store.ts';
 import type { Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
-import type { KnowledgeSnapshot, KnowledgeStore } from '../knowledge/store.ts';
+import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';
 

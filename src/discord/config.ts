@@ -7,7 +7,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
-import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../data/defaults.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../store/defaults.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 

@@ -11,9 +11,9 @@ import {
   type APIInteraction,
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
-import type { CuratorStore, GuildSettings } from '../data/store.ts';
+import type { CuratorStore, GuildSettings } from '../store/store.ts';
 import type { Engine } from '../engine/types.ts';
-import { fixedKnowledge, type KnowledgeStore } from '../knowledge/store.ts';
+import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';

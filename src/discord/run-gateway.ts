@@ -1,8 +1,8 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
 import { KnowledgeError } from '../knowledge/loader.ts';
-import { openCuratorStore } from '../data/store.ts';
-import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../knowledge/store.ts';
+import { openCuratorStore } from '../store/store.ts';
+import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';

@@ -1,7 +1,7 @@
 // /kb replies for moderators: knowledge statistics, and the outcome of a reload. Loader messages and
 // questions are untrusted text: escaped, paths shortened, everything cut to Discord's limits.
 import type { APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { KnowledgeSnapshot, ReloadResult } from '../knowledge/store.ts';
+import type { KnowledgeSnapshot, ReloadResult } from '../runtime/knowledge-store.ts';
 import type { QuestionCount } from '../discord/question-stats.ts';
 import { escapeText, neutraliseMentions, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';

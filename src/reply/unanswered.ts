@@ -2,7 +2,7 @@
 // grouped (the curator store's report), for moderators deciding what to add to the knowledge.
 // Questions are untrusted text: escaped, one line, cut to Discord's limits.
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { ReportGroup } from '../data/store.ts';
+import type { ReportGroup } from '../store/store.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';

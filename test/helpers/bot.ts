@@ -7,7 +7,7 @@ import { createInteractionHandler, type HandlerOptions } from '../../src/discord
 import { loadDefaultPack } from '../../src/knowledge/loader.ts';
 import { warmUp } from '../../src/discord/warm-up.ts';
 import { createLogger } from '../../src/log.ts';
-import { FAKE_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
+import { FAKE_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../../testing/fake-discord/index.ts';
 
 let engine: Engine | undefined;
 /** The real engine over the seed article, built (and warmed up, as npm start does) once per file. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { StoreLog } from '../../src/data/store.ts';
+import type { StoreLog } from '../../src/store/store.ts';
 
 export function tempDataDirs(): () => string {
   const made: string[] = [];

@@ -2,8 +2,8 @@
 // reload must reach all of them: SIGHUP to the primary is passed to every worker, and a /kb reload
 // that one worker served (Discord picks the worker, not the moderator) is passed to the others.
 import cluster from 'node:cluster';
-import type { KnowledgeStore } from '../../knowledge/store.ts';
-import { reloadAndLog } from '../../knowledge/store.ts';
+import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
+import { reloadAndLog } from '../../runtime/knowledge-store.ts';
 import type { Logger } from '../../log.ts';
 
 interface ReloadMessage {

@@ -7,8 +7,8 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { KnowledgeError } from '../../knowledge/loader.ts';
-import { openCuratorStore } from '../../data/store.ts';
-import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../knowledge/store.ts';
+import { openCuratorStore } from '../../store/store.ts';
+import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../runtime/knowledge-store.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';

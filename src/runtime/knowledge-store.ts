@@ -8,9 +8,9 @@
 import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
 import type { Logger } from '../log.ts';
-import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './library.ts';
-import { KnowledgeError } from './loader.ts';
-import type { KnowledgePack } from './schema.ts';
+import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
+import { KnowledgeError } from '../knowledge/loader.ts';
+import type { KnowledgePack } from '../knowledge/schema.ts';
 
 export interface KnowledgeCounts {
   /** Articles in the library. The other counts are summed over them. */

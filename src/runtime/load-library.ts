@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
-import { KnowledgeError, loadPack, type KnowledgeProblem } from './loader.ts';
-import type { KnowledgePack } from './schema.ts';
+import { KnowledgeError, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
+import type { KnowledgePack } from '../knowledge/schema.ts';
 
 /** The repository's `knowledge/` folder: one sub-folder per article (`npm run ingest` writes them). */
 export const DEFAULT_LIBRARY_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
