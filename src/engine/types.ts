@@ -33,7 +33,23 @@ export interface Answer {
   missing: string[];
   /** Did-you-mean questions (up to 3) for a miss. */
   suggestions: string[];
+  /**
+   * For a found answer, how far a reader may trust it. Decided once, in the engine, from calibrated
+   * thresholds, so every reply and the unanswered log agree on what "High" means.
+   */
+  band?: ConfidenceBand;
+  /**
+   * Not found, but one passage comes near: shown as "The article doesn't say exactly; the closest it
+   * comes is: …". It is never an answer (found stays false), and never shown as confident.
+   */
+  closest?: Passage;
+  /** Set when the question is about the article itself (who wrote it, when, what it is about): answered from its meta. */
+  about?: ArticleFacet;
 }
+
+export type ConfidenceBand = 'high' | 'medium' | 'low';
+
+export type ArticleFacet = 'summary' | 'authors' | 'published' | 'publisher' | 'length' | 'url' | 'headline';
 
 export interface AskOptions {
   /** How many alternatives after the best answer (default 4). */
