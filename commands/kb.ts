@@ -19,6 +19,7 @@ import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
+import { withConfirmations } from '../src/reply/replicas.ts';
 
 /** The permission /kb needs (Administrator implies it). */
 export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
@@ -70,7 +71,10 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const origin = `/kb reload by user ${userId(interaction) ?? 'unknown'}`;
     const result = ctx.knowledge.reload(origin);
     logReload(ctx.log, result, origin);
-    return { data: kbReloadReply(result) };
+    const data = kbReloadReply(result);
+    // On a shared database the other replicas reload too; the reply says how many confirmed.
+    if (!result.ok || !ctx.replicas) return { data };
+    return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
   }
   if (sub === 'stats') {
     // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
