@@ -7,7 +7,7 @@
 //
 // The file is watched for deletion or replacement under the running bot (its inode is compared before
 // each use): that is logged once and a fresh database is opened in its place.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, DAY_MS, DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS, REPORT_SCAN_LIMIT } from './defaults.ts';
@@ -178,28 +178,39 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
   let dropped = 0;
   /** The inode of the file that was opened: another one at the path means it was deleted or replaced. */
   let inode: number | undefined;
+  let openedSize = 0;
   const replays = createReplayMemory(now);
 
-  const fileWasSwapped = (): boolean => {
+  /** Why the file at the path is no longer the one we opened, if it is not: deleted, replaced or truncated. */
+  const fileChange = (): 'deleted or replaced' | 'truncated' | undefined => {
     try {
-      return statSync(path).ino !== inode;
+      const st = statSync(path);
+      if (st.ino !== inode) return 'deleted or replaced';
+      // In WAL mode the main file only grows (at checkpoints): empty means someone truncated it.
+      return st.size === 0 && openedSize > 0 ? 'truncated' : undefined;
     } catch {
-      return true; // deleted
+      return 'deleted or replaced';
     }
   };
 
-  /** The file went away under us: say so once per event and start a fresh database at the path. */
-  const reopen = (): void => {
-    log.warn(`Curator database ${path} was deleted or replaced while the bot was running; opening a new database there (rows written since the last backup are gone).`);
+  /** The file changed under us: say so once and start a fresh database at the path. */
+  const reopen = (change: 'deleted or replaced' | 'truncated'): void => {
+    log.warn(`Curator database ${path} was ${change} while the bot was running; opening a new database there (what it held is gone unless restored).`);
     if (timer) clearInterval(timer);
     timer = undefined;
     stmts = undefined;
+    // The old WAL and shared memory belong to the old file: a new database must not replay them.
+    // An emptied file holds nothing either, so it goes too, before the old handle's closing
+    // checkpoint can write stray pages into it.
+    const stale = [`${path}-wal`, `${path}-shm`, ...(change === 'truncated' ? [path] : [])];
+    if (change === 'truncated') for (const f of stale) rmSync(f, { force: true });
     try {
       db?.close();
     } catch {
       // the old handle points at a file that is gone
     }
     db = undefined;
+    for (const f of stale) rmSync(f, { force: true });
     try {
       connect();
     } catch (err) {
@@ -223,7 +234,8 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
 
   /** Runs fn against the open database; any failure returns the fallback instead of throwing. */
   function guard<T>(what: string, fallback: T, fn: (s: Statements, d: Db) => T): T {
-    if (db && fileWasSwapped()) reopen();
+    const change = db ? fileChange() : undefined;
+    if (change) reopen(change);
     if (!db || !stmts) return fallback;
     try {
       return fn(stmts, db);
@@ -271,7 +283,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
       if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? '' : 's'} older than ${retentionDays} days.`);
       db = handle;
       stmts = prepared;
-      inode = statSync(path).ino;
+      ({ ino: inode, size: openedSize } = statSync(path));
       problem = undefined;
       timer = setInterval(purgeExpired, options.purgeIntervalMs ?? DAY_MS);
       timer.unref();
