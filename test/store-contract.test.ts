@@ -89,8 +89,8 @@ for (const backend of backends) {
       expect(store.guildSettings('g1')).toBeUndefined();
       const a = await store.updateGuildSettings('g1', { privateByDefault: true });
       expect(a).toMatchObject({ guildId: 'g1', privateByDefault: true, defaultArticle: null, cooldown: null });
-      const b = await store.updateGuildSettings('g1', { cooldown: { burst: 2, refillMs: 500 }, defaultArticle: 'harbour' });
-      expect(b).toMatchObject({ privateByDefault: true, defaultArticle: 'harbour', cooldown: { burst: 2, refillMs: 500 } });
+      const b = await store.updateGuildSettings('g1', { cooldown: { burst: 2, refillMs: 500 }, defaultArticle: 'harbour', forumChannelId: '1234' });
+      expect(b).toMatchObject({ privateByDefault: true, defaultArticle: 'harbour', cooldown: { burst: 2, refillMs: 500 }, forumChannelId: '1234' });
       expect(store.guildSettings('g1')).toMatchObject({ privateByDefault: true, defaultArticle: 'harbour' });
       expect(await store.updateGuildSettings('g1', { defaultArticle: 'Not A Slug' } as never)).toBeUndefined();
       await store.clearGuildSettings('g1');
@@ -160,6 +160,7 @@ describe.skipIf(noPostgres)('PostgreSQL only: shared across replicas', () => {
     expect(rows).toEqual([
       { version: 1, n: 1 },
       { version: 2, n: 1 },
+      { version: 3, n: 1 },
     ]);
   });
 });

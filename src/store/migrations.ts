@@ -74,6 +74,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    why: 'the Q&A forum channel whose new posts the bot answers',
+    sql: `ALTER TABLE guild_settings ADD COLUMN forum_channel TEXT;`,
+  },
+  {
+    version: 3,
     why: 'interaction ids already answered, so a replay is answered once across replicas',
     sql: {
       // SQLite serves one process: its replay memory is in that process.

@@ -70,6 +70,7 @@ interface GuildRow {
   cooldown_burst: number | null;
   cooldown_refill_ms: number | null;
   private_by_default: boolean;
+  forum_channel: string | null;
   updated_at: string | number;
 }
 
@@ -79,6 +80,7 @@ function toSettings(row: GuildRow): GuildSettings {
     defaultArticle: row.default_article,
     cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
     privateByDefault: row.private_by_default === true,
+    forumChannelId: row.forum_channel ?? null,
     updatedAt: Number(row.updated_at),
   };
 }
@@ -391,13 +393,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const { rows } = await c.query<GuildRow>('SELECT * FROM guild_settings WHERE guild_id = $1 FOR UPDATE', [id]);
         const merged = mergeSettings(id, rows[0] ? toSettings(rows[0]) : undefined, parsed.data, now());
         await c.query(
-          `INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (guild_id) DO UPDATE SET
              default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
              cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
-             updated_at = excluded.updated_at`,
-          [id, merged.defaultArticle, merged.cooldown?.burst ?? null, merged.cooldown?.refillMs ?? null, merged.privateByDefault, merged.updatedAt],
+             forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`,
+          [id, merged.defaultArticle, merged.cooldown?.burst ?? null, merged.cooldown?.refillMs ?? null, merged.privateByDefault, merged.forumChannelId, merged.updatedAt],
         );
         // Delivered to every listener when the transaction commits, this process included.
         await c.query('SELECT pg_notify($1, $2)', [SETTINGS_CHANNEL, JSON.stringify(merged)]);

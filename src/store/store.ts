@@ -72,6 +72,7 @@ interface GuildRow {
   cooldown_burst: number | null;
   cooldown_refill_ms: number | null;
   private_by_default: number;
+  forum_channel: string | null;
   updated_at: number;
 }
 
@@ -109,6 +110,7 @@ function toSettings(row: GuildRow): GuildSettings {
     defaultArticle: row.default_article,
     cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
     privateByDefault: row.private_by_default === 1,
+    forumChannelId: row.forum_channel ?? null,
     updatedAt: row.updated_at,
   };
 }
@@ -132,12 +134,12 @@ function prepare(db: Db): Statements {
        LIMIT @limit`),
     getGuild: db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?'),
     putGuild: db.prepare(`
-      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, updated_at)
-      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @updatedAt)
+      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
+      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @forumChannel, @updatedAt)
       ON CONFLICT (guild_id) DO UPDATE SET
         default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
         cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
-        updated_at = excluded.updated_at`),
+        forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
     deleteGuild: db.prepare('DELETE FROM guild_settings WHERE guild_id = ?'),
   };
 }
@@ -370,6 +372,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
               burst: merged.cooldown?.burst ?? null,
               refillMs: merged.cooldown?.refillMs ?? null,
               privateByDefault: merged.privateByDefault ? 1 : 0,
+              forumChannel: merged.forumChannelId,
               updatedAt: merged.updatedAt,
             });
             return merged;

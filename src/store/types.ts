@@ -40,6 +40,8 @@ export interface GuildSettings {
   /** Null: the bot's configured cooldown applies. */
   cooldown: { burst: number; refillMs: number } | null;
   privateByDefault: boolean;
+  /** The Q&A forum whose new posts the gateway bot answers (null: none). */
+  forumChannelId: string | null;
   updatedAt: number;
 }
 
@@ -54,6 +56,7 @@ export const GuildSettingsPatchSchema = z
       })
       .nullable(),
     privateByDefault: z.boolean(),
+    forumChannelId: z.string().regex(/^\d{1,20}$/, 'must be a channel id').nullable(),
   })
   .partial()
   .strict();
@@ -143,6 +146,7 @@ export function mergeSettings(guildId: string, current: GuildSettings | undefine
     defaultArticle: p.defaultArticle !== undefined ? p.defaultArticle : (current?.defaultArticle ?? null),
     cooldown: p.cooldown !== undefined ? p.cooldown : (current?.cooldown ?? null),
     privateByDefault: p.privateByDefault ?? current?.privateByDefault ?? false,
+    forumChannelId: p.forumChannelId !== undefined ? p.forumChannelId : (current?.forumChannelId ?? null),
     updatedAt: Math.floor(at),
   };
 }

@@ -14,6 +14,7 @@ import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
+import { restChannels } from '../forum/rest-channels.ts';
 import { warmUp } from '../warm-up.ts';
 import { relayReloads, shareReloads } from './cluster-reload.ts';
 import { createInteractionsServer } from './server.ts';
@@ -91,7 +92,9 @@ async function serve(config: Config, log: Logger): Promise<void> {
     const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
     // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
     const replicas = shareReloadsOverStore(knowledge, curator, log);
-    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator, ...(replicas ? { replicas } : {}) });
+    // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
+    const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
+    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator, ...(discord ? { discord } : {}), ...(replicas ? { replicas } : {}) });
     // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
     // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
     await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
