@@ -8,6 +8,7 @@ import type { Answer, Passage } from '../src/engine/types.ts';
 import type { ArticleMeta } from '../src/knowledge/schema.ts';
 import { answerReply, CLOSEST_LEAD } from '../src/reply/answer.ts';
 import { formatAnswerText } from '../src/cli/format.ts';
+import { findInArticleReply } from '../src/reply/passages.ts';
 import { parseDidYouMean } from '../src/discord/custom-id.ts';
 import { visibleText } from './helpers/responses.ts';
 
@@ -30,6 +31,11 @@ describe('a near miss (Answer.closest)', () => {
     expect(text).not.toMatch(/Not in the article|Confidence|High/);
     expect(data.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Source']);
     expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('is shown by the claim check too, after saying the article does not address the claim', () => {
+    const text = visibleText(findInArticleReply('each lane costs 5 million', near, meta));
+    expect(text).toMatch(/does not address this[\s\S]*doesn't say exactly[\s\S]*240 million dollars/);
   });
 
   it('reads the same way in the terminal', () => {
