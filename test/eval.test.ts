@@ -2,7 +2,7 @@
 // sets written to a temp dir (real files, the real engine, the real ingest command), checked against
 // ../shared/eval/score.mjs itself when it is beside the checkout.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,15 @@ describe('npm run eval over sets in a temp dir', () => {
     expect(run(`${story}.jsonl`, `npm run --silent ask -- --json --article '${story}.txt'`)).toBe(show(figures('news dev, --article')));
     expect(run(join(shared, 'eval', 'time-dev.jsonl'), 'npm run --silent ask -- --json')).toBe(show(figures('formal dev (time-dev.jsonl)')));
   }, 60_000);
+
+  it('scores a fixture set one folder down against the fixture pack it is named after', () => {
+    const fake = join(shared, 'checkout');
+    mkdirSync(join(fake, 'test', 'fixtures', 'chat'), { recursive: true });
+    cpSync(join(root, 'test', 'fixtures', 'packs', 'harbour-bridge'), join(fake, 'test', 'fixtures', 'packs', 'harbour-bridge'), { recursive: true });
+    writeFileSync(join(fake, 'test', 'fixtures', 'chat', 'harbour-bridge.jsonl'), jsonl(storyItems.slice(0, 2)));
+    const [only] = evaluate({ root: fake, shared }, ['fixtures']);
+    expect(only).toMatchObject({ set: 'fixtures chat/harbour-bridge.jsonl', figures: { questions: 2, top1: 1, reject: 1 } });
+  });
 
   it('says every set is skipped when nothing is beside the checkout', () => {
     const none = evaluate({ root: shared, shared: join(shared, 'nothing-here') }, ['dev', 'news', 'squad', 'fixtures']);

@@ -120,14 +120,25 @@ function squadSets(paths: EvalPaths): Row[] {
   });
 }
 
+/**
+ * The engine's own held-out sets: test/fixtures/*.jsonl are about the seed article; a set one folder
+ * down named after a fixture pack (test/fixtures/chat-heldout/harbour-bridge.jsonl) is about that pack.
+ */
 function fixtureSets(paths: EvalPaths): Row[] {
   const dir = join(paths.root, 'test', 'fixtures');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  if (files.length === 0) return [missing('engine fixtures', join(dir, '*.jsonl'))];
-  const curated = createLibrary([loadDefaultPack({})]);
-  return files.map((f) => {
+  if (!existsSync(dir)) return [missing('engine fixtures', join(dir, '*.jsonl'))];
+  const sets = readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() && d.name !== 'packs'
+      ? readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.jsonl')).map((f) => join(d.name, f))
+      : d.isFile() && d.name.endsWith('.jsonl') ? [d.name] : [],
+  );
+  if (sets.length === 0) return [missing('engine fixtures', join(dir, '*.jsonl'))];
+  const seed = createLibrary([loadDefaultPack({})]);
+  return sets.sort().map((f) => {
+    const pack = join(dir, 'packs', basename(f, '.jsonl'));
+    const library = f.includes('/') && existsSync(pack) ? createLibrary([loadDefaultPack({ KNOWLEDGE_DIR: pack })]) : seed;
     const items = readJsonl<QuestionItem>(join(dir, f));
-    return { set: `fixtures ${f}`, figures: scoreItems(items, answerAll(curated, items.map((i) => i.question))) };
+    return { set: `fixtures ${f}`, figures: scoreItems(items, answerAll(library, items.map((i) => i.question))) };
   });
 }
 
