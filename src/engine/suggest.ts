@@ -8,6 +8,9 @@ import { STOP_WORDS, tokenize } from './text.ts';
 export const MAX_CHOICE_LENGTH = 100;
 export const MAX_CHOICES = 25;
 
+/** The words the question templates below are made of. */
+const TEMPLATE_WORDS = 'who is what was did say happened does the article about';
+
 export class Suggester {
   /** Questions a reader may pick: a few dozen, so Fuse.js searches them in microseconds. */
   private readonly questions: string[];
@@ -26,7 +29,7 @@ export class Suggester {
         ...pack.quotes.map(quoteQuestion),
         ...pack.quotes.map((q) => speakerQuestion(q, pack.entities)),
         ...pack.timeline.map(timelineQuestion),
-        ...found.map((n) => `Who is ${n}?`),
+        ...found.map((n) => `What does the article say about ${n}?`), // untyped: a name may be a person, a place or a paper
       ]
         .filter((q): q is string => q !== undefined)
         .map((q) => q.replace(/\s+/g, ' ').trim())
@@ -56,7 +59,10 @@ export class Suggester {
    * Refusals are frequent, so this uses the already-analysed question instead of a fuzzy search.
    */
   didYouMean(stems: ReadonlyArray<{ stem: string; weight: number }>, limit: number): string[] {
-    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)));
+    // Only what a question is about counts: its template ("What happened …", "What did … say?") would
+    // match any question that is phrased the same way.
+    const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
+    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem)));
     return this.questions
       .map((q, i) => ({ q, score: stems.reduce((sum, s) => sum + (this.questionStems![i]!.has(s.stem) ? s.weight : 0), 0) }))
       .filter((x) => x.score > 0)
