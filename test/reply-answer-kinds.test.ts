@@ -21,7 +21,7 @@ const base: Answer = { question: 'how much does each lane cost', found: false, a
 const embedOf = (a: Answer, opts = { ephemeral: false }) => answerReply(a, meta, opts).embeds![0]!;
 
 describe('a near miss (Answer.closest)', () => {
-  const near: Answer = { ...base, closest: passage, reason: 'The article gives no figure per lane.' };
+  const near: Answer = { ...base, closest: passage, reason: 'The article gives no figure per lane.', suggestions: ['How much will the bridge cost?'] };
 
   it('says the article does not say exactly and shows the closest passage, with no confidence', () => {
     const data = answerReply(near, meta, { ephemeral: false });
@@ -30,6 +30,8 @@ describe('a near miss (Answer.closest)', () => {
     expect(text).toContain('240 million dollars');
     expect(text).not.toMatch(/Not in the article|Confidence|High/);
     expect(data.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Source']);
+    const kinds = (data.components ?? []).flatMap((row) => (row as { components: Array<{ type: number }> }).components.map((c) => c.type));
+    expect(kinds).toContain(ComponentType.StringSelect); // its did-you-mean questions stay pickable
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -44,6 +46,7 @@ describe('a near miss (Answer.closest)', () => {
     expect(out).toContain('240 million dollars');
     expect(out).toContain('¶3');
     expect(out).not.toMatch(/confidence/i);
+    expect(out).toMatch(/Did you mean:\n  • How much will the bridge cost\?/);
   });
 });
 

@@ -11,7 +11,9 @@ export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMet
   }
   if ((!a.found || !a.answer) && a.closest) {
     const meta = metaOf(a.closest.article);
-    return [CLOSEST_LEAD, '', passageBlock(a.closest, false), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.closest.paragraphLabel}`].join('\n');
+    lines.push(CLOSEST_LEAD, '', passageBlock(a.closest, false), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.closest.paragraphLabel}`);
+    if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `  • ${s}`));
+    return lines.join('\n');
   }
   if (!a.found || !a.answer) {
     lines.push(a.reason ?? "The article doesn't say.");

@@ -108,7 +108,8 @@ function closestReply(answer: Answer, closest: Passage, meta: ArticleMeta, opts:
     footer: { text: 'Not an answer: the nearest the article comes. Show context shows the paragraph.' },
   };
   if (meta.url) embed.url = meta.url;
-  const components = askButtonsFit(closest.article) ? [askButtons(closest, [])] : [];
+  const menu = didYouMeanMenu(didYouMean(answer.suggestions), opts.article);
+  const components = [...(askButtonsFit(closest.article) ? [askButtons(closest, [])] : []), ...(menu ? [menu] : [])];
   return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 
@@ -131,7 +132,7 @@ export function notFoundReply(answer: Answer, opts: AnswerReplyOptions): APIInte
   const picks = didYouMean(answer.suggestions);
   if (picks.length > 0) lines.push('', '**Did you mean:**', ...picks.map((s) => `• ${escapeText(s)}`));
   else lines.push('', 'Try /help for the kinds of questions the article can answer.');
-  const menu = picks.length > 0 ? didYouMeanMenu(picks, opts.article) : undefined;
+  const menu = didYouMeanMenu(picks, opts.article);
   return message({
     embeds: [{ title: questionTitle(answer.question), description: lines.join('\n'), color: COLOURS.miss }],
     ...(menu ? { components: [menu] } : {}),
@@ -148,7 +149,7 @@ function didYouMean(suggestions: readonly string[]): string[] {
 /** Picking a question asks it, as /ask would: the option's value is the question itself. */
 function didYouMeanMenu(questions: readonly string[], article: string | undefined): APIActionRowComponent<APIComponentInMessageActionRow> | undefined {
   const custom_id = didYouMeanId(article);
-  if (!custom_id) return undefined;
+  if (!custom_id || questions.length === 0) return undefined;
   return {
     type: ComponentType.ActionRow,
     components: [
