@@ -38,7 +38,8 @@ export function answerPost(questions: readonly string[], ctx: CommandContext): P
   if (!chosen) return { data: message({ content: 'This post has no question to look up in the article.' }), found: false };
   const { question, answer } = chosen;
   const best = answer.found ? answer.answer : null;
-  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
+  // A near miss's passage names its article as an answer's does.
+  const meta = library.engine((best ?? answer.closest)?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
   const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
   recordAnswer(ctx.curator, { question, article: scope.article ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
   const searched = scope.article ? 1 : library.articles.length;
