@@ -123,7 +123,7 @@ function forumChoice(interaction: APIChatInputApplicationCommandInteraction): { 
   return { id: String(o.value) };
 }
 
-export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
+export async function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Promise<Reply> {
   const sub = subcommand(interaction);
   if (!mayManage(interaction)) {
     ctx.log.warn(`/settings ${sub ?? ''} refused: the member lacks Manage Server (interaction ${interaction.id})`);
@@ -169,7 +169,7 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
   } else {
     return refusal('Unknown /settings subcommand. Use `/settings show`, `article`, `cooldown`, `private` or `forum`.');
   }
-  const saved = store.updateGuildSettings(guildId, patch);
+  const saved = await store.updateGuildSettings(guildId, patch);
   if (!saved) return refusal('The setting could not be saved (the database refused it; see the bot log). Nothing changed.');
   ctx.log.info(`/settings ${sub} for guild ${guildId}: ${JSON.stringify(patch)}`);
   return settingsReply(ctx, saved, 'Saved. Settings for this server');

@@ -100,7 +100,7 @@ describe('SHARDS in the config', () => {
   });
 
   it('refuses anything else with a hint', () => {
-    for (const bad of ['0', '-1', '2.5', 'many', '257']) expect(problems({ SHARDS: bad }), bad).toEqual([expect.stringMatching(/^SHARDS must be "auto" or a whole number from 1 to 256 .*Expected "auto"/)]);
+    for (const bad of ['0', '-1', '2.5', 'many', '257']) expect(problems({ SHARDS: bad }), bad).toEqual([expect.stringMatching(/^SHARDS must be "auto", a whole number from 1 to 256, or a range .*Expected "auto"/)]);
   });
 
   it('in a shard process, reads which shard it runs from what the ShardingManager set', () => {

@@ -394,9 +394,9 @@ async function measure(
   nextSeq: () => number,
 ): Promise<HttpBenchRow> {
   const tally: Tally = { correct: 0, latencies: [], errors: 0 };
-  // Long enough that no user repeats more than a few times even at 8,000 requests/s: the cooldown
-  // allows 20 at once, and the question list still cycles evenly.
-  const perConnection = Math.max(40, Math.ceil((seconds * 8000) / connections / 10 / 40) * 40);
+  // Every request a new interaction id up to 5,000 requests/s: the endpoint answers a repeated id
+  // once and then 409 (a replay), so a list that cycled would measure replays, not answers.
+  const perConnection = Math.max(40, Math.ceil((seconds * 5000) / connections / 40) * 40);
   const lists = Array.from({ length: connections }, (_, k) => {
     const list = Array.from({ length: perConnection }, () => build(nextSeq(), tally));
     // Start each connection at a different question, so the mix at any moment is even rather

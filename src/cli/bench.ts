@@ -7,7 +7,7 @@
 // against the same burst of /help. Between them, issue 6's library case (src/cli/bench-library.ts): a
 // library of 50 knowledge packs through createLibrary, against a library of the seed alone.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-store]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -457,6 +457,8 @@ interface Cli {
   quick: boolean;
   json: boolean;
   http: boolean;
+  /** The /ask row per database (issue 11). */
+  store: boolean;
   gateway: boolean;
   burst: number;
   library: string;
@@ -464,15 +466,16 @@ interface Cli {
   packs: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-store]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50 };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
     else if (arg === '--json') cli.json = true;
     else if (arg === '--no-http') cli.http = false;
+    else if (arg === '--no-store') cli.store = false;
     else if (arg === '--no-gateway') cli.gateway = false;
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--no-packs') cli.packs = 0;
@@ -522,7 +525,15 @@ async function main() {
     const table = httpMod.formatLoadTable ? httpMod.formatLoadTable(http, gateway) : http ? httpMod.formatHttpBenchTable(http) : '';
     if (table) process.stdout.write(`\n${table}\n`);
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
+  // Issue 11: /ask with no database, SQLite and PostgreSQL, in the same run (src/cli/bench-store.ts).
+  let store: unknown;
+  if (cli.store) {
+    const mod = await import('./bench-store.ts');
+    const rows = await mod.runStoreBench({ seconds: cli.quick ? 1 : 3, log });
+    if (!cli.json) process.stdout.write(`\n${mod.formatStoreTable(rows)}\n`);
+    store = rows;
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

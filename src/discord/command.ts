@@ -17,6 +17,7 @@ import type { Engine } from '../engine/types.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';
+import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 
 export interface CommandContext {
@@ -33,6 +34,8 @@ export interface CommandContext {
   library?: Library;
   /** The curator database: unanswered questions and guild settings (absent: nothing is recorded). */
   curator?: CuratorStore;
+  /** Reloads shared with the other replicas on the database (absent: this process alone). */
+  replicas?: ReplicaReloads;
   /** The guild the interaction came from (absent in DMs). */
   guildId?: string;
   /** That guild's /settings, read once when the interaction started. */

@@ -14,6 +14,7 @@ import {
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
 import type { Engine } from '../engine/types.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
+import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
@@ -23,6 +24,7 @@ import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from 
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
 import { stringOption, userId } from './options.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
+import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
 
 export interface HandlerOptions {
@@ -42,6 +44,8 @@ export interface HandlerOptions {
    * (default article, cooldown, private by default) are read from it once per interaction.
    */
   curator?: CuratorStore;
+  /** Reloads shared with the other replicas (src/runtime/replica-reloads.ts), for /kb reload's reply. */
+  replicas?: ReplicaReloads;
   /** Channel calls with the bot token, for the forum's "This answered it" button. */
   discord?: ChannelApi;
   /** Defer when the work has not finished after this many ms (default 2000; Discord allows 3000). */
@@ -64,6 +68,7 @@ export interface ContextDeps {
   questions: QuestionStats;
   curator?: CuratorStore;
   discord?: ChannelApi;
+  replicas?: ReplicaReloads;
 }
 
 /**
@@ -85,6 +90,7 @@ export function createContextFactory(deps: ContextDeps): (guildId: string | unde
       ...(guildId ? { guildId } : {}),
       ...(settings ? { settings } : {}),
       ...(deps.discord ? { discord: deps.discord } : {}),
+      ...(deps.replicas ? { replicas: deps.replicas } : {}),
     };
   };
 }
@@ -115,7 +121,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const knowledge = options.knowledge ?? fixedKnowledge(options.engine!);
   const questions = options.questions ?? createQuestionStats();
   const curator = options.curator;
-  const contextFor = createContextFactory({ knowledge, log, questions, ...(curator ? { curator } : {}), ...(options.discord ? { discord: options.discord } : {}) });
+  const contextFor = createContextFactory({
+    knowledge,
+    log,
+    questions,
+    ...(curator ? { curator } : {}),
+    ...(options.discord ? { discord: options.discord } : {}),
+    ...(options.replicas ? { replicas: options.replicas } : {}),
+  });
   const context = (i: APIInteraction): CommandContext => contextFor(i.guild_id);
 
   const failed = (i: APIInteraction) => (err: unknown) => {
@@ -200,7 +213,17 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
   }
 
+  // A replayed command or button must not act twice (a second answer, a second unanswered row, an old
+  // /settings winning over a newer one). The store's check is shared by every replica on PostgreSQL.
+  const memory = createReplayMemory();
+  const claim = (id: string) => (curator ? curator.claimInteraction(id) : memory.claim(id));
+  const acts = (i: APIInteraction) => i.type === InteractionType.ApplicationCommand || i.type === InteractionType.MessageComponent || i.type === InteractionType.ModalSubmit;
+
   return async function handle(i: APIInteraction): Promise<InteractionResult> {
+    if (acts(i) && typeof i.id === 'string' && !(await claim(i.id))) {
+      log.debug(`Replay of interaction ${i.id} ignored`);
+      return { response: toResponse({ data: message({ content: 'This interaction was already answered.', ephemeral: true }) }), replay: true };
+    }
     const summary: InteractionSummary = { ...(commandOf(i, registry) ? { command: commandOf(i, registry) } : {}) };
     summaries.set(i, summary);
     return { ...(await route(i)), summary };

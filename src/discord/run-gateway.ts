@@ -1,7 +1,8 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
 import { KnowledgeError } from '../knowledge/loader.ts';
-import { openCuratorStore } from '../store/store.ts';
+import { openStore } from '../store/open.ts';
+import { shareReloadsOverStore } from '../runtime/replica-reloads.ts';
 import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
@@ -32,8 +33,11 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
   logSkipped(log, knowledge.current());
   await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-  // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
-  const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+  // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
+  // locked or unreachable database is one warning and the bot answers on.
+  const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+  // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
+  const replicas = shareReloadsOverStore(knowledge, curator, log);
   // Commands and forum posts share the question counts, the cooldown and the REST client.
   const questions = createQuestionStats();
   const cooldowns = createGuildCooldowns(config.cooldown);
@@ -42,7 +46,7 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
     getChannel: (id) => bot!.client.rest.get(Routes.channel(id)),
     editChannel: (id, body) => bot!.client.rest.patch(Routes.channel(id), { body }),
   };
-  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, cooldowns, questions, curator, discord });
+  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, cooldowns, questions, curator, discord, ...(replicas ? { replicas } : {}) });
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   // Under the ShardingManager a reload must reach every shard process: the manager relays SIGHUP and

@@ -210,6 +210,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     let result: InteractionResult | undefined;
     try {
       result = await handle(interaction);
+      if (result.replay) {
+        // Signed bytes sent again inside the signature window: answered once already (docs/scaling-out.md).
+        sendError(res, 409, 'interaction already answered');
+        log.warn(`interaction ${interaction.id}: replayed; refused with 409`);
+        return;
+      }
       response = safeResponse(result.response);
       if (result.followUp) startFollowUp(interaction, result, started);
     } catch (err) {
