@@ -51,7 +51,8 @@ const BYLINE = /^By\s+[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}(?:(?:\s
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // "June 26, 2023 3:15 AM EDT", "Updated: Jun 26, 2023": a dateline block, never an answer.
-const DATELINE = /^(?:(?:Updated|Published|Posted)\s*:?\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5})?)?$/;
+// "Monday, July 28, 2014": the weekday may lead.
+const DATELINE = /^(?:(?:Updated|Published|Posted)\s*:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5})?)?$/;
 
 function isoDate(line: string): string | undefined {
   const m = DATELINE.exec(line);
