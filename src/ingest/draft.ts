@@ -63,6 +63,7 @@ export function draftPack(source: string, opts: DraftOptions): GeneratedPack {
     ...(parsed.meta.readingTime ? { readingTime: parsed.meta.readingTime } : {}),
     ...(published ? { published } : {}),
     contributors: parsed.meta.contributors,
+    ...(parsed.meta.subheads ? { subheads: parsed.meta.subheads } : {}),
   };
   const summary = summarise(parsed.paragraphs);
   if (summary) meta.summary = summary;

@@ -86,6 +86,12 @@ export function parseContributors(line: string): string[] {
   return names;
 }
 
+const SUBHEAD_MAX_WORDS = 12;
+
+function isSubhead(text: string): boolean {
+  return text.split(/\s+/).length <= SUBHEAD_MAX_WORDS && !SENTENCE_END.test(text) && !/[.!?]["'”’]?\s/.test(text);
+}
+
 function isFurniture(text: string): boolean {
   return text.length <= FURNITURE_MAX && FURNITURE.some((re) => re.test(text));
 }
@@ -138,6 +144,17 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
     kept.push({ lines, text: joined, credits });
   }
 
+  // Subheads ("Group F — Sweden 1 – 0 Korea Republic", "'Effectively kidnapped'") and captions: short
+  // lines with no sentence ending between body paragraphs. They label what follows; they answer nothing.
+  const subheads: string[] = [];
+  for (let i = kept.length - 2; i >= 2; i--) {
+    const block = kept[i]!;
+    if (block.credits || block.lines.length !== 1 || !isSubhead(block.text)) continue;
+    subheads.unshift(block.text);
+    furniture.push(block.text);
+    kept.splice(i, 1);
+  }
+
   const first = kept[0];
   const hasHeadline =
     first !== undefined &&
@@ -162,6 +179,7 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
     section,
     contributors,
   };
+  if (subheads.length) meta.subheads = subheads;
   if (opts.url) meta.url = opts.url;
   if (readingTime) meta.readingTime = readingTime;
   if (published) meta.published = published;
