@@ -39,3 +39,36 @@ describe('ingest of the dev news stories, against their gold files', async () =>
     expect(pack.timeline.find((t) => t.when === 'yesterday')?.date).toBe('2014-07-27');
   });
 });
+
+describe('ingest follows how news attributes quotes', () => {
+  const text = [
+    'Briton freed from Guantanamo speaks out',
+    'Sunday, February 6, 2005',
+    'Martin Mubanga, who was freed last month, said he had been held without charge.',
+    'His lawyer Louise Christian said: "He was effectively kidnapped and held for three years.',
+    '"Nobody has ever explained why he was taken."',
+    'The Home Office said in a statement that it would not comment. "Each case is considered on its merits," the department added.',
+    'Stephen Jakobi, director of Fair Trials Abroad, said the treatment was "a disgrace".',
+  ].join('\n\n');
+  const pack = draftPack(text, { slug: 'freed' });
+  const speakerOf = (words: string) => pack.entities.find((e) => e.id === pack.quotes.find((q) => q.text.includes(words))?.speaker)?.name;
+
+  it('keeps each paragraph of a quote that runs over two, with its speaker', () => {
+    expect(speakerOf('effectively kidnapped')).toBe('Louise Christian');
+    expect(speakerOf('Nobody has ever explained')).toBe('Louise Christian');
+  });
+
+  it('resolves "the department" to the organisation that spoke before', () => {
+    expect(speakerOf('considered on its merits')).toBe('Home Office');
+  });
+
+  it('takes the role from an appositive and types the organisation by its evidence', () => {
+    expect(pack.entities.find((e) => e.name === 'Stephen Jakobi')?.role).toBe('director of Fair Trials Abroad');
+    expect(pack.entities.find((e) => e.name === 'Fair Trials Abroad')?.type).toBe('organisation');
+    expect(pack.entities.find((e) => e.name === 'Louise Christian')?.role).toBe('lawyer');
+  });
+
+  it('dates "last month" from the dateline', () => {
+    expect(pack.timeline.map((t) => [t.when, t.date])).toEqual([['last month', '2005-01']]);
+  });
+});

@@ -137,7 +137,9 @@ export class Attributor {
     if (definite) {
       const head = definite[1]!.toLowerCase();
       const named = [...[...this.earlier].reverse().map((a) => a.speaker), ...[...this.names].reverse()].find((n) => new RegExp(`\\b${head}\\b`, 'i').test(n) && n.toLowerCase() !== speaker.toLowerCase());
-      return named ? { ...found, speaker: named } : found;
+      // "the department added" after "The Home Office said": the organisation that spoke last.
+      const lastOrganisation = [...this.earlier].reverse().find((a) => isOrganisation(a.speaker) && a.speaker.toLowerCase() !== speaker.toLowerCase())?.speaker;
+      return named ? { ...found, speaker: named } : lastOrganisation ? { ...found, speaker: lastOrganisation } : found;
     }
     if (!looksLikeSpeaker(speaker)) return undefined;
     const full = this.fullName(speaker);
@@ -232,7 +234,8 @@ function attributeWords(s: string): Attributed | undefined {
 }
 
 function withRole(a: Attributed, role: string): Attributed {
-  const r = role.trim();
+  // ", who was freed last month," describes the speaker but is no role.
+  const r = /^(who|which|that|whose)\b/i.test(role.trim()) ? '' : role.trim();
   return r ? { ...a, role: r } : a;
 }
 
@@ -245,7 +248,7 @@ function splitRole(a: Attributed): Attributed {
   const titled = TITLE.exec(a.speaker);
   if (titled && !isOrganisation(a.speaker)) return withRole({ ...a, speaker: titled[2]! }, [a.role, titled[1]!.replace(/^(the|a|an)\s+/i, '')].filter(Boolean).join(', '));
   if (!m || /^(the|a|an)$/i.test(m[1]!) || isOrganisation(m[2]!)) return a;
-  return withRole({ ...a, speaker: m[2]! }, m[1]!.replace(/^(the|a|an)\s+/i, ''));
+  return withRole({ ...a, speaker: m[2]! }, m[1]!.replace(/^(the|a|an|his|her|their|its)\s+/i, ''));
 }
 
 function isPersonalName(s: string): boolean {

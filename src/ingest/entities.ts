@@ -33,7 +33,7 @@ const ROLE_BEFORE = new RegExp(
 );
 // ", the Russian president," after a name.
 // The role noun must be lower case: ", the National Party of Australia," is the next item of a list.
-const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?)\s*[,.;]`, 'u');
+const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
 const ACRONYM_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\)/u;
 
 const ORG_SUFFIX = new Set(
@@ -43,7 +43,7 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency`.split(/\s+/),
+  church mission command agency abroad trust watch international`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
@@ -211,7 +211,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
     const head = headWord(name);
     const institution = ORG_SUFFIX.has(head) || PLACE_SUFFIX.has(head) || EVENT_SUFFIX.has(head) || OTHER_SUFFIX.has(head);
     if (roleBefore && !adjective && !institution && !/^\p{Lu}/u.test(roleBefore.split(/\s+/).at(-1) ?? '')) {
-      role = roleBefore.replace(/^(the|a|an)\s+/i, '');
+      role = roleBefore.replace(/^(the|a|an|his|her|their|its)\s+/i, '');
       cue = 'title';
     }
   }
