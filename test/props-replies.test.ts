@@ -96,7 +96,7 @@ function problems(data: APIInteractionResponseCallbackData, allow: MarkdownAllow
   const p = messageProblems(data);
   for (const part of textParts(data)) {
     if (MENTION.test(part.text)) p.push(`${part.where} carries a live mention: ${JSON.stringify(part.text.match(MENTION)![0])}`);
-    if (part.markdown) p.push(...markdownProblems(part.text, allow).map((x) => `${part.where}: ${x}`));
+    if (part.markdown) p.push(...markdownProblems(part.text, { link: true, ...allow }).map((x) => `${part.where}: ${x}`));
   }
   return p;
 }

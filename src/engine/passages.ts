@@ -2,7 +2,7 @@
 // its attribution (curated when the pack has it, inferred from the wording otherwise) and the
 // extra words (entity aliases, curator keywords) a reader may use for it.
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
-import { attributeSentence, type Attributed } from './attribution.ts';
+import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize } from './text.ts';
 
@@ -27,22 +27,18 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const out: PassageRecord[] = [];
   const aliasIndex = entityAliases(pack.entities);
   const publisher = pack.meta.publisher;
-  const earlier: Attributed[] = [];
+  const attributor = new Attributor();
   for (const para of pack.paragraphs) {
     const facts = pack.facts.filter((f) => f.paragraph === para.index);
-    let previous: Attributed | undefined;
+    attributor.paragraph();
     for (const span of sentencesOf(para.text, para.kind)) {
       const fact = factFor(facts, para.text, span.start, span.end);
       const mentioned = mentionedEntities(span.text, aliasIndex);
-      const inferred = para.kind === 'body' ? attributeSentence(span.text, previous, earlier) : undefined;
-      if (inferred) {
-        previous = inferred;
-        earlier.push(inferred);
-      }
+      const inferred = para.kind === 'body' ? attributor.sentence(span.text) : undefined;
       const attribution = fact
         ? { speaker: fact.attribution.speaker, role: fact.attribution.role, how: fact.attribution.how }
         : inferred
-          ? { speaker: inferred.speaker, how: inferred.how }
+          ? { speaker: inferred.speaker, role: inferred.role, how: inferred.how }
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
       const expansion = [
         KIND_WORDS[para.kind],

@@ -173,6 +173,8 @@ export interface MarkdownAllowance {
   list?: boolean;
   /** <t:…:R> for a moment within a day of now (the formatter's own "since"; echoed ones are older). */
   timestamps?: boolean;
+  /** A masked link [text](http…) (the Source field links the article). */
+  link?: boolean;
 }
 
 /**
@@ -186,7 +188,9 @@ export function markdownProblems(raw: string, allow: MarkdownAllowance = {}): st
   const p: string[] = [];
   // The formatter's code blocks and spans show their content literally (it keeps backticks out of them).
   // Inside a span a backslash is literal, so only the opening backtick can be escaped.
-  const text = allow.code ? raw.replace(/(?<!\\)```[\s\S]*?```/g, '▢').replace(/(?<!\\)`[^`\n]+`/g, '▢') : raw;
+  const coded = allow.code ? raw.replace(/(?<!\\)```[\s\S]*?```/g, '▢').replace(/(?<!\\)`[^`\n]+`/g, '▢') : raw;
+  // The formatter's own masked link: its text is still checked, its target is not text.
+  const text = allow.link ? coded.replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(https?:\/\/[^\s()]+\)/g, '$1') : coded;
   let bold = 0;
   let ticks = 0;
   const underscores: number[] = [];
