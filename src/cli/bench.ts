@@ -7,7 +7,9 @@
 // against the same burst of /help. Between them, issue 6's library case (src/cli/bench-library.ts): a
 // library of 50 knowledge packs through createLibrary, against a library of the seed alone.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]
+// Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0.
+//
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { createEngine } from '../engine/index.ts';
 // A static import: bench-library.ts uses this file's helpers, and a dynamic import from main() would
 // wait on this module's own top-level await.
 import { LIBRARY_FULL, LIBRARY_QUICK, formatLibraryTable, runLibraryBench } from './bench-library.ts';
+import { formatStartupTable, runStartupBench } from './bench-startup.ts';
 import { packFromText } from '../knowledge/from-text.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
@@ -523,12 +526,14 @@ interface Cli {
   library: string;
   /** Packs in issue 6's library case; 0 skips it (--no-packs). */
   packs: number;
+  /** Issue 14's start-up rounds (ask, serve ready, against node -e 0); 0 skips it (--no-startup). */
+  startup: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50 };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -537,6 +542,7 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--no-gateway') cli.gateway = false;
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--no-packs') cli.packs = 0;
+    else if (arg === '--no-startup') cli.startup = 0;
     else if (arg === '--packs' && argv[i + 1]) cli.packs = Number(argv[++i]);
     else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
     else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
@@ -567,6 +573,13 @@ async function main() {
     packs = r;
   }
 
+  let startup: unknown;
+  if (cli.startup > 0) {
+    const r = await runStartupBench({ runs: cli.quick ? 2 : cli.startup, log });
+    if (!cli.json) process.stdout.write(`\n${formatStartupTable(r)}\n`);
+    startup = r;
+  }
+
   let http: unknown;
   let gateway: unknown;
   const httpMod = cli.http || cli.gateway ? await loadHttpBench(log) : undefined;
@@ -583,7 +596,7 @@ async function main() {
     const table = httpMod.formatLoadTable ? httpMod.formatLoadTable(http, gateway) : http ? httpMod.formatHttpBenchTable(http) : '';
     if (table) process.stdout.write(`\n${table}\n`);
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
