@@ -32,6 +32,7 @@ import {
 } from 'discord-api-types/v10';
 import type { GatewayBenchReport } from './bench-gateway.ts';
 import { DEFAULT_REST_CONNECTIONS } from '../discord/config.ts';
+import { norm } from './eval/score.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** scripts/run.mjs: runs an entry point from the production build in dist/, as the npm scripts do. */
@@ -110,16 +111,6 @@ interface PreparedRequest {
   body: string;
   onResponse: (status: number, body: string) => void;
 }
-
-// The same normalisation as the scorer: curly quotes, dashes and spacing do not decide a match.
-const norm = (s: string) =>
-  s
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /** Embed markdown back to text: bold markers, backslash escapes, zero-width joiners. */
 const unmark = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\*_~`|>#[\]()\-.!<@:])/g, '$1').replace(/\u200b/g, '');

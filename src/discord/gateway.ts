@@ -25,6 +25,8 @@ export interface GatewayBotOptions {
   apiUrl?: string;
   handle: HandleInteraction;
   log?: Logger;
+  /** MESSAGE_CONTENT=true: also the privileged Message Content intent (forum posts' text). */
+  messageContent?: boolean;
   /** Extra discord.js options (sharding under ShardingManager, tests). Intents and mentions stay fixed. */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -57,7 +59,8 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
   const client = new Client({
     ...options.clientOptions,
-    intents: [GatewayIntentBits.Guilds],
+    // Guilds alone carries interactions and THREAD_CREATE; Message Content only when an owner turned it on.
+    intents: options.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: {
       // A bounded pool of keep-alive sockets: a burst queues on it instead of opening a socket per callback.
