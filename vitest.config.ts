@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/build-dist.global.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // vitest's default is one worker per core minus one: a single worker on the 2-core box, so every

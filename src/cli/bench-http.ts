@@ -31,10 +31,12 @@ import {
   type APIPingInteraction,
 } from 'discord-api-types/v10';
 import type { GatewayBenchReport } from './bench-gateway.ts';
+import { DEFAULT_REST_CONNECTIONS } from '../discord/config.ts';
 import { norm } from './eval/score.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER_ENTRY = fileURLToPath(new URL('../discord/http/main.ts', import.meta.url));
+/** scripts/run.mjs: runs an entry point from the production build in dist/, as the npm scripts do. */
+export const RUN_BUILT = fileURLToPath(new URL('../../scripts/run.mjs', import.meta.url));
 /** The seed article's dev questions (their expected passages check the answers; nothing is tuned on them). */
 export const DEFAULT_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
 const APP_ID = '1100000000000000001';
@@ -297,7 +299,8 @@ function helloFile(): string {
 
 async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const args = hello ? [helloFile()] : [...flags, '--import', 'tsx', SERVER_ENTRY];
+  // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
+  const args = hello ? [helloFile()] : [...flags, RUN_BUILT, 'src/discord/http/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: REPO,
     env: {
@@ -550,6 +553,10 @@ export function loadChecks(http?: HttpBenchReport, gateway?: GatewayBenchReport)
       pass,
       text: `gateway burst of ${r.sent} /ask: ${r.lost} lost, ${r.duplicates} duplicates, p99 first response ${fmt(r.p99Ms)} ms (target 0 lost, ≤ ${t.burstP99Ms} ms)`,
     });
+    if (r.sockets !== undefined && Number.isFinite(r.sockets)) {
+      const bound = DEFAULT_REST_CONNECTIONS + 1; // the REST pool, and the gateway's websocket
+      checks.push({ pass: r.sockets <= bound, text: `gateway burst of ${r.sent} /ask: ${r.sockets} sockets toward Discord after it (target ≤ ${bound}: the REST pool + the gateway)` });
+    }
   }
   return checks;
 }

@@ -4,14 +4,14 @@
 // $KNOWLEDGE_DIR may also point at a single pack folder (article.txt directly inside), as before.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
 import { KnowledgeError, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
+import { REPO_ROOT } from '../repo-root.ts';
 
 /** The repository's `knowledge/` folder: one sub-folder per article (`npm run ingest` writes them). */
-export const DEFAULT_LIBRARY_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+export const DEFAULT_LIBRARY_DIR = join(REPO_ROOT, 'knowledge');
 
 /** A pack folder that did not load, and why (the loader's message names file, path and problem). */
 export interface SkippedPack {
