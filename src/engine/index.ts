@@ -10,6 +10,10 @@ import { judge } from './refusal.ts';
 import { loadEverydayEnglish } from './background.ts';
 import { Suggester } from './suggest.ts';
 import { fold, tokenize, type Token } from './text.ts';
+import { expandChatSpellings } from './chat-words.ts';
+import { aboutArticle, articleFacet } from './about-article.ts';
+import { bandOf } from './band.ts';
+import type { ArticleFacet } from './types.ts';
 
 export type { Engine, Answer, Passage } from './types.ts';
 
@@ -45,17 +49,41 @@ export function createEngine(pack: KnowledgePack): Engine {
     article: pack.meta.slug,
   });
 
+  // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
+  const headline = records.find((r) => r.kind === 'headline') ?? records[0];
+  const answerAbout = (question: string, facet: ArticleFacet): Answer => {
+    const about = aboutArticle(pack, facet);
+    const base = { question, about: facet, alternatives: [], missing: [], suggestions: [] };
+    if (!about.text) return { ...base, found: false, answer: null, reason: about.reason };
+    const answer: Passage = {
+      text: about.text,
+      attribution: `${pack.meta.publisher} (the article's details)`,
+      speaker: pack.meta.publisher,
+      how: "the article's details",
+      // The headline's place, so "context" and feedback buttons point at a real part of the article.
+      paragraph: headline?.paragraph ?? 0,
+      paragraphLabel: 'about the article',
+      passageId: headline?.id ?? 0,
+      score: 1,
+      matched: [],
+      article: pack.meta.slug,
+    };
+    return { ...base, found: true, answer, band: 'high' };
+  };
+
   const entityByName = new Map<string, Entity>();
   for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
 
   return {
     pack,
     answer(question: string, options: AskOptions = {}): Answer {
+      const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
+      if (facet) return answerAbout(question, facet);
       const q = analyseQuestion(String(question ?? ''), vocabulary);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights);
       const best = ranked[0];
-      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, index.names);
+      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
       if (!verdict.found) {
         return {
@@ -66,15 +94,18 @@ export function createEngine(pack: KnowledgePack): Engine {
           reason: verdict.reason,
           missing: verdict.missing,
           suggestions: suggester.didYouMean(q.groups.flatMap((g) => g.stems), 3),
+          ...(verdict.near && best ? { closest: toPassage(records[best.id]!, best) } : {}),
         };
       }
+      const answer = toPassage(records[best!.id]!, best);
       return {
         question,
         found: true,
-        answer: toPassage(records[best!.id]!, best),
+        answer,
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
+        band: bandOf(answer.score),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {

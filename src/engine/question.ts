@@ -5,6 +5,7 @@ import { RELATED } from './lexicon.ts';
 import type { Vocabulary } from './fuzzy.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
+import { expandChatSpellings, FILLER_WORDS } from './chat-words.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -38,12 +39,15 @@ export interface Question {
 
 
 export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
-  const text = fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000);
+  const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
   const tokens = tokenize(text);
   const groups: TermGroup[] = [];
   let position = 0;
+  const content = (t: (typeof tokens)[number]) => !STOP_WORDS.has(t.word) && t.word.length >= 2;
+  // Filler only phrases the question; a question made of nothing else keeps it ("what's the deal").
+  const onlyFiller = tokens.every((t) => !content(t) || FILLER_WORDS.has(t.word));
   tokens.forEach((t, i) => {
-    if (STOP_WORDS.has(t.word) || t.word.length < 2) return;
+    if (!content(t) || (!onlyFiller && FILLER_WORDS.has(t.word))) return;
     const stems = [{ stem: t.stem, weight: 1 }];
     let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
     let repairedTo: string | null = null;

@@ -45,6 +45,13 @@ const DEFAULTS = {
   nameCoverageGate: 0.7,
   /** Below this share of the question's weight, the article does not answer it. */
   minCoverage: 0.35,
+  /** A refused question whose best passage's paragraph covers this share is offered that passage as the closest. */
+  closestCoverage: 0.25,
+  /**
+   * An answer's confidence band starts at these scores. "high" is calibrated so that at least 95% of
+   * answers shown High are right on every dev set (half of each tuned on, the other checked).
+   */
+  confidenceBands: { high: 0.75, medium: 0.45 },
 };
 
 // RANKING_TUNE='{"k1":1.5}' lets src/cli/tune.ts try values without editing this file.
