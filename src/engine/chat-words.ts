@@ -61,3 +61,12 @@ export const FILLER_WORDS = new Set(
   whole even though although again`.split(/\s+/).filter(Boolean),
 );
 
+
+/**
+ * Nouns that name the kind of answer wanted, not a subject: "what's Rudenko's job", "the name of the
+ * spokesperson". The passage that answers gives the job or the name; it need not use the word.
+ */
+export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'position', 'occupation', 'profession', 'name', 'names']);
+
+/** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
+export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);

@@ -85,6 +85,12 @@ export function createEngine(pack: KnowledgePack): Engine {
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
+      // "did it work, and what happened to the dynasty after": each part may be answered where the whole is not.
+      const parts = verdict.found ? [] : splitTwoPart(String(question ?? ''));
+      if (parts.length === 2) {
+        const [first, second] = parts.map((p) => this.answer(p, options)) as [Answer, Answer];
+        if (first.found && second.found) return joinParts(question, first, second, options.alternatives ?? DEFAULT_ALTERNATIVES);
+      }
       if (!verdict.found) {
         return {
           question,
@@ -152,6 +158,31 @@ export function createEngine(pack: KnowledgePack): Engine {
     },
     timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+/**
+ * One answer for a two-part question: the passage both parts rank highest together (the one covering
+ * both), else the first part's answer with the second's as the first alternative.
+ */
+function joinParts(question: string, first: Answer, second: Answer, n: number): Answer {
+  const a = [first.answer!, ...first.alternatives];
+  const b = [second.answer!, ...second.alternatives];
+  let shared: { passage: Passage; score: number; rank: number } | undefined;
+  a.forEach((p, i) => {
+    const j = b.findIndex((o) => o.passageId === p.passageId && o.article === p.article);
+    if (j >= 0 && (!shared || i + j < shared.rank)) shared = { passage: p, score: Math.min(p.score, b[j]!.score), rank: i + j };
+  });
+  const best = shared ? { ...shared.passage, score: shared.score } : { ...first.answer!, score: Math.min(first.answer!.score, second.answer!.score) };
+  const alternatives = [...(shared ? [] : [second.answer!]), ...first.alternatives, ...second.alternatives]
+    .filter((p, i, all) => p.passageId !== best.passageId && all.findIndex((o) => o.passageId === p.passageId) === i)
+    .slice(0, n);
+  return { question, found: true, answer: best, alternatives, missing: [], suggestions: [], band: bandOf(best.score) };
+}
+
+/** A question of two clauses ("…, and what happened after?"), split where the second one starts; else []. */
+function splitTwoPart(question: string): string[] {
+  const m = /^(.{8,}?)(?:[,;?]\s*(?:and|but|also|plus)?|\s+(?:and|but|also|plus))\s+((?:what|who|whom|when|where|why|how|which|did|does|do|is|was|were|are|has|had)\b.{8,})$/i.exec(question.trim());
+  return m ? [m[1]!.trim(), m[2]!.trim()] : [];
 }
 
 /** "who met rudenk" → "who met rudenko": autocomplete sees words half typed. */

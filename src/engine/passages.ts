@@ -5,6 +5,7 @@ import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { attributeSentence, type Attributed } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize } from './text.ts';
+import { namesIn, refersBack } from './coreference.ts';
 
 export interface PassageRecord {
   id: number;
@@ -28,6 +29,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const aliasIndex = entityAliases(pack.entities);
   const publisher = pack.meta.publisher;
   const earlier: Attributed[] = [];
+  // Names of the last body sentence that named someone, for the next one that refers back to them.
+  let lastNames: string[] = [];
   for (const para of pack.paragraphs) {
     const facts = pack.facts.filter((f) => f.paragraph === para.index);
     let previous: Attributed | undefined;
@@ -44,8 +47,14 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         : inferred
           ? { speaker: inferred.speaker, how: inferred.how }
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
+      const referred = para.kind === 'body' && refersBack(span.text) ? lastNames : [];
+      if (para.kind === 'body') {
+        const named = namesIn(span.text, mentioned.map((e) => e.name));
+        if (named.length) lastNames = named;
+      }
       const expansion = [
         KIND_WORDS[para.kind],
+        ...referred,
         ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
         ...(fact?.keywords ?? []),
         attribution.speaker,
