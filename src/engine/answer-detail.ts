@@ -31,13 +31,19 @@ export function hasReason(text: string): boolean {
   return REASON.test(text);
 }
 
+/** A name the question did not already give: the answer to "who". */
+export function hasName(tokens: Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.stem));
+}
+
 /**
  * Does this passage (with the sentences beside it, which often carry the date or the figure the
- * sentence only refers to) hold what the question type needs? 'any', 'who', 'where', 'quote' always do.
+ * sentence only refers to) hold what the question type needs? 'any', 'where' and 'quote' always do.
  */
 export function holdsDetail(type: AnswerType, tokens: Token[][], texts: string[], asked: ReadonlySet<string>): boolean {
   if (type === 'number') return tokens.some((t) => hasFigure(t, asked));
   if (type === 'when') return tokens.some((t) => hasTime(t, asked));
   if (type === 'why') return texts.some(hasReason);
+  if (type === 'who') return tokens.some((t) => hasName(t, asked));
   return true;
 }

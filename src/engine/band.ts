@@ -3,7 +3,8 @@
 import { RANKING } from './ranking-defaults.ts';
 import type { ConfidenceBand } from './types.ts';
 
-export function bandOf(score: number): ConfidenceBand {
-  if (score >= RANKING.confidenceBands.high) return 'high';
+/** `detailShown`: the passage holds the kind of thing asked for (a reason for "why", a name for "who"); never High without it. */
+export function bandOf(score: number, detailShown = true): ConfidenceBand {
+  if (score >= RANKING.confidenceBands.high && detailShown) return 'high';
   return score >= RANKING.confidenceBands.medium ? 'medium' : 'low';
 }

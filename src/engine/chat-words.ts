@@ -22,8 +22,8 @@ const SPELLINGS: Record<string, string> = {
 
 /** Multi-word and punctuated forms, rewritten before the single words. */
 const PHRASES: Array<[RegExp, string]> = [
-  [/\bw\/o\b/gi, 'without '],
-  [/\bw\/(?=\s|\w)/gi, 'with '],
+  [/\bw\/o\b\s*/gi, 'without '],
+  [/\bw\/\s*/gi, 'with '],
   [/\bacc\.? to\b/gi, 'according to'],
   [/\baccording 2\b/gi, 'according to'],
   [/\btl;?\s?dr\b/gi, 'tldr'],

@@ -7,7 +7,7 @@ import { tokenize, STOP_WORDS } from './text.ts';
 const PRONOUN = /\b(he|she|him|his|her|hers|himself|herself|they|them|their|theirs|themselves)\b/i;
 /** "the pair", "the ministry", "the Russian president", "both men": a reference back by role or number. */
 const REFERENCE = new RegExp(
-  String.raw`\b(?:the|both|this|that|these|those)(?:\s+[A-Z][\p{L}-]+)?\s+(?:pair|two|duo|trio|couple|men|women|sides|leaders|ministers|ministry|minister|president|premier|leader|head|chief|group|company|firm|team|club|side|court|judge|official|officials|spokesperson|spokesman|spokeswoman|agency|government|singer|band|player|players|study|researchers|scientists|city|country|party|council|prosecution|prosecutor|defendants|parents|victim|organisation|organization|man|woman|couple|boss|founder|commander)\b`,
+  String.raw`\b(?:the|both|this|that|these|those)(?:\s+[A-Z][\p{L}-]+)?\s+(?:pair|two|duo|trio|couple|men|women|leaders|ministers|ministry|minister|president|premier|leader|head|chief|group|company|firm|team|club|court|judge|official|officials|spokesperson|spokesman|spokeswoman|agency|government|singer|band|player|players|study|researchers|scientists|party|council|prosecution|prosecutor|defendants|parents|victim|organisation|organization|man|woman|couple|boss|founder|commander)\b`,
   'u',
 );
 
@@ -16,11 +16,11 @@ export function refersBack(sentence: string): boolean {
 }
 
 /**
- * The names a sentence mentions: known entities' names when the pack has them, else runs of
+ * The names a sentence mentions: its people and organisations when the pack is curated, else runs of
  * capitalised words after the first word (in an uncurated article, capitals are the names we have).
  */
-export function namesIn(sentence: string, entityNames: readonly string[]): string[] {
-  if (entityNames.length) return [...entityNames];
+export function namesIn(sentence: string, entityNames: readonly string[], curated: boolean): string[] {
+  if (curated) return [...entityNames];
   const out: string[] = [];
   let run: string[] = [];
   tokenize(sentence).forEach((t, i) => {

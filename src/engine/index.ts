@@ -4,7 +4,7 @@ import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
 import { buildTermIndex, idf } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
-import { analyseQuestion } from './question.ts';
+import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { loadEverydayEnglish } from './background.ts';
@@ -13,6 +13,7 @@ import { fold, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
+import { holdsDetail } from './answer-detail.ts';
 import type { ArticleFacet } from './types.ts';
 
 export type { Engine, Answer, Passage } from './types.ts';
@@ -111,7 +112,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
-        band: bandOf(answer.score),
+        band: bandOf(answer.score, holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q))),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {

@@ -47,11 +47,11 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         : inferred
           ? { speaker: inferred.speaker, how: inferred.how }
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
-      const referred = para.kind === 'body' && refersBack(span.text) ? lastNames : [];
-      if (para.kind === 'body') {
-        const named = namesIn(span.text, mentioned.map((e) => e.name));
-        if (named.length) lastNames = named;
-      }
+      // Only a sentence that names nobody of its own needs its "he" or "the pair" resolved.
+      const people = mentioned.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
+      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0) : [];
+      const referred = para.kind === 'body' && !named.length && refersBack(span.text) ? lastNames : [];
+      if (named.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
         KIND_WORDS[para.kind],
         ...referred,
@@ -75,6 +75,9 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   }
   return out;
 }
+
+/** A reference back ("the pair", "he") stands for at most this many of the names before it. */
+const MAX_REFERENTS = 3;
 
 /** How readers ask for the parts of an article that are not body text. */
 const KIND_WORDS: Record<string, string> = {
@@ -131,6 +134,8 @@ function entityAliases(entities: Entity[]): AliasIndex {
 }
 
 const isProperName = (alias: string) => /\p{Lu}/u.test(alias);
+/** "Qin Gang", not "a Chinese Foreign Ministry spokesperson": only a name proper in every word is someone a reference can mean. */
+const isFullName = (name: string) => name.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 
 function mentionedEntities(text: string, index: AliasIndex): Entity[] {
   const tokens = tokenize(text);

@@ -109,6 +109,11 @@ function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Voca
   }
 }
 
+/** Every stem the question asks with, its typo repairs and related words included. */
+export function askedStems(q: Question): Set<string> {
+  return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
+}
+
 function answerType(q: string): AnswerType {
   const s = q.toLowerCase();
   // "when" asks for a time at the head of a clause ("so when did…", "and when was…"), not as a conjunction

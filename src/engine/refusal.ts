@@ -1,6 +1,6 @@
 // Decides when the honest answer is "the article doesn't say". Serving the nearest sentence to a
 // question about someone the article never mentions is the worst thing the bot can do.
-import type { Question, TermGroup } from './question.ts';
+import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
 import { holdsDetail } from './answer-detail.ts';
 import { RANKING } from './ranking-defaults.ts';
@@ -45,8 +45,7 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
     return { found: false, missing, near: best.contextCoverage >= RANKING.closestCoverage, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
-  const asked = new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
-  if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], asked)) {
+  if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
   }
   return { found: true, missing };
