@@ -32,6 +32,8 @@ export interface Config {
   dataDir: string;
   /** RETENTION_DAYS: unanswered questions older than this are purged. */
   retentionDays: number;
+  /** MESSAGE_CONTENT=true: identify with the privileged Message Content intent, so forum posts are answered from their text too. */
+  messageContent: boolean;
 }
 
 /** Most shard processes SHARDS may ask for on one machine (each is a whole bot process). */
@@ -57,6 +59,7 @@ const HINTS: Record<string, string> = {
   SHARD_SPAWN_DELAY_MS: 'milliseconds between starting two shard processes (default 5500; Discord allows one IDENTIFY per 5 s unless max_concurrency is higher)',
   DATA_DIR: `a directory for the bot's database (default ${DEFAULT_DATA_DIR}; created if missing)`,
   RETENTION_DAYS: `how many days unanswered questions are kept, a whole number from 1 (default ${DEFAULT_RETENTION_DAYS})`,
+  MESSAGE_CONTENT: 'true or false (default false): true only after turning on Message Content Intent in the developer portal (Bot → Privileged Gateway Intents)',
 };
 
 const SECRET = new Set(['DISCORD_TOKEN']);
@@ -88,6 +91,7 @@ const EnvSchema = z.object({
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000)),
   DATA_DIR: optional(z.string()),
   RETENTION_DAYS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  MESSAGE_CONTENT: optional(z.enum(['true', 'false'], { message: 'must be true or false' })),
 });
 
 const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
@@ -157,6 +161,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     ...(shard ? { shard } : {}),
     dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    messageContent: v.MESSAGE_CONTENT === 'true',
   };
 }
 
