@@ -43,7 +43,7 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   if (phrasing.length && !phrasing.some(({ g, i }) => g.known || best.contextGroups.has(i))) {
     const subject = phrasesOf(q.groups.filter(isName));
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
-    return { found: false, missing, near: best.contextCoverage >= RANKING.closestCoverage, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
+    return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
   if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
