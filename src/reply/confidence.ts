@@ -3,6 +3,7 @@
 // the score alone decides it otherwise.
 import type { ConfidenceBand } from '../engine/types.ts';
 import { COLOURS } from './message.ts';
+import { RANKING } from '../engine/ranking-defaults.ts';
 
 export interface ConfidenceHint {
   label: string;
@@ -19,7 +20,7 @@ export function confidenceHint(raw: number, band?: ConfidenceBand): ConfidenceHi
   const score = Number.isFinite(raw) ? raw : 0;
   const pct = `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
   if (band && band in HINTS) return HINTS[band](pct);
-  if (score >= 0.75) return HINTS.high(pct);
-  if (score >= 0.45) return HINTS.medium(pct);
+  if (score >= RANKING.confidenceBands.high) return HINTS.high(pct);
+  if (score >= RANKING.confidenceBands.medium) return HINTS.medium(pct);
   return HINTS.low(pct);
 }
