@@ -49,10 +49,23 @@ export class KnowledgeError extends Error {
 
 export const DEFAULT_PACK_DIR = join(REPO_ROOT, 'knowledge', 'time-china-russia-wagner');
 
+/**
+ * $KNOWLEDGE_DIR resolved, or undefined when unset. A folder that does not exist is a KnowledgeError
+ * naming the variable, so every entry point (bot, serve, ask) says which setting to fix.
+ */
+export function knowledgeDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env.KNOWLEDGE_DIR?.trim();
+  if (!dir) return undefined;
+  const path = resolve(dir);
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new KnowledgeError({ file: path, path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a pack folder or a folder of packs, or unset it to use knowledge/)' });
+  }
+  return path;
+}
+
 /** The pack in $KNOWLEDGE_DIR when set, else the seed article's pack. */
 export function loadDefaultPack(env: NodeJS.ProcessEnv = process.env): KnowledgePack {
-  const dir = env.KNOWLEDGE_DIR?.trim();
-  return loadPack(dir ? resolve(dir) : DEFAULT_PACK_DIR);
+  return loadPack(knowledgeDirFromEnv(env) ?? DEFAULT_PACK_DIR);
 }
 
 // Unknown keys are rejected so a misspelt field ("keyword") fails instead of being silently dropped.
