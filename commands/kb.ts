@@ -14,7 +14,6 @@ import {
 } from 'discord-api-types/v10';
 import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepStringOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
-import { userId } from '../src/discord/options.ts';
 import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
@@ -68,7 +67,7 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
   }
   if (sub === 'reload') {
     if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
-    const origin = `/kb reload by user ${userId(interaction) ?? 'unknown'}`;
+    const origin = '/kb reload'; // no user id: the logs carry none (docs/gateway-bot.md)
     const result = ctx.knowledge.reload(origin);
     logReload(ctx.log, result, origin);
     const data = kbReloadReply(result);
