@@ -110,11 +110,29 @@ function readText(file: string, problems: KnowledgeProblem[]): string | undefine
     problems.push({ file, path: '', message: 'file is missing' });
     return undefined;
   }
+  let buffer: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    buffer = readFileSync(file);
   } catch (err) {
     problems.push({ file, path: '', message: `cannot be read (${(err as Error).message})` });
     return undefined;
+  }
+  const text = decodeText(buffer);
+  if (typeof text === 'string') return text;
+  problems.push({ file, path: '', message: text.problem });
+  return undefined;
+}
+
+/**
+ * Strict UTF-8 text, or why not: a NUL byte means a binary file, and a bad byte would otherwise turn
+ * silently into U+FFFD in quotes and answers. Shared by packs and bare article files.
+ */
+function decodeText(buffer: Buffer): string | { problem: string } {
+  if (buffer.includes(0)) return { problem: 'looks binary (contains NUL bytes); expected plain text' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return { problem: 'is not valid UTF-8 text; save it as UTF-8' };
   }
 }
 
@@ -319,13 +337,9 @@ export function loadArticleFile(path: string, opts: { slug?: string } = {}): Kno
   } catch (err) {
     return fail(`cannot be read (${(err as Error).message})`);
   }
-  if (buffer.includes(0)) fail('looks binary (contains NUL bytes); expected a plain-text article');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return fail('is not valid UTF-8 text; expected a plain-text article');
-  }
+  const decoded = decodeText(buffer);
+  if (typeof decoded !== 'string') return fail(decoded.problem);
+  const text = decoded;
   if (!text.trim()) fail('article file is empty');
   const parsed = parseArticleText(text, { slug: slugify(opts.slug ?? basename(file, extname(file))) });
   if (parsed.paragraphs.length === 0) fail('article has no answerable paragraphs (only page furniture)');
