@@ -23,7 +23,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
   const rankFacts = (partial: string, limit: number) => {
     const q = analyseQuestion(completeLastWord(partial, vocabulary), vocabulary);
-    return rankPassages(q, index, records, groupWeights(q, index))
+    return rankPassages(q, index, records, groupWeights(q, index), !pack.curated)
       .filter((s) => s.matchedStems.size > 0)
       .slice(0, limit)
       .map((s) => ({ text: records[s.id]!.text, at: index.tokens[s.id]!.find((t) => s.matchedStems.has(t.stem))?.start ?? 0 }));
@@ -53,7 +53,7 @@ export function createEngine(pack: KnowledgePack): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const q = analyseQuestion(String(question ?? ''), vocabulary);
       const weights = groupWeights(q, index);
-      const ranked = rankPassages(q, index, records, weights);
+      const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;

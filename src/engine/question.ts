@@ -2,6 +2,7 @@
 // (each with its typo repair and related words).
 import { tokenize, STOP_WORDS, stemWord, fold } from './text.ts';
 import { RELATED } from './lexicon.ts';
+import { wordnetStems } from './wordnet.ts';
 import type { Vocabulary } from './fuzzy.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
@@ -58,6 +59,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
       known = Boolean(repairedTo);
     }
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
+    for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });
