@@ -122,14 +122,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
       return reply;
     };
-    const limit = cooldownFor(ctx?.settings);
+    const limit = unlimited ? undefined : cooldownFor(ctx?.settings);
     const slowDown = limit && userId(i) ? limit.take(userId(i)!) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
@@ -171,6 +171,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
         return reply instanceof Promise ? reply.then(privately) : privately(reply);
       },
       ctx,
+      chatCmd.unlimited?.(chat) ?? false,
     );
   }
 
