@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { makeTestDataDir } from './testing/temp-data-dir.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['testing/temp-data-dir.ts'],
+    env: { DATA_DIR: makeTestDataDir() },
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // vitest's default is one worker per core minus one: a single worker on the 2-core box, so every
