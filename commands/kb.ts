@@ -82,7 +82,7 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const q = ctx.questions;
     const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
     return {
-      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt }, { database }),
+      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt, ...(q ? { forum: q.forum } : {}) }, { database }),
     };
   }
   if (sub === 'unanswered') return unanswered(interaction, ctx);

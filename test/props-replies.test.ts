@@ -117,6 +117,10 @@ describe('reply formatters, hostile data (property-based)', () => {
           const miss: Answer = { question, found: false, answer: null, alternatives: [], reason, missing: [], suggestions };
           expect(problems(notFoundReply(miss, { ephemeral }))).toEqual([]);
           expect(problems(answerReply(miss, m, { ephemeral }))).toEqual([]);
+          expect(problems(answerReply(miss, m, { ephemeral, article: m.slug }))).toEqual([]);
+          expect(problems(answerReply({ ...miss, closest: best! }, m, { ephemeral, article: m.slug }))).toEqual([]);
+          expect(problems(answerReply({ ...found, about: 'summary', band: 'high' }, m, { ephemeral }))).toEqual([]);
+          expect(problems(answerReply({ ...found, band: 'low' }, m, { ephemeral }))).toEqual([]);
         },
       ),
       { numRuns: RUNS },

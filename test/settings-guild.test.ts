@@ -60,7 +60,7 @@ describe('/settings definition and permissions', () => {
   it('is a guild command hidden from members without Manage Server', () => {
     expect(settings.data.default_member_permissions).toBe(MANAGE);
     expect(settings.data.contexts).toEqual([InteractionContextType.Guild]);
-    expect(settings.data.options.map((o) => o.name)).toEqual(['show', 'article', 'cooldown', 'private']);
+    expect(settings.data.options.map((o) => o.name)).toEqual(['show', 'article', 'cooldown', 'private', 'forum']);
   });
 
   it('refuses a member without Manage Server at run time, and changes nothing', async () => {
@@ -153,9 +153,9 @@ describe("the server's cooldown", () => {
     await send(set('cooldown', {}, moderator));
   });
 
-  it('/settings show lists all three', async () => {
+  it('/settings show lists every setting', async () => {
     const shown = await send(set('show'));
     expect(shown.flags).toBe(MessageFlags.Ephemeral);
-    expect(shown.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Default article', 'Cooldown', 'Private by default']);
+    expect(shown.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Default article', 'Cooldown', 'Private by default', 'Q&A forum']);
   });
 });

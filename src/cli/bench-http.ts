@@ -31,6 +31,7 @@ import {
   type APIPingInteraction,
 } from 'discord-api-types/v10';
 import type { GatewayBenchReport } from './bench-gateway.ts';
+import { norm } from './eval/score.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_ENTRY = fileURLToPath(new URL('../discord/http/main.ts', import.meta.url));
@@ -108,16 +109,6 @@ interface PreparedRequest {
   body: string;
   onResponse: (status: number, body: string) => void;
 }
-
-// The same normalisation as the scorer: curly quotes, dashes and spacing do not decide a match.
-const norm = (s: string) =>
-  s
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /** Embed markdown back to text: bold markers, backslash escapes, zero-width joiners. */
 const unmark = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\*_~`|>#[\]()\-.!<@:])/g, '$1').replace(/\u200b/g, '');

@@ -17,6 +17,7 @@ import type { Engine } from '../engine/types.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';
+import type { ChannelApi } from './forum/channel-api.ts';
 
 export interface CommandContext {
   /** The engine of `snapshot`: taken once when the interaction started, kept even if a reload swaps it. */
@@ -36,6 +37,8 @@ export interface CommandContext {
   guildId?: string;
   /** That guild's /settings, read once when the interaction started. */
   settings?: GuildSettings;
+  /** Channel reads and edits with the bot token (the forum's Solved tag); absent without a token. */
+  discord?: ChannelApi;
 }
 
 /** A message to send. `update: true` edits the message a component sits on (type 7) instead of replying. */

@@ -35,6 +35,8 @@ export interface Config {
   retentionDays: number;
   /** HTTP_MAX_CONNECTIONS: open connections the HTTP endpoint holds at most (per process). */
   maxConnections: number;
+  /** MESSAGE_CONTENT=true: identify with the privileged Message Content intent, so forum posts are answered from their text too. */
+  messageContent: boolean;
 }
 
 /** Most shard processes SHARDS may ask for on one machine (each is a whole bot process). */
@@ -61,6 +63,7 @@ const HINTS: Record<string, string> = {
   DATA_DIR: `a directory for the bot's database (default ${DEFAULT_DATA_DIR}; created if missing)`,
   HTTP_MAX_CONNECTIONS: `how many connections one HTTP process holds open at most, a whole number from 1 (default ${DEFAULT_MAX_CONNECTIONS})`,
   RETENTION_DAYS: `how many days unanswered questions are kept, a whole number from 1 (default ${DEFAULT_RETENTION_DAYS})`,
+  MESSAGE_CONTENT: 'true or false (default false): true only after turning on Message Content Intent in the developer portal (Bot → Privileged Gateway Intents)',
 };
 
 const SECRET = new Set(['DISCORD_TOKEN']);
@@ -93,6 +96,7 @@ const EnvSchema = z.object({
   DATA_DIR: optional(z.string()),
   RETENTION_DAYS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
   HTTP_MAX_CONNECTIONS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  MESSAGE_CONTENT: optional(z.enum(['true', 'false'], { message: 'must be true or false' })),
 });
 
 const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
@@ -163,6 +167,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     maxConnections: v.HTTP_MAX_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS,
+    messageContent: v.MESSAGE_CONTENT === 'true',
   };
 }
 

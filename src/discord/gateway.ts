@@ -23,6 +23,8 @@ export interface GatewayBotOptions {
   apiUrl?: string;
   handle: HandleInteraction;
   log?: Logger;
+  /** MESSAGE_CONTENT=true: also the privileged Message Content intent (forum posts' text). */
+  messageContent?: boolean;
   /** Extra discord.js options (sharding under ShardingManager, tests). Intents and mentions stay fixed. */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -55,7 +57,8 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
   const client = new Client({
     ...options.clientOptions,
-    intents: [GatewayIntentBits.Guilds],
+    // Guilds alone carries interactions and THREAD_CREATE; Message Content only when an owner turned it on.
+    intents: options.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: { ...options.clientOptions?.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });

@@ -21,14 +21,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
   const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
-  const rankFacts = (partial: string, limit: number) => {
-    const q = analyseQuestion(completeLastWord(partial, vocabulary), vocabulary);
-    return rankPassages(q, index, records, groupWeights(q, index))
-      .filter((s) => s.matchedStems.size > 0)
-      .slice(0, limit)
-      .map((s) => ({ text: records[s.id]!.text, at: index.tokens[s.id]!.find((t) => s.matchedStems.has(t.stem))?.start ?? 0 }));
-  };
-  const suggester = new Suggester(pack, records, rankFacts);
+  const suggester = new Suggester(pack, records);
 
   const attributions = records.map(formatAttribution);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({

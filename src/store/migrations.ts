@@ -40,6 +40,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    why: 'the Q&A forum channel whose new posts the bot answers',
+    sql: `ALTER TABLE guild_settings ADD COLUMN forum_channel TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,6 +49,8 @@ export interface GuildSettings {
   /** Null: the bot's configured cooldown applies. */
   cooldown: { burst: number; refillMs: number } | null;
   privateByDefault: boolean;
+  /** The Q&A forum whose new posts the gateway bot answers (null: none). */
+  forumChannelId: string | null;
   updatedAt: number;
 }
 
@@ -63,6 +65,7 @@ export const GuildSettingsPatchSchema = z
       })
       .nullable(),
     privateByDefault: z.boolean(),
+    forumChannelId: z.string().regex(/^\d{1,20}$/, 'must be a channel id').nullable(),
   })
   .partial()
   .strict();
@@ -146,6 +149,7 @@ interface GuildRow {
   cooldown_burst: number | null;
   cooldown_refill_ms: number | null;
   private_by_default: number;
+  forum_channel: string | null;
   updated_at: number;
 }
 
@@ -189,6 +193,7 @@ function toSettings(row: GuildRow): GuildSettings {
     defaultArticle: row.default_article,
     cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
     privateByDefault: row.private_by_default === 1,
+    forumChannelId: row.forum_channel ?? null,
     updatedAt: row.updated_at,
   };
 }
@@ -212,12 +217,12 @@ function prepare(db: Db): Statements {
        LIMIT @limit`),
     getGuild: db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?'),
     putGuild: db.prepare(`
-      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, updated_at)
-      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @updatedAt)
+      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
+      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @forumChannel, @updatedAt)
       ON CONFLICT (guild_id) DO UPDATE SET
         default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
         cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
-        updated_at = excluded.updated_at`),
+        forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
     deleteGuild: db.prepare('DELETE FROM guild_settings WHERE guild_id = ?'),
   };
 }
@@ -421,6 +426,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
               defaultArticle: p.defaultArticle !== undefined ? p.defaultArticle : (current?.defaultArticle ?? null),
               cooldown: p.cooldown !== undefined ? p.cooldown : (current?.cooldown ?? null),
               privateByDefault: p.privateByDefault ?? current?.privateByDefault ?? false,
+              forumChannelId: p.forumChannelId !== undefined ? p.forumChannelId : (current?.forumChannelId ?? null),
               updatedAt: Math.floor(now()),
             };
             s.putGuild.run({
@@ -429,6 +435,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
               burst: merged.cooldown?.burst ?? null,
               refillMs: merged.cooldown?.refillMs ?? null,
               privateByDefault: merged.privateByDefault ? 1 : 0,
+              forumChannel: merged.forumChannelId,
               updatedAt: merged.updatedAt,
             });
             return merged;

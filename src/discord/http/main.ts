@@ -13,6 +13,7 @@ import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
+import { restChannels } from '../forum/rest-channels.ts';
 import { warmUp } from '../warm-up.ts';
 import { relayReloads, shareReloads } from './cluster-reload.ts';
 import { createInteractionsServer } from './server.ts';
@@ -88,7 +89,9 @@ async function serve(config: Config, log: Logger): Promise<void> {
     logSkipped(log, knowledge.current());
     // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
     const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator });
+    // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
+    const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
+    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator, ...(discord ? { discord } : {}) });
     // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
     // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
     await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
