@@ -45,6 +45,9 @@ export const data = {
 
 export const ephemeral = () => true;
 
+/** A moderator can always undo a cooldown (even one they set too tight), so they are never rate limited here. */
+export const unlimited = mayManage;
+
 /** Whether the invoking member may use /kb: Manage Server or Administrator, from the interaction itself. */
 export function mayManage(interaction: APIInteraction): boolean {
   const raw = interaction.member?.permissions;

@@ -69,6 +69,9 @@ export const data = {
 
 export const ephemeral = () => true;
 
+/** A moderator can always undo a cooldown (even one they set too tight), so they are never rate limited here. */
+export const unlimited = mayManage;
+
 const refusal = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
 
 function subcommand(interaction: APIChatInputApplicationCommandInteraction): string | undefined {

@@ -140,14 +140,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
       return reply;
     };
-    const slowDown = userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
+    const slowDown = !unlimited && userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
@@ -188,6 +188,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
         return reply instanceof Promise ? reply.then(privately) : privately(reply);
       },
       ctx,
+      chatCmd.unlimited?.(chat) ?? false,
     );
   }
 

@@ -92,6 +92,10 @@ export function loadLibraryDir(dir: string): LibraryLoad {
 /** $KNOWLEDGE_DIR (a library folder or one pack folder) when set, else the repository's `knowledge/`. */
 export function loadLibraryFromEnv(): LibraryLoad {
   const dir = process.env.KNOWLEDGE_DIR?.trim();
+  if (dir && !isDirectory(resolve(dir))) {
+    // Name the variable: the path alone does not say where it came from.
+    throw new KnowledgeError({ file: resolve(dir), path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a library folder or one pack folder, or unset it for knowledge/)' });
+  }
   return loadLibraryDir(dir ? resolve(dir) : DEFAULT_LIBRARY_DIR);
 }
 
