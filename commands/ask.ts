@@ -8,6 +8,8 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  ComponentType,
+  MessageFlags,
   type APIChatInputApplicationCommandInteraction,
   type APIMessageComponentInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -16,7 +18,7 @@ import { recordAnswer, recordFeedback } from '../src/store/record.ts';
 import { ALL_ARTICLES, ARTICLE_OPTION, articleChoices, articleOption, articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import { parseAskButton } from '../src/discord/custom-id.ts';
+import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
 import { booleanOption, focusedOption, stringOption } from '../src/discord/options.ts';
 import type { APIApplicationCommandAutocompleteInteraction } from 'discord-api-types/v10';
@@ -24,6 +26,9 @@ import type { Passage } from '../src/engine/types.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
 import { contextReply, moreMatchesReply } from '../src/reply/passages.ts';
+
+/** The longest question /ask takes (its option's max_length). */
+const MAX_QUESTION = 300;
 
 /** Alternatives fetched per question: the first page plus what the "More matches" chain can carry. */
 const ALTERNATIVES = MATCHES_PER_PAGE * 3;
@@ -40,7 +45,7 @@ export const data = {
       name: 'question',
       description: 'Your question, e.g. "Who did China\'s foreign minister meet?"',
       required: true,
-      max_length: 300,
+      max_length: MAX_QUESTION,
       autocomplete: true,
     },
     {
@@ -58,19 +63,42 @@ export function ephemeral(interaction: APIChatInputApplicationCommandInteraction
 
 export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
   const question = stringOption(interaction, 'question') ?? '';
-  const target = articleScope(stringOption(interaction, ARTICLE_OPTION), ctx);
+  return ask(question, stringOption(interaction, ARTICLE_OPTION), ephemeral(interaction, ctx), ctx);
+}
+
+/** /ask's whole answer to a question, for the command and for a did-you-mean pick alike. */
+function ask(question: string, articleOption: string | undefined, isPrivate: boolean, ctx: CommandContext): Reply {
+  const target = articleScope(articleOption, ctx);
   if ('reply' in target) return target.reply;
   const { slug } = target.scope;
   const library = libraryOf(ctx);
   const answer = library.answer(cleanQuestion(question), { alternatives: ALTERNATIVES, ...(slug ? { article: slug } : {}) });
   const best = answer.found ? answer.answer : null;
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
-  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
+  const shown = best ?? answer.closest;
+  const meta = library.engine(shown?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
   const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
   recordAnswer(ctx.curator, { question, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
   const searched = slug ? 1 : library.articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
-  return { data: answerReply({ ...answer, question, alternatives }, meta, { ephemeral: ephemeral(interaction, ctx), searched }), found: answer.found };
+  return {
+    data: answerReply({ ...answer, question, alternatives }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
+    found: answer.found,
+  };
+}
+
+/** A question picked from the did-you-mean menu is asked as /ask would ask it, where the miss was asked. */
+function pickedQuestion(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
+  const parsed = parseDidYouMean(interaction.data.custom_id);
+  const picked = interaction.data.component_type === ComponentType.StringSelect ? interaction.data.values[0] : undefined;
+  if (!parsed || typeof picked !== 'string' || !picked.trim()) return staleButton();
+  ctx.questions?.record(picked);
+  return ask(picked.slice(0, MAX_QUESTION), parsed.slug || undefined, pickedPrivately(interaction), ctx);
+}
+
+/** The menu's answer is as private as the miss it was picked from. */
+function pickedPrivately(interaction: APIMessageComponentInteraction): boolean {
+  return ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
 
 export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
@@ -116,6 +144,7 @@ export const components: ComponentRoute[] = [
     },
   },
   { prefix: 'ask:miss', ephemeral: () => true, handle: feedback },
+  { prefix: DID_YOU_MEAN, ephemeral: pickedPrivately, handle: pickedQuestion },
 ];
 
 /** The question an answer message shows as its embed title (“…”, escaped), back as plain text. */

@@ -19,6 +19,7 @@ import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
+import { withConfirmations } from '../src/reply/replicas.ts';
 
 /** The permission /kb needs (Administrator implies it). */
 export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
@@ -44,6 +45,9 @@ export const data = {
 
 export const ephemeral = () => true;
 
+/** A moderator can always undo a cooldown (even one they set too tight), so they are never rate limited here. */
+export const unlimited = mayManage;
+
 /** Whether the invoking member may use /kb: Manage Server or Administrator, from the interaction itself. */
 export function mayManage(interaction: APIInteraction): boolean {
   const raw = interaction.member?.permissions;
@@ -59,7 +63,7 @@ function subcommand(interaction: APIChatInputApplicationCommandInteraction): str
 
 const refusal = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
 
-export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
+export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply | Promise<Reply> {
   const sub = subcommand(interaction);
   if (!mayManage(interaction)) {
     ctx.log.warn(`/kb ${sub ?? ''} refused: the member lacks Manage Server (interaction ${interaction.id})`);
@@ -70,7 +74,10 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const origin = `/kb reload by user ${userId(interaction) ?? 'unknown'}`;
     const result = ctx.knowledge.reload(origin);
     logReload(ctx.log, result, origin);
-    return { data: kbReloadReply(result) };
+    const data = kbReloadReply(result);
+    // On a shared database the other replicas reload too; the reply says how many confirmed.
+    if (!result.ok || !ctx.replicas) return { data };
+    return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
   }
   if (sub === 'stats') {
     // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
@@ -79,14 +86,14 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const q = ctx.questions;
     const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
     return {
-      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt }, { database }),
+      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt, ...(q ? { forum: q.forum } : {}) }, { database }),
     };
   }
   if (sub === 'unanswered') return unanswered(interaction, ctx);
   return refusal('Unknown /kb subcommand. Use `/kb reload`, `/kb stats` or `/kb unanswered`.');
 }
 
-function unanswered(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
+async function unanswered(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Promise<Reply> {
   const library = libraryOf(ctx);
   const value = deepStringOption(interaction, ARTICLE_OPTION)?.trim();
   // Questions about an article that has since left the library are still worth reading: a slug that
@@ -96,7 +103,7 @@ function unanswered(interaction: APIChatInputApplicationCommandInteraction, ctx:
   const slug = meta?.slug ?? value;
   const curator = ctx.curator;
   const problem = !curator ? 'is not configured in this process' : curator.healthy ? undefined : (curator.problem ?? 'cannot be used');
-  const groups = curator && !problem ? curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
+  const groups = curator && !problem ? await curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
   const titleOf = (s: string) => library.articles.find((a) => a.slug === s)?.title;
   return { data: unansweredReply(groups, { ...(slug ? { article: meta?.title ?? slug } : {}), titleOf, ...(problem ? { problem } : {}) }) };
 }

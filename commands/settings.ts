@@ -6,6 +6,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
@@ -28,7 +29,7 @@ export const MAX_BURST = 1000;
 export const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'settings',
-  description: "Moderators: this server's default article, cooldown, and private answers.",
+  description: "Moderators: this server's default article, cooldown, private answers and Q&A forum.",
   default_member_permissions: String(REQUIRED_PERMISSION),
   integration_types: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild],
@@ -55,10 +56,21 @@ export const data = {
       description: 'Whether answers are only shown to the member who asked, unless they choose otherwise.',
       options: [{ type: ApplicationCommandOptionType.Boolean, name: 'enabled', description: 'True: answers are private by default.', required: true }],
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'forum',
+      description: 'The Q&A forum whose new posts the bot answers in their thread; leave empty to turn it off.',
+      options: [
+        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A forum channel (empty: the bot answers no forum posts).', channel_types: [ChannelType.GuildForum] },
+      ],
+    },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const ephemeral = () => true;
+
+/** A moderator can always undo a cooldown (even one they set too tight), so they are never rate limited here. */
+export const unlimited = mayManage;
 
 const refusal = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
 
@@ -93,11 +105,28 @@ function settingsReply(ctx: CommandContext, settings: GuildSettings | undefined,
     { name: 'Default article', value: article },
     { name: 'Cooldown', value: describeCooldown(settings?.cooldown ?? null) },
     { name: 'Private by default', value: settings?.privateByDefault ? 'Yes: answers are shown only to the member who asked.' : 'No: answers are public unless `private` is set.' },
+    { name: 'Q&A forum', value: forumLine(settings?.forumChannelId ?? null) },
   ];
   return { data: message({ ephemeral: true, embeds: [{ title: headline, color: COLOURS.info, fields }] }) };
 }
 
-export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
+/** A channel mention renders as the channel's name and pings nobody. */
+function forumLine(id: string | null): string {
+  if (!id) return 'None: forum posts are not answered automatically.';
+  return `<#${id}>: the bot answers each new post there in its thread (the gateway bot only; see the README).`;
+}
+
+/** The forum chosen in `/settings forum channel:…`, or null to turn it off; a reply when it is not a forum. */
+function forumChoice(interaction: APIChatInputApplicationCommandInteraction): { id: string | null } | Reply {
+  const o = deepOption(interaction, 'channel');
+  if (!o) return { id: null };
+  if (o.type !== ApplicationCommandOptionType.Channel || !/^\d{1,20}$/.test(String(o.value))) return refusal('Choose a forum channel.');
+  const resolved = interaction.data.resolved?.channels?.[String(o.value)];
+  if (resolved && resolved.type !== ChannelType.GuildForum) return refusal('That is not a forum channel. Choose a forum (a channel where each post is a thread).');
+  return { id: String(o.value) };
+}
+
+export async function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Promise<Reply> {
   const sub = subcommand(interaction);
   if (!mayManage(interaction)) {
     ctx.log.warn(`/settings ${sub ?? ''} refused: the member lacks Manage Server (interaction ${interaction.id})`);
@@ -136,10 +165,14 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
     const o = deepOption(interaction, 'enabled');
     if (!o || o.type !== ApplicationCommandOptionType.Boolean) return refusal('Say `enabled: True` or `enabled: False`.');
     patch = { privateByDefault: o.value };
+  } else if (sub === 'forum') {
+    const choice = forumChoice(interaction);
+    if ('data' in choice) return choice;
+    patch = { forumChannelId: choice.id };
   } else {
-    return refusal('Unknown /settings subcommand. Use `/settings show`, `article`, `cooldown` or `private`.');
+    return refusal('Unknown /settings subcommand. Use `/settings show`, `article`, `cooldown`, `private` or `forum`.');
   }
-  const saved = store.updateGuildSettings(guildId, patch);
+  const saved = await store.updateGuildSettings(guildId, patch);
   if (!saved) return refusal('The setting could not be saved (the database refused it; see the bot log). Nothing changed.');
   ctx.log.info(`/settings ${sub} for guild ${guildId}: ${JSON.stringify(patch)}`);
   return settingsReply(ctx, saved, 'Saved. Settings for this server');

@@ -16,7 +16,7 @@ import type { Engine } from '../src/engine/types.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { focusedOption, stringOption } from '../src/discord/options.ts';
-import { whoNotFoundReply, whoReply } from '../src/reply/who.ts';
+import { isPersonOrOrganisation, whoNotFoundReply, whoReply } from '../src/reply/who.ts';
 
 export const data = {
   type: ApplicationCommandType.ChatInput,
@@ -47,8 +47,9 @@ export function execute(interaction: APIChatInputApplicationCommandInteraction, 
   return { data: withAlsoIn(whoReply(best!.entity, best!.mentions, best!.engine.pack.meta), others.map((h) => h.engine.pack.meta)) };
 }
 
+/** Only people and organisations answer /who: an event or a place is not a "who". */
 function found(engine: Engine, entity: Entity | undefined): { engine: Engine; entity: Entity }[] {
-  return entity ? [{ engine, entity }] : [];
+  return entity && isPersonOrOrganisation(entity) ? [{ engine, entity }] : [];
 }
 
 export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
@@ -65,12 +66,12 @@ export function autocomplete(interaction: APIApplicationCommandAutocompleteInter
 }
 
 function entityMatches(engine: Engine, typed: string): [Entity[], Entity[]] {
-  const entities = engine.pack.entities;
+  const entities = engine.pack.entities.filter(isPersonOrOrganisation);
   const starts = entities.filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().startsWith(typed)));
   const contains = entities.filter((e) => !starts.includes(e) && [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(typed)));
   if (starts.length + contains.length === 0 && typed) {
     const guess = engine.findEntity(typed);
-    if (guess) contains.push(guess);
+    if (guess && isPersonOrOrganisation(guess)) contains.push(guess);
   }
   return [starts, contains];
 }

@@ -4,15 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { packFromText } from '../knowledge/from-text.ts';
 import { createEngine } from '../engine/index.ts';
-
-const norm = (s: string) =>
-  String(s ?? '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+import { norm } from './eval/score.ts';
 
 interface SquadArticle {
   title: string;

@@ -3,11 +3,15 @@
 // candidates of rank.ts; scores stay on the hand-tuned scale of the best one, so confidence keeps
 // its meaning and an alternative never scores above the answer.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../repo-root.ts';
 import type { Question } from './question.ts';
 import type { Scored } from './rank.ts';
 import { FEATURE_NAMES, featureVector, questionShape, type CandidateParts } from './features.ts';
 
-export const RANKER_FILE = new URL('./data/ranker.json', import.meta.url);
+// Found from the checkout's root, so the bundled dist/ reads the same file as src/.
+export const RANKER_FILE = pathToFileURL(join(REPO_ROOT, 'src/engine/data/ranker.json'));
 
 export interface RankerModel {
   features: readonly string[];

@@ -2,8 +2,12 @@
 // file keyed by the engine's stems. Read on the first question, and each line is split only when
 // a question uses that word, so start-up pays nothing for it.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../repo-root.ts';
 
-export const WORDNET_FILE = new URL('./data/wordnet.txt', import.meta.url);
+// Found from the checkout's root, so the bundled dist/ reads the same file as src/.
+export const WORDNET_FILE = pathToFileURL(join(REPO_ROOT, 'src/engine/data/wordnet.txt'));
 
 export interface Relations {
   /** Same meaning: "revolt" → "rebellion". */
