@@ -63,7 +63,8 @@ export function train(examples: Example[]): RankerModel {
   const scale = mean.map((m, j) => Math.sqrt(rows.reduce((a, r) => a + (r[j]! - m) ** 2, 0) / rows.length) || 1);
   const z = examples.map((e) => ({ x: e.x.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!)), gold: e.gold }));
   // Start from the hand-tuned ranking: all weight on its score.
-  const prior = Array.from({ length: d }, (_, j) => (j === 0 ? 1 : 0));
+  // SQuAD has no headlines, so that weight is never trained: it keeps the hand rule's "a headline loses".
+  const prior = FEATURE_NAMES.map((n) => (n === 'log hand' ? 1 : n === 'headline' ? -2 : 0));
   const w = [...prior];
   for (let it = 0; it < TRAINING.iterations; it++) {
     const grad = w.map((v, j) => TRAINING.l2 * (v - prior[j]!));
