@@ -43,7 +43,7 @@ export function examplesOf(articles: SquadArticle[]): Example[] {
     const vocabulary = new Vocabulary(new Set(index.words.keys()), new Set(index.passages.postings.keys()), index.words, index.nameOnly);
     const paras = art.paragraphs.map(norm);
     for (const q of art.questions) {
-      const question = analyseQuestion(q.question, vocabulary);
+      const question = analyseQuestion(q.question, vocabulary, true);
       const ranked = rankPassages(question, index, records, groupWeights(question, index), true);
       const gold = ranked.map((s) => {
         const t = norm(records[s.id]!.text);
