@@ -6,10 +6,8 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  PermissionFlagsBits,
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepStringOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
@@ -19,9 +17,7 @@ import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { message } from '../src/reply/message.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
-
-/** The permission /kb needs (Administrator implies it). */
-export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
+import { REQUIRED_PERMISSION, mayManage } from './kit/moderator.ts';
 
 export const data = {
   type: ApplicationCommandType.ChatInput,
@@ -43,14 +39,6 @@ export const data = {
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export const ephemeral = () => true;
-
-/** Whether the invoking member may use /kb: Manage Server or Administrator, from the interaction itself. */
-export function mayManage(interaction: APIInteraction): boolean {
-  const raw = interaction.member?.permissions;
-  if (!raw || !/^\d+$/.test(raw)) return false; // DMs and malformed payloads: no
-  const bits = BigInt(raw);
-  return (bits & PermissionFlagsBits.Administrator) !== 0n || (bits & REQUIRED_PERMISSION) === REQUIRED_PERMISSION;
-}
 
 function subcommand(interaction: APIChatInputApplicationCommandInteraction): string | undefined {
   const first = interaction.data.options?.[0];

@@ -19,7 +19,7 @@ import { DEFAULT_BURST, DEFAULT_REFILL_MS } from '../src/discord/cooldown.ts';
 import { escapeText, oneLine } from '../src/reply/escape.ts';
 import { COLOURS, message } from '../src/reply/message.ts';
 import { truncate } from '../src/reply/truncate.ts';
-import { REQUIRED_PERMISSION, mayManage } from './kb.ts';
+import { REQUIRED_PERMISSION, mayManage } from './kit/moderator.ts';
 
 /** Longest refill a moderator may set: one day (the store's limit). */
 export const MAX_REFILL_MS = 24 * 60 * 60 * 1000;

@@ -4,15 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { packFromText } from '../knowledge/from-text.ts';
 import { createEngine } from '../engine/index.ts';
+import { norm } from './bench-common.ts';
 
-const norm = (s: string) =>
-  String(s ?? '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 interface SquadArticle {
   title: string;

@@ -2,16 +2,10 @@
 // article does not answer, and attribution on the top passage. Shared by the quality tests so every
 // figure in them is computed the same way.
 import { readFileSync } from 'node:fs';
+import { norm } from '../../src/cli/bench-common.ts';
 import type { Engine } from '../../src/engine/index.ts';
 
-export const norm = (s: unknown) =>
-  String(s ?? '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+export { norm };
 
 export interface Item {
   question: string;
