@@ -3,13 +3,12 @@
 // after a restart. Without the article option (and without a guild default) it searches every
 // article, and the source line names the article the answer came from. Misses and low-confidence
 // answers are recorded for the moderators (/kb unanswered), without who asked.
-import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
 import { articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import { parseAskButton } from '../src/discord/custom-id.ts';
+import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
 import type { Passage } from '../src/engine/types.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
@@ -17,6 +16,9 @@ import { message } from '../src/reply/message.ts';
 import { contextReply, moreMatchesReply } from '../src/reply/passages.ts';
 import { answerAndRecord } from './kit/answer.ts';
 import { articleCommand } from './kit/define.ts';
+
+/** The longest question /ask takes (its option's max_length). */
+const MAX_QUESTION = 300;
 
 /** Alternatives fetched per question: the first page plus what the "More matches" chain can carry. */
 const ALTERNATIVES = MATCHES_PER_PAGE * 3;
@@ -35,7 +37,7 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
       name: 'question',
       description: 'Your question, e.g. "Who did China\'s foreign minister meet?"',
       required: true,
-      max_length: 300,
+      max_length: MAX_QUESTION,
       autocomplete: true,
     },
     {
@@ -49,13 +51,7 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
   execute(args, ctx) {
     const question = args.question ?? '';
     ctx.questions?.record(question); // for /kb stats: counted once past the cooldown
-    const target = articleScope(args.article, ctx);
-    if ('reply' in target) return target.reply;
-    const { slug } = target.scope;
-    const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES });
-    const searched = slug ? 1 : libraryOf(ctx).articles.length;
-    // Echo what the user typed (escaped), not the cleaned text the engine saw.
-    return { data: answerReply({ ...answer, question }, meta, { ephemeral: privately(args, ctx), searched }), found: answer.found };
+    return ask(question, args.article, privately(args, ctx), ctx);
   },
   autocomplete(focused, args, ctx) {
     // Suggestions from the article chosen (or the guild's default); from every article otherwise.
@@ -64,6 +60,35 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
     return toChoices(libraryOf(ctx).suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
   },
 });
+
+/** /ask's whole answer to a question, for the command and for a did-you-mean pick alike. */
+function ask(question: string, article: string | undefined, isPrivate: boolean, ctx: CommandContext): Reply {
+  const target = articleScope(article, ctx);
+  if ('reply' in target) return target.reply;
+  const { slug } = target.scope;
+  // The source line names the article the answer came from; passage ids in the buttons are that article's.
+  const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
+  const searched = slug ? 1 : libraryOf(ctx).articles.length;
+  // Echo what the user typed (escaped), not the cleaned text the engine saw.
+  return {
+    data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
+    found: answer.found,
+  };
+}
+
+/** A question picked from the did-you-mean menu is asked as /ask would ask it, where the miss was asked. */
+function pickedQuestion(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
+  const parsed = parseDidYouMean(interaction.data.custom_id);
+  const picked = interaction.data.component_type === ComponentType.StringSelect ? interaction.data.values[0] : undefined;
+  if (!parsed || typeof picked !== 'string' || !picked.trim()) return staleButton();
+  ctx.questions?.record(picked);
+  return ask(picked.slice(0, MAX_QUESTION), parsed.slug || undefined, pickedPrivately(interaction), ctx);
+}
+
+/** The menu's answer is as private as the miss it was picked from. */
+function pickedPrivately(interaction: APIMessageComponentInteraction): boolean {
+  return ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
 
 function staleButton(): Reply {
   return {
@@ -98,6 +123,7 @@ export const components: ComponentRoute[] = [
     },
   },
   { prefix: 'ask:miss', ephemeral: () => true, handle: feedback },
+  { prefix: DID_YOU_MEAN, ephemeral: pickedPrivately, handle: pickedQuestion },
 ];
 
 /** The question an answer message shows as its embed title (“…”, escaped), back as plain text. */

@@ -7,9 +7,10 @@ import { userId } from '../src/discord/options.ts';
 import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
+import { withConfirmations } from '../src/reply/replicas.ts';
 import { moderatorCommand, refusal } from './kit/define.ts';
 
-export const { data, ephemeral, execute, autocomplete } = moderatorCommand({
+export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCommand({
   name: 'kb',
   description: 'Moderators: reload the knowledge, show its statistics, or the questions it could not answer.',
   options: [
@@ -28,7 +29,10 @@ export const { data, ephemeral, execute, autocomplete } = moderatorCommand({
       const origin = `/kb reload by user ${userId(interaction) ?? 'unknown'}`;
       const result = ctx.knowledge.reload(origin);
       logReload(ctx.log, result, origin);
-      return { data: kbReloadReply(result) };
+      const data = kbReloadReply(result);
+      // On a shared database the other replicas reload too; the reply says how many confirmed.
+      if (!result.ok || !ctx.replicas) return { data };
+      return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
     }
     if (args.subcommand === 'stats') {
       // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
@@ -37,7 +41,7 @@ export const { data, ephemeral, execute, autocomplete } = moderatorCommand({
       const q = ctx.questions;
       const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
       return {
-        data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt }, { database }),
+        data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt, ...(q ? { forum: q.forum } : {}) }, { database }),
       };
     }
     if (args.subcommand === 'unanswered') return unanswered(args.article?.trim(), ctx);
@@ -45,7 +49,7 @@ export const { data, ephemeral, execute, autocomplete } = moderatorCommand({
   },
 });
 
-function unanswered(value: string | undefined, ctx: CommandContext): Reply {
+async function unanswered(value: string | undefined, ctx: CommandContext): Promise<Reply> {
   const library = libraryOf(ctx);
   // Questions about an article that has since left the library are still worth reading: a slug that
   // is not loaded is accepted as it is.
@@ -54,7 +58,7 @@ function unanswered(value: string | undefined, ctx: CommandContext): Reply {
   const slug = meta?.slug ?? value;
   const curator = ctx.curator;
   const problem = !curator ? 'is not configured in this process' : curator.healthy ? undefined : (curator.problem ?? 'cannot be used');
-  const groups = curator && !problem ? curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
+  const groups = curator && !problem ? await curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
   const titleOf = (s: string) => library.articles.find((a) => a.slug === s)?.title;
   return { data: unansweredReply(groups, { ...(slug ? { article: meta?.title ?? slug } : {}), titleOf, ...(problem ? { problem } : {}) }) };
 }

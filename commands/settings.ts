@@ -1,7 +1,7 @@
 // /settings, for moderators: this server's default article (used when a command has no article option),
 // its own cooldown, and whether answers are private by default. Stored in the curator database (the
 // bot's only state), read by the handler at the start of every interaction. A moderatorCommand, like /kb.
-import { ApplicationCommandOptionType, type APIEmbedField } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ChannelType, type APIChatInputApplicationCommandInteraction, type APIEmbedField } from 'discord-api-types/v10';
 import type { GuildSettings, GuildSettingsPatch } from '../src/store/store.ts';
 import { articleOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
@@ -39,6 +39,14 @@ const OPTIONS = [
     description: 'Whether answers are only shown to the member who asked, unless they choose otherwise.',
     options: [{ type: ApplicationCommandOptionType.Boolean, name: 'enabled', description: 'True: answers are private by default.', required: true }],
   },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'forum',
+    description: 'The Q&A forum whose new posts the bot answers in their thread; leave empty to turn it off.',
+    options: [
+      { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A forum channel (empty: the bot answers no forum posts).', channel_types: [ChannelType.GuildForum] },
+    ],
+  },
 ] as const;
 
 function describeCooldown(c: GuildSettings['cooldown']): string {
@@ -62,20 +70,36 @@ function settingsReply(ctx: CommandContext, settings: GuildSettings | undefined,
     { name: 'Default article', value: article },
     { name: 'Cooldown', value: describeCooldown(settings?.cooldown ?? null) },
     { name: 'Private by default', value: settings?.privateByDefault ? 'Yes: answers are shown only to the member who asked.' : 'No: answers are public unless `private` is set.' },
+    { name: 'Q&A forum', value: forumLine(settings?.forumChannelId ?? null) },
   ];
   return { data: message({ ephemeral: true, embeds: [{ title: headline, color: COLOURS.info, fields }] }) };
 }
 
-export const { data, ephemeral, execute, autocomplete } = moderatorCommand({
+/** A channel mention renders as the channel's name and pings nobody. */
+function forumLine(id: string | null): string {
+  if (!id) return 'None: forum posts are not answered automatically.';
+  return `<#${id}>: the bot answers each new post there in its thread (the gateway bot only; see the README).`;
+}
+
+/** The forum chosen in `/settings forum channel:…`, or null to turn it off; a reply when it is not a forum. */
+function forumChoice(id: string | undefined, interaction: APIChatInputApplicationCommandInteraction): { id: string | null } | Reply {
+  if (id === undefined) return { id: null };
+  if (!/^\d{1,20}$/.test(id)) return refusal('Choose a forum channel.');
+  const resolved = interaction.data.resolved?.channels?.[id];
+  if (resolved && resolved.type !== ChannelType.GuildForum) return refusal('That is not a forum channel. Choose a forum (a channel where each post is a thread).');
+  return { id };
+}
+
+export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCommand({
   name: 'settings',
-  description: "Moderators: this server's default article, cooldown, and private answers.",
+  description: "Moderators: this server's default article, cooldown, private answers and Q&A forum.",
   options: OPTIONS,
-  execute: (args, ctx, interaction) => change(args, ctx, interaction.guild_id),
+  execute: (args, ctx, interaction) => change(args, ctx, interaction),
 });
 
-function change(args: ArgumentsOf<typeof OPTIONS>, ctx: CommandContext, interactionGuild: string | undefined): Reply {
+async function change(args: ArgumentsOf<typeof OPTIONS>, ctx: CommandContext, interaction: APIChatInputApplicationCommandInteraction): Promise<Reply> {
   const sub = args.subcommand;
-  const guildId = ctx.guildId ?? interactionGuild;
+  const guildId = ctx.guildId ?? interaction.guild_id;
   if (!guildId) return refusal('`/settings` applies to a server: use it in one.');
   const store = ctx.curator;
   if (!store?.healthy) {
@@ -105,10 +129,14 @@ function change(args: ArgumentsOf<typeof OPTIONS>, ctx: CommandContext, interact
   } else if (sub === 'private') {
     if (args.enabled === undefined) return refusal('Say `enabled: True` or `enabled: False`.');
     patch = { privateByDefault: args.enabled };
+  } else if (sub === 'forum') {
+    const choice = forumChoice(args.channel, interaction);
+    if ('data' in choice) return choice;
+    patch = { forumChannelId: choice.id };
   } else {
-    return refusal('Unknown /settings subcommand. Use `/settings show`, `article`, `cooldown` or `private`.');
+    return refusal('Unknown /settings subcommand. Use `/settings show`, `article`, `cooldown`, `private` or `forum`.');
   }
-  const saved = store.updateGuildSettings(guildId, patch);
+  const saved = await store.updateGuildSettings(guildId, patch);
   if (!saved) return refusal('The setting could not be saved (the database refused it; see the bot log). Nothing changed.');
   ctx.log.info(`/settings ${sub} for guild ${guildId}: ${JSON.stringify(patch)}`);
   return settingsReply(ctx, saved, 'Saved. Settings for this server');

@@ -6,7 +6,7 @@ import { articleScope, enginesIn, libraryOf, withAlsoIn } from '../src/discord/a
 import type { Engine } from '../src/engine/types.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import { whoNotFoundReply, whoReply } from '../src/reply/who.ts';
+import { isPersonOrOrganisation, whoNotFoundReply, whoReply } from '../src/reply/who.ts';
 import { articleCommand } from './kit/define.ts';
 
 export const { data, execute, autocomplete } = articleCommand({
@@ -43,17 +43,18 @@ export const { data, execute, autocomplete } = articleCommand({
   },
 });
 
+/** Only people and organisations answer /who: an event or a place is not a "who". */
 function found(engine: Engine, entity: Entity | undefined): { engine: Engine; entity: Entity }[] {
-  return entity ? [{ engine, entity }] : [];
+  return entity && isPersonOrOrganisation(entity) ? [{ engine, entity }] : [];
 }
 
 function entityMatches(engine: Engine, typed: string): [Entity[], Entity[]] {
-  const entities = engine.pack.entities;
+  const entities = engine.pack.entities.filter(isPersonOrOrganisation);
   const starts = entities.filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().startsWith(typed)));
   const contains = entities.filter((e) => !starts.includes(e) && [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(typed)));
   if (starts.length + contains.length === 0 && typed) {
     const guess = engine.findEntity(typed);
-    if (guess) contains.push(guess);
+    if (guess && isPersonOrOrganisation(guess)) contains.push(guess);
   }
   return [starts, contains];
 }

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runAsk } from '../src/cli/ask.ts';
+import { runAsk, toJson } from '../src/cli/ask.ts';
+import type { Answer, Passage } from '../src/engine/types.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -101,5 +102,25 @@ describe('npm run ask with KNOWLEDGE_DIR naming a folder of packs', () => {
     const [bridge, china] = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(bridge.answer.article).toBe('harbour-bridge');
     expect(china.found).toBe(false);
+  });
+});
+
+describe('the JSON answer carries the confidence band, the near miss and the article facet', () => {
+  const p: Passage = { text: 'The project will cost 240 million dollars.', attribution: 'the finance office', speaker: 'the finance office', how: 'a report', paragraph: 3, paragraphLabel: '¶3', passageId: 4, score: 0.5, matched: ['cost'], article: 'harbour-bridge' };
+  const base: Answer = { question: 'q', found: false, answer: null, alternatives: [], missing: [], suggestions: [] };
+
+  it('includes band, closest and about when the engine set them, and leaves them out otherwise', () => {
+    expect(JSON.parse(toJson({ ...base, found: true, answer: p, band: 'high' }))).toMatchObject({ found: true, band: 'high' });
+    expect(JSON.parse(toJson({ ...base, closest: p }))).toMatchObject({ found: false, answer: null, closest: { text: p.text, paragraphLabel: '¶3' } });
+    expect(JSON.parse(toJson({ ...base, found: true, about: 'authors' })).about).toBe('authors');
+    const plain = JSON.parse(toJson(base));
+    for (const key of ['band', 'closest', 'about']) expect(plain).not.toHaveProperty(key);
+  });
+
+  it('passes through the band the real engine decides', async () => {
+    const res = await ask('Who did Qin Gang meet in Beijing?\n');
+    const line = JSON.parse(res.lines[0]!);
+    expect(line.found).toBe(true);
+    if ('band' in line) expect(['high', 'medium', 'low']).toContain(line.band);
   });
 });

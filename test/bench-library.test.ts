@@ -45,6 +45,9 @@ describe('npm run bench: the library of packs', () => {
       expect(r.foundShare).toBeGreaterThan(0);
     }
     expect(report.rows[1]!).toMatchObject({ packs: 8, distinct: 4 });
+    // every row states its baseline, the seed alone, measured in the same run
+    expect(report.rows[0]!).toMatchObject({ buildVsSeed: 1, p99VsSeed: 1 });
+    for (const r of report.rows) expect(r.p99VsSeed).toBeCloseTo(r.p99Ms / report.rows[0]!.p99Ms);
     expect(report.checks.map((c) => c.text)).toEqual([
       expect.stringMatching(/^8 packs × seed questions: p99 .* ms [≤>] 5 ms/),
       expect.stringMatching(/^8 packs × mixed: SQuAD \+ seed: p99/),

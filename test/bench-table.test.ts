@@ -46,9 +46,10 @@ describe('npm run bench: measuring', () => {
   const pack = packFromText(TEXT, 'tiny');
   const report = runBench([corpusFromPack('tiny', pack, QUESTIONS, 1)], TINY);
 
-  it('measures the engine and plain Fuse.js over the same passages', () => {
+  it('measures the engine, MiniSearch and plain Fuse.js over the same passages', () => {
     expect(report.rows.map((r) => [r.corpus, r.engine])).toEqual([
       ['tiny', 'engine'],
+      ['tiny', 'minisearch'],
       ['tiny', 'fuse'],
     ]);
     const sentences = passageTexts(createEngine(pack));
@@ -58,14 +59,16 @@ describe('npm run bench: measuring', () => {
 
   it('reports positive build times, latencies and a speed-up', () => {
     for (const r of report.rows) {
-      for (const value of [r.buildMs, r.firstBuildMs, r.p50Ms, r.p99Ms, r.meanMs, r.maxMs, r.speedup]) {
+      for (const value of [r.buildMs, r.firstBuildMs, r.buildVsMiniSearch, r.p50Ms, r.p99Ms, r.meanMs, r.maxMs, r.speedup]) {
         expect(Number.isFinite(value)).toBe(true);
         expect(value).toBeGreaterThan(0);
       }
       expect(r.p50Ms).toBeLessThanOrEqual(r.p99Ms);
       expect(r.p99Ms).toBeLessThanOrEqual(r.maxMs);
     }
-    const [engine, fuse] = report.rows;
+    const [engine, mini, fuse] = report.rows;
+    expect(mini!.buildVsMiniSearch).toBe(1); // every row's build is stated against MiniSearch's, same run
+    for (const r of report.rows) expect(Number.isFinite(r.heapMbPer1k)).toBe(true);
     expect(engine!.questions).toBe(QUESTIONS.length);
     expect(engine!.samples).toBeGreaterThanOrEqual(QUESTIONS.length); // the first pass always completes
     expect(fuse!.questions).toBeGreaterThanOrEqual(1);
@@ -82,7 +85,8 @@ describe('npm run bench: measuring', () => {
     const body = tableLines.slice(2).map(cells);
     expect(body.map((r) => r.slice(0, 3))).toEqual([
       ['tiny', 'engine', String(report.rows[0]!.passages)],
-      ['tiny', 'plain Fuse.js', String(report.rows[1]!.passages)],
+      ['tiny', 'MiniSearch', String(report.rows[1]!.passages)],
+      ['tiny', 'plain Fuse.js', String(report.rows[2]!.passages)],
     ]);
     for (const row of body) {
       expect(row).toHaveLength(TABLE_COLUMNS.length);
@@ -90,9 +94,9 @@ describe('npm run bench: measuring', () => {
     }
     expect(body[0]![TABLE_COLUMNS.length - 1]).toMatch(/^[\d.]+×$/);
     expect(tableCells(report)).toEqual(body);
-    // a p99 target and the speed-up target, each as PASS or MISS
-    expect(out.split('\n').filter((l) => /^(PASS|MISS) {2}tiny: /.test(l))).toHaveLength(2);
-    expect(report.checks).toHaveLength(2);
+    // a p99 target, the speed-up target, the build and the heap targets, each as PASS or MISS
+    expect(out.split('\n').filter((l) => /^(PASS|MISS) {2}tiny: /.test(l))).toHaveLength(4);
+    expect(report.checks).toHaveLength(4);
   });
 });
 

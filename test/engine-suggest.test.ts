@@ -37,3 +37,30 @@ describe('engine.suggest', () => {
     expect(engine.findEntity('nobody at all')).toBeUndefined();
   });
 });
+
+describe('suggestions are whole questions and names, never cut-off sentences or curator notes', () => {
+  const names = new Set(engine.pack.entities.flatMap((e) => [e.name]));
+  const whole = (s: string) => /\?$/.test(s) || names.has(s);
+
+  it.each(['prigoz', 'putin', 'xi jinp', 'china said', 'wagner', 'treason', ''])('"%s" gives only whole questions or names', (partial) => {
+    const s = engine.suggest(partial);
+    expect(s.length).toBeGreaterThan(0);
+    for (const choice of s) {
+      expect(whole(choice)).toBe(true);
+      expect(choice).not.toMatch(/^…|…[^”]*$/); // no fragment cut at either end
+    }
+  });
+
+  it('"prigoz" offers Prigozhin by name and as a question, not a passage about him', () => {
+    const s = engine.suggest('prigoz');
+    expect(s).toContain('Yevgeny Prigozhin');
+    expect(s.some((x) => /^Who is .*Prigozhin\?$/.test(x))).toBe(true);
+    expect(s.join('\n')).not.toMatch(/made their way|Wagner Group head/);
+  });
+
+  it('did-you-mean shows no curator note from the timeline', () => {
+    const asked = ['what happened after', 'what happened on sunday', 'when did ma meet rudenko on zelensky day', 'zelensky wagner'];
+    const all = [...asked.flatMap((q) => engine.answer(q).suggestions), ...engine.suggest('what happened', 25)];
+    for (const s of all) expect(s).not.toMatch(/implies|\(|curator/);
+  });
+});

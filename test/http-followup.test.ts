@@ -235,7 +235,8 @@ describe('deferred answer from the real handler to the fake Discord', () => {
       const started = performance.now();
       const res = await postInteraction(srv.url, keys, interaction);
       const deferred = (await res.json()) as { type: number; data?: { flags?: number } };
-      expect(performance.now() - started).toBeLessThan(150);
+      // Discord's rule, not a speed figure: the deferral must arrive within 3 s (speed is npm run bench's).
+      expect(performance.now() - started).toBeLessThan(3000);
       expect(deferred.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
       expect(deferred.data?.flags).toBe(MessageFlags.Ephemeral);
 

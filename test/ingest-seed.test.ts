@@ -44,7 +44,7 @@ describe('ingest the seed article', () => {
     const bare = buildPassages(loadArticleFile(seed));
     expect(pack.facts.map((f) => [f.paragraph, f.text, f.attribution.speaker, f.attribution.how])).toEqual(bare.map((p) => [p.paragraph, p.text, p.speaker, p.how]));
     const cited = pack.facts.find((f) => f.text.startsWith('Mutual political trust'))!;
-    expect(cited.attribution).toMatchObject({ speaker: 'Ma', entity: 'ma-zhaoxu', how: 'cited by China’s foreign ministry' });
+    expect(cited.attribution).toMatchObject({ speaker: 'Ma Zhaoxu', entity: 'ma-zhaoxu', how: 'cited by China’s foreign ministry' });
   });
 
   it('finds the direct quotes the issue names, with their speakers', () => {

@@ -99,3 +99,18 @@ describe('parseArticleText on other plain text', () => {
     expect(parsed.paragraphs).toEqual([{ index: 0, kind: 'body', label: '¶1', text: 'Just one line' }]);
   });
 });
+
+describe('parseArticleText on news furniture', () => {
+  const text = `Fans Cheer Late Win\n\nMonday, July 28, 2014\n\nThe home side won 2 – 1 on a late goal.\n\n'Effectively kidnapped'\n\nThe coach said the team "never gave up".\n\nGroup B — Spain 1 – 1 Italy\n\nSpain and Italy drew.`;
+  const parsed = parseArticleText(text, { slug: 'news' });
+
+  it('takes the date from a dateline that opens with the weekday, and keeps it out of the answers', () => {
+    expect(parsed.meta.published).toBe('2014-07-28');
+    expect(parsed.paragraphs.some((p) => p.text.includes('2014'))).toBe(false);
+  });
+
+  it('moves subheads out of the answerable paragraphs into meta', () => {
+    expect(parsed.meta.subheads).toEqual(["'Effectively kidnapped'", 'Group B — Spain 1 – 1 Italy']);
+    expect(parsed.paragraphs.map((p) => p.label)).toEqual(['headline', '¶1', '¶2', '¶3']);
+  });
+});

@@ -96,7 +96,7 @@ function problems(data: APIInteractionResponseCallbackData, allow: MarkdownAllow
   const p = messageProblems(data);
   for (const part of textParts(data)) {
     if (MENTION.test(part.text)) p.push(`${part.where} carries a live mention: ${JSON.stringify(part.text.match(MENTION)![0])}`);
-    if (part.markdown) p.push(...markdownProblems(part.text, allow).map((x) => `${part.where}: ${x}`));
+    if (part.markdown) p.push(...markdownProblems(part.text, { link: true, ...allow }).map((x) => `${part.where}: ${x}`));
   }
   return p;
 }
@@ -117,6 +117,10 @@ describe('reply formatters, hostile data (property-based)', () => {
           const miss: Answer = { question, found: false, answer: null, alternatives: [], reason, missing: [], suggestions };
           expect(problems(notFoundReply(miss, { ephemeral }))).toEqual([]);
           expect(problems(answerReply(miss, m, { ephemeral }))).toEqual([]);
+          expect(problems(answerReply(miss, m, { ephemeral, article: m.slug }))).toEqual([]);
+          expect(problems(answerReply({ ...miss, closest: best! }, m, { ephemeral, article: m.slug }))).toEqual([]);
+          expect(problems(answerReply({ ...found, about: 'summary', band: 'high' }, m, { ephemeral }))).toEqual([]);
+          expect(problems(answerReply({ ...found, band: 'low' }, m, { ephemeral }))).toEqual([]);
         },
       ),
       { numRuns: RUNS },

@@ -31,7 +31,7 @@ async function startSharded(fakeShards: number, SHARDS: string, guilds: Array<{ 
     cwd: new URL('..', import.meta.url).pathname,
     env: {
       PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
       ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
       DISCORD_TOKEN: fake.token,
       DISCORD_CLIENT_ID: APP_ID,
@@ -100,7 +100,7 @@ describe('SHARDS in the config', () => {
   });
 
   it('refuses anything else with a hint', () => {
-    for (const bad of ['0', '-1', '2.5', 'many', '257']) expect(problems({ SHARDS: bad }), bad).toEqual([expect.stringMatching(/^SHARDS must be "auto" or a whole number from 1 to 256 .*Expected "auto"/)]);
+    for (const bad of ['0', '-1', '2.5', 'many', '257']) expect(problems({ SHARDS: bad }), bad).toEqual([expect.stringMatching(/^SHARDS must be "auto", a whole number from 1 to 256, or a range .*Expected "auto"/)]);
   });
 
   it('in a shard process, reads which shard it runs from what the ShardingManager set', () => {

@@ -15,12 +15,17 @@ export interface Answered {
 }
 
 /** `text` as the user gave it: cleaned for the engine, recorded as given. `slug` undefined: every article. */
-export function answerAndRecord(ctx: CommandContext, text: string, opts: { slug: string | undefined; alternatives: number }): Answered {
+export function answerAndRecord(
+  ctx: CommandContext,
+  text: string,
+  opts: { slug: string | undefined; alternatives: number; /** A near miss's source line names the article of its closest passage. */ closestSource?: boolean },
+): Answered {
   const { slug } = opts;
   const library = libraryOf(ctx);
   const answer = library.answer(cleanQuestion(text), { alternatives: opts.alternatives, ...(slug ? { article: slug } : {}) });
   const best = answer.found ? answer.answer : null;
-  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
+  const shown = best ?? (opts.closestSource ? answer.closest : null);
+  const meta = library.engine(shown?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
   const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
   recordAnswer(ctx.curator, { question: text, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
   return { answer: { ...answer, alternatives }, meta };

@@ -97,7 +97,7 @@ export const refusal = (text: string): Reply => ({ data: message({ content: text
  * who sees a command.
  */
 export function moderatorCommand<const Os extends readonly OptionSpec[]>(spec: Omit<Spec<Os>, 'ephemeral'> & { options: Os }): WithOptions {
-  return define(
+  const defined = define(
     {
       ...spec,
       ephemeral: () => true,
@@ -109,5 +109,7 @@ export function moderatorCommand<const Os extends readonly OptionSpec[]>(spec: O
       },
     },
     { default_member_permissions: String(REQUIRED_PERMISSION), ...GUILD_ONLY },
-  ) as WithOptions;
+  );
+  // A moderator can always undo a cooldown (even one they set too tight), so they are never rate limited here.
+  return { ...defined, unlimited: mayManage } as WithOptions;
 }

@@ -16,7 +16,7 @@ export interface OptionSpec {
   readonly options?: readonly OptionSpec[];
 }
 
-type ValueOf<O> = O extends { type: OptionType.String }
+type ValueOf<O> = O extends { type: OptionType.String | OptionType.Channel }
   ? string
   : O extends { type: OptionType.Integer | OptionType.Number }
     ? number
@@ -56,7 +56,7 @@ function declared(options: readonly OptionSpec[], into = new Map<string, OptionT
 }
 
 function fits(type: OptionType, value: unknown): boolean {
-  if (type === OptionType.String) return typeof value === 'string';
+  if (type === OptionType.String || type === OptionType.Channel) return typeof value === 'string';
   if (type === OptionType.Boolean) return typeof value === 'boolean';
   if (type === OptionType.Integer) return typeof value === 'number' && Number.isInteger(value);
   if (type === OptionType.Number) return typeof value === 'number' && Number.isFinite(value);

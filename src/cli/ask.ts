@@ -91,6 +91,9 @@ export function toJson(a: Answer): string {
     ...(a.reason ? { reason: a.reason } : {}),
     missing: a.missing,
     suggestions: a.suggestions,
+    ...(a.band ? { band: a.band } : {}),
+    ...(a.closest ? { closest: a.closest } : {}),
+    ...(a.about ? { about: a.about } : {}),
   });
 }
 

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { norm } from './eval/score.ts';
 
 /** The shared formal dev set (`../shared`, beside the checkout): present in CI and for developers, not in a bare clone. */
 export const DEFAULT_DEV_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
@@ -13,8 +14,11 @@ export const DEFAULT_EXTRA_QUESTIONS = fileURLToPath(new URL('../../test/fixture
 /** The load benchmarks' questions: the dev set, else the repository's own (see benchQuestions). */
 export const DEFAULT_QUESTIONS = DEFAULT_DEV_QUESTIONS;
 
-/** Issue 2's targets. */
-export const TARGETS = { articleP99Ms: 1, libraryP99Ms: 5, speedup: 20 } as const;
+/** Issue 2's targets, and issue 14's for the build (against MiniSearch, same run) and its heap. */
+export const TARGETS = { articleP99Ms: 1, libraryP99Ms: 5, speedup: 20, buildVsMiniSearch: 1, heapMbPer1k: 5 } as const;
+
+/** Runs a src/ entry as `npm start` does: the bundled build, rebuilt first when stale. */
+export const RUN_BUILT = fileURLToPath(new URL('../../scripts/run.mjs', import.meta.url));
 
 interface EvalLine {
   question?: unknown;
@@ -60,15 +64,6 @@ export interface Question {
   passages: string[];
 }
 
-/** The scorer's normalisation (../shared/eval/score.mjs): case, curly quotes, dashes and spacing do not decide a match. */
-export const norm = (s: unknown) =>
-  String(s ?? '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /** Embed markdown back to text: bold markers, backslash escapes, zero-width joiners. */
 const unmark = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\*_~`|>#[\]()\-.!<@:])/g, '$1').replace(/\u200b/g, '');

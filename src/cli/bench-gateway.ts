@@ -10,14 +10,14 @@
 //
 //   npx tsx src/cli/bench-gateway.ts [--burst 1000]
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../testing/fake-discord/index.ts';
-import { DEFAULT_QUESTIONS, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds } from './bench-common.ts';
+import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds } from './bench-common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BOT_ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 export type GatewayScenario = 'help' | 'ask';
 
@@ -57,6 +57,8 @@ export interface GatewayBenchRow {
   botCpuUs: number;
   /** This process's (the fake Discord's) CPU time per interaction sent, µs. */
   clientCpuUs: number;
+  /** TCP sockets toward the fake Discord's port right after the burst, any state but LISTEN; NaN without /proc. */
+  sockets?: number;
 }
 
 export interface GatewayBenchReport {
@@ -74,7 +76,7 @@ interface Bot {
 }
 
 async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise<Bot> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', BOT_ENTRY], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), RUN_BUILT, 'src/main.ts'], {
     cwd: REPO,
     env: {
       ...process.env,
@@ -124,6 +126,20 @@ type Check = (response: APIInteractionResponse) => boolean;
 const isMessage = (r: APIInteractionResponse) => r.type === InteractionResponseType.ChannelMessageWithSource;
 
 /** Sends `items` in one go and waits for their callbacks; a later callback for the same id is a duplicate. */
+/** Sockets whose local end is this port (the fake Discord's side), open or in TIME_WAIT, from /proc/net/tcp*. */
+function socketsOnPort(port: number): number {
+  let n = 0;
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(file)) return NaN;
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (local?.endsWith(hex) && state !== '0A') n++;
+    }
+  }
+  return n;
+}
+
 async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenario, items: Array<{ interaction: APIInteraction; check: Check }>, settleMs: number): Promise<GatewayBenchRow> {
   const byId = new Map(items.map((x, k) => [x.interaction.id, k]));
   const first: Array<CallbackRecord | undefined> = new Array(items.length);
@@ -157,6 +173,7 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
   }
   const botSeconds = treeCpuSeconds(botPid) - botBefore;
   const client = process.cpuUsage(clientBefore);
+  const sockets = socketsOnPort(Number(new URL(fake.apiUrl).port));
   // Duplicates would arrive right behind the first answers.
   await new Promise((r) => setTimeout(r, 300));
   fake.rest.off('callback', onCallback);
@@ -192,6 +209,7 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     maxMs: latencies[latencies.length - 1] ?? NaN,
     botCpuUs: (botSeconds * 1e6) / items.length,
     clientCpuUs: (client.user + client.system) / items.length,
+    sockets,
   };
 }
 

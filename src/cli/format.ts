@@ -1,16 +1,27 @@
 // The answer as a person reads it in a terminal.
-import type { Answer, Passage } from '../engine/types.ts';
+import type { Answer, ConfidenceBand, Passage } from '../engine/types.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
+import { CLOSEST_LEAD } from '../reply/answer.ts';
 
 export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMeta): string {
   const lines: string[] = [];
+  if (a.found && a.answer && a.about) {
+    const meta = metaOf(a.answer.article);
+    return [a.answer.text, '', `Source: the article's details (“${meta.title}”, ${meta.publisher})`].join('\n');
+  }
+  if ((!a.found || !a.answer) && a.closest) {
+    const meta = metaOf(a.closest.article);
+    lines.push(CLOSEST_LEAD, '', passageBlock(a.closest, false), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.closest.paragraphLabel}`);
+    if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `  • ${s}`));
+    return lines.join('\n');
+  }
   if (!a.found || !a.answer) {
     lines.push(a.reason ?? "The article doesn't say.");
     if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `  • ${s}`));
     return lines.join('\n');
   }
   const meta = metaOf(a.answer.article);
-  lines.push(passageBlock(a.answer), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.answer.paragraphLabel}`);
+  lines.push(passageBlock(a.answer, true, a.band), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.answer.paragraphLabel}`);
   if (a.alternatives.length) {
     lines.push('', 'Other matches:');
     for (const p of a.alternatives.slice(0, 3)) lines.push(`  ${p.paragraphLabel} (${percent(p.score)}) ${p.text}`);
@@ -18,8 +29,11 @@ export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMet
   return lines.join('\n');
 }
 
-function passageBlock(p: Passage): string {
-  return [`“${p.text.replace(/^[“"]|[”"]$/g, '')}”`, `  — ${p.attribution}`, `  confidence ${percent(p.score)}`].join('\n');
+/** The passage, who said it, and for an answer how sure (a near miss shows no confidence). */
+function passageBlock(p: Passage, answered: boolean, band?: ConfidenceBand): string {
+  const lines = [`“${p.text.replace(/^[“"]|[”"]$/g, '')}”`, `  — ${p.attribution}`];
+  if (answered) lines.push(`  confidence ${band ? `${band}, ` : ''}${percent(p.score)}`);
+  return lines.join('\n');
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { packFromText } from '../knowledge/from-text.ts';
 import { createEngine } from '../engine/index.ts';
-import { norm } from './bench-common.ts';
+import { norm } from './eval/score.ts';
 
 
 interface SquadArticle {

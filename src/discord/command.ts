@@ -17,6 +17,8 @@ import type { Engine } from '../engine/types.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';
+import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
+import type { ChannelApi } from './forum/channel-api.ts';
 
 export interface CommandContext {
   /** The engine of `snapshot`: taken once when the interaction started, kept even if a reload swaps it. */
@@ -32,10 +34,14 @@ export interface CommandContext {
   library?: Library;
   /** The curator database: unanswered questions and guild settings (absent: nothing is recorded). */
   curator?: CuratorStore;
+  /** Reloads shared with the other replicas on the database (absent: this process alone). */
+  replicas?: ReplicaReloads;
   /** The guild the interaction came from (absent in DMs). */
   guildId?: string;
   /** That guild's /settings, read once when the interaction started. */
   settings?: GuildSettings;
+  /** Channel reads and edits with the bot token (the forum's Solved tag); absent without a token. */
+  discord?: ChannelApi;
 }
 
 /** A message to send. `update: true` edits the message a component sits on (type 7) instead of replying. */
@@ -67,6 +73,8 @@ export interface ChatInputCommand extends CommandBase {
   /** Known before the work runs, so a deferral keeps the ephemeral flag. */
   ephemeral?: (interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext) => boolean;
   execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
+  /** True when this interaction skips the cooldown (moderators on /settings and /kb: never locked out). */
+  unlimited?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
   autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext): Awaitable<APIApplicationCommandOptionChoice[]>;
 }
 

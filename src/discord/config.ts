@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../store/defaults.ts';
+import { DEFAULT_MAX_CONNECTIONS } from './http/server.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 
@@ -22,23 +23,49 @@ export interface Config {
   host: string;
   port: number;
   cooldown: CooldownOptions | false;
-  /** SHARDS: run `npm start` as a ShardingManager with this many shard processes ('auto': Discord's recommendation). */
-  shards?: 'auto' | number;
+  /**
+   * SHARDS: run `npm start` as a ShardingManager with this many shard processes ('auto': Discord's
+   * recommendation), or one slice of a fixed total (SHARDS=0-7 SHARD_COUNT=16) so several hosts
+   * together run every shard.
+   */
+  shards?: 'auto' | number | ShardSlice;
   /** SHARD_SPAWN_DELAY_MS: pause between starting shard processes (Discord allows one IDENTIFY per 5 s by default). */
   shardSpawnDelayMs: number;
   /** Set in a shard process the ShardingManager started: which shard this process runs, of how many. */
   shard?: { id: number; count: number };
+  /** DATABASE_URL: PostgreSQL for the curator state, shared by every replica; absent: SQLite under dataDir. */
+  databaseUrl?: string;
   /** DATA_DIR: where the curator database (bot.sqlite) lives. */
   dataDir: string;
   /** RETENTION_DAYS: unanswered questions older than this are purged. */
   retentionDays: number;
+  /** HTTP_MAX_CONNECTIONS: open connections the HTTP endpoint holds at most (per process). */
+  maxConnections: number;
+  /** MESSAGE_CONTENT=true: identify with the privileged Message Content intent, so forum posts are answered from their text too. */
+  messageContent: boolean;
 }
+
+/** Shards first..last (inclusive) of `count`: this host's part of a bot sharded over several hosts. */
+export interface ShardSlice {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/** Most shards SHARD_COUNT may name across all hosts. */
+export const MAX_SHARD_COUNT = 65_536;
 
 /** Most shard processes SHARDS may ask for on one machine (each is a whole bot process). */
 export const MAX_SHARDS = 256;
-const SHARDS_MESSAGE = `must be "auto" or a whole number from 1 to ${MAX_SHARDS}`;
+const SHARDS_MESSAGE = `must be "auto", a whole number from 1 to ${MAX_SHARDS}, or a range of shard ids such as 0-7 (with SHARD_COUNT)`;
 /** discord.js's own default pause between shard spawns. */
 export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
+/**
+ * Most keep-alive sockets a bot process opens toward Discord's REST API. Without a bound, undici
+ * opened one per callback in flight: 419–2,002 sockets after a burst of 1,000 /ask (issue 14). At
+ * ~100 ms a round trip to Discord, 128 still carry ~1,000 callbacks a second, inside the 3 s window.
+ */
+export const DEFAULT_REST_CONNECTIONS = 128;
 
 const PORTAL = 'https://discord.com/developers/applications';
 
@@ -53,13 +80,17 @@ const HINTS: Record<string, string> = {
   PORT: 'a TCP port between 0 and 65535',
   COOLDOWN_BURST: 'how many commands a user may send back to back (0 turns the cooldown off)',
   COOLDOWN_REFILL_MS: 'milliseconds until a user may send one more command after the burst',
-  SHARDS: `"auto" (the shard count Discord recommends) or a number of shard processes from 1 to ${MAX_SHARDS}; leave it empty for one process without sharding`,
+  SHARDS: `"auto" (the shard count Discord recommends), a number of shard processes from 1 to ${MAX_SHARDS}, or this host's range of shard ids such as 0-7 together with SHARD_COUNT; leave it empty for one process without sharding`,
+  SHARD_COUNT: `the total number of shards over all hosts, from 1 to ${MAX_SHARD_COUNT}, with SHARDS set to this host's range (e.g. SHARDS=0-7 SHARD_COUNT=16)`,
+  DATABASE_URL: 'a PostgreSQL connection URL such as postgres://bot:secret@db.internal:5432/bot; leave it empty for the embedded SQLite file under DATA_DIR',
   SHARD_SPAWN_DELAY_MS: 'milliseconds between starting two shard processes (default 5500; Discord allows one IDENTIFY per 5 s unless max_concurrency is higher)',
   DATA_DIR: `a directory for the bot's database (default ${DEFAULT_DATA_DIR}; created if missing)`,
+  HTTP_MAX_CONNECTIONS: `how many connections one HTTP process holds open at most, a whole number from 1 (default ${DEFAULT_MAX_CONNECTIONS})`,
   RETENTION_DAYS: `how many days unanswered questions are kept, a whole number from 1 (default ${DEFAULT_RETENTION_DAYS})`,
+  MESSAGE_CONTENT: 'true or false (default false): true only after turning on Message Content Intent in the developer portal (Bot → Privileged Gateway Intents)',
 };
 
-const SECRET = new Set(['DISCORD_TOKEN']);
+const SECRET = new Set(['DISCORD_TOKEN', 'DATABASE_URL']);
 
 /** Empty strings (`DISCORD_GUILD_ID=` in .env) mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
@@ -83,11 +114,22 @@ const EnvSchema = z.object({
   COOLDOWN_BURST: optional(z.coerce.number({ message: 'must be a number' }).int().min(0)),
   COOLDOWN_REFILL_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(1)),
   SHARDS: optional(
-    z.union([z.literal('auto'), z.coerce.number().int(SHARDS_MESSAGE).min(1, SHARDS_MESSAGE).max(MAX_SHARDS, SHARDS_MESSAGE)], { message: SHARDS_MESSAGE }),
+    z.union(
+      [
+        z.literal('auto'),
+        z.string().regex(/^\d+\s*-\s*\d+$/, SHARDS_MESSAGE),
+        z.coerce.number().int(SHARDS_MESSAGE).min(1, SHARDS_MESSAGE).max(MAX_SHARDS, SHARDS_MESSAGE),
+      ],
+      { message: SHARDS_MESSAGE },
+    ),
   ),
+  SHARD_COUNT: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).max(MAX_SHARD_COUNT)),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000)),
   DATA_DIR: optional(z.string()),
   RETENTION_DAYS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  HTTP_MAX_CONNECTIONS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  MESSAGE_CONTENT: optional(z.enum(['true', 'false'], { message: 'must be true or false' })),
 });
 
 const REQUIRED: Record<Mode, Array<keyof z.infer<typeof EnvSchema>>> = {
@@ -120,7 +162,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
   // In a shard process, discord.js's ShardingManager has replaced SHARDS with this shard's id.
   const shard = shardOf(env);
-  const parsed = EnvSchema.safeParse(shard ? { ...env, SHARDS: undefined } : env);
+  const parsed = EnvSchema.safeParse(shard ? { ...env, SHARDS: undefined, SHARD_COUNT: undefined } : env);
   const bad = new Set<string>();
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -138,6 +180,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
       problems.push(`${key} is not set (required to run ${what}). Set it to ${HINTS[key]}.`);
     }
   }
+  const shards = parsed.success && !bad.has('SHARDS') && !bad.has('SHARD_COUNT') ? shardsOf(parsed.data.SHARDS, parsed.data.SHARD_COUNT, problems) : undefined;
   if (problems.length > 0 || !parsed.success) throw new ConfigError(mode, problems);
 
   const v = parsed.data;
@@ -152,12 +195,32 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     host: v.HOST ?? '0.0.0.0',
     port: v.PORT ?? 3000,
     cooldown: burst === 0 ? false : { burst, refillMs: v.COOLDOWN_REFILL_MS ?? DEFAULT_REFILL_MS },
-    ...(v.SHARDS !== undefined ? { shards: v.SHARDS } : {}),
+    ...(shards !== undefined ? { shards } : {}),
     shardSpawnDelayMs: v.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
     ...(shard ? { shard } : {}),
+    ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
     dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    maxConnections: v.HTTP_MAX_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS,
+    messageContent: v.MESSAGE_CONTENT === 'true',
   };
+}
+
+/** SHARDS and SHARD_COUNT together: a count, auto, or a slice; problems are appended. */
+function shardsOf(shards: string | number | undefined, count: number | undefined, problems: string[]): Config['shards'] {
+  if (typeof shards !== 'string' || shards === 'auto') {
+    if (count !== undefined) problems.push(`SHARD_COUNT is set but SHARDS is not a range of shard ids. Expected ${HINTS.SHARD_COUNT}.`);
+    return shards;
+  }
+  const [first, last] = shards.split('-').map((n) => Number(n.trim())) as [number, number];
+  if (count === undefined) {
+    problems.push(`SHARDS is a range (${shards}) but SHARD_COUNT is not set. Expected ${HINTS.SHARD_COUNT}.`);
+  } else if (first > last || last >= count) {
+    problems.push(`SHARDS ${shards} is not a range of shard ids within SHARD_COUNT ${count} (ids run from 0 to ${count - 1}). Expected ${HINTS.SHARDS}.`);
+  } else if (last - first + 1 > MAX_SHARDS) {
+    problems.push(`SHARDS ${shards} asks for ${last - first + 1} shard processes on this host; at most ${MAX_SHARDS}. Expected ${HINTS.SHARDS}.`);
+  }
+  return { first, last, count: count ?? last + 1 };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface InteractionResult {
    * so after a deferral it is known when `followUp` resolves.
    */
   summary?: InteractionSummary;
+  /** True when this interaction id was already handled (a replay): nothing was done; HTTP answers 409. */
+  replay?: boolean;
 }
 
 export interface InteractionSummary {

@@ -41,3 +41,38 @@ export function createCooldown({ burst = DEFAULT_BURST, refillMs = DEFAULT_REFIL
     },
   };
 }
+
+/** A guild's /settings cooldown, as the store keeps it (null: the bot's own). */
+export interface GuildCooldownSetting {
+  guildId: string;
+  cooldown: { burst: number; refillMs: number } | null;
+}
+
+export interface GuildCooldowns {
+  /** 0 when the user may go ahead (a token is taken), else ms until they may. */
+  take(userId: string, settings?: GuildCooldownSetting): number;
+}
+
+/**
+ * The per-user cooldown with each guild's own setting (/settings cooldown) in place of the bot's for
+ * its members; burst 0 turns it off there. One instance is shared by commands and forum posts, so a
+ * member's posts and commands count together.
+ */
+export function createGuildCooldowns(base: CooldownOptions | false = {}): GuildCooldowns {
+  const fallback = base === false ? undefined : createCooldown(base);
+  const now = base === false ? undefined : base.now;
+  const byGuild = new Map<string, { key: string; cooldown: Cooldown | undefined }>();
+  const forGuild = (settings?: GuildCooldownSetting): Cooldown | undefined => {
+    if (!settings?.cooldown) return fallback;
+    const { burst, refillMs } = settings.cooldown;
+    const key = `${burst}/${refillMs}`;
+    let entry = byGuild.get(settings.guildId);
+    if (!entry || entry.key !== key) {
+      entry = { key, cooldown: burst === 0 ? undefined : createCooldown({ burst, refillMs, ...(now ? { now } : {}) }) };
+      byGuild.set(settings.guildId, entry);
+      if (byGuild.size > MAX_TRACKED) byGuild.delete(byGuild.keys().next().value!);
+    }
+    return entry.cooldown;
+  };
+  return { take: (userId, settings) => forGuild(settings)?.take(userId) ?? 0 };
+}

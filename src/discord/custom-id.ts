@@ -52,3 +52,21 @@ export function parseAskButton(customId: string): AskButton | undefined {
   if ((kind === 'ctx' || kind === 'miss') && /^\d{1,9}$/.test(rest)) return { kind, slug, passageId: Number(rest) };
   return undefined;
 }
+
+/**
+ * The did-you-mean menu under a miss. Its options' values are the questions themselves (≤ 100
+ * characters each), so the id only names the article that was asked, or none for every article:
+ * `ask:dym:SLUG` or `ask:dym:`. Nothing is kept in the process between the miss and the pick.
+ */
+export const DID_YOU_MEAN = `${ASK_PREFIX}:dym`;
+
+export function didYouMeanId(slug?: string): string | undefined {
+  const id = `${DID_YOU_MEAN}:${slug ?? ''}`;
+  return id.length <= LIMITS.customId ? id : undefined;
+}
+
+/** The article the menu's question goes to ('' for every article); undefined for a malformed id. */
+export function parseDidYouMean(customId: string): { slug: string } | undefined {
+  const m = /^ask:dym:([a-z0-9][a-z0-9-]*)?$/.exec(customId);
+  return m ? { slug: m[1] ?? '' } : undefined;
+}

@@ -2,6 +2,7 @@
 // API payloads, hands them to the shared handler, and applies the result through REST: the callback,
 // then PATCH @original when the handler deferred.
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Agent } from 'undici';
 import {
   GatewayDispatchEvents,
   InteractionResponseType,
@@ -11,6 +12,7 @@ import {
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
 import { silentLogger, type Logger } from '../log.ts';
+import { DEFAULT_REST_CONNECTIONS } from './config.ts';
 import type { HandleInteraction, InteractionResult } from './contract.ts';
 import { toEdit, toResponse } from './deadline.ts';
 import { errorReply } from './handler.ts';
@@ -23,6 +25,8 @@ export interface GatewayBotOptions {
   apiUrl?: string;
   handle: HandleInteraction;
   log?: Logger;
+  /** MESSAGE_CONTENT=true: also the privileged Message Content intent (forum posts' text). */
+  messageContent?: boolean;
   /** Extra discord.js options (sharding under ShardingManager, tests). Intents and mentions stay fixed. */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -55,9 +59,15 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
   const client = new Client({
     ...options.clientOptions,
-    intents: [GatewayIntentBits.Guilds],
+    // Guilds alone carries interactions and THREAD_CREATE; Message Content only when an owner turned it on.
+    intents: options.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    rest: { ...options.clientOptions?.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
+    rest: {
+      // A bounded pool of keep-alive sockets: a burst queues on it instead of opening a socket per callback.
+      agent: new Agent({ connections: DEFAULT_REST_CONNECTIONS }),
+      ...options.clientOptions?.rest,
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+    },
   });
 
   // We answer from the raw payload, so discord.js's own Interaction objects would be built and thrown

@@ -14,14 +14,17 @@ import {
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
 import type { Engine } from '../engine/types.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
+import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
 import type { HandleInteraction, InteractionResult, InteractionSummary } from './contract.ts';
-import { createCooldown, type Cooldown, type CooldownOptions } from './cooldown.ts';
+import type { ChannelApi } from './forum/channel-api.ts';
+import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
 import { userId } from './options.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
+import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
 
 export interface HandlerOptions {
@@ -34,11 +37,17 @@ export interface HandlerOptions {
   commands?: readonly Command[];
   /** Per-user limit on commands and buttons; false turns it off (benchmarks, trusted callers). */
   cooldown?: CooldownOptions | false;
+  /** The limit shared with forum posts (made from `cooldown` when absent). */
+  cooldowns?: GuildCooldowns;
   /**
    * The curator database: unanswered questions are recorded in it, and each guild's /settings
    * (default article, cooldown, private by default) are read from it once per interaction.
    */
   curator?: CuratorStore;
+  /** Reloads shared with the other replicas (src/runtime/replica-reloads.ts), for /kb reload's reply. */
+  replicas?: ReplicaReloads;
+  /** Channel calls with the bot token, for the forum's "This answered it" button. */
+  discord?: ChannelApi;
   /** Defer when the work has not finished after this many ms (default 2000; Discord allows 3000). */
   deadlineMs?: number;
   log?: Logger;
@@ -50,6 +59,39 @@ export function errorReply(ref: string): Reply {
       content: `Something went wrong while answering. It has been logged (ref ${ref}); please try again.`,
       ephemeral: true,
     }),
+  };
+}
+
+export interface ContextDeps {
+  knowledge: KnowledgeStore;
+  log: Logger;
+  questions: QuestionStats;
+  curator?: CuratorStore;
+  discord?: ChannelApi;
+  replicas?: ReplicaReloads;
+}
+
+/**
+ * What a command sees: one knowledge snapshot (a reload during the work does not change what it
+ * answers from) and the guild's settings, read once when the work starts.
+ */
+export function createContextFactory(deps: ContextDeps): (guildId: string | undefined) => CommandContext {
+  return (guildId) => {
+    const snapshot = deps.knowledge.current();
+    const settings = guildId && deps.curator ? deps.curator.guildSettings(guildId) : undefined;
+    return {
+      engine: snapshot.engine,
+      library: snapshot.library,
+      log: deps.log,
+      snapshot,
+      knowledge: deps.knowledge,
+      questions: deps.questions,
+      ...(deps.curator ? { curator: deps.curator } : {}),
+      ...(guildId ? { guildId } : {}),
+      ...(settings ? { settings } : {}),
+      ...(deps.discord ? { discord: deps.discord } : {}),
+      ...(deps.replicas ? { replicas: deps.replicas } : {}),
+    };
   };
 }
 
@@ -73,45 +115,21 @@ function describe(i: APIInteraction): string {
 export function createInteractionHandler(options: HandlerOptions): HandleInteraction {
   const log = options.log ?? silentLogger;
   const registry = createRegistry(options.commands ?? defaultCommands);
-  const cooldown: Cooldown | undefined = options.cooldown === false ? undefined : createCooldown(options.cooldown ?? {});
+  const cooldowns = options.cooldowns ?? createGuildCooldowns(options.cooldown ?? {});
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   if (!options.knowledge && !options.engine) throw new Error('createInteractionHandler needs knowledge or an engine');
   const knowledge = options.knowledge ?? fixedKnowledge(options.engine!);
   const questions = options.questions ?? createQuestionStats();
   const curator = options.curator;
-  /** One snapshot per interaction: a reload during the work does not change what it answers from. */
-  const context = (i: APIInteraction): CommandContext => {
-    const snapshot = knowledge.current();
-    const guildId = i.guild_id;
-    const settings = guildId && curator ? curator.guildSettings(guildId) : undefined;
-    return {
-      engine: snapshot.engine,
-      library: snapshot.library,
-      log,
-      snapshot,
-      knowledge,
-      questions,
-      ...(curator ? { curator } : {}),
-      ...(guildId ? { guildId } : {}),
-      ...(settings ? { settings } : {}),
-    };
-  };
-
-  // A guild's own cooldown (/settings cooldown) replaces the bot's for its members; 0 turns it off.
-  const guildCooldowns = new Map<string, { key: string; cooldown: Cooldown | undefined }>();
-  const cooldownNow = options.cooldown ? options.cooldown.now : undefined;
-  function cooldownFor(settings: GuildSettings | undefined): Cooldown | undefined {
-    if (!settings?.cooldown) return cooldown;
-    const { burst, refillMs } = settings.cooldown;
-    const key = `${burst}/${refillMs}`;
-    let entry = guildCooldowns.get(settings.guildId);
-    if (!entry || entry.key !== key) {
-      entry = { key, cooldown: burst === 0 ? undefined : createCooldown({ burst, refillMs, ...(cooldownNow ? { now: cooldownNow } : {}) }) };
-      guildCooldowns.set(settings.guildId, entry);
-      if (guildCooldowns.size > 10_000) guildCooldowns.delete(guildCooldowns.keys().next().value!);
-    }
-    return entry.cooldown;
-  }
+  const contextFor = createContextFactory({
+    knowledge,
+    log,
+    questions,
+    ...(curator ? { curator } : {}),
+    ...(options.discord ? { discord: options.discord } : {}),
+    ...(options.replicas ? { replicas: options.replicas } : {}),
+  });
+  const context = (i: APIInteraction): CommandContext => contextFor(i.guild_id);
 
   const failed = (i: APIInteraction) => (err: unknown) => {
     log.error(`Handler failed for ${describe(i)}`, err);
@@ -122,15 +140,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
       return reply;
     };
-    const limit = cooldownFor(ctx?.settings);
-    const slowDown = limit && userId(i) ? limit.take(userId(i)!) : 0;
+    const slowDown = !unlimited && userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
@@ -169,6 +186,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
         return reply instanceof Promise ? reply.then(privately) : privately(reply);
       },
       ctx,
+      chatCmd.unlimited?.(chat) ?? false,
     );
   }
 
@@ -194,7 +212,17 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
   }
 
+  // A replayed command or button must not act twice (a second answer, a second unanswered row, an old
+  // /settings winning over a newer one). The store's check is shared by every replica on PostgreSQL.
+  const memory = createReplayMemory();
+  const claim = (id: string) => (curator ? curator.claimInteraction(id) : memory.claim(id));
+  const acts = (i: APIInteraction) => i.type === InteractionType.ApplicationCommand || i.type === InteractionType.MessageComponent || i.type === InteractionType.ModalSubmit;
+
   return async function handle(i: APIInteraction): Promise<InteractionResult> {
+    if (acts(i) && typeof i.id === 'string' && !(await claim(i.id))) {
+      log.debug(`Replay of interaction ${i.id} ignored`);
+      return { response: toResponse({ data: message({ content: 'This interaction was already answered.', ephemeral: true }) }), replay: true };
+    }
     const summary: InteractionSummary = { ...(commandOf(i, registry) ? { command: commandOf(i, registry) } : {}) };
     summaries.set(i, summary);
     return { ...(await route(i)), summary };

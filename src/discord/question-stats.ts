@@ -12,6 +12,9 @@ export interface QuestionStats {
   /** Different questions currently tracked. */
   readonly distinct: number;
   readonly since: Date;
+  /** Forum posts the bot answered, and how many of those the asker (or a moderator) marked solved. */
+  recordForum(event: 'answered' | 'solved'): void;
+  readonly forum: { answered: number; solved: number };
 }
 
 /** Longest question text kept (the /ask option allows 300). */
@@ -33,7 +36,14 @@ export function createQuestionStats(limit = MAX_TRACKED): QuestionStats {
   const counts = new Map<string, number>();
   let total = 0;
   const since = new Date();
+  const forum = { answered: 0, solved: 0 };
   return {
+    recordForum(event) {
+      forum[event]++;
+    },
+    get forum() {
+      return { ...forum };
+    },
     record(question) {
       const key = normaliseQuestion(question);
       if (!key) return;

@@ -3,6 +3,7 @@
 import * as article from '../../commands/article.ts';
 import * as ask from '../../commands/ask.ts';
 import * as findInArticle from '../../commands/find-in-article.ts';
+import * as forumPost from '../../commands/forum-post.ts';
 import * as help from '../../commands/help.ts';
 import * as kb from '../../commands/kb.ts';
 import * as quote from '../../commands/quote.ts';
@@ -25,7 +26,10 @@ export interface Registry {
   definitions(): RESTPostAPIApplicationCommandsJSONBody[];
 }
 
-export function createRegistry(list: readonly Command[] = commands): Registry {
+/** Buttons that belong to no slash command (the forum's "This answered it"). */
+export const extraRoutes: readonly ComponentRoute[] = [...forumPost.components];
+
+export function createRegistry(list: readonly Command[] = commands, extra: readonly ComponentRoute[] = extraRoutes): Registry {
   const byKey = new Map<string, Command>();
   const routes = new Map<string, ComponentRoute>();
   for (const c of list) {
@@ -36,6 +40,10 @@ export function createRegistry(list: readonly Command[] = commands): Registry {
       if (routes.has(r.prefix)) throw new Error(`Two component routes use the prefix ${r.prefix}`);
       routes.set(r.prefix, r);
     }
+  }
+  for (const r of extra) {
+    if (routes.has(r.prefix)) throw new Error(`Two component routes use the prefix ${r.prefix}`);
+    routes.set(r.prefix, r);
   }
   return {
     command: (type, name) => byKey.get(commandKey(type, name)),

@@ -1,13 +1,19 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
 import { KnowledgeError } from '../knowledge/loader.ts';
-import { openCuratorStore } from '../store/store.ts';
+import { openStore } from '../store/open.ts';
+import { shareReloadsOverStore } from '../runtime/replica-reloads.ts';
 import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
 import { installProcessGuards } from '../process-guard.ts';
-import { createInteractionHandler } from './handler.ts';
+import { Routes } from 'discord-api-types/v10';
+import { createContextFactory, createInteractionHandler } from './handler.ts';
+import { createGuildCooldowns } from './cooldown.ts';
+import type { ChannelApi } from './forum/channel-api.ts';
+import { watchForumPosts } from './forum/watch.ts';
+import { createQuestionStats } from './question-stats.ts';
 import { warmUp } from './warm-up.ts';
 import { shareReloads } from './http/cluster-reload.ts';
 
@@ -27,9 +33,20 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
   logSkipped(log, knowledge.current());
   await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-  // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
-  const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator });
+  // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
+  // locked or unreachable database is one warning and the bot answers on.
+  const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+  // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
+  const replicas = shareReloadsOverStore(knowledge, curator, log);
+  // Commands and forum posts share the question counts, the cooldown and the REST client.
+  const questions = createQuestionStats();
+  const cooldowns = createGuildCooldowns(config.cooldown);
+  let bot: GatewayBot | undefined;
+  const discord: ChannelApi = {
+    getChannel: (id) => bot!.client.rest.get(Routes.channel(id)),
+    editChannel: (id, body) => bot!.client.rest.patch(Routes.channel(id), { body }),
+  };
+  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, cooldowns, questions, curator, discord, ...(replicas ? { replicas } : {}) });
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   // Under the ShardingManager a reload must reach every shard process: the manager relays SIGHUP and
@@ -38,7 +55,14 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   // Shards are always given explicitly: discord.js otherwise reads SHARDS from the environment itself,
   // where it is ours (auto|N, or empty from .env.example, which JSON.parse rejects).
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };
-  const bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log, clientOptions });
+  bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log, clientOptions, messageContent: config.messageContent });
+  const forum = watchForumPosts(bot.client, {
+    contextFor: createContextFactory({ knowledge, log, questions, curator, discord }),
+    cooldowns,
+    messageContent: config.messageContent,
+    log,
+  });
+  const running = bot;
 
   // A stray rejection or exception is logged and the bot keeps serving (src/process-guard.ts).
   installProcessGuards(log, { mode: config.shard ? `shard ${config.shard.id}` : 'gateway' });
@@ -49,7 +73,9 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
     stopping = true;
     log.info(`${signal}: finishing in-flight answers and disconnecting`);
     setTimeout(() => process.exit(0), SHUTDOWN_MS).unref();
-    bot.stop().then(
+    // Forum answers in flight get the same grace as interactions, then the client disconnects.
+    const forumDone = Promise.race([Promise.allSettled([...forum.pending]), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
+    forumDone.then(() => running.stop()).then(
       () => process.exit(0),
       (err: unknown) => {
         log.error('Error while disconnecting', err);
@@ -63,13 +89,13 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   if (config.shard && process.connected) process.once('disconnect', () => shutdown('ShardingManager gone'));
 
   try {
-    await bot.start();
+    await running.start();
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'TokenInvalid') log.error('Discord rejected DISCORD_TOKEN. Reset it in the developer portal (Bot → Reset Token) and update .env.');
     else log.error('Could not connect to Discord', err);
-    await bot.stop(0).catch(() => undefined);
+    await running.stop(0).catch(() => undefined);
     process.exit(1);
   }
-  return bot;
+  return running;
 }

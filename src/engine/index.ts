@@ -4,12 +4,17 @@ import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
 import { buildTermIndex, idf } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
-import { analyseQuestion } from './question.ts';
+import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { loadEverydayEnglish } from './background.ts';
 import { Suggester } from './suggest.ts';
 import { fold, tokenize, type Token } from './text.ts';
+import { expandChatSpellings } from './chat-words.ts';
+import { aboutArticle, articleFacet } from './about-article.ts';
+import { bandOf } from './band.ts';
+import { holdsDetail } from './answer-detail.ts';
+import type { ArticleFacet } from './types.ts';
 
 export type { Engine, Answer, Passage } from './types.ts';
 
@@ -21,14 +26,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
   const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
-  const rankFacts = (partial: string, limit: number) => {
-    const q = analyseQuestion(completeLastWord(partial, vocabulary), vocabulary);
-    return rankPassages(q, index, records, groupWeights(q, index))
-      .filter((s) => s.matchedStems.size > 0)
-      .slice(0, limit)
-      .map((s) => ({ text: records[s.id]!.text, at: index.tokens[s.id]!.find((t) => s.matchedStems.has(t.stem))?.start ?? 0 }));
-  };
-  const suggester = new Suggester(pack, records, rankFacts);
+  const suggester = new Suggester(pack, records);
 
   const attributions = records.map(formatAttribution);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
@@ -45,18 +43,48 @@ export function createEngine(pack: KnowledgePack): Engine {
     article: pack.meta.slug,
   });
 
+  // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
+  const headline = records.find((r) => r.kind === 'headline') ?? records[0];
+  const answerAbout = (question: string, facet: ArticleFacet): Answer => {
+    const about = aboutArticle(pack, facet);
+    const base = { question, about: facet, alternatives: [], missing: [], suggestions: [] };
+    if (!about.text) return { ...base, found: false, answer: null, reason: about.reason };
+    const answer: Passage = {
+      text: about.text,
+      attribution: `${pack.meta.publisher} (the article's details)`,
+      speaker: pack.meta.publisher,
+      how: "the article's details",
+      // The headline's place, so "context" and feedback buttons point at a real part of the article.
+      paragraph: headline?.paragraph ?? 0,
+      paragraphLabel: 'about the article',
+      passageId: headline?.id ?? 0,
+      score: 1,
+      matched: [],
+      article: pack.meta.slug,
+    };
+    return { ...base, found: true, answer, band: 'high' };
+  };
+
   const entityByName = new Map<string, Entity>();
   for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
 
   return {
     pack,
     answer(question: string, options: AskOptions = {}): Answer {
+      const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
+      if (facet) return answerAbout(question, facet);
       const q = analyseQuestion(String(question ?? ''), vocabulary);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights);
       const best = ranked[0];
-      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, index.names);
+      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
+      // "did it work, and what happened to the dynasty after": each part may be answered where the whole is not.
+      const parts = verdict.found ? [] : splitTwoPart(String(question ?? ''));
+      if (parts.length === 2) {
+        const [first, second] = parts.map((p) => this.answer(p, options)) as [Answer, Answer];
+        if (first.found && second.found) return joinParts(question, first, second, options.alternatives ?? DEFAULT_ALTERNATIVES);
+      }
       if (!verdict.found) {
         return {
           question,
@@ -66,15 +94,18 @@ export function createEngine(pack: KnowledgePack): Engine {
           reason: verdict.reason,
           missing: verdict.missing,
           suggestions: suggester.didYouMean(q.groups.flatMap((g) => g.stems), 3),
+          ...(verdict.near && best ? { closest: toPassage(records[best.id]!, best) } : {}),
         };
       }
+      const answer = toPassage(records[best!.id]!, best);
       return {
         question,
         found: true,
-        answer: toPassage(records[best!.id]!, best),
+        answer,
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
+        band: bandOf(answer.score, holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q))),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {
@@ -121,6 +152,31 @@ export function createEngine(pack: KnowledgePack): Engine {
     },
     timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+/**
+ * One answer for a two-part question: the passage both parts rank highest together (the one covering
+ * both), else the first part's answer with the second's as the first alternative.
+ */
+function joinParts(question: string, first: Answer, second: Answer, n: number): Answer {
+  const a = [first.answer!, ...first.alternatives];
+  const b = [second.answer!, ...second.alternatives];
+  let shared: { passage: Passage; score: number; rank: number } | undefined;
+  a.forEach((p, i) => {
+    const j = b.findIndex((o) => o.passageId === p.passageId && o.article === p.article);
+    if (j >= 0 && (!shared || i + j < shared.rank)) shared = { passage: p, score: Math.min(p.score, b[j]!.score), rank: i + j };
+  });
+  const best = shared ? { ...shared.passage, score: shared.score } : { ...first.answer!, score: Math.min(first.answer!.score, second.answer!.score) };
+  const alternatives = [...(shared ? [] : [second.answer!]), ...first.alternatives, ...second.alternatives]
+    .filter((p, i, all) => p.passageId !== best.passageId && all.findIndex((o) => o.passageId === p.passageId) === i)
+    .slice(0, n);
+  return { question, found: true, answer: best, alternatives, missing: [], suggestions: [], band: bandOf(best.score) };
+}
+
+/** A question of two clauses ("…, and what happened after?"), split where the second one starts; else []. */
+function splitTwoPart(question: string): string[] {
+  const m = /^(.{8,}?)(?:[,;?]\s*(?:and|but|also|plus)?|\s+(?:and|but|also|plus))\s+((?:what|who|whom|when|where|why|how|which|did|does|do|is|was|were|are|has|had)\b.{8,})$/i.exec(question.trim());
+  return m ? [m[1]!.trim(), m[2]!.trim()] : [];
 }
 
 /** "who met rudenk" → "who met rudenko": autocomplete sees words half typed. */

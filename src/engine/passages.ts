@@ -2,9 +2,10 @@
 // its attribution (curated when the pack has it, inferred from the wording otherwise) and the
 // extra words (entity aliases, curator keywords) a reader may use for it.
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
-import { attributeSentence, type Attributed } from './attribution.ts';
+import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize } from './text.ts';
+import { namesIn, refersBack } from './coreference.ts';
 
 export interface PassageRecord {
   id: number;
@@ -27,25 +28,29 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const out: PassageRecord[] = [];
   const aliasIndex = entityAliases(pack.entities);
   const publisher = pack.meta.publisher;
-  const earlier: Attributed[] = [];
+  const attributor = new Attributor();
+  // Names of the last body sentence that named someone, for the next one that refers back to them.
+  let lastNames: string[] = [];
   for (const para of pack.paragraphs) {
     const facts = pack.facts.filter((f) => f.paragraph === para.index);
-    let previous: Attributed | undefined;
+    attributor.paragraph();
     for (const span of sentencesOf(para.text, para.kind)) {
       const fact = factFor(facts, para.text, span.start, span.end);
       const mentioned = mentionedEntities(span.text, aliasIndex);
-      const inferred = para.kind === 'body' ? attributeSentence(span.text, previous, earlier) : undefined;
-      if (inferred) {
-        previous = inferred;
-        earlier.push(inferred);
-      }
+      const inferred = para.kind === 'body' ? attributor.sentence(span.text) : undefined;
       const attribution = fact
         ? { speaker: fact.attribution.speaker, role: fact.attribution.role, how: fact.attribution.how }
         : inferred
-          ? { speaker: inferred.speaker, how: inferred.how }
+          ? { speaker: inferred.speaker, role: inferred.role, how: inferred.how }
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
+      // Only a sentence that names nobody of its own needs its "he" or "the pair" resolved.
+      const people = mentioned.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
+      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0) : [];
+      const referred = para.kind === 'body' && !named.length && refersBack(span.text) ? lastNames : [];
+      if (named.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
         KIND_WORDS[para.kind],
+        ...referred,
         ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
         ...(fact?.keywords ?? []),
         attribution.speaker,
@@ -66,6 +71,9 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   }
   return out;
 }
+
+/** A reference back ("the pair", "he") stands for at most this many of the names before it. */
+const MAX_REFERENTS = 3;
 
 /** How readers ask for the parts of an article that are not body text. */
 const KIND_WORDS: Record<string, string> = {
@@ -122,6 +130,8 @@ function entityAliases(entities: Entity[]): AliasIndex {
 }
 
 const isProperName = (alias: string) => /\p{Lu}/u.test(alias);
+/** "Qin Gang", not "a Chinese Foreign Ministry spokesperson": only a name proper in every word is someone a reference can mean. */
+const isFullName = (name: string) => name.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 
 function mentionedEntities(text: string, index: AliasIndex): Entity[] {
   const tokens = tokenize(text);

@@ -1,10 +1,11 @@
 // Reads a question: what kind of answer it wants, and which words must be found in the article
 // (each with its typo repair and related words).
-import { tokenize, STOP_WORDS, stemWord, fold } from './text.ts';
+import { tokenize, STOP_WORDS, stemWord, fold, type Token } from './text.ts';
 import { RELATED } from './lexicon.ts';
 import type { Vocabulary } from './fuzzy.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
+import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, TIME_FRAME_WORDS } from './chat-words.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -38,12 +39,18 @@ export interface Question {
 
 
 export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
-  const text = fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000);
-  const tokens = tokenize(text);
+  const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
+  const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
+  const content = (t: Token) => !STOP_WORDS.has(t.word) && t.word.length >= 2;
+  const frame = (t: Token, i: number) =>
+    !t.capital && (ANSWER_FRAME_WORDS.has(t.word) || (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')));
+  // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
+  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i);
+  const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   tokens.forEach((t, i) => {
-    if (STOP_WORDS.has(t.word) || t.word.length < 2) return;
+    if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
     const stems = [{ stem: t.stem, weight: 1 }];
     let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
     let repairedTo: string | null = null;
@@ -68,11 +75,26 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
   return { text: raw, type: answerType(text), groups, phrases, speech };
 }
 
+/** "an lu shan" → "lushan": two unknown pieces the article writes as one word are that word. */
+function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    const joined = b ? a.word + b.word : '';
+    if (b && !vocabulary.has(a.word) && !vocabulary.has(b.word) && !STOP_WORDS.has(b.word) && joined.length >= 5 && vocabulary.has(joined)) {
+      out.push({ word: joined, stem: stemWord(joined), start: a.start, end: b.end, capital: a.capital });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /**
  * "What time is it?" must not match "Global Times": an everyday lower-case word that the article only
  * uses inside a name counts only when the question also has another word of that name ("wagner group").
  */
-function forgetNamePieces(groups: TermGroup[], tokens: ReturnType<typeof tokenize>, vocabulary: Vocabulary): void {
+function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Vocabulary): void {
   const asked = new Set(groups.map((g) => g.stems[0]!.stem));
   for (const g of groups) {
     const own = g.stems[0]!.stem;
@@ -87,9 +109,18 @@ function forgetNamePieces(groups: TermGroup[], tokens: ReturnType<typeof tokeniz
   }
 }
 
+/** Every stem the question asks with, its typo repairs and related words included. */
+export function askedStems(q: Question): Set<string> {
+  return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
+}
+
 function answerType(q: string): AnswerType {
   const s = q.toLowerCase();
-  if (/\b(when|what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b/.test(s)) return 'when';
+  // "when" asks for a time at the head of a clause ("so when did…", "and when was…"), not as a conjunction
+  // ("what did Adele say when she accepted…").
+  if (/^\W*(\w+\W+){0,3}?when\b|\bwhen (did|was|were|is|are|will|does|do|has|had|would)\b|\b(what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b/.test(s)) return 'when';
+  // "how big of a deal" asks how much it mattered, not for a figure.
+  if (/\bhow (much|big|bad|serious|large) of an?\b/.test(s)) return 'any';
   if (/\bhow (many|much|long|old|far|large|big|often)\b|\bwhat (number|percentage|proportion|amount)\b/.test(s)) return 'number';
   if (/\b(quote|exact words|in (his|her|their) words|what did .+ (say|call|describe))\b/.test(s)) return 'quote';
   if (/^\s*(who|whom|whose)\b|\bwhich (person|people|man|woman|group|organi[sz]ation|company)\b/.test(s)) return 'who';

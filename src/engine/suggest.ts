@@ -1,57 +1,57 @@
-// Autocomplete and did-you-mean: short questions and facts a reader can pick while typing.
-// Fuse.js matches the questions, so "prigoz" or "xi jinp" still find what they mean; facts come from
-// the engine's own index, with the word being typed completed from the article's vocabulary.
+// Autocomplete and did-you-mean: whole questions and names a reader can pick while typing, never a
+// cut-off sentence. Fuse.js matches them, so "prigoz" or "xi jinp" still find what they mean.
 import Fuse from 'fuse.js';
-import type { KnowledgePack, Entity } from '../knowledge/schema.ts';
+import type { KnowledgePack, Entity, Quote, TimelineEntry } from '../knowledge/schema.ts';
 import type { PassageRecord } from './passages.ts';
 import { STOP_WORDS, tokenize } from './text.ts';
 
 export const MAX_CHOICE_LENGTH = 100;
 export const MAX_CHOICES = 25;
 
-/** Facts ranked for a partial question by the engine's own index (fast on a library of thousands). */
-export type RankFacts = (partial: string, limit: number) => Array<{ text: string; at: number }>;
+/** The words the question templates below are made of. */
+const TEMPLATE_WORDS = 'who is what was did say happened does the article about';
 
 export class Suggester {
   /** Questions a reader may pick: a few dozen, so Fuse.js searches them in microseconds. */
   private readonly questions: string[];
   private readonly fuse: Fuse<string>;
   private readonly entities: Fuse<{ entity: Entity; name: string }>;
+  /** Names a reader may pick as they are: the pack's entities, or the names found in an uncurated text. */
+  private readonly names: Fuse<string>;
   private readonly starters: string[];
   private questionStems: Array<Set<string>> | undefined;
 
-  constructor(
-    pack: KnowledgePack,
-    passages: PassageRecord[],
-    private readonly rankFacts: RankFacts,
-  ) {
+  constructor(pack: KnowledgePack, passages: PassageRecord[]) {
+    const found = pack.curated ? [] : namesIn(passages);
     this.questions = unique(
       [
-        ...pack.entities
-          .filter((e) => e.type === 'person' || e.type === 'organisation')
-          .map((e) => `${e.type === 'person' ? 'Who' : 'What'} is ${/\s\p{Ll}/u.test(e.name.replace(/\s(of|and)\s/g, ' ')) ? 'the ' : ''}${e.name}?`),
-        ...pack.quotes.map((q) => `Who said “${clip(q.text, MAX_CHOICE_LENGTH - 13)}”?`),
-        ...pack.timeline.map((t) => `What happened ${t.when.replace(/^(in|on)\s+/i, 'in ')}?`.replace(/^What happened in (\p{Lu}\p{Ll}+day)/u, 'What happened on $1')),
-        ...(pack.curated ? [] : namesIn(passages).map((n) => `Who is ${n}?`)),
-      ].map((q) => clip(q.replace(/\s+/g, ' ').trim(), MAX_CHOICE_LENGTH)),
+        ...pack.entities.map(entityQuestion),
+        ...pack.quotes.map(quoteQuestion),
+        ...pack.quotes.map((q) => speakerQuestion(q, pack.entities)),
+        ...pack.timeline.map(timelineQuestion),
+        ...found.map((n) => `What does the article say about ${n}?`), // untyped: a name may be a person, a place or a paper
+      ]
+        .filter((q): q is string => q !== undefined)
+        .map((q) => q.replace(/\s+/g, ' ').trim())
+        .filter((q) => q.length <= MAX_CHOICE_LENGTH),
     );
     this.fuse = new Fuse(this.questions, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, useTokenSearch: true });
     this.entities = new Fuse(
       pack.entities.flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name }))),
       { keys: ['name'], includeScore: true, threshold: 0.35, ignoreLocation: true },
     );
-    const facts = passages.filter((p) => p.kind === 'body' && p.text.length > 20).map((p) => clip(p.text, MAX_CHOICE_LENGTH));
-    this.starters = unique([...this.questions.slice(0, 15), ...facts]).slice(0, MAX_CHOICES);
+    this.names = new Fuse(unique([...pack.entities.map((e) => e.name), ...found]).filter((n) => n.length <= MAX_CHOICE_LENGTH), { threshold: 0.35, ignoreLocation: true });
+    this.starters = this.questions.slice(0, MAX_CHOICES);
   }
 
-  /** Questions that match first, then the facts that answer what is typed so far. */
+  /** Questions that match what is typed so far, then the names it matches. */
   suggest(partial: string, limit = MAX_CHOICES): string[] {
     const n = Math.max(0, Math.min(MAX_CHOICES, Math.floor(limit) || 0));
     const query = cleanQuery(partial);
     if (!query) return this.starters.slice(0, n);
-    const questions = this.fuse.search(query, { limit: Math.ceil(n / 2) }).map((r) => r.item);
-    const facts = this.rankFacts(partial, n).map((f) => around(f.text, f.at));
-    return unique([...questions, ...facts]).slice(0, n);
+    const questions = this.fuse.search(query, { limit: n }).map((r) => r.item);
+    const names = this.names.search(query, { limit: n }).map((r) => r.item);
+    return unique([...questions.slice(0, Math.ceil(n / 2)), ...names, ...questions]).slice(0, n);
   }
 
   /**
@@ -59,7 +59,10 @@ export class Suggester {
    * Refusals are frequent, so this uses the already-analysed question instead of a fuzzy search.
    */
   didYouMean(stems: ReadonlyArray<{ stem: string; weight: number }>, limit: number): string[] {
-    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)));
+    // Only what a question is about counts: its template ("What happened …", "What did … say?") would
+    // match any question that is phrased the same way.
+    const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
+    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem)));
     return this.questions
       .map((q, i) => ({ q, score: stems.reduce((sum, s) => sum + (this.questionStems![i]!.has(s.stem) ? s.weight : 0), 0) }))
       .filter((x) => x.score > 0)
@@ -88,19 +91,56 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-/** A choice of at most 100 characters that shows the matched part of a longer text. */
-function around(text: string, at: number): string {
-  if (text.length <= MAX_CHOICE_LENGTH || at < MAX_CHOICE_LENGTH / 2) return clip(text, MAX_CHOICE_LENGTH);
-  const from = text.lastIndexOf(' ', Math.max(0, at - 30)) + 1;
-  return clip(`…${text.slice(from)}`, MAX_CHOICE_LENGTH);
-}
-
 /** Cuts at a word boundary and marks the cut, never mid-word. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+/** "Who is Qin Gang?", "What is the Wagner Group?", "What was the An Lushan Rebellion?", by the entity's type. */
+function entityQuestion(e: Entity): string {
+  const name = asNamed(e);
+  if (e.type === 'person') return `Who is ${name}?`;
+  if (e.type === 'organisation') return `What is ${name}?`;
+  if (e.type === 'event') return `What was ${name}?`;
+  return `What does the article say about ${name}?`;
+}
+
+/**
+ * The name as a sentence uses it: "the" before a description ("the Chinese Foreign Ministry
+ * spokesperson") and a many-word organisation or event ("the Wagner Group"), not before a person's
+ * name, a possessive ("China’s foreign ministry") or a name that has its own.
+ */
+function asNamed(e: Entity): string {
+  if (/^[Tt]he\s|^\S+['’]s\s\p{Ll}/u.test(e.name)) return e.name;
+  const described = /\s\p{Ll}/u.test(e.name.replace(/\s(of|and)\s/g, ' '));
+  const manyWord = e.type !== 'person' && e.type !== 'place' && /\s/.test(e.name);
+  return described || manyWord ? `the ${e.name}` : e.name;
+}
+
+/** "Who said “treason”?" when the quote fits whole: a quote is never cut (its speaker's question asks for it). */
+function quoteQuestion(q: Quote): string | undefined {
+  const whole = `Who said “${q.text}”?`;
+  return whole.length <= MAX_CHOICE_LENGTH ? whole : undefined;
+}
+
+function speakerQuestion(q: Quote, entities: readonly Entity[]): string | undefined {
+  const speaker = entities.find((e) => e.id === q.speaker);
+  return speaker ? `What did ${asNamed(speaker)} say?` : undefined;
+}
+
+/**
+ * "What happened on Saturday?" for an entry dated by a day, month or year. A curator's note in
+ * brackets ("the article implies Sunday: …") is never shown, and relative dates ("after the events")
+ * make no question a reader would ask.
+ */
+function timelineQuestion(t: TimelineEntry): string | undefined {
+  const when = t.when.replace(/\s*\([^)]*\)/g, '').replace(/\s*\[[^\]]*\]/g, '').trim();
+  if (!/\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(when)) return undefined;
+  if (when.split(/\s+/).length > 5) return undefined;
+  return `What happened ${/^(in|on|at|late|early|by)\b/i.test(when) ? when : /^\d/.test(when) ? `in ${when}` : `on ${when}`}?`;
 }
 
 /** Multi-word capitalised names in an uncurated article, most frequent first. */

@@ -24,7 +24,10 @@ export interface Token {
   capital: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+const WORD = /U\.S\.(?:A\.)?|[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+/** "US" or "U.S." written so is the country, never the pronoun "us" (a stop word). */
+const UNITED_STATES = /^(US|USA|U\.S\.|U\.S\.A\.)$/;
+export const UNITED_STATES_WORD = 'usa';
 
 export function tokenize(text: string): Token[] {
   const folded = fold(text);
@@ -36,7 +39,7 @@ export function tokenize(text: string): Token[] {
     // "Russia's" → "Russia": the possessive is not a word of its own.
     const apos = raw.indexOf("'");
     if (apos > 0) raw = raw.slice(0, apos);
-    const word = raw.toLowerCase();
+    const word = UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase();
     out.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + raw.length, capital: /^\p{Lu}/u.test(raw) });
   }
   return out;

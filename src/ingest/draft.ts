@@ -3,7 +3,7 @@
 // (buildPassages over the uncurated article), so the draft never knows less than --article does.
 import { buildPassages } from '../engine/passages.ts';
 import { splitSentences } from '../engine/sentences.ts';
-import { parseArticleText } from '../knowledge/plain-text.ts';
+import { parseArticleText, UNKNOWN_PUBLISHER } from '../knowledge/plain-text.ts';
 import type { ArticleMeta, Entity, Fact, KnowledgePack, Quote, TimelineEntry } from '../knowledge/schema.ts';
 import { extractEntities } from './entities.ts';
 import { draftFacts } from './facts.ts';
@@ -57,12 +57,14 @@ export function draftPack(source: string, opts: DraftOptions): GeneratedPack {
   const meta: ArticleMeta = {
     slug: opts.slug,
     title: opts.title?.trim() || parsed.meta.title,
-    publisher: parsed.meta.publisher,
+    // With no publisher named, the site it came from is one a reader can look up.
+    publisher: parsed.meta.publisher === UNKNOWN_PUBLISHER && opts.url ? new URL(opts.url).hostname.replace(/^www\./, '') : parsed.meta.publisher,
     ...(opts.url ? { url: opts.url } : {}),
     section: parsed.meta.section,
     ...(parsed.meta.readingTime ? { readingTime: parsed.meta.readingTime } : {}),
     ...(published ? { published } : {}),
     contributors: parsed.meta.contributors,
+    ...(parsed.meta.subheads ? { subheads: parsed.meta.subheads } : {}),
   };
   const summary = summarise(parsed.paragraphs);
   if (summary) meta.summary = summary;

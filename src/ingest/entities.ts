@@ -33,7 +33,7 @@ const ROLE_BEFORE = new RegExp(
 );
 // ", the Russian president," after a name.
 // The role noun must be lower case: ", the National Party of Australia," is the next item of a list.
-const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?)\s*[,.;]`, 'u');
+const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
 const ACRONYM_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\)/u;
 
 const ORG_SUFFIX = new Set(
@@ -43,7 +43,7 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency`.split(/\s+/),
+  church mission command agency abroad trust watch international`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
@@ -58,13 +58,16 @@ const PLACE_PREPOSITIONS = new Set(['in', 'to', 'toward', 'towards', 'from', 'in
 const ROLE_NOUN_SET = new Set(ROLE_NOUNS.split('|').concat(['economist', 'sociologist', 'historian', 'scientist', 'physicist', 'biologist', 'chemist', 'analyst', 'philosopher', 'psychologist', 'geologist', 'anthropologist', 'novelist', 'poet', 'artist', 'architect', 'engineer', 'inventor', 'journalist', 'writer', 'actor', 'actress', 'singer']));
 // Function words and sentence adverbs: never a name on their own ("May" and "Will" can be).
 const NEVER_NAMES = new Set(
-  [...STOP_WORDS, ...'however therefore thus hence although though whereas conversely moreover furthermore meanwhile nevertheless nonetheless instead otherwise today yesterday tomorrow now one two three first second third most several few other another despite unlike like once'.split(' ')].filter(
+  [...STOP_WORDS, ...'however therefore thus hence although though whereas conversely moreover furthermore meanwhile nevertheless nonetheless instead otherwise today yesterday tomorrow now one two three four five six seven eight nine ten first second third most several few other another despite unlike like once'.split(' ')].filter(
     (w) => w !== 'may' && w !== 'will',
   ),
 );
 const LEADING_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'while', 'when', 'but', 'and', 'or', 'if', 'so', 'some', 'many', 'it', 'this', 'that', 'these', 'those', 'after', 'before', 'with', 'by', 'for', 'from', 'to', 'of', 'here', 'there', 'read', 'more']);
 // Short acronyms that are also everyday words but usually mean a country or a body in news.
 const KEEP_ACRONYMS = new Set(['US', 'UK', 'EU', 'UN', 'WHO', 'IT']);
+// Letters after a name that are honours or ranks, not names: "Mark Tedeschi, QC".
+const POSTNOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'OBE', 'MBE', 'CBE', 'KBE', 'PhD', 'MD', 'Jr', 'Sr', 'Esq']);
+const isInstitution = (word: string) => ORG_SUFFIX.has(word) || PLACE_SUFFIX.has(word) || EVENT_SUFFIX.has(word) || OTHER_SUFFIX.has(word);
 
 /** A name as the article writes it, with what its surroundings say about it. */
 export interface Mention {
@@ -96,7 +99,11 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
   for (const para of paragraphs) {
     if (para.kind !== 'body') continue;
     for (const sentence of splitSentences(para.text)) {
-      const words: Word[] = [...sentence.text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+      const words: Word[] = [...sentence.text.matchAll(WORD)].map((m) => {
+        // "U.S." keeps its last dot, so "U.S. Department of Agriculture" stays one name.
+        const dotted = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(m[0]) && sentence.text[m.index! + m[0].length] === '.';
+        return { text: dotted ? `${m[0]}.` : m[0], start: m.index!, end: m.index! + m[0].length + (dotted ? 1 : 0) };
+      });
       let i = 0;
       while (i < words.length) {
         if (!isCapitalised(words[i]!.text)) {
@@ -107,9 +114,18 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
         let j = i;
         while (j + 1 < words.length) {
           const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
-          if (!/^ $/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(words[j + 1]!.text)) break;
+          // "Best Pop Duo/Group Performance" is one name.
+          if (!/^ $|^\/$/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(words[j + 1]!.text)) break;
+          // "Korea's Kim Shin-Wook", "Drake's Views": a name's possessive ends it ("People's Daily",
+          // "A Sailor's Guide To Earth" do not).
+          const possessor = /['’]s?$/u.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
+          if (possessor && (everydayRank(stripPossessive(words[j]!.text).toLowerCase()) ?? Infinity) >= 1000) break;
           const next = words[j + 1]!.text;
+          const spaced = (k: number) => /^ $/.test(sentence.text.slice(words[k]!.end, words[k + 1]!.start));
           if (isCapitalised(next)) j++;
+          // "Record of the Year", "Budweiser Man of the Match".
+          // Not "Colorado State University of the US": a whole institution's name, then where it is.
+          else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && !(j > i && isInstitution(words[j]!.text.toLowerCase())) && spaced(j + 1) && spaced(j + 2)) j += 3;
           else if (CONNECTORS.has(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && /^ $/.test(sentence.text.slice(words[j + 1]!.end, words[j + 2]!.start))) j += 2;
           else break;
         }
@@ -136,6 +152,14 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   while (words.length > 0 && NEVER_NAMES.has(words[0]!.text.toLowerCase()) && !['the', 'a', 'an'].includes(words[0]!.text.toLowerCase())) words = words.slice(1);
   while (words.length > 0 && DATE_WORDS.has(stripPossessive(words.at(-1)!.text).toLowerCase())) words = words.slice(0, -1);
   while (words.length > 0 && DATE_WORDS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+  // "I'm", "They've": a pronoun with its verb, never a name.
+  if (words.length > 0 && /^(?:i|you|we|they|he|she|it|that|there|who)['’](?:m|re|ve|ll|d|s)$/i.test(words[0]!.text)) return undefined;
+  while (words.length > 0 && POSTNOMINALS.has(words.at(-1)!.text.replace(/\.$/, ''))) words = words.slice(0, -1);
+  // "Results of NCLAN": an everyday word opening the sentence, then "of", is not part of the name.
+  if (sentenceStart && words.length > 2 && CONNECTORS.has(words[1]!.text) && !isInstitution(words[0]!.text.toLowerCase()) && (everydayRank(words[0]!.text.toLowerCase()) ?? Infinity) < 3000) {
+    words = words.slice(2);
+    sentenceStart = false;
+  }
   if (words.length === 0) return undefined;
 
   let role: string | undefined;
@@ -174,7 +198,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       if (!KEEP_ACRONYMS.has(word) && everydayRank(lower) !== undefined && everydayRank(lower)! < 20000) return undefined; // "TV", "AD"
     }
     // Demonyms used as adjectives: "Chinese state media", "Russian’s foreign ministry", "Chinese-language".
-    if (/(ese|ian|ish|ean|ern)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
+    if (/(ese|ian|ish|ean|ern|ican)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
     // "Geographically …", "Ultimately, …": an adverb, capitalised only for starting the sentence (not "Italy").
     if (sentenceStart && /(ally|ously|ively|fully|edly|ingly|ently|antly)$/.test(lower)) return undefined;
     if (/-\p{Ll}/u.test(word)) return undefined;
@@ -187,7 +211,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
     const head = headWord(name);
     const institution = ORG_SUFFIX.has(head) || PLACE_SUFFIX.has(head) || EVENT_SUFFIX.has(head) || OTHER_SUFFIX.has(head);
     if (roleBefore && !adjective && !institution && !/^\p{Lu}/u.test(roleBefore.split(/\s+/).at(-1) ?? '')) {
-      role = roleBefore.replace(/^(the|a|an)\s+/i, '');
+      role = roleBefore.replace(/^(the|a|an|his|her|their|its)\s+/i, '');
       cue = 'title';
     }
   }
@@ -226,9 +250,14 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const nameParts = new Set(mentions.filter((m) => m.name.includes(' ')).flatMap((m) => m.name.split(' ').map(key)));
   const midCount = new Map<string, number>();
   for (const m of mentions) if (!m.sentenceStart) midCount.set(key(m.name), (midCount.get(key(m.name)) ?? 0) + 1);
+  const lowerWords = new Set(paragraphs.flatMap((p) => p.text.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []));
+  const personWords = new Set(mentions.filter((m) => m.cue === 'title' || m.name.includes(' ')).flatMap((m) => m.name.split(' ')));
   const drafts = new Map<string, Draft>();
   for (const m of mentions) {
     const k = key(m.name);
+    if (!m.name.includes(' ') && !midSentence.has(k) && lowerWords.has(m.name.toLowerCase())) continue;
+    // "the Sams": a family named by its surname, not an entity of its own.
+    if (!m.name.includes(' ') && /s$/.test(m.name) && personWords.has(m.name.slice(0, -1))) continue;
     if (!m.name.includes(' ') && !nameParts.has(k) && !isAcronym(m.name)) {
       const rank = everydayRank(m.name.toLowerCase());
       // A sentence's first word is a name only when the article also capitalises it mid-sentence or it is rare.

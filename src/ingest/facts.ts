@@ -22,7 +22,8 @@ export function draftFacts(records: PassageRecord[], publisher: string, book: Sp
     for (let k = 2; ids.has(id); k++) id = `${factId(r, n)}-${k}`;
     ids.add(id);
     const entity = isInferred(r, publisher) ? book.find(r.speaker) : undefined;
-    const role = entity && entity.role !== UNKNOWN_ROLE ? entity.role : undefined;
+    // The role the sentence itself gives ("X, director of Y, said") before the one the entity carries.
+    const role = isInferred(r, publisher) && r.role ? r.role : entity && entity.role !== UNKNOWN_ROLE ? entity.role : undefined;
     facts.push({
       id,
       paragraph: r.paragraph,

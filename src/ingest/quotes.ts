@@ -32,7 +32,24 @@ export function quotedSpans(text: string): QuoteSpan[] {
       spans.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
     }
   }
+  const open = openEndedSpan(text);
+  if (open && !spans.some((s) => open.start < s.end + 1)) spans.push(open);
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * News runs a quote over several paragraphs by opening each with a mark and closing only the last:
+ * the words from an opening mark that is never closed to the paragraph's end are a quote too.
+ */
+function openEndedSpan(text: string): QuoteSpan | undefined {
+  const curlyOpen = text.lastIndexOf('“');
+  const straight = [...text.matchAll(/"/g)].map((m) => m.index!);
+  const at = curlyOpen > text.lastIndexOf('”') ? curlyOpen : straight.length % 2 === 1 ? straight.at(-1)! : -1;
+  if (at < 0) return undefined;
+  const inner = text.slice(at + 1);
+  const lead = inner.length - inner.trimStart().length;
+  const trimmed = inner.trim().replace(/[\s,;:]+$/u, '');
+  return /\p{L}/u.test(trimmed) ? { text: trimmed, start: at + 1 + lead, end: at + 1 + lead + trimmed.length } : undefined;
 }
 
 export interface QuotesDraft {
@@ -68,7 +85,7 @@ export function findQuotes(pack: KnowledgePack, records: PassageRecord[], book: 
         paragraph: para.index,
         text: q.text,
         speaker: speaker.id,
-        role: speaker.role && speaker.role !== UNKNOWN_ROLE ? speaker.role : UNKNOWN_ROLE,
+        role: speaker.role && speaker.role !== UNKNOWN_ROLE ? speaker.role : source.role ?? UNKNOWN_ROLE,
         setting: source.how,
       });
     }

@@ -12,7 +12,7 @@ const MONTH = String.raw`(January|February|March|April|May|June|July|August|Sept
 const LEAD = String.raw`(?:(?:(?:early|late|later|earlier)\s+)?(?:on|in|since|until|by|from|before|after|during|of|through)\s+)?`;
 
 interface Pattern {
-  kind: 'full' | 'month-day' | 'month-year' | 'month' | 'year' | 'era' | 'weekday';
+  kind: 'full' | 'month-day' | 'month-year' | 'month' | 'year' | 'era' | 'weekday' | 'relative' | 'holiday';
   re: RegExp;
 }
 
@@ -27,6 +27,9 @@ const PATTERNS: Pattern[] = [
   { kind: 'year', re: /(?:(?:early|late|later|earlier)\s+)?(?:(?:in|since|until|by|from|before|after|during|of)\s+)?(?<![\d$£€¥.,:/-])\b(1\d{3}|20\d{2})\b(?![\d%]|[.,:/-]\d|\s*(?:percent|per cent|BC|B\.C\.|BCE))/g },
   // A bare month needs a preposition: "in March", never the verb "march" or the modal "may".
   { kind: 'month', re: /\b(?:(?:early|late|mid-?)\s*)?(?:in|since|until|by|from|during|last|this|next)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
+  // Counted from the publication date: "yesterday", "last month", "last year".
+  { kind: 'relative', re: /\b(yesterday|today|last month|last year|this month|this year)\b(?!['’])/gi },
+  { kind: 'holiday', re: /\b(?:on\s+)?(Christmas Day|Christmas Eve|New Year's Day|New Year's Eve|Boxing Day)\b/g },
   { kind: 'weekday', re: /\b(?:(?:early|late)\s+)?(?:on\s+|last\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
 ];
 
@@ -112,6 +115,33 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
         } else skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no year' });
         break;
       }
+      case 'relative': {
+        if (!published) {
+          skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no publication date to count from' });
+          break;
+        }
+        const word = f.when.toLowerCase();
+        const d = new Date(Date.UTC(published.year, published.month - 1, published.day));
+        if (word === 'yesterday') d.setUTCDate(d.getUTCDate() - 1);
+        if (word === 'last month') d.setUTCMonth(d.getUTCMonth() - 1, 1);
+        if (word === 'last year') d.setUTCFullYear(d.getUTCFullYear() - 1);
+        const y = d.getUTCFullYear();
+        const date = /year/.test(word) ? pad(y, 4) : /month/.test(word) ? `${pad(y, 4)}-${pad(d.getUTCMonth() + 1)}` : iso(y, d.getUTCMonth() + 1, d.getUTCDate());
+        add(f, date, `Counted from ${publishedFrom} (${opts.published}).`);
+        break;
+      }
+      case 'holiday': {
+        if (!published) {
+          skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no year' });
+          break;
+        }
+        const [month, day] = f.month === 1 ? [1, 1] : [12, f.day!];
+        // The last one up to the publication date.
+        const late = month > published.month || (month === published.month && day > published.day);
+        const year = late ? published.year - 1 : published.year;
+        add(f, iso(year, month, day), `The article gives no year; ${year} is the last ${f.when.replace(/^on\s+/i, '')} up to ${publishedFrom} (${opts.published}).`);
+        break;
+      }
       case 'weekday': {
         // A date the article gives that fell on this weekday: "on Saturday" … "the events of June 24".
         const anchor = found
@@ -187,6 +217,13 @@ function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, par
       return { ...base, month: monthOf(g[0]!) };
     case 'weekday':
       return { ...base, weekday: WEEKDAYS.indexOf(g[0]!.toLowerCase()) };
+    case 'relative':
+      return base;
+    case 'holiday': {
+      const name = g[0]!.toLowerCase();
+      if (name.startsWith('new year')) return name.endsWith('eve') ? { ...base, month: 12, day: 31 } : { ...base, month: 1, day: 1 };
+      return { ...base, month: 12, day: name.includes('eve') ? 24 : name.startsWith('boxing') ? 26 : 25 };
+    }
   }
 }
 

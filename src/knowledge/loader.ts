@@ -2,8 +2,8 @@
 // collected and thrown as one KnowledgeError: the bot must never start on half-right knowledge.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { REPO_ROOT } from '../repo-root.ts';
 import { parseArticleText } from './plain-text.ts';
 import {
   ArticleMetaSchema,
@@ -47,7 +47,7 @@ export class KnowledgeError extends Error {
   }
 }
 
-export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../knowledge/time-china-russia-wagner', import.meta.url));
+export const DEFAULT_PACK_DIR = join(REPO_ROOT, 'knowledge', 'time-china-russia-wagner');
 
 /** The pack in $KNOWLEDGE_DIR when set, else the seed article's pack. */
 export function loadDefaultPack(env: NodeJS.ProcessEnv = process.env): KnowledgePack {

@@ -51,7 +51,8 @@ const BYLINE = /^By\s+[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}(?:(?:\s
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // "June 26, 2023 3:15 AM EDT", "Updated: Jun 26, 2023": a dateline block, never an answer.
-const DATELINE = /^(?:(?:Updated|Published|Posted)\s*:?\s*)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5})?)?$/;
+// "Monday, July 28, 2014": the weekday may lead.
+const DATELINE = /^(?:(?:Updated|Published|Posted)\s*:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})(?:,?\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,5})?)?$/;
 
 function isoDate(line: string): string | undefined {
   const m = DATELINE.exec(line);
@@ -83,6 +84,12 @@ export function parseContributors(line: string): string[] {
     }
   }
   return names;
+}
+
+const SUBHEAD_MAX_WORDS = 12;
+
+function isSubhead(text: string): boolean {
+  return text.split(/\s+/).length <= SUBHEAD_MAX_WORDS && !SENTENCE_END.test(text) && !/[.!?]["'”’]?\s/.test(text);
 }
 
 function isFurniture(text: string): boolean {
@@ -137,6 +144,17 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
     kept.push({ lines, text: joined, credits });
   }
 
+  // Subheads ("Group F — Sweden 1 – 0 Korea Republic", "'Effectively kidnapped'") and captions: short
+  // lines with no sentence ending between body paragraphs. They label what follows; they answer nothing.
+  const subheads: string[] = [];
+  for (let i = kept.length - 2; i >= 2; i--) {
+    const block = kept[i]!;
+    if (block.credits || block.lines.length !== 1 || !isSubhead(block.text)) continue;
+    subheads.unshift(block.text);
+    furniture.push(block.text);
+    kept.splice(i, 1);
+  }
+
   const first = kept[0];
   const hasHeadline =
     first !== undefined &&
@@ -161,6 +179,7 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
     section,
     contributors,
   };
+  if (subheads.length) meta.subheads = subheads;
   if (opts.url) meta.url = opts.url;
   if (readingTime) meta.readingTime = readingTime;
   if (published) meta.published = published;

@@ -24,6 +24,8 @@ export const ArticleMetaSchema = z.object({
   /** ISO date (YYYY-MM-DD) when known; the seed article prints none, so this is the curator's inference. */
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   contributors: z.array(text).default([]),
+  /** Subheads and captions: the article's furniture, kept for reference but never served as an answer. */
+  subheads: z.array(text).optional(),
   summary: text.optional(),
 });
 

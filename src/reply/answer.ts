@@ -1,9 +1,19 @@
 // /ask's reply: the best passage with the matched words in bold, who said it and how, where it is in
-// the article, and how sure we are; or a plain "the article does not cover this" with suggestions.
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+// the article, and how sure we are; the closest passage when the article comes near without saying
+// it; the article's own details for a question about the article; or a plain "the article does not
+// cover this" with did-you-mean questions to pick from.
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/types.ts';
-import { askButtonsFit, contextId, feedbackId, moreMatchesId } from '../discord/custom-id.ts';
+import { askButtonsFit, contextId, didYouMeanId, feedbackId, moreMatchesId } from '../discord/custom-id.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -14,6 +24,12 @@ import { fitRendered, truncate } from './truncate.ts';
 
 /** How many alternatives one "More matches" page shows. */
 export const MATCHES_PER_PAGE = 3;
+
+/** A near miss is said so: neither a bare refusal nor a confident answer. */
+export const CLOSEST_LEAD = "The article doesn't say exactly; the closest it comes is:";
+
+/** How many did-you-mean questions a miss offers. */
+export const DID_YOU_MEAN_COUNT = 3;
 
 export function questionTitle(question: string): string {
   const q = oneLine(question) || '(empty question)';
@@ -56,13 +72,16 @@ export interface AnswerReplyOptions {
   ephemeral: boolean;
   /** How many articles were searched when the question went to the whole library (a miss says so). */
   searched?: number;
+  /** The article asked (absent: every article), so a did-you-mean pick asks the same place. */
+  article?: string;
 }
 
 export function answerReply(answer: Answer, meta: ArticleMeta, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
   const best = answer.found ? answer.answer : null;
-  if (!best) return notFoundReply(answer, opts);
+  if (best && answer.about) return aboutReply(answer, best, meta, opts);
+  if (!best) return answer.closest ? closestReply(answer, answer.closest, meta, opts) : notFoundReply(answer, opts);
 
-  const hint = confidenceHint(best.score);
+  const hint = confidenceHint(best.score, answer.band);
   const embed: APIEmbed = {
     title: questionTitle(answer.question),
     description: passageBlock(best, LIMITS.description),
@@ -78,15 +97,68 @@ export function answerReply(answer: Answer, meta: ArticleMeta, opts: AnswerReply
   return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 
+/** The article doesn't say it, but one passage comes near: shown for what it is, with its context. */
+function closestReply(answer: Answer, closest: Passage, meta: ArticleMeta, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
+  const lead = `**${CLOSEST_LEAD}**\n\n`;
+  const embed: APIEmbed = {
+    title: questionTitle(answer.question),
+    description: lead + passageBlock(closest, LIMITS.description - lead.length),
+    color: COLOURS.low,
+    fields: [{ name: 'Source', value: sourceLine(meta, closest.paragraphLabel) }],
+    footer: { text: 'Not an answer: the nearest the article comes. Show context shows the paragraph.' },
+  };
+  if (meta.url) embed.url = meta.url;
+  const menu = didYouMeanMenu(didYouMean(answer.suggestions), opts.article);
+  const components = [...(askButtonsFit(closest.article) ? [askButtons(closest, [])] : []), ...(menu ? [menu] : [])];
+  return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
+}
+
+/** A question about the article itself (who wrote it, when, what about): its details, not a passage. */
+function aboutReply(answer: Answer, about: Passage, meta: ArticleMeta, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
+  const embed: APIEmbed = {
+    title: questionTitle(answer.question),
+    description: fitRendered(about.text, escapeText, LIMITS.description),
+    color: COLOURS.info,
+    fields: [{ name: 'Source', value: `The article's details: “${escapeText(meta.title)}”, ${escapeText(meta.publisher)}` }],
+  };
+  if (meta.url) embed.url = meta.url;
+  return message({ embeds: [embed], ephemeral: opts.ephemeral });
+}
+
 export function notFoundReply(answer: Answer, opts: AnswerReplyOptions): APIInteractionResponseCallbackData {
   const reason = answer.reason ?? 'The article does not cover that.';
   const where = opts.searched && opts.searched > 1 ? `any of the ${opts.searched} articles` : 'the article';
   const lines = [`**Not in ${where}.** ${escapeText(reason)}`];
-  const suggestions = answer.suggestions.slice(0, 3).map((s) => `• ${escapeText(truncate(oneLine(s), 100))}`);
-  if (suggestions.length > 0) lines.push('', '**Did you mean:**', ...suggestions);
+  const picks = didYouMean(answer.suggestions);
+  if (picks.length > 0) lines.push('', '**Did you mean:**', ...picks.map((s) => `• ${escapeText(s)}`));
   else lines.push('', 'Try /help for the kinds of questions the article can answer.');
+  const menu = didYouMeanMenu(picks, opts.article);
   return message({
     embeds: [{ title: questionTitle(answer.question), description: lines.join('\n'), color: COLOURS.miss }],
+    ...(menu ? { components: [menu] } : {}),
     ephemeral: opts.ephemeral,
   });
+}
+
+/** The suggestions a reader can pick: one line each, whole (a choice's value is at most 100 characters). */
+function didYouMean(suggestions: readonly string[]): string[] {
+  const picks = suggestions.map(oneLine).filter((s) => s.length > 0 && s.length <= LIMITS.choiceValue);
+  return [...new Set(picks)].slice(0, DID_YOU_MEAN_COUNT);
+}
+
+/** Picking a question asks it, as /ask would: the option's value is the question itself. */
+function didYouMeanMenu(questions: readonly string[], article: string | undefined): APIActionRowComponent<APIComponentInMessageActionRow> | undefined {
+  const custom_id = didYouMeanId(article);
+  if (!custom_id || questions.length === 0) return undefined;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id,
+        placeholder: 'Ask one of these instead',
+        options: questions.map((q) => ({ label: truncate(q, LIMITS.choiceName), value: q })),
+      },
+    ],
+  };
 }

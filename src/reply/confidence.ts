@@ -1,15 +1,26 @@
-// Turns the engine's 0..1 score into words a reader can act on, plus a colour for the embed.
+// Turns the engine's confidence into words a reader can act on, plus a colour for the embed. The
+// engine's band decides the word when it gives one (so every reply agrees on what "High" means);
+// the score alone decides it otherwise.
+import type { ConfidenceBand } from '../engine/types.ts';
 import { COLOURS } from './message.ts';
+import { RANKING } from '../engine/ranking-defaults.ts';
 
 export interface ConfidenceHint {
   label: string;
   colour: number;
 }
 
-export function confidenceHint(raw: number): ConfidenceHint {
+const HINTS: Record<ConfidenceBand, (pct: string) => ConfidenceHint> = {
+  high: (pct) => ({ label: `High (${pct}): the passage addresses the question directly.`, colour: COLOURS.high }),
+  medium: (pct) => ({ label: `Medium (${pct}): read the passage to be sure.`, colour: COLOURS.medium }),
+  low: (pct) => ({ label: `Low (${pct}): the closest passage, which may not answer it.`, colour: COLOURS.low }),
+};
+
+export function confidenceHint(raw: number, band?: ConfidenceBand): ConfidenceHint {
   const score = Number.isFinite(raw) ? raw : 0;
   const pct = `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
-  if (score >= 0.75) return { label: `High (${pct}): the passage addresses the question directly.`, colour: COLOURS.high };
-  if (score >= 0.45) return { label: `Medium (${pct}): read the passage to be sure.`, colour: COLOURS.medium };
-  return { label: `Low (${pct}): the closest passage, which may not answer it.`, colour: COLOURS.low };
+  if (band && band in HINTS) return HINTS[band](pct);
+  if (score >= RANKING.confidenceBands.high) return HINTS.high(pct);
+  if (score >= RANKING.confidenceBands.medium) return HINTS.medium(pct);
+  return HINTS.low(pct);
 }

@@ -26,7 +26,7 @@ const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 export function kbStatsReply(
   s: KnowledgeSnapshot,
   top: QuestionCount[],
-  totals: { total: number; distinct: number; since: Date },
+  totals: { total: number; distinct: number; since: Date; forum?: { answered: number; solved: number } },
   extra: { database?: string } = {},
 ): APIInteractionResponseCallbackData {
   const c = s.counts;
@@ -48,6 +48,7 @@ export function kbStatsReply(
     list += `\n${line}`;
   }
   fields.push({ name: 'Top questions', value: list });
+  if (totals.forum) fields.push({ name: 'Forum posts', value: `${totals.forum.answered} answered, ${totals.forum.solved} marked solved with "This answered it".` });
   if (s.skipped.length > 0) {
     // A pack that did not load: the moderator sees which folder and why, paths shortened.
     const lines = s.skipped.map((p) => `• ${escapeText(oneLine(shortenPaths(p.message)))}`);

@@ -4,7 +4,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { ArticleMeta, Paragraph } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/types.ts';
 import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
-import { MATCHES_PER_PAGE, passageBlock } from './answer.ts';
+import { CLOSEST_LEAD, MATCHES_PER_PAGE, passageBlock } from './answer.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine, plainText } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -86,6 +86,7 @@ export function findInArticleReply(claim: string, answer: Answer, meta: ArticleM
   const shown = fitRendered(oneLine(claim), (t) => `> ${escapeText(t)}`, 300);
   if (!answer.found || !answer.answer) {
     const lines = [shown, '', `**The article does not address this.** ${escapeText(answer.reason ?? '')}`.trim()];
+    if (answer.closest) lines.push('', `**${CLOSEST_LEAD}**`, passageBlock(answer.closest, 1200));
     const suggestions = answer.suggestions.slice(0, 3).map((s) => `• ${escapeText(truncate(oneLine(s), 100))}`);
     if (suggestions.length > 0) lines.push('', '**Related questions it does answer:**', ...suggestions);
     return message({ embeds: [{ title: 'Find in article', description: lines.join('\n'), color: COLOURS.miss }], ephemeral: true });
@@ -94,7 +95,7 @@ export function findInArticleReply(claim: string, answer: Answer, meta: ArticleM
   const embed: APIEmbed = {
     title: 'Find in article',
     description: `${shown}\n\nPassages of “${escapeText(meta.title)}”, ${escapeText(meta.publisher)}, that address this claim. Read them before deciding whether they support it.`,
-    color: confidenceHint(answer.answer.score).colour,
+    color: confidenceHint(answer.answer.score, answer.band).colour,
     fields: passages.map((p) => passageField(p)),
   };
   return message({ embeds: [embed], ephemeral: true });

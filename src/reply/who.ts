@@ -10,6 +10,11 @@ import { fitRendered, truncate } from './truncate.ts';
 
 const MAX_MENTIONS = 5;
 
+/** What /who is about: people and organisations, never an event ("deal to end the uprising") or a place. */
+export function isPersonOrOrganisation(e: Entity): boolean {
+  return e.type === 'person' || e.type === 'organisation';
+}
+
 export function whoReply(entity: Entity, mentions: Passage[], meta: ArticleMeta): APIInteractionResponseCallbackData {
   const fields: APIEmbedField[] = [{ name: 'Type', value: entity.type, inline: true }];
   if (entity.aliases.length > 0) {
@@ -41,7 +46,7 @@ export function whoReply(entity: Entity, mentions: Passage[], meta: ArticleMeta)
 }
 
 export function whoNotFoundReply(name: string, known: Entity[]): APIInteractionResponseCallbackData {
-  const list = known.slice(0, 12).map((e) => escapeText(e.name)).join(', ');
+  const list = known.filter(isPersonOrOrganisation).slice(0, 12).map((e) => escapeText(e.name)).join(', ');
   const text = `The article does not mention anyone or anything called “${escapeText(truncate(oneLine(name), 100))}”.` +
     (list ? `\nPeople and organisations it does mention include: ${list}.` : '');
   return message({ embeds: [{ title: 'Not in the article', description: text, color: COLOURS.miss }] });

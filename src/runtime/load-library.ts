@@ -4,14 +4,14 @@
 // $KNOWLEDGE_DIR may also point at a single pack folder (article.txt directly inside), as before.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
 import { KnowledgeError, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
+import { REPO_ROOT } from '../repo-root.ts';
 
 /** The repository's `knowledge/` folder: one sub-folder per article (`npm run ingest` writes them). */
-export const DEFAULT_LIBRARY_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+export const DEFAULT_LIBRARY_DIR = join(REPO_ROOT, 'knowledge');
 
 /** A pack folder that did not load, and why (the loader's message names file, path and problem). */
 export interface SkippedPack {
@@ -92,6 +92,10 @@ export function loadLibraryDir(dir: string): LibraryLoad {
 /** $KNOWLEDGE_DIR (a library folder or one pack folder) when set, else the repository's `knowledge/`. */
 export function loadLibraryFromEnv(): LibraryLoad {
   const dir = process.env.KNOWLEDGE_DIR?.trim();
+  if (dir && !isDirectory(resolve(dir))) {
+    // Name the variable: the path alone does not say where it came from.
+    throw new KnowledgeError({ file: resolve(dir), path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a library folder or one pack folder, or unset it for knowledge/)' });
+  }
   return loadLibraryDir(dir ? resolve(dir) : DEFAULT_LIBRARY_DIR);
 }
 

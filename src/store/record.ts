@@ -1,12 +1,13 @@
 // The one call the bot makes after answering: logs the question if the answer was a miss or weak.
 import type { Answer } from '../engine/types.ts';
 import type { CuratorStore, UnansweredKind } from './store.ts';
+import { RANKING } from '../engine/ranking-defaults.ts';
 
 /**
- * Answers whose confidence is below this are logged as low-confidence. It is where the reply's
- * confidence line turns to "Low … the closest passage, which may not answer it" (src/reply/confidence.ts).
+ * Answers whose confidence is below this are logged as low-confidence: where the engine's band turns
+ * Low, the same threshold the reply's confidence line uses (RANKING.confidenceBands).
  */
-export const LOW_CONFIDENCE_BELOW = 0.45;
+export const LOW_CONFIDENCE_BELOW = RANKING.confidenceBands.medium;
 
 export interface AnswerRecord {
   /** The question as the user typed it. */

@@ -4,74 +4,31 @@
 // It must never take the bot down: a database that is corrupt, locked by another process, from a
 // newer release or not writable is reported in one log line, and the store carries on as a no-op
 // with the same methods (healthy: false). Every method catches its own errors; writes never throw.
-import { mkdirSync } from 'node:fs';
+//
+// The file is watched for deletion or replacement under the running bot (its inode is compared before
+// each use): that is logged once and a fresh database is opened in its place.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { groupQuestions, type QuestionGroup, type QuestionTally } from './group.ts';
-import { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from './defaults.ts';
+import { DATABASE_FILE, DAY_MS, DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS, REPORT_SCAN_LIMIT } from './defaults.ts';
 import { migrate } from './migrations.ts';
+import { createReplayMemory } from './replays.ts';
+import {
+  GuildSettingsPatchSchema,
+  mergeSettings,
+  reportFromRows,
+  storedEntry,
+  type CuratorStore,
+  type GuildSettings,
+  type GuildSettingsPatch,
+  type ReportGroup,
+  type ReportOptions,
+  type StoreLog,
+  type TallyRow,
+} from './types.ts';
 
-export { DATABASE_FILE, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS };
-export const DEFAULT_BUSY_TIMEOUT_MS = 1000;
-export const DAY_MS = 24 * 60 * 60 * 1000;
-/** Distinct question texts read for one report (most asked first) before grouping. */
-export const REPORT_SCAN_LIMIT = 5000;
-
-export const UNANSWERED_KINDS = ['not-found', 'low-confidence', 'feedback'] as const;
-export type UnansweredKind = (typeof UNANSWERED_KINDS)[number];
-
-/** What is logged about a question. There is deliberately no field for who asked. */
-export interface UnansweredEntry {
-  kind: UnansweredKind;
-  question: string;
-  /** Slug of the article the question was asked about. */
-  article: string;
-  /** Null or absent in DMs and outside Discord. */
-  guildId?: string | null;
-  /** The engine's top candidate passage, if it had one. */
-  candidate?: string | null;
-  /** That candidate's confidence in 0..1. */
-  score?: number | null;
-}
-
-export interface ReportOptions {
-  article?: string;
-  /** Groups to return (default 20). */
-  limit?: number;
-}
-
-export type ReportGroup = QuestionGroup;
-
-export interface GuildSettings {
-  guildId: string;
-  defaultArticle: string | null;
-  /** Null: the bot's configured cooldown applies. */
-  cooldown: { burst: number; refillMs: number } | null;
-  privateByDefault: boolean;
-  updatedAt: number;
-}
-
-/** Fields to change; null clears a value back to the bot's default. */
-export const GuildSettingsPatchSchema = z
-  .object({
-    defaultArticle: z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be an article slug (a-z, 0-9, -)').nullable(),
-    cooldown: z
-      .object({
-        burst: z.number().int().min(0).max(1000),
-        refillMs: z.number().int().min(1).max(DAY_MS),
-      })
-      .nullable(),
-    privateByDefault: z.boolean(),
-  })
-  .partial()
-  .strict();
-export type GuildSettingsPatch = z.infer<typeof GuildSettingsPatchSchema>;
-
-export interface StoreLog {
-  warn(msg: string): void;
-  info?(msg: string): void;
-}
+export * from './types.ts';
+export { DATABASE_FILE, DAY_MS, DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS, REPORT_SCAN_LIMIT };
 
 export interface CuratorStoreOptions {
   /** Directory of the database (created if missing). Default ./data. */
@@ -89,26 +46,6 @@ export interface CuratorStoreOptions {
   /** The clock, in ms since the epoch (tests inject one). */
   now?: () => number;
   log?: StoreLog;
-}
-
-export interface CuratorStore {
-  /** False when the database could not be used: every method is then a no-op. */
-  readonly healthy: boolean;
-  /** Why the store is not healthy (one line), if it is not. */
-  readonly problem?: string;
-  /** Absolute path of the database file. */
-  readonly path: string;
-  recordUnanswered(entry: UnansweredEntry): void;
-  /** The most frequent unanswered questions, near-identical wordings grouped together. */
-  unansweredReport(options?: ReportOptions): ReportGroup[];
-  guildSettings(guildId: string): GuildSettings | undefined;
-  /** Merges the patch into the guild's settings; undefined when invalid or not stored. */
-  updateGuildSettings(guildId: string, patch: GuildSettingsPatch): GuildSettings | undefined;
-  clearGuildSettings(guildId: string): void;
-  /** Deletes unanswered rows older than the retention; returns how many. */
-  purgeExpired(): number;
-  /** Stops the purge timer and closes the database. Safe to call twice. */
-  close(): void;
 }
 
 /** Warnings as timestamped lines through `write` (the default log writes them to stderr). */
@@ -129,23 +66,13 @@ interface Statements {
   deleteGuild: Database.Statement<[string]>;
 }
 
-interface TallyRow {
-  question: string;
-  article: string;
-  count: number;
-  lastSeen: number;
-  notFound: number;
-  lowConfidence: number;
-  feedback: number;
-  candidate: string | null;
-}
-
 interface GuildRow {
   guild_id: string;
   default_article: string | null;
   cooldown_burst: number | null;
   cooldown_refill_ms: number | null;
   private_by_default: number;
+  forum_channel: string | null;
   updated_at: number;
 }
 
@@ -177,18 +104,13 @@ function hint(kind: ReturnType<typeof classify>, retryMs: number): string {
   return 'fix it and restart';
 }
 
-function clean(text: string, max: number): string {
-  // Control characters (NUL, escapes, bidi overrides) have no place in a report table.
-  const s = text.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 function toSettings(row: GuildRow): GuildSettings {
   return {
     guildId: row.guild_id,
     defaultArticle: row.default_article,
     cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
     privateByDefault: row.private_by_default === 1,
+    forumChannelId: row.forum_channel ?? null,
     updatedAt: row.updated_at,
   };
 }
@@ -212,18 +134,28 @@ function prepare(db: Db): Statements {
        LIMIT @limit`),
     getGuild: db.prepare('SELECT * FROM guild_settings WHERE guild_id = ?'),
     putGuild: db.prepare(`
-      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, updated_at)
-      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @updatedAt)
+      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
+      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @forumChannel, @updatedAt)
       ON CONFLICT (guild_id) DO UPDATE SET
         default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
         cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
-        updated_at = excluded.updated_at`),
+        forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
     deleteGuild: db.prepare('DELETE FROM guild_settings WHERE guild_id = ?'),
   };
 }
 
 /** Opens (creating and migrating if needed) the curator database. Never throws. */
-export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStore {
+/** The SQLite store answers every call at once, so its methods return plain values. */
+export interface SqliteCuratorStore extends CuratorStore {
+  unansweredReport(options?: ReportOptions): ReportGroup[];
+  updateGuildSettings(guildId: string, patch: GuildSettingsPatch): GuildSettings | undefined;
+  clearGuildSettings(guildId: string): void;
+  purgeExpired(): number;
+  claimInteraction(id: string): boolean;
+  close(): void;
+}
+
+export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCuratorStore {
   const log = options.log ?? stderrLog;
   const now = options.now ?? Date.now;
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
@@ -246,6 +178,47 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
   // the first time and then at most once a minute, with how many were dropped in between.
   let lastWarnAt = -Infinity;
   let dropped = 0;
+  /** The inode of the file that was opened: another one at the path means it was deleted or replaced. */
+  let inode: number | undefined;
+  let openedSize = 0;
+  const replays = createReplayMemory(now);
+
+  /** Why the file at the path is no longer the one we opened, if it is not: deleted, replaced or truncated. */
+  const fileChange = (): 'deleted or replaced' | 'truncated' | undefined => {
+    try {
+      const st = statSync(path);
+      if (st.ino !== inode) return 'deleted or replaced';
+      // In WAL mode the main file only grows (at checkpoints): empty means someone truncated it.
+      return st.size === 0 && openedSize > 0 ? 'truncated' : undefined;
+    } catch {
+      return 'deleted or replaced';
+    }
+  };
+
+  /** The file changed under us: say so once and start a fresh database at the path. */
+  const reopen = (change: 'deleted or replaced' | 'truncated'): void => {
+    log.warn(`Curator database ${path} was ${change} while the bot was running; opening a new database there (what it held is gone unless restored).`);
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    stmts = undefined;
+    // The old WAL and shared memory belong to the old file: a new database must not replay them.
+    // An emptied file holds nothing either, so it goes too, before the old handle's closing
+    // checkpoint can write stray pages into it.
+    const stale = [`${path}-wal`, `${path}-shm`, ...(change === 'truncated' ? [path] : [])];
+    if (change === 'truncated') for (const f of stale) rmSync(f, { force: true });
+    try {
+      db?.close();
+    } catch {
+      // the old handle points at a file that is gone
+    }
+    db = undefined;
+    for (const f of stale) rmSync(f, { force: true });
+    try {
+      connect();
+    } catch (err) {
+      disable(describeOpenProblem(err, busyTimeoutMs), classify(err));
+    }
+  };
 
   const disable = (why: string, kind: ReturnType<typeof classify>) => {
     problem = why;
@@ -263,6 +236,8 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
 
   /** Runs fn against the open database; any failure returns the fallback instead of throwing. */
   function guard<T>(what: string, fallback: T, fn: (s: Statements, d: Db) => T): T {
+    const change = db ? fileChange() : undefined;
+    if (change) reopen(change);
     if (!db || !stmts) return fallback;
     try {
       return fn(stmts, db);
@@ -310,6 +285,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
       if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? '' : 's'} older than ${retentionDays} days.`);
       db = handle;
       stmts = prepared;
+      ({ ino: inode, size: openedSize } = statSync(path));
       problem = undefined;
       timer = setInterval(purgeExpired, options.purgeIntervalMs ?? DAY_MS);
       timer.unref();
@@ -357,44 +333,17 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
     },
     path,
 
+    shared: false,
+
     recordUnanswered(entry) {
       guard('record an unanswered question', undefined, (s) => {
-        const question = clean(String(entry.question ?? ''), 500);
-        if (!question) return;
-        s.insert.run({
-          at: Math.floor(now()),
-          kind: entry.kind,
-          question,
-          article: clean(String(entry.article ?? ''), 100) || '-',
-          guildId: entry.guildId ? clean(String(entry.guildId), 32) : null,
-          candidate: entry.candidate ? clean(String(entry.candidate), 2000) : null,
-          score: typeof entry.score === 'number' && Number.isFinite(entry.score) ? entry.score : null,
-        });
+        const row = storedEntry(entry, now());
+        if (row) s.insert.run(row);
       });
     },
 
     unansweredReport({ article, limit = 20 } = {}) {
-      return guard('read the unanswered report', [] as ReportGroup[], (s) => {
-        const rows = s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT });
-        const tallies: QuestionTally[] = rows.map((r) => ({
-          question: r.question,
-          article: r.article,
-          count: r.count,
-          lastSeen: r.lastSeen,
-          kinds: Object.fromEntries(
-            (
-              [
-                ['not-found', r.notFound],
-                ['low-confidence', r.lowConfidence],
-                ['feedback', r.feedback],
-              ] as const
-            ).filter(([, n]) => n > 0),
-          ),
-          candidate: r.candidate,
-        }));
-        const n = Number.isFinite(limit) ? Math.max(1, Math.min(1000, Math.floor(limit))) : 20;
-        return groupQuestions(tallies).slice(0, n);
-      });
+      return guard('read the unanswered report', [] as ReportGroup[], (s) => reportFromRows(s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT }), limit));
     },
 
     guildSettings(guildId) {
@@ -416,19 +365,14 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
           .transaction((): GuildSettings => {
             const row = s.getGuild.get(String(guildId));
             const current = row ? toSettings(row) : undefined;
-            const merged: GuildSettings = {
-              guildId: String(guildId),
-              defaultArticle: p.defaultArticle !== undefined ? p.defaultArticle : (current?.defaultArticle ?? null),
-              cooldown: p.cooldown !== undefined ? p.cooldown : (current?.cooldown ?? null),
-              privateByDefault: p.privateByDefault ?? current?.privateByDefault ?? false,
-              updatedAt: Math.floor(now()),
-            };
+            const merged = mergeSettings(String(guildId), current, p, now());
             s.putGuild.run({
               guildId: merged.guildId,
               defaultArticle: merged.defaultArticle,
               burst: merged.cooldown?.burst ?? null,
               refillMs: merged.cooldown?.refillMs ?? null,
               privateByDefault: merged.privateByDefault ? 1 : 0,
+              forumChannel: merged.forumChannelId,
               updatedAt: merged.updatedAt,
             });
             return merged;
@@ -444,6 +388,12 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): CuratorStor
     },
 
     purgeExpired,
+
+    // One process per file is the SQLite shape (HTTP_WORKERS share reloads over IPC instead), so
+    // replays are remembered in memory and there is nobody to send notices to.
+    claimInteraction: (id) => replays.claim(id),
+    publish: () => undefined,
+    onNotice: () => () => undefined,
 
     close() {
       closed = true;

@@ -115,14 +115,31 @@ export function messageProblems(data: APIInteractionResponseCallbackData | undef
   if (total > LIMITS.embedTotal) p.push(`embeds total ${total} > ${LIMITS.embedTotal}`);
   if (!data.content && embeds.length === 0) p.push('neither content nor embeds');
   for (const row of data.components ?? []) {
-    const items = (row as { components?: Array<{ custom_id?: string; label?: string }> }).components ?? [];
+    const items = (row as { components?: Array<{ custom_id?: string; label?: string; type?: number; options?: Array<{ label: string; value: string }>; placeholder?: string }> }).components ?? [];
     if (items.length > 5) p.push(`${items.length} components in one row > 5`);
     for (const c of items) {
       if (c.custom_id !== undefined && (c.custom_id.length === 0 || c.custom_id.length > LIMITS.customId)) p.push(`custom_id of ${c.custom_id.length} characters`);
       if (c.label !== undefined && c.label.length > LIMITS.buttonLabel) p.push(`button label of ${c.label.length} characters`);
+      p.push(...selectProblems(c, items.length));
     }
   }
   if ((data.components?.length ?? 0) > 5) p.push(`${data.components!.length} action rows > 5`);
+  return p;
+}
+
+/** A string select: alone in its row, 1..25 options, each label and value 1..100 characters, values unique. */
+function selectProblems(c: { type?: number; options?: Array<{ label: string; value: string }>; placeholder?: string }, inRow: number): string[] {
+  if (c.type !== 3) return [];
+  const p: string[] = [];
+  const options = c.options ?? [];
+  if (inRow > 1) p.push('a select menu shares its row');
+  if (options.length < 1 || options.length > 25) p.push(`select menu with ${options.length} options`);
+  for (const o of options) {
+    if (o.label.length < 1 || o.label.length > 100) p.push(`select option label of ${o.label.length} characters`);
+    if (o.value.length < 1 || o.value.length > 100) p.push(`select option value of ${o.value.length} characters`);
+  }
+  if (new Set(options.map((o) => o.value)).size !== options.length) p.push('select option values repeat');
+  if ((c.placeholder?.length ?? 0) > 150) p.push('select placeholder over 150 characters');
   return p;
 }
 
@@ -156,6 +173,8 @@ export interface MarkdownAllowance {
   list?: boolean;
   /** <t:…:R> for a moment within a day of now (the formatter's own "since"; echoed ones are older). */
   timestamps?: boolean;
+  /** A masked link [text](http…) (the Source field links the article). */
+  link?: boolean;
 }
 
 /**
@@ -169,7 +188,9 @@ export function markdownProblems(raw: string, allow: MarkdownAllowance = {}): st
   const p: string[] = [];
   // The formatter's code blocks and spans show their content literally (it keeps backticks out of them).
   // Inside a span a backslash is literal, so only the opening backtick can be escaped.
-  const text = allow.code ? raw.replace(/(?<!\\)```[\s\S]*?```/g, '▢').replace(/(?<!\\)`[^`\n]+`/g, '▢') : raw;
+  const coded = allow.code ? raw.replace(/(?<!\\)```[\s\S]*?```/g, '▢').replace(/(?<!\\)`[^`\n]+`/g, '▢') : raw;
+  // The formatter's own masked link: its text is still checked, its target is not text.
+  const text = allow.link ? coded.replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(https?:\/\/[^\s()]+\)/g, '$1') : coded;
   let bold = 0;
   let ticks = 0;
   const underscores: number[] = [];

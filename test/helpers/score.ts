@@ -2,8 +2,8 @@
 // article does not answer, and attribution on the top passage. Shared by the quality tests so every
 // figure in them is computed the same way.
 import { readFileSync } from 'node:fs';
-import { norm } from '../../src/cli/bench-common.ts';
 import type { Engine } from '../../src/engine/index.ts';
+import { norm } from '../../src/cli/eval/score.ts';
 
 export { norm };
 

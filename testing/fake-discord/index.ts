@@ -3,3 +3,4 @@ export { FakeDiscord, FAKE_TOKEN, type FakeDiscordOptions, type SentInteraction 
 export type { CallbackRecord, EditRecord, OverrideResponse, RecordedRequest, RouteMatch } from './rest.ts';
 export { shardFor, type GatewaySession } from './gateway.ts';
 export * from './interactions.ts';
+export type { ChannelMessageRecord, ChannelPatchRecord, ForumChannel, NewPost } from './forum.ts';

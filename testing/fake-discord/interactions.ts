@@ -20,6 +20,7 @@ import {
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
   type APIUser,
   type APIInteractionGuildMember,
 } from 'discord-api-types/v10';
@@ -159,6 +160,16 @@ export function button(customId: string, message: APIMessage = botMessage(), opt
     type: InteractionType.MessageComponent,
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+/** A pick from a string select menu (the did-you-mean menu), on the message that carried it. */
+export function stringSelect(customId: string, values: string[], message: APIMessage = botMessage(), opts: Common = {}): APIMessageComponentSelectMenuInteraction {
+  return {
+    ...base(opts),
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
   };
 }
 

@@ -2,6 +2,7 @@
 // the bot uses, and lets a test queue faults (429, 500, slow answers) per route.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
+import { FakeForums } from './forum.ts';
 import type {
   APIApplicationCommand,
   APIInteractionResponse,
@@ -61,6 +62,8 @@ export interface RestState {
   gatewayUrl: () => string;
   shards: () => number;
   botUser: { id: string; username: string };
+  /** Whether the bot identified with the Message Content intent (message text is blanked otherwise). */
+  contentAllowed: () => boolean;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -91,10 +94,13 @@ export class FakeRest extends EventEmitter {
   readonly commands = new Map<string, APIApplicationCommand[]>();
   private readonly overrides: Override[] = [];
   private readonly messages = new Map<string, APIMessage>();
+  /** Forum channels, their posts, and the channel routes. */
+  readonly forums: FakeForums;
 
   constructor(private readonly state: RestState) {
     super();
     this.setMaxListeners(0);
+    this.forums = new FakeForums({ ...state.botUser, discriminator: '0', global_name: null, avatar: null, bot: true });
   }
 
   /** Answers the next `times` matching requests with `response` instead of the normal answer. */
@@ -240,6 +246,11 @@ export class FakeRest extends EventEmitter {
         return send(200, saved);
       }
       if (method === 'GET') return send(200, this.commands.get(scope) ?? []);
+    }
+
+    if (p.startsWith('/channels/')) {
+      if (!this.authorized(record)) return send(401, unauthorized);
+      if (this.forums.route(method, p, record.body, this.state.contentAllowed(), send)) return;
     }
 
     return send(404, notFound);

@@ -2,11 +2,12 @@
 // Client (or a child `npm start`) end to end: `rest: { api: fake.apiUrl }`.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayDispatchEvents, type APIInteraction, type APIUser } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, GatewayIntentBits, type APIInteraction, type APIThreadChannel, type APIUser } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import { APP_ID, CHANNEL_ID, GUILD_ID } from './interactions.ts';
 import { FakeGateway, type GatewaySession } from './gateway.ts';
 import { FakeRest, type CallbackRecord, type EditRecord, type RecordedRequest } from './rest.ts';
+import type { ChannelMessageRecord, ForumChannel, NewPost } from './forum.ts';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts; REST and IDENTIFY with another one fail (401 / close 4004). */
@@ -50,6 +51,7 @@ export class FakeDiscord {
       gatewayUrl: () => this.gatewayUrl,
       shards: () => this.shardCount,
       botUser,
+      contentAllowed: () => this.intentsHave(GatewayIntentBits.MessageContent),
     });
     this.gateway = new FakeGateway({
       token: this.token,
@@ -119,6 +121,36 @@ export class FakeDiscord {
     const sent = { id: interaction.id, token: interaction.token, shard, sentAt: performance.now() };
     this.sent.set(interaction.id, sent);
     return sent;
+  }
+
+  /** Whether some session identified with this intent bit. */
+  private intentsHave(bit: number): boolean {
+    return [...this.gateway.byShard.values()].some((s) => (Number(s.identify.intents) & bit) !== 0);
+  }
+
+  /** A forum channel in `guildId` (the default guild) with these tags. */
+  createForum(name = 'questions', tags: string[] = [], guildId = GUILD_ID): ForumChannel {
+    return this.rest.forums.createForum(guildId, name, tags);
+  }
+
+  /**
+   * A new forum post, as Discord announces it: THREAD_CREATE (with newly_created unless said otherwise),
+   * then MESSAGE_CREATE for the starter message to bots with the Guild Messages intent, its text blanked
+   * without Message Content.
+   */
+  post(post: NewPost): APIThreadChannel {
+    const { thread, starter } = this.rest.forums.createPost(post);
+    this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, thread, thread.guild_id);
+    if (this.intentsHave(GatewayIntentBits.GuildMessages)) {
+      const content = this.intentsHave(GatewayIntentBits.MessageContent) ? starter.content : '';
+      this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, { ...starter, content, guild_id: thread.guild_id }, thread.guild_id);
+    }
+    return thread;
+  }
+
+  /** The first message the bot posted in channel (thread) `id`. */
+  waitForChannelMessage(id: string, timeoutMs = 5000): Promise<ChannelMessageRecord> {
+    return this.rest.forums.waitForMessage(id, timeoutMs);
   }
 
   /** The interaction callback (POST …/callback) for interaction `id`, past or future. */

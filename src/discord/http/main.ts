@@ -7,12 +7,14 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { KnowledgeError } from '../../knowledge/loader.ts';
-import { openCuratorStore } from '../../store/store.ts';
+import { openStore } from '../../store/open.ts';
+import { shareReloadsOverStore } from '../../runtime/replica-reloads.ts';
 import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../runtime/knowledge-store.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
+import { restChannels } from '../forum/rest-channels.ts';
 import { warmUp } from '../warm-up.ts';
 import { relayReloads, shareReloads } from './cluster-reload.ts';
 import { createInteractionsServer } from './server.ts';
@@ -42,6 +44,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     publicKey: config.publicKey!,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     ...(config.token ? { token: config.token } : {}),
+    maxConnections: config.maxConnections,
     logger: log,
   });
 
@@ -85,9 +88,14 @@ async function serve(config: Config, log: Logger): Promise<void> {
   try {
     const knowledge = createKnowledgeStore();
     logSkipped(log, knowledge.current());
-    // The unanswered-question log and guild settings; a corrupt or locked file is one warning and a no-op.
-    const curator = openCuratorStore({ dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator });
+    // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
+    // locked or unreachable database is one warning and the bot answers on.
+    const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+    // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
+    const replicas = shareReloadsOverStore(knowledge, curator, log);
+    // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
+    const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
+    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator, ...(discord ? { discord } : {}), ...(replicas ? { replicas } : {}) });
     // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
     // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
     await warmUp(createInteractionHandler({ knowledge, cooldown: false }));

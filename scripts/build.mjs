@@ -1,0 +1,104 @@
+// The production build (issue 14): npm start, npm run serve and npm run ask run the JavaScript bundled
+// here into dist/, not TypeScript compiled on every start by tsx. esbuild bundles our own code (src/
+// and commands/) and leaves every package in node_modules external; it only strips types, which
+// `npm run typecheck` and the tests check. `npm install` / `npm ci` run it ("prepare").
+//
+//   node scripts/build.mjs              build now
+//   node scripts/build.mjs --if-stale   build only when src/ (or the build itself) is newer than dist/
+//
+// A build is written to a folder of its own and then put in place, under a lock, so two processes
+// starting at once never run or write a half-written dist/.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+/** Written last by a build; its mtime is the moment that build started reading the sources. */
+const STAMP = join(DIST, '.built');
+const LOCK = join(ROOT, 'dist.lock');
+const LOCK_STALE_MS = 120_000;
+
+/** What npm start, npm run serve and npm run ask run, by their source path. */
+export const ENTRIES = ['src/main.ts', 'src/discord/http/main.ts', 'src/cli/ask.ts'];
+/** Sources whose change makes dist/ stale. */
+const SOURCES = ['src', 'commands', 'package.json', 'scripts/build.mjs'];
+
+function newestMtime(path) {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs; // a deleted or renamed file changes its folder's mtime
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Why dist/ cannot be run as it is, or undefined when it is current. */
+export function staleReason() {
+  const built = statSync(STAMP, { throwIfNoEntry: false });
+  if (!built) return 'dist/ has not been built';
+  for (const source of SOURCES) if (newestMtime(join(ROOT, source)) > built.mtimeMs) return `${source} is newer than dist/`;
+  return undefined;
+}
+
+async function bundle(outdir) {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outbase: '.',
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+function lock() {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const st = statSync(LOCK, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
+/** Builds dist/ (always, or with ifStale only when it is stale); returns whether it built. */
+export async function buildDist({ ifStale = false } = {}) {
+  lock();
+  try {
+    if (ifStale && !staleReason()) return false; // another process built it while this one waited
+    const started = new Date();
+    const tmp = join(ROOT, `dist.${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    try {
+      await bundle(tmp);
+      writeFileSync(join(tmp, '.built'), `${started.toISOString()}\n`);
+      utimesSync(join(tmp, '.built'), started, started);
+      rmSync(DIST, { recursive: true, force: true });
+      renameSync(tmp, DIST);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return true;
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const ifStale = process.argv.includes('--if-stale');
+  const t = performance.now();
+  if (await buildDist({ ifStale })) process.stderr.write(`built dist/ (${ENTRIES.join(', ')}) in ${Math.round(performance.now() - t)} ms\n`);
+  else if (!existsSync(DIST)) process.exit(1);
+}

@@ -1,0 +1,26 @@
+// Runs one of the entry points built into dist/ (scripts/build.mjs) as if node ran it directly:
+//   node scripts/run.mjs src/cli/ask.ts [args…]   →   dist/src/cli/ask.js [args…]
+// A stale build never runs: when src/ is newer than dist/, it is rebuilt first (a line on stderr
+// says so), and when that fails this refuses to start.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, ENTRIES, buildDist, staleReason } from './build.mjs';
+
+const [entry] = process.argv.splice(2, 1);
+if (!entry || !ENTRIES.includes(entry)) {
+  process.stderr.write(`usage: node scripts/run.mjs ENTRY [args…], ENTRY one of ${ENTRIES.join(', ')}\n`);
+  process.exit(2);
+}
+const stale = staleReason();
+if (stale) {
+  process.stderr.write(`${stale}: rebuilding it first (npm run build)\n`);
+  try {
+    await buildDist({ ifStale: true });
+  } catch (err) {
+    process.stderr.write(`Cannot start: dist/ is stale and the build failed (${err instanceof Error ? err.message : String(err)}). Run npm install, then npm run build.\n`);
+    process.exit(1);
+  }
+}
+const target = join(DIST, entry.replace(/\.ts$/, '.js'));
+process.argv[1] = target; // the entry's "am I the main module?" check sees itself
+await import(pathToFileURL(target).href);

@@ -1,0 +1,85 @@
+// Questions about the article itself ("who wrote this", "tldr", "when was it published"), answered
+// from the pack's meta instead of searched for in its sentences, where the words never appear.
+import type { KnowledgePack } from '../knowledge/schema.ts';
+import type { ArticleFacet } from './types.ts';
+import { splitSentences } from './sentences.ts';
+
+/** The article as a reader points at it: "this", "it", "the article", "this story", "the piece". */
+const THE_ARTICLE = String.raw`(?:(?:this|that|the)\s+(?:article|story|piece|post|report|news\s+story|news)|this|it)`;
+
+/** Patterns over the lowercased, chat-expanded question; the first that matches decides the facet. */
+const FACETS: Array<[ArticleFacet, RegExp]> = [
+  ['summary', /^\W*(?:tl\s?;?\s?dr|tldr|summary|summari[sz]e|sum\s+(?:it|this)\s+up|gist)\W*$/],
+  ['summary', new RegExp(String.raw`\b(?:what(?:'s| is| was)?|whats)\s+${THE_ARTICLE}\s+(?:even\s+|all\s+|mainly\s+|actually\s+)?about\b|\b(?:summari[sz]e|sum\s+up|tl\s?;?\s?dr\s+(?:of|for))\s+${THE_ARTICLE}\b|\bwhat(?:'s| is)\s+the\s+(?:gist|summary|main\s+point|point)\s+of\s+${THE_ARTICLE}\b|\b(?:give|can)\s+(?:me\s+)?(?:a\s+)?(?:summary|tl\s?;?\s?dr|gist)\b`)],
+  ['authors', new RegExp(String.raw`\bwho\s+(?:wrote|writes|authored|reported|penned|is\s+behind|made)\s+${THE_ARTICLE}\s*\W*$|\bwho(?:'s| is| are| was| were)\s+the\s+(?:author|authors|writer|writers|reporter|reporters|journalist|journalists)\b(?:\s+of\s+${THE_ARTICLE})?\s*\W*$|\bwho\s+is\s+${THE_ARTICLE}\s+(?:by|from)\b|\b(?:author|byline)s?\s+of\s+${THE_ARTICLE}\b`)],
+  ['published', new RegExp(String.raw`\bwhen\s+(?:was|is|did)\s+${THE_ARTICLE}\s+(?:(?:first\s+)?(?:published|posted|written|released|out|come\s+out|came\s+out|put\s+out|from|dated))\b|\b(?:publication|publish|published|release)\s+date\s+of\s+${THE_ARTICLE}\b|\bwhat(?:'s| is)\s+the\s+(?:publication\s+|publish\s+)?date\s+(?:of|on)\s+${THE_ARTICLE}\b|\bhow\s+old\s+is\s+${THE_ARTICLE}\b`)],
+  ['publisher', new RegExp(String.raw`\bwho\s+(?:published|publishes|ran|printed)\s+${THE_ARTICLE}\s*\W*$|\b(?:what|which)\s+(?:outlet|site|website|paper|newspaper|publication|magazine|source)\s+(?:is\s+${THE_ARTICLE}\s+from|(?:published|ran|printed)\s+${THE_ARTICLE})\b|\bwhere\s+(?:is|was)\s+${THE_ARTICLE}\s+(?:from|published)\b`)],
+  ['length', new RegExp(String.raw`\bhow\s+(?:long|big|many\s+words)\s+(?:is|was)\s+${THE_ARTICLE}\b|\bhow\s+long\s+(?:does|will)\s+(?:it|${THE_ARTICLE})\s+take\s+to\s+read\b|\breading\s+time\b|\bword\s+count\s+of\s+${THE_ARTICLE}\b`)],
+  ['url', new RegExp(String.raw`\b(?:link|url|source\s+link)\s+(?:to|for|of)\s+${THE_ARTICLE}\b|\bwhere\s+can\s+i\s+read\s+${THE_ARTICLE}\b|^\W*(?:link|url|source)\s*\??\W*$`)],
+];
+
+export function articleFacet(question: string): ArticleFacet | undefined {
+  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [facet, pattern] of FACETS) if (pattern.test(q)) return facet;
+  return undefined;
+}
+
+export interface AboutText {
+  /** The sentence that answers, or undefined when the meta does not hold it (no date printed). */
+  text?: string;
+  /** Why not, when it does not. */
+  reason?: string;
+}
+
+/** The answer to a question about the article, from its meta; the lede stands in for a missing summary. */
+export function aboutArticle(pack: KnowledgePack, facet: ArticleFacet): AboutText {
+  const { meta } = pack;
+  const by = meta.contributors.length ? ` Contributors: ${joinNames(meta.contributors)}.` : '';
+  const publisher = knownPublisher(meta.publisher);
+  switch (facet) {
+    case 'summary':
+    case 'headline': {
+      const summary = meta.summary ?? lede(pack);
+      return { text: facet === 'headline' || !summary ? `“${meta.title}”` : `“${meta.title}”: ${summary}` };
+    }
+    case 'authors':
+      if (meta.contributors.length) return { text: `${joinNames(meta.contributors)}${publisher ? `, for ${publisher}` : ''} (the article's credits).` };
+      return publisher ? { text: `The article names no author; it was published by ${publisher}.` } : { reason: 'The article names no author.' };
+    case 'published':
+      if (meta.published) return { text: `Published ${formatDate(meta.published)}${publisher ? ` by ${publisher}` : ''}.` };
+      return { reason: `The article does not say when it was published.${publisher ? ` It is from ${publisher}.` : ''}` };
+    case 'publisher':
+      return publisher ? { text: `Published by ${publisher}.${by}` } : { reason: 'The article does not name its publisher.' };
+    case 'length': {
+      const words = pack.paragraphs.filter((p) => p.kind === 'body').reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
+      return { text: `About ${words} words${meta.readingTime ? ` (${meta.readingTime})` : `, a ${Math.max(1, Math.round(words / 230))}-minute read`}.` };
+    }
+    case 'url':
+      return meta.url ? { text: `The article is at ${meta.url}` } : { reason: 'The article does not come with a link.' };
+  }
+}
+
+/** Plain-text articles get "the article" as their publisher: that names nobody. */
+function knownPublisher(publisher: string): string | undefined {
+  return /^the article$/i.test(publisher.trim()) ? undefined : publisher;
+}
+
+/** The first body sentence that is more than a dateline. */
+function lede(pack: KnowledgePack): string | undefined {
+  for (const p of pack.paragraphs) {
+    if (p.kind !== 'body') continue;
+    const first = splitSentences(p.text)[0]?.text.trim();
+    if (first && first.split(/\s+/).length >= 8) return first;
+  }
+  return undefined;
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y} (${iso})`;
+}

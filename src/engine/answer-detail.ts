@@ -1,0 +1,49 @@
+// Whether a passage holds the detail a question asks for: a figure for "how many", a date for "when",
+// a reason for "why". A passage about the right subject without it does not answer the question.
+import type { AnswerType } from './question.ts';
+import type { Token } from './text.ts';
+
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|christmas|easter|midnight|noon)$/;
+const PERIOD = /^(century|centuries|decade|decades|year|years|month|months|week|weeks|day|days|hour|hours|ago|earlier|later|since|until|before|after|during|spring|summer|autumn|fall|winter|dynasty|era|bc|bce|ad|ce)$/;
+const YEAR = /^(1\d{3}|20\d{2})s?$/;
+const NUMBER = /^(\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|third|thirds|quarter|quarters|percent|several|few|many|majority|minority|double|twice|triple)$/;
+const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|leads? to|caused|causing|reason|after|amid|over|for|why|aimed|meant to|to avoid|to protect|to prevent|to defend|to end|trip|purpose|response|blamed|cited)\b/i;
+
+/** A figure that is not merely a date: "755 AD" or "in 1927" does not say how many. */
+export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => {
+    if (!NUMBER.test(t.word) || asked.has(t.stem)) return false;
+    const next = tokens[i + 1]?.word ?? '';
+    const prev = tokens[i - 1]?.word ?? '';
+    if (YEAR.test(t.word) && !/^(people|troops|soldiers|fighters|members|votes|residents|cars|dollars|percent|times|kilometers|kilometres|miles|tons|tonnes|deaths|cases)$/.test(next)) return false;
+    if (/^(ad|bc|bce|ce)$/.test(next) || MONTH.test(prev) || MONTH.test(next)) return false;
+    return true;
+  });
+}
+
+/** A point in time: a year, month, weekday, holiday or a relative time ("two years ago", "on Sunday"). */
+export function hasTime(tokens: Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some((t) => !asked.has(t.stem) && (YEAR.test(t.word) || MONTH.test(t.word) || DAY.test(t.word) || PERIOD.test(t.word)));
+}
+
+export function hasReason(text: string): boolean {
+  return REASON.test(text);
+}
+
+/** A name the question did not already give: the answer to "who". */
+export function hasName(tokens: Token[], asked: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.stem));
+}
+
+/**
+ * Does this passage (with the sentences beside it, which often carry the date or the figure the
+ * sentence only refers to) hold what the question type needs? 'any', 'where' and 'quote' always do.
+ */
+export function holdsDetail(type: AnswerType, tokens: Token[][], texts: string[], asked: ReadonlySet<string>): boolean {
+  if (type === 'number') return tokens.some((t) => hasFigure(t, asked));
+  if (type === 'when') return tokens.some((t) => hasTime(t, asked));
+  if (type === 'why') return texts.some(hasReason);
+  if (type === 'who') return tokens.some((t) => hasName(t, asked));
+  return true;
+}

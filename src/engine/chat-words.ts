@@ -1,0 +1,72 @@
+// How a chat channel types a question, read back into what it asks. Two lists: spellings and
+// abbreviations rewritten to the words they stand for, and filler that only phrases a question (a
+// hedge, a reaction, a stand-in like "the … thing"), which must never count as a missing subject.
+// Kept general, the way any Discord channel types; never words picked from one set of questions.
+
+/** Chat spellings and abbreviations → the words meant. Matched as whole words, case-insensitively. */
+const SPELLINGS: Record<string, string> = {
+  wat: 'what', wut: 'what', wht: 'what', wha: 'what', whta: 'what',
+  u: 'you', ya: 'you', yu: 'you', ur: 'your', r: 'are', ppl: 'people', ppls: 'people', peeps: 'people',
+  govt: 'government', gov: 'government', govts: 'governments', gvt: 'government',
+  bc: 'because', bcuz: 'because', cuz: 'because', cos: 'because', coz: 'because', bcoz: 'because', becuz: 'because',
+  abt: 'about', bout: 'about', b4: 'before', aftr: 'after', thru: 'through',
+  pres: 'president', prez: 'president', intl: 'international', dept: 'department',
+  yr: 'year', yrs: 'years', wk: 'week', wks: 'weeks', mil: 'million', bn: 'billion',
+  convo: 'conversation', convos: 'conversations', info: 'information', msg: 'message', pic: 'picture', pics: 'pictures',
+  smth: 'something', sth: 'something', sb: 'somebody', bday: 'birthday', diff: 'different',
+  gonna: 'will', wanna: 'want to', gotta: 'must', tryna: 'trying to', lemme: 'let me', gimme: 'give me', dunno: "don't know",
+  cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't",
+  whats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is', thats: 'that is',
+  n: 'and', w: 'with', wo: 'without', tho: 'though', altho: 'although',
+};
+
+/** Multi-word and punctuated forms, rewritten before the single words. */
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bw\/o\b\s*/gi, 'without '],
+  [/\bw\/\s*/gi, 'with '],
+  [/\bacc\.? to\b/gi, 'according to'],
+  [/\baccording 2\b/gi, 'according to'],
+  [/\btl;?\s?dr\b/gi, 'tldr'],
+  // "y did…" at the start of a question is "why".
+  [/^(\s*)y(?=\s+(did|do|does|is|are|was|were|would|has|have|had|not)\b)/i, '$1why'],
+];
+
+/** Rewrites chat spellings to the words they stand for; "US" written in capitals is left to the tokenizer. */
+export function expandChatSpellings(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
+  return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    // A capital letter alone ("U.N.", "R. Kelly", "Plan B") is not "you" or "are".
+    if (word.length === 1 && word !== word.toLowerCase()) return word;
+    const key = word.toLowerCase();
+    return Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key]! : word;
+  });
+}
+
+/**
+ * Words that only phrase a chat question: hedges, reactions, stand-ins for a topic already named
+ * ("the wagner thing", "the russian guy"), and verbs of asking. Dropped from the question's words unless
+ * nothing else is left.
+ */
+export const FILLER_WORDS = new Set(
+  `so actually actual anyway anyways anyhow tbh tbf lol lmao lmfao rofl haha hahaha nah naw nope yeah yea yep yup ok okay
+  like wait hey hi hello yo um uh umm hmm hm huh oh ah welp well basically literally honestly seriously really
+  kinda sorta kind sort pretty quite totally definitely probably maybe perhaps exactly precisely
+  thing things stuff guy guys dude dudes bro bruh man fella folks
+  happen happened happening happens
+  anyone anybody someone somebody everyone everybody else
+  know knows knew wondering wonder curious guess mean means meant remind explain explained clarify
+  rn atm btw fyi imo imho idk ngl fr smh omg irl iirc afaik
+  pls plz please thanks thank thx ty
+  whole even though although again`.split(/\s+/).filter(Boolean),
+);
+
+
+/**
+ * Nouns that name the kind of answer wanted, not a subject: "what's Rudenko's job", "the name of the
+ * spokesperson". The passage that answers gives the job or the name; it need not use the word.
+ */
+export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'position', 'occupation', 'profession', 'name', 'names']);
+
+/** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
+export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);

@@ -1,0 +1,67 @@
+// scripts/build.mjs and scripts/run.mjs in a scratch project of their own (a temp dir with the two
+// scripts, three tiny entry points and this checkout's node_modules): the build runs, an unchanged
+// build is reused, and a source newer than dist/ is rebuilt before it runs, never run stale.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'build-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (path: string, text: string) => {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+};
+cpSync(join(repo, 'scripts'), join(dir, 'scripts'), { recursive: true });
+symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+write('package.json', '{ "type": "module" }\n');
+write('src/greeting.ts', "export const greeting: string = 'hello';\n");
+write('src/cli/ask.ts', "import { greeting } from '../greeting.ts';\nconsole.log(`${greeting} ${process.argv.slice(2).join(' ')}`);\n");
+write('src/main.ts', "console.log('main');\n");
+write('src/discord/http/main.ts', "console.log('serve');\n");
+
+const ask = (...args: string[]) => spawnSync(process.execPath, ['scripts/run.mjs', 'src/cli/ask.ts', ...args], { cwd: dir, encoding: 'utf8' });
+
+describe('the production build (dist/)', () => {
+  it('builds on first run, then runs the built entry with its arguments', () => {
+    const r = ask('Belarus');
+    expect(r.stderr).toMatch(/dist\/ has not been built: rebuilding/);
+    expect(r.stdout).toBe('hello Belarus\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('reuses an unchanged build without a word', () => {
+    const r = ask('again');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('hello again\n');
+  });
+
+  it('rebuilds when a source is newer than dist/, so the stale build never runs', () => {
+    write('src/greeting.ts', "export const greeting: string = 'bonjour';\n");
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(dir, 'src/greeting.ts'), later, later);
+    const r = ask('Minsk');
+    expect(r.stderr).toMatch(/src is newer than dist\/: rebuilding/);
+    expect(r.stdout).toBe('bonjour Minsk\n');
+  });
+
+  it('refuses to start when the stale build cannot be rebuilt', () => {
+    write('src/greeting.ts', 'export const greeting: string = ;\n'); // a syntax error
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(join(dir, 'src/greeting.ts'), later, later);
+    const r = ask('x');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Cannot start: dist\/ is stale and the build failed/);
+  });
+
+  it('only knows the three entry points', () => {
+    const r = spawnSync(process.execPath, ['scripts/run.mjs', 'src/other.ts'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/usage/);
+  });
+});

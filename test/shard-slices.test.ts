@@ -1,0 +1,109 @@
+// SHARDS=A-B SHARD_COUNT=N: one host's slice of a bot sharded over several hosts. Two real `npm start`
+// processes (run as the npm script execs them), each with its own slice of 2 shards, identify against
+// one fake Discord with their own [id, count], and together answer every guild.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { ConfigError, parseConfig } from '../src/discord/config.ts';
+import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor } from '../testing/fake-discord/index.ts';
+
+const env = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: APP_ID };
+const problems = (extra: Record<string, string>) => {
+  try {
+    parseConfig('gateway', { ...env, ...extra });
+    return [];
+  } catch (err) {
+    return (err as ConfigError).problems;
+  }
+};
+
+describe('SHARDS as a slice in the config', () => {
+  it('takes a range of ids with the total count', () => {
+    expect(parseConfig('gateway', { ...env, SHARDS: '0-7', SHARD_COUNT: '16' }).shards).toEqual({ first: 0, last: 7, count: 16 });
+    expect(parseConfig('gateway', { ...env, SHARDS: ' 8 - 15 ', SHARD_COUNT: '16' }).shards).toEqual({ first: 8, last: 15, count: 16 });
+  });
+
+  it('refuses a range without SHARD_COUNT, outside it, backwards, or SHARD_COUNT alone', () => {
+    expect(problems({ SHARDS: '0-7' })).toEqual([expect.stringMatching(/^SHARDS is a range \(0-7\) but SHARD_COUNT is not set/)]);
+    expect(problems({ SHARDS: '8-16', SHARD_COUNT: '16' })).toEqual([expect.stringMatching(/^SHARDS 8-16 is not a range of shard ids within SHARD_COUNT 16 \(ids run from 0 to 15\)/)]);
+    expect(problems({ SHARDS: '7-3', SHARD_COUNT: '16' })).toHaveLength(1);
+    expect(problems({ SHARDS: '4', SHARD_COUNT: '16' })).toEqual([expect.stringMatching(/^SHARD_COUNT is set but SHARDS is not a range/)]);
+  });
+
+  it('a shard process the manager started ignores the slice variables', () => {
+    const c = parseConfig('gateway', { ...env, SHARDING_MANAGER: 'true', SHARDS: '9', SHARD_COUNT: '16' });
+    expect(c.shard).toEqual({ id: 9, count: 16 });
+    expect(c.shards).toBeUndefined();
+  });
+});
+
+function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
+  for (let id = start; ; id += 1n << 22n) if (shardFor(String(id), count) === shard) return String(id);
+}
+
+const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: String(BigInt(CHANNEL_ID) + BigInt(k)) }));
+
+describe('two hosts, two slices of SHARD_COUNT=2', () => {
+  let fake: FakeDiscord;
+  const dirs: string[] = [];
+  const hosts: Array<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> = [];
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ shards: 2, guilds: GUILDS });
+    const dataDir = mkdtempSync(join(tmpdir(), 'shard-slices-'));
+    dirs.push(dataDir);
+    for (const slice of ['0-0', '1-1']) {
+      let out = '';
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: new URL('..', import.meta.url).pathname,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ENV_FILE: '/nonexistent',
+          DISCORD_TOKEN: fake.token,
+          DISCORD_CLIENT_ID: APP_ID,
+          DISCORD_API_URL: fake.apiUrl,
+          SHARDS: slice,
+          SHARD_COUNT: '2',
+          SHARD_SPAWN_DELAY_MS: '0',
+          DATA_DIR: dataDir, // nothing of this test belongs in the checkout
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      hosts.push({ child, output: () => out, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) });
+    }
+    await fake.waitForReady(2, 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- host output ---\n${hosts.map((h) => h.output()).join('\n---\n')}`);
+    });
+  }, 70_000);
+
+  afterAll(async () => {
+    for (const h of hosts) if (h.child.exitCode === null && h.child.signalCode === null) h.child.kill('SIGKILL');
+    await fake?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('each host identifies its own shard as [id, 2], and each guild is answered by its host', async () => {
+    expect([...fake.gateway.sessions.values()].map((s) => s.identify.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(hosts[0]!.output()).toMatch(/Starting shards 0-0 of 2: 1 shard process/);
+    expect(hosts[1]!.output()).toMatch(/Starting shards 1-1 of 2: 1 shard process/);
+    for (const guild of GUILDS) {
+      const cb = await fake.interact(chatInput('help', {}, { guildId: guild.id, channelId: guild.channelId }), 15_000);
+      expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    }
+  }, 40_000);
+
+  it('SIGTERM stops each host and exits 0', async () => {
+    for (const h of hosts) h.child.kill('SIGTERM');
+    for (const h of hosts) expect(await h.exited, h.output()).toBe(0);
+  }, 20_000);
+});
