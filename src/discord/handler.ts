@@ -22,7 +22,7 @@ import type { HandleInteraction, InteractionResult, InteractionSummary } from '.
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
-import { stringOption, userId } from './options.ts';
+import { userId } from './options.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
@@ -177,12 +177,10 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
     // A guild that set private-by-default gets every answer privately unless the command decides.
     const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault ?? false };
-    const question = stringOption(chat, 'question');
     return run(
       i,
       shape,
       () => {
-        if (question !== undefined) questions.record(question); // counted once past the cooldown
         const reply = chatCmd.execute(chat, ctx);
         if (!shape.ephemeral) return reply;
         return reply instanceof Promise ? reply.then(privately) : privately(reply);
