@@ -44,8 +44,8 @@ describe('answer quality', () => {
   });
 
   // The learned re-ranker's floor on an article it was trained on (issue 9: 70.3% top1 before it, WordNet and the model).
-  it.skipIf(!existsSync(join(shared, 'datasets/squad-v1.1-dev/dev.jsonl')))('keeps the learned ranking on a SQuAD dev article', () => {
-    const line = readFileSync(join(shared, 'datasets/squad-v1.1-dev/dev.jsonl'), 'utf8').split('\n')[4]!;
+  it.skipIf(!squadDev)('keeps the learned ranking on a SQuAD dev article', () => {
+    const line = readFileSync(squadDev!, 'utf8').split('\n')[4]!;
     const art = JSON.parse(line) as { paragraphs: string[]; questions: Array<{ question: string; paragraph: number; answers: Array<{ text: string }> }> };
     const squad = createEngine(packFromText(art.paragraphs.join('\n\n'), 'squad'));
     const paras = art.paragraphs.map(norm);

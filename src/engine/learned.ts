@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../repo-root.ts';
 import type { Question } from './question.ts';
-import type { Scored } from './rank.ts';
 import { FEATURE_NAMES, featureVector, questionShape, type CandidateParts } from './features.ts';
 
 // Found from the checkout's root, so the bundled dist/ reads the same file as src/.
@@ -41,7 +40,14 @@ export function modelScore(m: RankerModel, x: number[]): number {
   return s;
 }
 
-export function rerank(out: Scored[], parts: CandidateParts[], q: Question, useLearned: boolean): Scored[] {
+/** What of rank.ts's Scored the re-ranker reads and sets (not imported: rank.ts imports this file). */
+interface Ranked {
+  id: number;
+  score: number;
+  features?: number[];
+}
+
+export function rerank<T extends Ranked>(out: T[], parts: CandidateParts[], q: Question, useLearned: boolean): T[] {
   let topSentence = 0, topParagraph = 0;
   for (const p of parts) {
     topSentence = Math.max(topSentence, p.sentence);
