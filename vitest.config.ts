@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { makeTestDataDir } from './testing/temp-data-dir.ts';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/build-dist.global.ts'],
+    // Build dist/ once before the suite; give every spawned bot a temp DATA_DIR (never ./data in the checkout).
+    globalSetup: ['test/build-dist.global.ts', 'testing/temp-data-dir.ts'],
+    env: { DATA_DIR: makeTestDataDir() },
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // vitest's default is one worker per core minus one: a single worker on the 2-core box, so every

@@ -3,29 +3,19 @@
 // after a restart. Without the article option (and without a guild default) it searches every
 // article, and the source line names the article the answer came from. Misses and low-confidence
 // answers are recorded for the moderators (/kb unanswered), without who asked.
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  ComponentType,
-  MessageFlags,
-  type APIChatInputApplicationCommandInteraction,
-  type APIMessageComponentInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
-import { recordAnswer, recordFeedback } from '../src/store/record.ts';
-import { ALL_ARTICLES, ARTICLE_OPTION, articleChoices, articleOption, articleScope, libraryOf } from '../src/discord/articles.ts';
+import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
+import { recordFeedback } from '../src/store/record.ts';
+import { articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
-import { booleanOption, focusedOption, stringOption } from '../src/discord/options.ts';
-import type { APIApplicationCommandAutocompleteInteraction } from 'discord-api-types/v10';
 import type { Passage } from '../src/engine/types.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
 import { contextReply, moreMatchesReply } from '../src/reply/passages.ts';
+import { answerAndRecord } from './kit/answer.ts';
+import { articleCommand } from './kit/define.ts';
 
 /** The longest question /ask takes (its option's max_length). */
 const MAX_QUESTION = 300;
@@ -33,12 +23,14 @@ const MAX_QUESTION = 300;
 /** Alternatives fetched per question: the first page plus what the "More matches" chain can carry. */
 const ALTERNATIVES = MATCHES_PER_PAGE * 3;
 
-export const data = {
-  type: ApplicationCommandType.ChatInput,
+/** The `private` option, else the server's private-by-default, else public. */
+function privately(args: { private?: boolean }, ctx?: CommandContext): boolean {
+  return args.private ?? ctx?.settings?.privateByDefault ?? false;
+}
+
+export const { data, ephemeral, execute, autocomplete } = articleCommand({
   name: 'ask',
   description: 'Ask a question about the article; get the passage that answers it and who said it.',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -53,36 +45,33 @@ export const data = {
       name: 'private',
       description: "Only you see the answer (default: everyone sees it, unless the server's settings say private).",
     },
-    articleOption("Which article to ask (default: the server's default article, else all of them)."),
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-export function ephemeral(interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext): boolean {
-  return booleanOption(interaction, 'private') ?? ctx?.settings?.privateByDefault ?? false;
-}
-
-export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply {
-  const question = stringOption(interaction, 'question') ?? '';
-  return ask(question, stringOption(interaction, ARTICLE_OPTION), ephemeral(interaction, ctx), ctx);
-}
+  article: "Which article to ask (default: the server's default article, else all of them).",
+  ephemeral: privately,
+  execute(args, ctx) {
+    const question = args.question ?? '';
+    ctx.questions?.record(question); // for /kb stats: counted once past the cooldown
+    return ask(question, args.article, privately(args, ctx), ctx);
+  },
+  autocomplete(focused, args, ctx) {
+    // Suggestions from the article chosen (or the guild's default); from every article otherwise.
+    const target = articleScope(args.article, ctx);
+    const slug = 'scope' in target ? target.scope.slug : undefined;
+    return toChoices(libraryOf(ctx).suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
+  },
+});
 
 /** /ask's whole answer to a question, for the command and for a did-you-mean pick alike. */
-function ask(question: string, articleOption: string | undefined, isPrivate: boolean, ctx: CommandContext): Reply {
-  const target = articleScope(articleOption, ctx);
+function ask(question: string, article: string | undefined, isPrivate: boolean, ctx: CommandContext): Reply {
+  const target = articleScope(article, ctx);
   if ('reply' in target) return target.reply;
   const { slug } = target.scope;
-  const library = libraryOf(ctx);
-  const answer = library.answer(cleanQuestion(question), { alternatives: ALTERNATIVES, ...(slug ? { article: slug } : {}) });
-  const best = answer.found ? answer.answer : null;
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
-  const shown = best ?? answer.closest;
-  const meta = library.engine(shown?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
-  const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
-  recordAnswer(ctx.curator, { question, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
-  const searched = slug ? 1 : library.articles.length;
+  const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
+  const searched = slug ? 1 : libraryOf(ctx).articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
   return {
-    data: answerReply({ ...answer, question, alternatives }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
+    data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
     found: answer.found,
   };
 }
@@ -99,16 +88,6 @@ function pickedQuestion(interaction: APIMessageComponentInteraction, ctx: Comman
 /** The menu's answer is as private as the miss it was picked from. */
 function pickedPrivately(interaction: APIMessageComponentInteraction): boolean {
   return ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-}
-
-export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
-  const focused = focusedOption(interaction);
-  const library = libraryOf(ctx);
-  if (focused?.name === ARTICLE_OPTION) return articleChoices(library, focused.value);
-  // Suggestions from the article chosen (or the guild's default); from every article otherwise.
-  const target = articleScope(stringOption(interaction, ARTICLE_OPTION), ctx);
-  const slug = 'scope' in target ? target.scope.slug : undefined;
-  return toChoices(library.suggest(cleanQuestion(focused?.value ?? ''), { limit: 25, ...(slug ? { article: slug } : {}) }));
 }
 
 function staleButton(): Reply {

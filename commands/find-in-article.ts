@@ -8,12 +8,11 @@ import {
   type APIMessageApplicationCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { recordAnswer } from '../src/store/record.ts';
-import { ALL_ARTICLES, defaultArticle, libraryOf } from '../src/discord/articles.ts';
+import { defaultArticle, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
-import { cleanQuestion } from '../src/discord/question.ts';
 import { message } from '../src/reply/message.ts';
 import { findInArticleReply } from '../src/reply/passages.ts';
+import { answerAndRecord } from './kit/answer.ts';
 
 /** Long messages are judged on their opening; the engine ranks better on a focused claim. */
 const MAX_CLAIM = 1000;
@@ -38,10 +37,6 @@ export function execute(interaction: APIMessageApplicationCommandInteraction, ct
   const claim = text.slice(0, MAX_CLAIM);
   const library = libraryOf(ctx);
   const slug = defaultArticle(ctx, library)?.slug ?? (library.articles.length === 1 ? library.articles[0]!.slug : undefined);
-  const answer = library.answer(cleanQuestion(claim), { alternatives: 3, ...(slug ? { article: slug } : {}) });
-  const best = answer.found ? answer.answer : null;
-  const meta = library.engine(best?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
-  const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
-  recordAnswer(ctx.curator, { question: claim, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
-  return { data: findInArticleReply(claim, { ...answer, alternatives }, meta), found: answer.found };
+  const { answer, meta } = answerAndRecord(ctx, claim, { slug, alternatives: 3 });
+  return { data: findInArticleReply(claim, answer, meta), found: answer.found };
 }

@@ -10,7 +10,7 @@ import { cleanQuestion } from '../src/discord/question.ts';
 import type { Answer } from '../src/engine/types.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
-import { mayManage } from './kb.ts';
+import { mayManage } from './kit/moderator.ts';
 
 export const SOLVED_ID = 'forum:solved';
 /** Discord allows five tags on a post. */

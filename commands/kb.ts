@@ -1,35 +1,17 @@
-// /kb reload, /kb stats and /kb unanswered, for moderators. Hidden from members without Manage Server by
-// default_member_permissions, and checked again at run time from the member's permissions in the
-// interaction, since a server can override who sees a command.
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
-import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepStringOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
+// /kb reload, /kb stats and /kb unanswered, for moderators (the kit's moderatorCommand: hidden from
+// members without Manage Server, and checked again at run time).
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { articleOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
-import { message } from '../src/reply/message.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
 import { withConfirmations } from '../src/reply/replicas.ts';
+import { moderatorCommand, refusal } from './kit/define.ts';
 
-/** The permission /kb needs (Administrator implies it). */
-export const REQUIRED_PERMISSION = PermissionFlagsBits.ManageGuild;
-
-export const data = {
-  type: ApplicationCommandType.ChatInput,
+export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCommand({
   name: 'kb',
   description: 'Moderators: reload the knowledge, show its statistics, or the questions it could not answer.',
-  default_member_permissions: String(REQUIRED_PERMISSION),
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
   options: [
     { type: ApplicationCommandOptionType.Subcommand, name: 'reload', description: 'Load the knowledge files again; the old knowledge stays if they are invalid.' },
     { type: ApplicationCommandOptionType.Subcommand, name: 'stats', description: 'Passages, entities, quotes, load time and the top questions since start.' },
@@ -40,58 +22,34 @@ export const data = {
       options: [articleOption('Only questions about this article (default: all).')],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(args, ctx) {
+    if (args.subcommand === 'reload') {
+      if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
+      const origin = '/kb reload'; // no user id: the logs carry none (docs/gateway-bot.md)
+      const result = ctx.knowledge.reload(origin);
+      logReload(ctx.log, result, origin);
+      const data = kbReloadReply(result);
+      // On a shared database the other replicas reload too; the reply says how many confirmed.
+      if (!result.ok || !ctx.replicas) return { data };
+      return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
+    }
+    if (args.subcommand === 'stats') {
+      // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
+      const snapshot = ctx.knowledge?.current() ?? ctx.snapshot;
+      if (!snapshot) return refusal('No knowledge statistics are available.');
+      const q = ctx.questions;
+      const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
+      return {
+        data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt, ...(q ? { forum: q.forum } : {}) }, { database }),
+      };
+    }
+    if (args.subcommand === 'unanswered') return unanswered(args.article?.trim(), ctx);
+    return refusal('Unknown /kb subcommand. Use `/kb reload`, `/kb stats` or `/kb unanswered`.');
+  },
+});
 
-export const ephemeral = () => true;
-
-/** Whether the invoking member may use /kb: Manage Server or Administrator, from the interaction itself. */
-export function mayManage(interaction: APIInteraction): boolean {
-  const raw = interaction.member?.permissions;
-  if (!raw || !/^\d+$/.test(raw)) return false; // DMs and malformed payloads: no
-  const bits = BigInt(raw);
-  return (bits & PermissionFlagsBits.Administrator) !== 0n || (bits & REQUIRED_PERMISSION) === REQUIRED_PERMISSION;
-}
-
-function subcommand(interaction: APIChatInputApplicationCommandInteraction): string | undefined {
-  const first = interaction.data.options?.[0];
-  return first?.type === ApplicationCommandOptionType.Subcommand ? first.name : undefined;
-}
-
-const refusal = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
-
-export function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Reply | Promise<Reply> {
-  const sub = subcommand(interaction);
-  if (!mayManage(interaction)) {
-    ctx.log.warn(`/kb ${sub ?? ''} refused: the member lacks Manage Server (interaction ${interaction.id})`);
-    return refusal('Only members with the **Manage Server** permission can use `/kb`.');
-  }
-  if (sub === 'reload') {
-    if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
-    const origin = '/kb reload'; // no user id: the logs carry none (docs/gateway-bot.md)
-    const result = ctx.knowledge.reload(origin);
-    logReload(ctx.log, result, origin);
-    const data = kbReloadReply(result);
-    // On a shared database the other replicas reload too; the reply says how many confirmed.
-    if (!result.ok || !ctx.replicas) return { data };
-    return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
-  }
-  if (sub === 'stats') {
-    // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
-    const snapshot = ctx.knowledge?.current() ?? ctx.snapshot;
-    if (!snapshot) return refusal('No knowledge statistics are available.');
-    const q = ctx.questions;
-    const database = !ctx.curator ? 'not configured' : ctx.curator.healthy ? 'recording' : `not available: it ${ctx.curator.problem ?? 'cannot be used'}`;
-    return {
-      data: kbStatsReply(snapshot, q?.top(TOP_QUESTIONS) ?? [], { total: q?.total ?? 0, distinct: q?.distinct ?? 0, since: q?.since ?? snapshot.loadedAt, ...(q ? { forum: q.forum } : {}) }, { database }),
-    };
-  }
-  if (sub === 'unanswered') return unanswered(interaction, ctx);
-  return refusal('Unknown /kb subcommand. Use `/kb reload`, `/kb stats` or `/kb unanswered`.');
-}
-
-async function unanswered(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Promise<Reply> {
+async function unanswered(value: string | undefined, ctx: CommandContext): Promise<Reply> {
   const library = libraryOf(ctx);
-  const value = deepStringOption(interaction, ARTICLE_OPTION)?.trim();
   // Questions about an article that has since left the library are still worth reading: a slug that
   // is not loaded is accepted as it is.
   const meta = value ? (library.articles.find((a) => a.slug === value) ?? library.findArticle(value)) : undefined;
@@ -102,9 +60,4 @@ async function unanswered(interaction: APIChatInputApplicationCommandInteraction
   const groups = curator && !problem ? await curator.unansweredReport({ ...(slug ? { article: slug } : {}), limit: 50 }) : [];
   const titleOf = (s: string) => library.articles.find((a) => a.slug === s)?.title;
   return { data: unansweredReply(groups, { ...(slug ? { article: meta?.title ?? slug } : {}), titleOf, ...(problem ? { problem } : {}) }) };
-}
-
-export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
-  const focused = deepFocusedOption(interaction);
-  return focused?.name === ARTICLE_OPTION ? articleChoices(libraryOf(ctx), focused.value) : [];
 }

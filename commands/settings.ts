@@ -1,85 +1,53 @@
 // /settings, for moderators: this server's default article (used when a command has no article option),
 // its own cooldown, and whether answers are private by default. Stored in the curator database (the
-// bot's only state), read by the handler at the start of every interaction. Hidden from members
-// without Manage Server by default_member_permissions, and checked again at run time like /kb.
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  ChannelType,
-  InteractionContextType,
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIChatInputApplicationCommandInteraction,
-  type APIEmbedField,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+// bot's only state), read by the handler at the start of every interaction. A moderatorCommand, like /kb.
+import { ApplicationCommandOptionType, ChannelType, type APIChatInputApplicationCommandInteraction, type APIEmbedField } from 'discord-api-types/v10';
 import type { GuildSettings, GuildSettingsPatch } from '../src/store/store.ts';
-import { ARTICLE_OPTION, articleChoices, articleOption, deepFocusedOption, deepOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
+import { articleOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS } from '../src/discord/cooldown.ts';
 import { escapeText, oneLine } from '../src/reply/escape.ts';
 import { COLOURS, message } from '../src/reply/message.ts';
 import { truncate } from '../src/reply/truncate.ts';
-import { REQUIRED_PERMISSION, mayManage } from './kb.ts';
+import { moderatorCommand, refusal } from './kit/define.ts';
+import type { ArgumentsOf } from './kit/options.ts';
 
 /** Longest refill a moderator may set: one day (the store's limit). */
 export const MAX_REFILL_MS = 24 * 60 * 60 * 1000;
 export const MAX_BURST = 1000;
 
-export const data = {
-  type: ApplicationCommandType.ChatInput,
-  name: 'settings',
-  description: "Moderators: this server's default article, cooldown, private answers and Q&A forum.",
-  default_member_permissions: String(REQUIRED_PERMISSION),
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
-  options: [
-    { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: "This server's settings." },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'article',
-      description: 'The article commands use without an article option; leave empty for all articles.',
-      options: [articleOption('The default article (empty: /ask searches every article).')],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'cooldown',
-      description: "Commands a member may send back to back, then one per refill; both empty: the bot's default.",
-      options: [
-        { type: ApplicationCommandOptionType.Integer, name: 'burst', description: `Commands back to back, 0 to ${MAX_BURST} (0 turns the cooldown off).`, min_value: 0, max_value: MAX_BURST },
-        { type: ApplicationCommandOptionType.Integer, name: 'refill_ms', description: 'Milliseconds until one more command is allowed after the burst.', min_value: 1, max_value: MAX_REFILL_MS },
-      ],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'private',
-      description: 'Whether answers are only shown to the member who asked, unless they choose otherwise.',
-      options: [{ type: ApplicationCommandOptionType.Boolean, name: 'enabled', description: 'True: answers are private by default.', required: true }],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      name: 'forum',
-      description: 'The Q&A forum whose new posts the bot answers in their thread; leave empty to turn it off.',
-      options: [
-        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A forum channel (empty: the bot answers no forum posts).', channel_types: [ChannelType.GuildForum] },
-      ],
-    },
-  ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-export const ephemeral = () => true;
-
-const refusal = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
-
-function subcommand(interaction: APIChatInputApplicationCommandInteraction): string | undefined {
-  const first = interaction.data.options?.[0];
-  return first?.type === ApplicationCommandOptionType.Subcommand ? first.name : undefined;
-}
-
-function integer(interaction: APIChatInputApplicationCommandInteraction, name: string): number | undefined {
-  const o = deepOption(interaction, name);
-  return o && o.type === ApplicationCommandOptionType.Integer && typeof o.value === 'number' && Number.isInteger(o.value) ? o.value : undefined;
-}
+const OPTIONS = [
+  { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: "This server's settings." },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'article',
+    description: 'The article commands use without an article option; leave empty for all articles.',
+    options: [articleOption('The default article (empty: /ask searches every article).')],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'cooldown',
+    description: "Commands a member may send back to back, then one per refill; both empty: the bot's default.",
+    options: [
+      { type: ApplicationCommandOptionType.Integer, name: 'burst', description: `Commands back to back, 0 to ${MAX_BURST} (0 turns the cooldown off).`, min_value: 0, max_value: MAX_BURST },
+      { type: ApplicationCommandOptionType.Integer, name: 'refill_ms', description: 'Milliseconds until one more command is allowed after the burst.', min_value: 1, max_value: MAX_REFILL_MS },
+    ],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'private',
+    description: 'Whether answers are only shown to the member who asked, unless they choose otherwise.',
+    options: [{ type: ApplicationCommandOptionType.Boolean, name: 'enabled', description: 'True: answers are private by default.', required: true }],
+  },
+  {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: 'forum',
+    description: 'The Q&A forum whose new posts the bot answers in their thread; leave empty to turn it off.',
+    options: [
+      { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'A forum channel (empty: the bot answers no forum posts).', channel_types: [ChannelType.GuildForum] },
+    ],
+  },
+] as const;
 
 function describeCooldown(c: GuildSettings['cooldown']): string {
   if (!c) return "The bot's default.";
@@ -114,21 +82,23 @@ function forumLine(id: string | null): string {
 }
 
 /** The forum chosen in `/settings forum channel:…`, or null to turn it off; a reply when it is not a forum. */
-function forumChoice(interaction: APIChatInputApplicationCommandInteraction): { id: string | null } | Reply {
-  const o = deepOption(interaction, 'channel');
-  if (!o) return { id: null };
-  if (o.type !== ApplicationCommandOptionType.Channel || !/^\d{1,20}$/.test(String(o.value))) return refusal('Choose a forum channel.');
-  const resolved = interaction.data.resolved?.channels?.[String(o.value)];
+function forumChoice(id: string | undefined, interaction: APIChatInputApplicationCommandInteraction): { id: string | null } | Reply {
+  if (id === undefined) return { id: null };
+  if (!/^\d{1,20}$/.test(id)) return refusal('Choose a forum channel.');
+  const resolved = interaction.data.resolved?.channels?.[id];
   if (resolved && resolved.type !== ChannelType.GuildForum) return refusal('That is not a forum channel. Choose a forum (a channel where each post is a thread).');
-  return { id: String(o.value) };
+  return { id };
 }
 
-export async function execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Promise<Reply> {
-  const sub = subcommand(interaction);
-  if (!mayManage(interaction)) {
-    ctx.log.warn(`/settings ${sub ?? ''} refused: the member lacks Manage Server (interaction ${interaction.id})`);
-    return refusal('Only members with the **Manage Server** permission can use `/settings`.');
-  }
+export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCommand({
+  name: 'settings',
+  description: "Moderators: this server's default article, cooldown, private answers and Q&A forum.",
+  options: OPTIONS,
+  execute: (args, ctx, interaction) => change(args, ctx, interaction),
+});
+
+async function change(args: ArgumentsOf<typeof OPTIONS>, ctx: CommandContext, interaction: APIChatInputApplicationCommandInteraction): Promise<Reply> {
+  const sub = args.subcommand;
   const guildId = ctx.guildId ?? interaction.guild_id;
   if (!guildId) return refusal('`/settings` applies to a server: use it in one.');
   const store = ctx.curator;
@@ -141,15 +111,13 @@ export async function execute(interaction: APIChatInputApplicationCommandInterac
 
   let patch: GuildSettingsPatch;
   if (sub === 'article') {
-    const value = deepOption(interaction, ARTICLE_OPTION);
-    const typed = value && value.type === ApplicationCommandOptionType.String ? value.value.trim() : '';
+    const typed = args.article?.trim() ?? '';
     const library = libraryOf(ctx);
     const meta = typed ? (library.articles.find((a) => a.slug === typed) ?? library.findArticle(typed)) : undefined;
     if (typed && !meta) return unknownArticleReply(typed, library);
     patch = { defaultArticle: meta?.slug ?? null };
   } else if (sub === 'cooldown') {
-    const burst = integer(interaction, 'burst');
-    const refillMs = integer(interaction, 'refill_ms');
+    const { burst, refill_ms: refillMs } = args;
     const current = store.guildSettings(guildId)?.cooldown;
     if (burst === undefined && refillMs === undefined) patch = { cooldown: null };
     else {
@@ -159,11 +127,10 @@ export async function execute(interaction: APIChatInputApplicationCommandInterac
       patch = { cooldown: { burst: b, refillMs: r } };
     }
   } else if (sub === 'private') {
-    const o = deepOption(interaction, 'enabled');
-    if (!o || o.type !== ApplicationCommandOptionType.Boolean) return refusal('Say `enabled: True` or `enabled: False`.');
-    patch = { privateByDefault: o.value };
+    if (args.enabled === undefined) return refusal('Say `enabled: True` or `enabled: False`.');
+    patch = { privateByDefault: args.enabled };
   } else if (sub === 'forum') {
-    const choice = forumChoice(interaction);
+    const choice = forumChoice(args.channel, interaction);
     if ('data' in choice) return choice;
     patch = { forumChannelId: choice.id };
   } else {
@@ -175,7 +142,3 @@ export async function execute(interaction: APIChatInputApplicationCommandInterac
   return settingsReply(ctx, saved, 'Saved. Settings for this server');
 }
 
-export function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext) {
-  const focused = deepFocusedOption(interaction);
-  return focused?.name === ARTICLE_OPTION ? articleChoices(libraryOf(ctx), focused.value) : [];
-}

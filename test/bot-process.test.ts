@@ -21,7 +21,7 @@ beforeAll(async () => {
     cwd: new URL('..', import.meta.url).pathname,
     env: {
       PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
       ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
       DISCORD_TOKEN: fake.token,
       DISCORD_CLIENT_ID: APP_ID,

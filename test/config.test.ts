@@ -69,7 +69,7 @@ describe('npm start without configuration', () => {
   const start = (env: NodeJS.ProcessEnv) =>
     spawnSync('node', ['--import', 'tsx', 'src/main.ts'], {
       cwd: new URL('..', import.meta.url).pathname,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR, ENV_FILE: '/nonexistent', ...env },
       encoding: 'utf8',
       timeout: 15_000,
     });

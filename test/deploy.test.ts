@@ -10,7 +10,7 @@ import { APP_ID, FakeDiscord, GUILD_ID } from '../testing/fake-discord/index.ts'
 
 const run = promisify(execFile);
 const cwd = new URL('..', import.meta.url).pathname;
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent' };
+const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR, ENV_FILE: '/nonexistent' };
 
 let fake: FakeDiscord;
 beforeAll(async () => {

@@ -85,8 +85,11 @@ describe('npm run serve', () => {
       setTimeout(() => {
         child!.kill('SIGTERM');
         setTimeout(async () => {
-          // The listening socket is closed by now: a new connection is refused.
-          await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+          // The listening socket is closed by now: a new connection is refused. (fetch could reuse an
+          // open keep-alive socket, which the drain still serves: agent false makes a fresh one.)
+          await expect(
+            new Promise((resolve, reject) => request(`${url}/healthz`, { agent: false }, resolve).on('error', reject).end()),
+          ).rejects.toThrow();
           req.end(body.slice(100));
         }, 300);
       }, 200);

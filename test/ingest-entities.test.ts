@@ -1,19 +1,20 @@
 // Entities from capitalised phrases: measured against the hand-curated entities of the seed article,
 // and the cases the rules exist for (titles, appositives, acronyms, sentence-initial words).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../src/ingest/entities.ts';
 import { loadTypeGuesser } from '../src/ingest/nlp.ts';
 import { parseArticleText } from '../src/knowledge/plain-text.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
+import { SEED_ARTICLE } from './helpers/shared.ts';
 
-const seed = join(import.meta.dirname, '../../shared/seeds/000_606114800d43459b.txt');
+const seed = SEED_ARTICLE;
 const curatedFile = join(import.meta.dirname, '../knowledge/time-china-russia-wagner/entities.json');
 const parse = (text: string) => parseArticleText(text, { slug: 't' });
 const key = (s: string) => s.replace(/[‘’]/g, "'").replace(/^(the|a|an) /i, '').replace(/'s$/, '').trim().toLowerCase();
 
-describe.skipIf(!existsSync(seed))('entities of the seed article, against the curated ones', () => {
+describe('entities of the seed article, against the curated ones', () => {
   it('finds them with precision ≥ 95% and recall ≥ 75% by name, typed right ≥ 90%', async () => {
     const article = parse(readFileSync(seed, 'utf8'));
     const found = extractEntities(article.paragraphs, { contributors: article.meta.contributors, typeOf: await loadTypeGuesser() });

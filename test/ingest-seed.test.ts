@@ -1,6 +1,6 @@
 // Ingesting the seed article from its raw text: the generated pack loads as the bot loads packs, and
 // answers the dev set at least as well as the uncurated --article path does (scored by the scorer's rules).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +10,14 @@ import { ingest, parseArgs, type CliArgs, type IngestResult } from '../src/inges
 import { loadArticleFile, loadPack } from '../src/knowledge/loader.ts';
 import type { KnowledgePack } from '../src/knowledge/schema.ts';
 import { readSet, scoreSet } from './helpers/score.ts';
+import { SEED_ARTICLE, sharedFile } from './helpers/shared.ts';
 
-const shared = join(import.meta.dirname, '../../shared');
-const seed = join(shared, 'seeds/000_606114800d43459b.txt');
-const devSet = join(shared, 'eval/time-dev.jsonl');
+const seed = SEED_ARTICLE;
+const devSet = sharedFile('eval/time-dev.jsonl', 'the ingested pack\'s dev-set floor');
 const out = mkdtempSync(join(tmpdir(), 'ingest-seed-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(seed))('ingest the seed article', () => {
+describe('ingest the seed article', () => {
   let result: IngestResult;
   let pack: KnowledgePack;
   beforeAll(async () => {
@@ -78,8 +78,8 @@ describe.skipIf(!existsSync(seed))('ingest the seed article', () => {
     ]);
   });
 
-  it.skipIf(!existsSync(devSet))('answers the dev set at least as well as --article does', () => {
-    const items = readSet(devSet);
+  it.skipIf(!devSet)('answers the dev set at least as well as --article does', () => {
+    const items = readSet(devSet!);
     const generated = scoreSet(createEngine(pack), items);
     const article = scoreSet(createEngine(loadArticleFile(seed)), items);
     expect(generated.top1).toBeGreaterThanOrEqual(article.top1);

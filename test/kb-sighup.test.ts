@@ -40,7 +40,7 @@ async function serve(env: Record<string, string>) {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
       ENV_FILE: '/nonexistent/.env',
       HOST: '127.0.0.1',
       PORT: '0',

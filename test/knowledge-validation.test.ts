@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR, KnowledgeError, loadDefaultPack, loadPack } from '../src/knowledge/loader.ts';
+import { loadLibraryFromEnv } from '../src/runtime/load-library.ts';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -173,5 +174,16 @@ describe('a broken pack fails to load', () => {
   it('a directory that does not exist', () => {
     const err = loadError(join(tmpdir(), 'no-such-pack-dir'));
     expect(err.message).toMatch(/no-such-pack-dir: knowledge pack directory does not exist/);
+  });
+
+  it('names KNOWLEDGE_DIR when the folder it points at does not exist (issue 12)', () => {
+    const original = process.env.KNOWLEDGE_DIR;
+    process.env.KNOWLEDGE_DIR = join(tmpdir(), 'no-such-library-dir');
+    try {
+      expect(() => loadLibraryFromEnv()).toThrow(/no-such-library-dir: .*KNOWLEDGE_DIR/);
+    } finally {
+      if (original === undefined) delete process.env.KNOWLEDGE_DIR;
+      else process.env.KNOWLEDGE_DIR = original;
+    }
   });
 });

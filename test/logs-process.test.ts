@@ -32,7 +32,7 @@ afterAll(() => {
 function run(args: string[], env: Record<string, string>): Run {
   const child = spawn('npm', args, {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', LOG_LEVEL: 'debug', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR, ENV_FILE: '/nonexistent', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -29,7 +29,7 @@ afterAll(() => {
 function start(entry: string, env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', FAULTS, entry, ...(entry.endsWith('ask.ts') ? ['--json'] : [])], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR, ENV_FILE: '/nonexistent', LOG_LEVEL: 'info', ...env },
     stdio: [stdin, 'pipe', 'pipe'],
   });
   children.push(child);

@@ -14,10 +14,10 @@ const newDir = tempDataDirs();
 const envFor = (dataDir: string, extraEnv: Record<string, string>) => ({ DATA_DIR: dataDir, ENV_FILE: join(dataDir, 'no.env'), RETENTION_DAYS: '', ...extraEnv });
 
 /** The command in this process, as the script runs it (runReport is all the script does). */
-function report(dataDir: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
+async function report(dataDir: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  const status = runReport({ argv: args, env: envFor(dataDir, extraEnv), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runReport({ argv: args, env: envFor(dataDir, extraEnv), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { status, stdout, stderr };
 }
 
@@ -50,8 +50,8 @@ beforeAll(() => {
 });
 
 describe('npm run report', () => {
-  it('prints the grouped table, most asked first', () => {
-    const r = report(dir);
+  it('prints the grouped table, most asked first', async () => {
+    const r = await report(dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -64,12 +64,12 @@ describe('npm run report', () => {
     ]);
   });
 
-  it('filters by --article and caps with --limit, and --json gives the same groups as data', () => {
-    const byArticle = report(dir, ['--article', 'china-talks']);
+  it('filters by --article and caps with --limit, and --json gives the same groups as data', async () => {
+    const byArticle = await report(dir, ['--article', 'china-talks']);
     expect(byArticle.stdout).toContain('about china-talks');
     expect(byArticle.stdout).not.toContain('Rostov');
 
-    const json = report(dir, ['--json', '--limit=2']);
+    const json = await report(dir, ['--json', '--limit=2']);
     expect(json.status).toBe(0);
     const groups = JSON.parse(json.stdout);
     expect(groups).toHaveLength(2);
@@ -84,25 +84,25 @@ describe('npm run report', () => {
     expect(new Date(groups[0].lastSeen).getTime()).toBeGreaterThan(Date.now() - 4 * 60 * 60 * 1000);
   });
 
-  it('says so when nothing is recorded, and rejects bad arguments and settings with exit 2', () => {
-    const empty = report(newDir());
+  it('says so when nothing is recorded, and rejects bad arguments and settings with exit 2', async () => {
+    const empty = await report(newDir());
     expect(empty.status).toBe(0);
     expect(empty.stdout).toContain('No unanswered questions recorded.');
 
-    const badLimit = report(dir, ['--limit', 'lots']);
+    const badLimit = await report(dir, ['--limit', 'lots']);
     expect(badLimit.status).toBe(2);
     expect(badLimit.stderr).toMatch(/--limit must be a whole number from 1 to 1000 \(got "lots"\)/);
-    expect(report(dir, ['--nope']).status).toBe(2);
+    expect((await report(dir, ['--nope'])).status).toBe(2);
 
-    const badEnv = report(dir, [], { RETENTION_DAYS: 'forever' });
+    const badEnv = await report(dir, [], { RETENTION_DAYS: 'forever' });
     expect(badEnv.status).toBe(2);
     expect(badEnv.stderr).toMatch(/RETENTION_DAYS must be a number/);
   });
 
-  it('as a real process, reports a corrupt database on stderr and exits 1 without a stack trace', () => {
+  it('as a real process, reports a corrupt database on stderr and exits 1 without a stack trace', async () => {
     const bad = newDir();
     writeFileSync(join(bad, DATABASE_FILE), 'garbage '.repeat(600));
-    expect(report(bad)).toMatchObject({ status: 1, stdout: '' });
+    expect(await report(bad)).toMatchObject({ status: 1, stdout: '' });
     const r = reportProcess(bad);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');

@@ -137,6 +137,22 @@ describe("the server's cooldown", () => {
     expect(curator.guildSettings(GUILD_ID)?.cooldown).toBeNull();
   });
 
+  it('never rate-limits a moderator on /settings or /kb, so a too-tight cooldown can be undone (issue 12, defect 4)', async () => {
+    const moderator = { userId: '1300000000000000600' };
+    expect(await text(set('cooldown', { burst: 1, refill_ms: 86_400_000 }, moderator))).toMatch(/1 commands? back to back/);
+    // The moderator's own /help is limited like anyone's; /kb and /settings are not.
+    expect(await text(chatInput('help', {}, moderator))).toMatch(/What I can do/);
+    expect(await text(chatInput('help', {}, moderator))).toMatch(/Slow down/);
+    for (let n = 0; n < 3; n++) expect(await text(subcommand('kb', 'stats', {}, { ...moderator, permissions: MANAGE }))).not.toMatch(/Slow down/);
+    expect(await text(set('cooldown', {}, moderator))).toMatch(/Cooldown\nThe bot's default\./);
+    // A member without Manage Server gets the refusal, counted against their cooldown as before.
+    const member = { userId: '1300000000000000601' };
+    await send(set('cooldown', { burst: 1, refill_ms: 86_400_000 }, moderator));
+    expect(await text(set('show', {}, { ...member, permissions: '2248473465835073' }))).toMatch(/Manage Server/);
+    expect(await text(set('show', {}, { ...member, permissions: '2248473465835073' }))).toMatch(/Slow down/);
+    await send(set('cooldown', {}, moderator));
+  });
+
   it('/settings show lists every setting', async () => {
     const shown = await send(set('show'));
     expect(shown.flags).toBe(MessageFlags.Ephemeral);

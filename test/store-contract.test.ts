@@ -3,6 +3,7 @@
 // for both.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReport } from '../src/cli/report.ts';
 import { openPostgresStore } from '../src/store/postgres.ts';
 import { openCuratorStore } from '../src/store/store.ts';
 import type { CuratorStore } from '../src/store/types.ts';
@@ -72,6 +73,19 @@ for (const backend of backends) {
       expect(all[0]).toMatchObject({ article: 'harbour', count: 4, variants: 2, kinds: { 'not-found': 3, 'low-confidence': 1 }, candidate: 'The mayor spoke.' });
       const bridge = await store.unansweredReport({ article: 'bridge' });
       expect(bridge.map((g) => [g.representative, g.kinds])).toEqual([['When did the bridge open?', { feedback: 1 }]]);
+    });
+
+    it('npm run report reads the same store (DATABASE_URL for PostgreSQL, DATA_DIR for SQLite)', async () => {
+      const place = await backend.place();
+      const store = await open(place);
+      store.recordUnanswered({ kind: 'not-found', question: 'Who paid the ferry fares?', article: 'harbour' });
+      await expect.poll(async () => (await store.unansweredReport()).length).toBe(1);
+      await store.close();
+      let stdout = '';
+      const env = { ENV_FILE: '/nonexistent', ...(backend.name === 'PostgreSQL' ? { DATABASE_URL: place } : { DATA_DIR: place }) };
+      const code = await runReport({ argv: ['--json'], env, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)[0]).toMatchObject({ representative: 'Who paid the ferry fares?', article: 'harbour', count: 1 });
     });
 
     it('redacts token-shaped strings before they are stored', async () => {

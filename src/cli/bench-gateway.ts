@@ -5,7 +5,7 @@
 // answered exactly once (0 lost, 0 duplicates), answers correct, and p50/p99 time from dispatch to
 // the first callback. The same run measures a /help burst (no engine work) as the baseline.
 //
-// A dev tool: it imports the fake Discord from test/. Nothing at runtime or in `npm test`'s own
+// A dev tool: it imports the fake Discord from testing/. Nothing at runtime or in `npm test`'s own
 // imports of src/cli/bench.ts loads this file; bench.ts loads it on demand.
 //
 //   npx tsx src/cli/bench-gateway.ts [--burst 1000]
@@ -15,7 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../testing/fake-discord/index.ts';
-import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, loadQuestions, treeCpuSeconds, type Question } from './bench-http.ts';
+import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds } from './bench-common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -68,11 +68,6 @@ export interface GatewayBenchReport {
   node: string;
   cpu: string;
   load: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 interface Bot {
@@ -224,9 +219,7 @@ export async function runGatewayBench(options: GatewayBenchOptions = {}): Promis
   const warm = options.warmup ?? 200;
   const settleMs = options.settleMs ?? 10_000;
   const file = options.questionsFile ?? DEFAULT_QUESTIONS;
-  const questions: Question[] = existsSync(file)
-    ? loadQuestions(file)
-    : ['Who did China’s foreign minister meet?', 'What did Putin call the mutiny?'].map((question) => ({ question, found: true, passages: [] }));
+  const questions = benchQuestions(file, log);
 
   // Every interaction is its own user: the per-user cooldown stays on, as in production, but a burst
   // from many people is what is measured, not one person's spam.

@@ -11,7 +11,7 @@
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,15 +30,15 @@ import {
   type APIInteractionResponse,
   type APIPingInteraction,
 } from 'discord-api-types/v10';
+import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds, type Question } from './bench-common.ts';
+
+export { RUN_BUILT };
 import type { GatewayBenchReport } from './bench-gateway.ts';
 import { DEFAULT_REST_CONNECTIONS } from '../discord/config.ts';
 import { norm } from './eval/score.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** scripts/run.mjs: runs an entry point from the production build in dist/, as the npm scripts do. */
-export const RUN_BUILT = fileURLToPath(new URL('../../scripts/run.mjs', import.meta.url));
 /** The seed article's dev questions (their expected passages check the answers; nothing is tuned on them). */
-export const DEFAULT_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
 const APP_ID = '1100000000000000001';
 
 /** `hello` is a bare node:http server answering {"type":1} to everything: the upper bound on this machine. */
@@ -96,12 +96,6 @@ export interface HttpBenchReport {
   load: number;
 }
 
-export interface Question {
-  question: string;
-  found: boolean;
-  passages: string[];
-}
-
 type Check = (status: number, body: string) => boolean;
 
 interface PreparedRequest {
@@ -112,26 +106,6 @@ interface PreparedRequest {
   onResponse: (status: number, body: string) => void;
 }
 
-/** Embed markdown back to text: bold markers, backslash escapes, zero-width joiners. */
-const unmark = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\*_~`|>#[\]()\-.!<@:])/g, '$1').replace(/\u200b/g, '');
-
-export function loadQuestions(file: string): Question[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { question: string; expect: { found: boolean; passage_contains_any?: string[] } })
-    .map((item) => ({ question: item.question, found: item.expect.found, passages: (item.expect.passage_contains_any ?? []).map(norm) }));
-}
-
-/** Whether an /ask response is right for `q`: a message, no mentions, the expected passage or the miss. */
-export function askAnswerMatches(q: Question, response: APIInteractionResponse): boolean {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) return false;
-  if (response.data?.allowed_mentions?.parse?.length !== 0) return false;
-  const description = norm(unmark(response.data.embeds?.[0]?.description ?? ''));
-  const miss = description.startsWith('not in the article');
-  if (!q.found) return miss;
-  return !miss && (q.passages.length === 0 || q.passages.some((p) => description.includes(p)));
-}
 
 function checkAsk(q: Question): Check {
   return (status, body) => {
@@ -247,11 +221,6 @@ function signed(key: KeyObject, body: string, check: Check, tally: Tally): Prepa
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 interface Endpoint {
   url: string;
   child: ChildProcess;
@@ -359,33 +328,6 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
 }
 
 /** One autocannon run; each connection gets its own pre-signed request list. */
-/** Linux USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
-const CLOCK_TICKS = 100;
-
-function statFields(pid: number | string): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After "pid (comm) ": state, ppid, …; comm may contain spaces, so split after the last ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds a process and its direct children (cluster workers) have used so far; NaN without /proc. */
-export function treeCpuSeconds(rootPid: number): number {
-  const self = statFields(rootPid);
-  if (!self) return NaN;
-  const cpu = (f: string[]) => (Number(f[11]) + Number(f[12])) / CLOCK_TICKS; // utime, stime
-  let total = cpu(self);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = statFields(entry);
-    if (f && Number(f[1]) === rootPid) total += cpu(f);
-  }
-  return total;
-}
-
 async function measure(
   url: string,
   serverPid: number,
@@ -448,15 +390,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
   const seconds = options.durationSeconds ?? 3;
   const warmup = options.warmupSeconds ?? 1;
   const file = options.questionsFile ?? DEFAULT_QUESTIONS;
-  let questions: Question[];
-  if (existsSync(file)) {
-    questions = loadQuestions(file);
-  } else {
-    log(`${file} not found: /ask answers are checked for shape only`);
-    questions = ['Who did China’s foreign minister meet?', 'What did Putin call the mutiny?', 'What is the capital of France?'].map(
-      (question) => ({ question, found: true, passages: [] }),
-    );
-  }
+  const questions = benchQuestions(file, log);
 
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const der = publicKey.export({ format: 'der', type: 'spki' });

@@ -15,7 +15,7 @@ import { createLibrary, type Library } from '../engine/library.ts';
 import { packFromText } from '../knowledge/from-text.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
-import { DEFAULT_DEV_QUESTIONS, DEFAULT_EXTRA_QUESTIONS, TARGETS, percentile, readQuestionFile, sampleEvery, spread } from './bench.ts';
+import { DEFAULT_DEV_QUESTIONS, DEFAULT_EXTRA_QUESTIONS, TARGETS, percentile, readQuestionFile, sampleEvery, spread } from './bench-common.ts';
 
 export const DEFAULT_SQUAD_FILES = ['dev.jsonl', 'test.jsonl'].map((f) => fileURLToPath(new URL(`../../../shared/datasets/squad-v1.1-dev/${f}`, import.meta.url)));
 export const DEFAULT_PACKS = 50;

@@ -17,7 +17,7 @@ import { createInteractionHandler } from '../discord/handler.ts';
 import { openStore } from '../store/open.ts';
 import type { CuratorStore } from '../store/types.ts';
 import type { Engine } from '../engine/types.ts';
-import { DEFAULT_EXTRA_QUESTIONS, percentile, readQuestionFile } from './bench.ts';
+import { DEFAULT_EXTRA_QUESTIONS, percentile, readQuestionFile } from './bench-common.ts';
 
 export interface StoreBenchRow {
   database: 'none' | 'SQLite' | 'PostgreSQL';

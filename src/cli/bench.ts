@@ -22,20 +22,15 @@ import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { createEngine } from '../engine/index.ts';
-// A static import: bench-library.ts uses this file's helpers, and a dynamic import from main() would
-// wait on this module's own top-level await.
 import { LIBRARY_FULL, LIBRARY_QUICK, formatLibraryTable, runLibraryBench } from './bench-library.ts';
+import { DEFAULT_DEV_QUESTIONS, DEFAULT_EXTRA_QUESTIONS, TARGETS, percentile, readQuestionFile, sampleEvery, spread } from './bench-common.ts';
 import { formatStartupTable, runStartupBench } from './bench-startup.ts';
 import { packFromText } from '../knowledge/from-text.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 
-export const DEFAULT_DEV_QUESTIONS = fileURLToPath(new URL('../../../shared/eval/time-dev.jsonl', import.meta.url));
-export const DEFAULT_EXTRA_QUESTIONS = fileURLToPath(new URL('../../test/fixtures/seed-extra.jsonl', import.meta.url));
+export { DEFAULT_DEV_QUESTIONS, DEFAULT_EXTRA_QUESTIONS, TARGETS, percentile, readQuestionFile, sampleEvery, spread };
 export const DEFAULT_LIBRARY = fileURLToPath(new URL('../../../shared/datasets/squad-v1.1-dev/dev.jsonl', import.meta.url));
-
-/** Issue 2's targets, and issue 14's for the build (against MiniSearch, same run) and its heap. */
-export const TARGETS = { articleP99Ms: 1, libraryP99Ms: 5, speedup: 20, buildVsMiniSearch: 1, heapMbPer1k: 5 } as const;
 
 /** What the bench needs of a searcher: answer a question, and list its passages by id. `Engine` fits. */
 export interface Searchable {
@@ -136,38 +131,6 @@ export interface BenchReport {
 
 // ---------------------------------------------------------------- corpora
 
-interface EvalLine {
-  question?: unknown;
-}
-
-/** Question texts from an eval-format JSON-lines file (`{"question": …, "expect": …}` per line). */
-export function readQuestionFile(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as EvalLine).question)
-    .filter((q): q is string => typeof q === 'string');
-}
-
-/** Every `every`-th item from the first, at most `cap`: deterministic and spread over the whole list. */
-export function sampleEvery<T>(items: readonly T[], every: number, cap = Infinity): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < items.length && out.length < cap; i += Math.max(1, every)) out.push(items[i]!);
-  return out;
-}
-
-/**
- * Up to `k` distinct items in an order where every prefix is spread over the whole list (golden-ratio
- * steps), so a measurement cut short by its time budget still samples every part of the corpus.
- */
-export function spread<T>(items: readonly T[], k: number): T[] {
-  const n = items.length;
-  const picked = new Set<number>();
-  const want = Math.min(n, Math.max(0, k));
-  for (let i = 0; picked.size < want && i < 64 * n; i++) picked.add(Math.floor(((i * 0.6180339887498949) % 1) * n));
-  for (let i = 0; picked.size < want; i++) picked.add(i); // never needed in practice; keeps it total
-  return [...picked].map((i) => items[i]!);
-}
 
 export function corpusFromPack(name: string, pack: KnowledgePack, questions: string[], targetP99Ms?: number): BenchCorpus {
   return { name, build: () => createEngine(pack), questions, ...(targetP99Ms !== undefined ? { targetP99Ms } : {}) };
@@ -214,11 +177,6 @@ export function libraryCorpus(file: string, opts: { every?: number; cap?: number
 
 const nowNs = () => process.hrtime.bigint();
 const msSince = (start: bigint) => Number(nowNs() - start) / 1e6;
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
@@ -487,7 +445,7 @@ interface HttpBenchModule {
   formatLoadTable?(http?: unknown, gateway?: unknown): string;
 }
 
-/** The gateway burst (src/cli/bench-gateway.ts): loaded on demand, since it imports the fake Discord from test/. */
+/** The gateway burst (src/cli/bench-gateway.ts): loaded on demand, since it imports the fake Discord from testing/. */
 interface GatewayBenchModule {
   runGatewayBench(options: { burst?: number; log?: (line: string) => void }): Promise<unknown>;
 }

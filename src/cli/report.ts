@@ -1,13 +1,15 @@
 // npm run report [-- --article SLUG --limit N --json]
 // The most frequent questions the bot could not answer (or answered weakly, or that readers flagged
 // with "this didn't answer me"), near-identical wordings grouped, from the curator database under
-// DATA_DIR (default ./data). RETENTION_DAYS applies as in the bot: older rows are purged on open.
+// DATA_DIR (default ./data), or from PostgreSQL when DATABASE_URL is set, as the bot reads it.
+// RETENTION_DAYS applies as in the bot: older rows are purged on open.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnvFile } from '../discord/config.ts';
 import { curatorOptionsFromEnv } from '../store/env.ts';
 import { formatReport, reportJson } from '../store/format.ts';
-import { openCuratorStore, writerLog } from '../store/store.ts';
+import { openStore } from '../store/open.ts';
+import { writerLog } from '../store/store.ts';
 
 const USAGE = 'Usage: npm run report [-- --article SLUG] [--limit N] [--json]';
 
@@ -52,7 +54,7 @@ function parseArgs(argv: string[]): Args | 'help' {
 }
 
 /** The whole command; returns the exit code (0, 1 for an unusable database, 2 for bad input). */
-export function runReport(io: ReportIo): number {
+export async function runReport(io: ReportIo): Promise<number> {
   let args: Args | 'help';
   try {
     args = parseArgs(io.argv);
@@ -63,11 +65,15 @@ export function runReport(io: ReportIo): number {
     loadEnvFile(io.env);
     const env = curatorOptionsFromEnv(io.env);
     if (!env.ok) fail(env.problems.join('\n'));
-    const store = openCuratorStore({ ...env.options, log: writerLog(io.stderr) });
-    // openCuratorStore has already said what is wrong on stderr.
-    if (!store.healthy) return 1;
-    const groups = store.unansweredReport({ article: args.article, limit: args.limit });
-    store.close();
+    const databaseUrl = io.env.DATABASE_URL?.trim();
+    const store = await openStore({ ...env.options, ...(databaseUrl ? { databaseUrl } : {}), log: writerLog(io.stderr) });
+    // The store has already said what is wrong on stderr.
+    if (!store.healthy) {
+      await store.close();
+      return 1;
+    }
+    const groups = await store.unansweredReport({ article: args.article, limit: args.limit });
+    await store.close();
     if (args.json) io.stdout(`${reportJson(groups)}\n`);
     else {
       const scope = args.article ? ` about ${args.article}` : '';
@@ -82,10 +88,10 @@ export function runReport(io: ReportIo): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = runReport({
+  void runReport({
     argv: process.argv.slice(2),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  });
+  }).then((code) => (process.exitCode = code));
 }

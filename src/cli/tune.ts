@@ -6,6 +6,7 @@ import { packFromText } from '../knowledge/from-text.ts';
 import { createEngine } from '../engine/index.ts';
 import { norm } from './eval/score.ts';
 
+
 interface SquadArticle {
   title: string;
   paragraphs: string[];

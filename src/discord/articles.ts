@@ -4,11 +4,8 @@
 // one article, the only one, else the user is asked to choose).
 import {
   ApplicationCommandOptionType,
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOptionChoice,
   type APIApplicationCommandStringOption,
-  type APIChatInputApplicationCommandInteraction,
   type APIEmbed,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
@@ -32,40 +29,15 @@ export const ARTICLE_OPTION = 'article';
 export const ALL_ARTICLES = '*';
 
 /** The optional `article` string option, autocompleted from the library. */
-export function articleOption(description = "Which article (default: the server's default article, else all of them)."): APIApplicationCommandStringOption {
+export function articleOption(
+  description = "Which article (default: the server's default article, else all of them).",
+): APIApplicationCommandStringOption & { type: ApplicationCommandOptionType.String; name: typeof ARTICLE_OPTION } {
   return { type: ApplicationCommandOptionType.String, name: ARTICLE_OPTION, description, autocomplete: true, max_length: 100 };
 }
 
 /** The library an interaction uses: the snapshot's, or a library of the one engine it was given. */
 export function libraryOf(ctx: CommandContext): Library {
   return ctx.library ?? singleEngineLibrary(ctx.engine);
-}
-
-type AnyOptions = readonly APIApplicationCommandInteractionDataOption[] | undefined;
-
-function walk(options: AnyOptions, visit: (o: APIApplicationCommandInteractionDataOption) => boolean): APIApplicationCommandInteractionDataOption | undefined {
-  for (const o of options ?? []) {
-    if (visit(o)) return o;
-    if ('options' in o && Array.isArray(o.options)) {
-      const inner = walk(o.options as AnyOptions, visit);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
-}
-
-type WithOptions = APIChatInputApplicationCommandInteraction | APIApplicationCommandAutocompleteInteraction;
-
-/** A string option by name, at the top level or inside a subcommand. */
-export function deepStringOption(interaction: WithOptions, name: string): string | undefined {
-  const o = walk(interaction.data.options as AnyOptions, (x) => x.name === name && x.type === ApplicationCommandOptionType.String);
-  return o && o.type === ApplicationCommandOptionType.String ? o.value : undefined;
-}
-
-/** The option being typed in (autocomplete), at the top level or inside a subcommand. */
-export function deepFocusedOption(interaction: APIApplicationCommandAutocompleteInteraction): { name: string; value: string } | undefined {
-  const o = walk(interaction.data.options as AnyOptions, (x) => 'focused' in x && x.focused === true);
-  return o && 'value' in o ? { name: o.name, value: String(o.value ?? '') } : undefined;
 }
 
 /** Articles whose slug, title or publisher contain what was typed (prefix matches first), ≤ 25 choices. */
@@ -174,9 +146,4 @@ export function withAlsoIn(data: APIInteractionResponseCallbackData, others: rea
   const note = `Also in ${names}: choose with the article option.`;
   const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
   return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(plainText(text), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
-}
-
-/** Any option by name, at the top level or inside a subcommand (its raw payload). */
-export function deepOption(interaction: WithOptions, name: string): APIApplicationCommandInteractionDataOption | undefined {
-  return walk(interaction.data.options as AnyOptions, (x) => x.name === name && 'value' in x);
 }

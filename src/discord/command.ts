@@ -73,6 +73,8 @@ export interface ChatInputCommand extends CommandBase {
   /** Known before the work runs, so a deferral keeps the ephemeral flag. */
   ephemeral?: (interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext) => boolean;
   execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
+  /** True when this interaction skips the cooldown (moderators on /settings and /kb: never locked out). */
+  unlimited?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
   autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext): Awaitable<APIApplicationCommandOptionChoice[]>;
 }
 

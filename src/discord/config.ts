@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../store/defaults.ts';
+import { DEFAULT_MAX_CONNECTIONS } from './http/server.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 
@@ -38,6 +39,8 @@ export interface Config {
   dataDir: string;
   /** RETENTION_DAYS: unanswered questions older than this are purged. */
   retentionDays: number;
+  /** HTTP_MAX_CONNECTIONS: open connections the HTTP endpoint holds at most (per process). */
+  maxConnections: number;
   /** MESSAGE_CONTENT=true: identify with the privileged Message Content intent, so forum posts are answered from their text too. */
   messageContent: boolean;
 }
@@ -82,6 +85,7 @@ const HINTS: Record<string, string> = {
   DATABASE_URL: 'a PostgreSQL connection URL such as postgres://bot:secret@db.internal:5432/bot; leave it empty for the embedded SQLite file under DATA_DIR',
   SHARD_SPAWN_DELAY_MS: 'milliseconds between starting two shard processes (default 5500; Discord allows one IDENTIFY per 5 s unless max_concurrency is higher)',
   DATA_DIR: `a directory for the bot's database (default ${DEFAULT_DATA_DIR}; created if missing)`,
+  HTTP_MAX_CONNECTIONS: `how many connections one HTTP process holds open at most, a whole number from 1 (default ${DEFAULT_MAX_CONNECTIONS})`,
   RETENTION_DAYS: `how many days unanswered questions are kept, a whole number from 1 (default ${DEFAULT_RETENTION_DAYS})`,
   MESSAGE_CONTENT: 'true or false (default false): true only after turning on Message Content Intent in the developer portal (Bot → Privileged Gateway Intents)',
 };
@@ -129,6 +133,7 @@ const EnvSchema = z.object({
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000)),
   DATA_DIR: optional(z.string()),
   RETENTION_DAYS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  HTTP_MAX_CONNECTIONS: optional(z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1')),
   MESSAGE_CONTENT: optional(z.enum(['true', 'false'], { message: 'must be true or false' })),
 });
 
@@ -201,6 +206,7 @@ export function parseConfig(mode: Mode, env: NodeJS.ProcessEnv): Config {
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
     dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    maxConnections: v.HTTP_MAX_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS,
     messageContent: v.MESSAGE_CONTENT === 'true',
   };
 }

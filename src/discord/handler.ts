@@ -22,7 +22,7 @@ import type { HandleInteraction, InteractionResult, InteractionSummary } from '.
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
-import { stringOption, userId } from './options.ts';
+import { userId } from './options.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
@@ -140,14 +140,14 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
       return reply;
     };
-    const slowDown = userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
+    const slowDown = !unlimited && userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
     if (slowDown > 0) {
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
@@ -177,17 +177,16 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
     // A guild that set private-by-default gets every answer privately unless the command decides.
     const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault ?? false };
-    const question = stringOption(chat, 'question');
     return run(
       i,
       shape,
       () => {
-        if (question !== undefined) questions.record(question); // counted once past the cooldown
         const reply = chatCmd.execute(chat, ctx);
         if (!shape.ephemeral) return reply;
         return reply instanceof Promise ? reply.then(privately) : privately(reply);
       },
       ctx,
+      chatCmd.unlimited?.(chat) ?? false,
     );
   }
 

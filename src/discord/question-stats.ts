@@ -1,11 +1,7 @@
 // What people ask, counted in memory since the process started, for /kb stats. Only the question
 // text is kept (normalised, capped in length and in number), never who asked it.
+import type { QuestionCount } from '../reply/kb.ts';
 import { cleanQuestion } from './question.ts';
-
-export interface QuestionCount {
-  question: string;
-  count: number;
-}
 
 export interface QuestionStats {
   record(question: string): void;

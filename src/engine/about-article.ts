@@ -18,10 +18,24 @@ const FACETS: Array<[ArticleFacet, RegExp]> = [
   ['url', new RegExp(String.raw`\b(?:link|url|source\s+link)\s+(?:to|for|of)\s+${THE_ARTICLE}\b|\bwhere\s+can\s+i\s+read\s+${THE_ARTICLE}\b|^\W*(?:link|url|source)\s*\??\W*$`)],
 ];
 
+/** Words that only open or pad a chat question ("ok so what's it about"). */
+const PADDING = new Set('ok okay so wait hey hi um uh anyway anyways lol lmao pls please quick question guys and but then like just'.split(' '));
+
 export function articleFacet(question: string): ArticleFacet | undefined {
   const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
-  for (const [facet, pattern] of FACETS) if (pattern.test(q)) return facet;
+  for (const [facet, pattern] of FACETS) {
+    const m = pattern.exec(q);
+    if (!m) continue;
+    // A bare "it" or "this" means the article only when nothing else was named first: in "hu xijin
+    // wrote something, what was it about" it is what Hu Xijin wrote.
+    if (!/\b(?:article|story|piece|post|report|news)\b/.test(m[0]) && !onlyPadding(q.slice(0, m.index) + ' ' + q.slice(m.index + m[0].length))) continue;
+    return facet;
+  }
   return undefined;
+}
+
+function onlyPadding(rest: string): boolean {
+  return (rest.match(/[\p{L}\p{N}']+/gu) ?? []).every((w) => PADDING.has(w));
 }
 
 export interface AboutText {

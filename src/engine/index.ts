@@ -73,9 +73,9 @@ export function createEngine(pack: KnowledgePack): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
       const weights = groupWeights(q, index);
-      const ranked = rankPassages(q, index, records, weights);
+      const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -121,7 +121,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);

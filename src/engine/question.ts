@@ -2,6 +2,7 @@
 // (each with its typo repair and related words).
 import { tokenize, STOP_WORDS, stemWord, fold, type Token } from './text.ts';
 import { RELATED } from './lexicon.ts';
+import { wordnetStems } from './wordnet.ts';
 import type { Vocabulary } from './fuzzy.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
@@ -38,7 +39,8 @@ export interface Question {
 }
 
 
-export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
+/** `wordnet`: also match WordNet relations (uncurated packs; a curated pack's keywords already say how readers ask). */
+export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false): Question {
   const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
@@ -65,6 +67,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary): Question {
       known = Boolean(repairedTo);
     }
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
+    if (wordnet) for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });

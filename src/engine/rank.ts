@@ -5,8 +5,10 @@ import type { Question, TermGroup } from './question.ts';
 import { idf, type DocStats, type TermIndex } from './term-index.ts';
 import type { PassageRecord } from './passages.ts';
 import { RANKING } from './ranking-defaults.ts';
-import type { Token } from './text.ts';
+import { STOP_WORDS, type Token } from './text.ts';
 import { everydayRank } from './background.ts';
+import type { CandidateParts } from './features.ts';
+import { rerank } from './learned.ts';
 
 export interface Scored {
   id: number;
@@ -19,6 +21,8 @@ export interface Scored {
   contextGroups: Set<number>;
   /** Stems that matched in the passage text, for highlighting. */
   matchedStems: Set<string>;
+  /** The learned re-ranker's inputs (features.ts), for training and for explaining a ranking. */
+  features?: number[];
 }
 
 export interface GroupWeight {
@@ -46,15 +50,17 @@ function absentWordWeight(word: string): number {
   return 1;
 }
 
-export function rankPassages(q: Question, index: TermIndex, passages: PassageRecord[], weights: GroupWeight[]): Scored[] {
+/** `learned`: re-rank with the model trained on uncurated text (learned.ts); a curated pack's keywords and speakers are the hand score's. */
+export function rankPassages(q: Question, index: TermIndex, passages: PassageRecord[], weights: GroupWeight[], learned = false): Scored[] {
   const totalIdf = weights.reduce((a, w) => a + w.idf, 0) || 1;
-  const sentence = new Map<number, { score: number; covered: number; stems: Set<string> }>();
+  const sentence = new Map<number, { score: number; covered: number; exact: number; stems: Set<string> }>();
   weights.forEach(({ group }, g) => {
     const best = bestPerDoc(index.passages, group);
     for (const [doc, hit] of best) {
-      const entry = sentence.get(doc) ?? { score: 0, covered: 0, stems: new Set<string>() };
+      const entry = sentence.get(doc) ?? { score: 0, covered: 0, exact: 0, stems: new Set<string>() };
       entry.score += hit.score;
       entry.covered += weights[g]!.idf * hit.weight;
+      if (hit.inText && hit.weight >= RANKING.typoWeight) entry.exact += weights[g]!.idf;
       if (hit.inText) entry.stems.add(hit.stem);
       sentence.set(doc, entry);
     }
@@ -89,18 +95,31 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     base.push({ id, score });
   }
   if (base.length > RANKING.rerankDepth) base.sort((a, b) => b.score - a.score || a.id - b.id).length = RANKING.rerankDepth;
+  const parts: CandidateParts[] = [];
   for (const { id, score: baseScore } of base) {
     const s = sentence.get(id)!;
     const coverage = Math.min(1, s.covered / totalIdf);
-    let score = baseScore + (RANKING.proximityWeight * proximity(q, index, id, weights) + RANKING.phraseWeight * phraseHits(q, passages[id]!.text)) * coverage ** RANKING.coverageExponent;
-    score *= 1 + typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
-    if (q.speech) score *= 1 + RANKING.speakerBonus * speakerMatch(passages[id]!.speakerStems, asked);
+    const near = proximity(q, index, id, weights);
+    const phrases = phraseHits(q, passages[id]!.text);
+    const type = typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
+    const speaker = q.speech ? speakerMatch(passages[id]!.speakerStems, asked) : 0;
+    let score = baseScore + (RANKING.proximityWeight * near + RANKING.phraseWeight * phrases) * coverage ** RANKING.coverageExponent;
+    score *= 1 + type;
+    if (q.speech) score *= 1 + RANKING.speakerBonus * speaker;
     // A headline restates the story in few words; the body sentence behind it is the better evidence.
-    if (passages[id]!.kind === 'headline' && !asksForHeadline) score *= RANKING.headlineFactor;
-    const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[index.paragraphOf[id]!]! / totalIdf));
-    out.push({ id, score, coverage, contextCoverage, contextGroups: paragraphGroups.get(index.paragraphOf[id]!) ?? new Set(), matchedStems: s.stems });
+    const headline = passages[id]!.kind === 'headline' && !asksForHeadline;
+    if (headline) score *= RANKING.headlineFactor;
+    const para = index.paragraphOf[id]!;
+    const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[para]! / totalIdf));
+    out.push({ id, score, coverage, contextCoverage, contextGroups: paragraphGroups.get(para) ?? new Set(), matchedStems: s.stems });
+    const tokens = index.tokens[id]!;
+    parts.push({
+      hand: score, sentence: s.score, paragraph: paragraphScore[para]!, neighbours: neighbourScore(id, id - 1) + neighbourScore(id, id + 1),
+      coverage, exact: Math.min(1, s.exact / totalIdf), contextCoverage, proximity: near / totalIdf, phrases, type, speaker, headline,
+      length: tokens.length, fresh: tokens.filter((t) => !STOP_WORDS.has(t.word) && !asked.has(t.stem)).length, opens: id === 0 || index.paragraphOf[id - 1] !== para, tokens, topSentence: 0, topParagraph: 0,
+    });
   }
-  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  return rerank(out, parts, q, learned);
 }
 
 interface Hit {

@@ -23,6 +23,8 @@ const DEFAULTS = {
   /** Weight of an article word that begins a question word ("japan" for "Japanese"). */
   relativeWeight: 0.7,
   relatedWeight: 0.45,
+  /** Weights of WordNet relations of a question word (src/engine/wordnet.ts), all below the word itself. */
+  wordnet: { synonym: 0.3, derivation: 0.6, antonym: 0.4, hypernym: 0.15 },
   /** Question words within this many words of each other in the passage earn a bonus. */
   proximityWindow: 3,
   proximityWeight: 0.25,

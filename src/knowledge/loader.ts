@@ -58,7 +58,7 @@ export function knowledgeDirFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   if (!dir) return undefined;
   const path = resolve(dir);
   if (!existsSync(path) || !statSync(path).isDirectory()) {
-    throw new KnowledgeError({ file: path, path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a pack folder or a folder of packs, or unset it to use knowledge/)' });
+    throw new KnowledgeError({ file: path, path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a library folder or one pack folder, or unset it for knowledge/)' });
   }
   return path;
 }

@@ -20,12 +20,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * Breaks @everyone, @here, <@id>, <@!id>, <@&id>, <#id> and </command:id> so none of them resolve,
- * and timestamps (<t:…>) and custom emoji (<:name:id>, <a:name:id>) so echoed text shows as typed.
+ * Breaks @everyone, @here, <@id>, <@!id>, <@&id>, <#id> and </command:id> so none of them resolve;
+ * timestamps (<t:…>), custom emoji (<:name:id>, <a:name:id>) and navigation tags (<id:customize>,
+ * <id:browse>) so echoed text shows as typed; and bare URLs (scheme://) so they are not auto-linked.
  */
 export function neutraliseMentions(text: string): string {
   const at = text.includes('@') ? text.replace(/@/g, `@${ZWSP}`) : text;
-  return at.includes('<') ? at.replace(/<([#/:]|[at]:)/g, `<${ZWSP}$1`) : at;
+  const tags = at.includes('<') ? at.replace(/<([#/:]|[a-z]+:)/gi, `<${ZWSP}$1`) : at;
+  return tags.includes('://') ? tags.replace(/:\/\//g, `:${ZWSP}//`) : tags;
 }
 
 /** The one function for echoing untrusted text into a message. */

@@ -2,11 +2,16 @@
 // questions are untrusted text: escaped, paths shortened, everything cut to Discord's limits.
 import type { APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { KnowledgeSnapshot, ReloadResult } from '../runtime/knowledge-store.ts';
-import type { QuestionCount } from '../discord/question-stats.ts';
 import { escapeText, neutraliseMentions, oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { COLOURS, message } from './message.ts';
 import { truncate } from './truncate.ts';
+
+/** A question as /kb stats lists it: its normalised text and how often it was asked. */
+export interface QuestionCount {
+  question: string;
+  count: number;
+}
 
 /** How many top questions /kb stats lists. */
 export const TOP_QUESTIONS = 10;

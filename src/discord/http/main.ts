@@ -44,6 +44,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     publicKey: config.publicKey!,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     ...(config.token ? { token: config.token } : {}),
+    maxConnections: config.maxConnections,
     logger: log,
   });
 

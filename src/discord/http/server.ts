@@ -2,7 +2,7 @@
 // response from the HTTP reply. Stateless, so any number of replicas can sit behind a balancer.
 // The same HandleInteraction as the gateway bot does the work; this file only speaks HTTP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import {
   InteractionResponseType,
   InteractionType,
@@ -18,6 +18,16 @@ import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } 
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Headers, then the body, each within this; Discord sends small bodies at once. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+/** How often node looks for requests past their timeout (its default, 30 s, let stalls live 3× too long). */
+export const TIMEOUT_CHECK_MS = 1_000;
+export const DEFAULT_MAX_CONNECTIONS = 1_024;
+/**
+ * After SIGTERM, how long open keep-alive connections stay up so a request already on its way on one
+ * is answered (with Connection: close) rather than reset. A balancer's next request goes elsewhere.
+ */
+export const DEFAULT_DRAIN_IDLE_MS = 1_000;
 
 export interface Logger {
   /** `fields` carries the structured per-interaction line (see interaction-log.ts). */
@@ -40,6 +50,10 @@ export interface InteractionsServerOptions {
   maxSkewSeconds?: number;
   /** How long close() waits for in-flight requests and follow-ups before cutting connections. */
   shutdownGraceMs?: number;
+  /** See DEFAULT_DRAIN_IDLE_MS; 0 closes idle connections at once. */
+  drainIdleMs?: number;
+  /** Open connections beyond this are dropped on accept (HTTP_MAX_CONNECTIONS). */
+  maxConnections?: number;
 }
 
 export interface InteractionsServer {
@@ -110,15 +124,14 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const maxSkew = options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
   const grace = options.shutdownGraceMs ?? 10_000;
+  const drainIdle = options.drainIdleMs ?? DEFAULT_DRAIN_IDLE_MS;
   let handle = options.handle;
   let closing = false;
   let inFlight = 0;
+  /** Requests whose body is still arriving: a stalled one must not hold the shutdown. */
+  const receiving = new Set<IncomingMessage>();
+  const connections = new Set<Socket>();
   const followUps = new Set<Promise<void>>();
-  let drained: (() => void) | undefined;
-
-  function settle(): void {
-    if (closing && inFlight === 0 && followUps.size === 0) drained?.();
-  }
 
   function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
     if (res.headersSent) return;
@@ -189,10 +202,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: 'http' }));
     })();
     followUps.add(task);
-    void task.finally(() => {
-      followUps.delete(task);
-      settle();
-    });
+    void task.finally(() => followUps.delete(task));
   }
 
   async function answer(res: ServerResponse, interaction: APIInteraction, started: number): Promise<void> {
@@ -311,13 +321,21 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     req.once('end', () => clearTimeout(cut));
   }
 
-  const server = createServer((req, res) => {
-    // In flight from the first byte of the request until its response is done (or the socket dies),
-    // so a shutdown waits for a request whose body is still arriving.
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+    // In flight until its response is done (or the socket dies). While its body is still arriving it
+    // is also "receiving": the drain waits for it only until its own end.
     inFlight++;
+    if (!req.complete) {
+      receiving.add(req);
+      const received = () => {
+        receiving.delete(req);
+      };
+      req.once('end', received);
+      req.once('close', received);
+    }
     res.once('close', () => {
       inFlight--;
-      settle();
+      receiving.delete(req);
     });
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -346,8 +364,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     sendError(res, 404, 'not found');
   });
   // Slow or stalled clients must not hold a slot for long; Discord sends small bodies quickly.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  server.requestTimeout = 2 * REQUEST_TIMEOUT_MS;
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
 
   return {
     server,
@@ -371,22 +394,22 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     },
     async close() {
       closing = true;
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const done = new Promise<void>((resolve) => {
-        drained = resolve;
-      });
-      settle();
-      let timer: NodeJS.Timeout | undefined;
-      const inTime = await Promise.race([
-        done.then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(false), grace);
-        }),
-      ]);
-      clearTimeout(timer);
-      // Keep-alive sockets that are idle now (or stuck) would hold close() open.
+      const started = Date.now();
+      // Stop listening but leave open connections be: http.Server#close would also close the idle
+      // keep-alive ones at once, resetting a request that is already on its way on one of them.
+      const stopped = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      // Answers on the way out say Connection: close, so busy sockets close themselves. The drain ends
+      // when the work is done and the idle sockets had their window, or when the grace runs out.
+      // Requests still arriving do not count as work: a stalled one is cut with the rest.
+      const work = () => inFlight - receiving.size + followUps.size;
+      const over = () => {
+        const elapsed = Date.now() - started;
+        return elapsed >= grace || (work() === 0 && (connections.size === 0 || elapsed >= drainIdle));
+      };
+      while (!over()) await new Promise((r) => setTimeout(r, 20));
+      const inTime = work() === 0;
       server.closeAllConnections();
+      for (const socket of connections) socket.destroy();
       await stopped;
       return inTime;
     },

@@ -1,0 +1,70 @@
+// The precomputed WordNet relations load and relate what they should, and the learned re-ranker's
+// training is reproducible and its committed weights fit the features the engine computes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { relationsOf, wordnetStems } from '../src/engine/wordnet.ts';
+import { stemWord } from '../src/engine/text.ts';
+import { FEATURE_NAMES } from '../src/engine/features.ts';
+import { RANKER_FILE, type RankerModel } from '../src/engine/learned.ts';
+import { examplesOf, train } from '../src/cli/train.ts';
+
+const weights = { synonym: 0.3, derivation: 0.6, antonym: 0.4, hypernym: 0.15 };
+
+describe('WordNet relations', () => {
+  it('knows succeed and fail as opposites, and derivations of a word', () => {
+    expect(relationsOf(stemWord('succeed'))!.antonyms).toContain(stemWord('fail'));
+    expect(relationsOf(stemWord('fail'))!.antonyms).toContain(stemWord('succeed'));
+    expect(relationsOf(stemWord('succeed'))!.derivations).toContain(stemWord('success'));
+    expect(relationsOf(stemWord('chinese'))!.derivations).toContain(stemWord('china'));
+    expect(relationsOf('zzqx')).toBeUndefined();
+  });
+
+  it('offers antonyms only to yes/no questions, always below the word itself', () => {
+    const yesNo = wordnetStems(stemWord('succeed'), 'did the revolt succeed', weights);
+    const open = wordnetStems(stemWord('succeed'), 'how did the revolt succeed', weights);
+    expect(yesNo.map((s) => s.stem)).toContain(stemWord('fail'));
+    expect(open.map((s) => s.stem)).not.toContain(stemWord('fail'));
+    expect(Math.max(...yesNo.map((s) => s.weight))).toBeLessThan(1);
+  });
+});
+
+describe('learned re-ranker', () => {
+  const article = {
+    title: 'slice',
+    paragraphs: [
+      'The bridge was built in 1932 by the city council. It carries a road and a railway over the river.',
+      'Engineers from Sydney designed the arch. The steel came from England, shipped over three years.',
+    ],
+    questions: [
+      { question: 'When was the bridge built?', paragraph: 0, answers: [{ text: '1932' }] },
+      { question: 'What does the bridge carry?', paragraph: 0, answers: [{ text: 'a road and a railway' }] },
+      { question: 'Where did the steel come from?', paragraph: 1, answers: [{ text: 'England' }] },
+      { question: 'Who designed the arch?', paragraph: 1, answers: [{ text: 'Engineers from Sydney' }] },
+    ],
+  };
+
+  it('trains to the same weights twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ranker-'));
+    try {
+      const runs = [0, 1].map((i) => {
+        const file = join(dir, `ranker-${i}.json`);
+        const examples = examplesOf([article]);
+        expect(examples.length).toBeGreaterThan(0);
+        writeFileSync(file, JSON.stringify(train(examples)));
+        return readFileSync(file, 'utf8');
+      });
+      expect(runs[0]).toBe(runs[1]);
+      expect((JSON.parse(runs[0]!) as RankerModel).weights).toHaveLength(FEATURE_NAMES.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ships weights for exactly the features the engine computes', () => {
+    const model = JSON.parse(readFileSync(RANKER_FILE, 'utf8')) as RankerModel;
+    expect(model.features).toEqual([...FEATURE_NAMES]);
+    expect(model.weights.every(Number.isFinite)).toBe(true);
+  });
+});

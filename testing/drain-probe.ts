@@ -1,0 +1,138 @@
+// The rolling-deploy probe from issue 12: `npm run serve` as a real process, many signed /ask sent
+// over a few keep-alive sockets (as nginx's `keepalive 32` does), SIGTERM part-way through. Counts
+// what each request got: an answer, a refused connection (never reached the process: a balancer
+// retries those), or a reset (sent on an open socket and lost: the defect).
+//   npx tsx testing/drain-probe.ts [workers=1] [runs=3]
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chatInput } from './fake-discord/interactions.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+export interface DrainCounts {
+  answered: number;
+  refused: number;
+  /** Sent, then the connection reset with no answer: lost. */
+  reset: number;
+  /** Anything else (a status other than 200, a timeout): should stay 0. */
+  other: number;
+  exitCode: number | null;
+}
+
+export interface DrainProbeOptions {
+  workers: number;
+  total?: number;
+  sockets?: number;
+  /** SIGTERM once this many answers came back. */
+  sigtermAfter?: number;
+}
+
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return { privateKey, publicKeyHex: der.subarray(der.length - 32).toString('hex') };
+}
+
+export async function drainProbe(options: DrainProbeOptions): Promise<DrainCounts> {
+  const { workers, total = 200, sockets = 32, sigtermAfter = 40 } = options;
+  const keys = keyPair();
+  const dataDir = mkdtempSync(join(tmpdir(), 'drain-probe-'));
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ENV_FILE: '/nonexistent/.env',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      HTTP_WORKERS: String(workers),
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_CLIENT_ID: '1100000000000000001',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listen line after 30 s:\n${out}`)), 30_000);
+      proc.stdout!.on('data', () => {
+        const m = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
+    });
+    for (let ready = false; !ready; ) {
+      ready = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
+    }
+    const agent = new Agent({ keepAlive: true, maxSockets: sockets });
+    const counts: DrainCounts = { answered: 0, refused: 0, reset: 0, other: 0, exitCode: null };
+    let signalled = false;
+    const one = (n: number) =>
+      new Promise<void>((resolve) => {
+        // A user per request, so the per-user cooldown plays no part.
+        const body = JSON.stringify(chatInput('ask', { question: 'Who did China’s foreign minister meet?' }, { userId: String(1300000000000000000n + BigInt(n)) }));
+        const ts = String(Math.floor(Date.now() / 1000));
+        const req = request({
+          agent,
+          host: '127.0.0.1',
+          port,
+          path: '/interactions',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-signature-ed25519': sign(null, Buffer.from(ts + body), keys.privateKey).toString('hex'),
+            'x-signature-timestamp': ts,
+          },
+        });
+        req.setTimeout(20_000, () => req.destroy(new Error('timeout')));
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) counts.answered++;
+            else counts.other++;
+            if (!signalled && counts.answered >= sigtermAfter) {
+              signalled = true;
+              proc.kill('SIGTERM');
+            }
+            resolve();
+          });
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ECONNREFUSED') counts.refused++;
+          else if (err.code === 'ECONNRESET' || /socket hang up/.test(err.message)) counts.reset++;
+          else counts.other++;
+          resolve();
+        });
+        req.end(body);
+      });
+    await Promise.all(Array.from({ length: total }, (_, n) => one(n)));
+    agent.destroy();
+    counts.exitCode = await exited;
+    return counts;
+  } finally {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const workers = Number(process.argv[2] ?? 1);
+  const runs = Number(process.argv[3] ?? 3);
+  for (let r = 1; r <= runs; r++) {
+    const c = await drainProbe({ workers });
+    process.stdout.write(`workers=${workers} run ${r}: answered ${c.answered}, refused ${c.refused}, reset ${c.reset}, other ${c.other}, exit ${c.exitCode}\n`);
+  }
+}
