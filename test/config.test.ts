@@ -35,6 +35,15 @@ describe('parseConfig', () => {
     expect(list.join('\n')).toMatch(/LOG_LEVEL/);
   });
 
+  it('refuses a token that is not shaped like one, naming the variable and not the value', () => {
+    for (const token of ['abc', 'abcdefghij.klmnop', 'a.b.c.d', 'abc.d$f.ghi']) {
+      const list = problems('gateway', { DISCORD_TOKEN: token, DISCORD_CLIENT_ID: ID });
+      expect(list).toEqual([expect.stringMatching(/^DISCORD_TOKEN is not shaped like a bot token/)]);
+      expect(list[0]).not.toContain(token);
+    }
+    expect(problems('gateway', { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID })).toEqual([]);
+  });
+
   it('never echoes the token, even when it is invalid', () => {
     const secret = 'Bot super-secret-value';
     const err = (() => {

@@ -52,14 +52,14 @@ describe('deploy-commands', () => {
     expect(saved.map((c) => c.name)).toContain('ask');
     expect(fake.rest.commands.get('global')).toHaveLength(9);
 
-    const err = await deployCommands({ ...config, token: 'wrong-token-value' }).catch((e: unknown) => e);
+    const err = await deployCommands({ ...config, token: 'wrong.token-value.0123456789' }).catch((e: unknown) => e);
     const advice = explainDeployError(err, config);
     expect(advice).toMatch(/rejected DISCORD_TOKEN/);
-    expect(advice).not.toContain('wrong-token-value');
+    expect(advice).not.toContain('wrong.token-value.0123456789');
 
     // What the command does with it: the advice on stderr and exit code 1.
     let stderr = '';
-    const env = { ...baseEnv, DISCORD_TOKEN: 'wrong-token-value', DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
+    const env = { ...baseEnv, DISCORD_TOKEN: 'wrong.token-value.0123456789', DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
     expect(await runDeployCommands({ argv: [], env, stdout: () => {}, stderr: (t) => (stderr += t) })).toBe(1);
     expect(stderr).toBe(`${advice}\n`);
   });

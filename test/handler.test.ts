@@ -95,6 +95,8 @@ describe('createInteractionHandler', () => {
     expect(dataOf(r.response)?.content).toMatch(/Something went wrong/);
     expect(logs.join('')).toContain(i.id);
     expect(logs.join('')).toContain('kaboom');
+    // The docs promise no user id in the logs (docs/gateway-bot.md).
+    expect(logs.join('')).not.toContain((i.member?.user ?? i.user)!.id);
   });
 
   it('turns a failure after the deferral into an error follow-up', async () => {

@@ -159,6 +159,18 @@ describe('a broken pack fails to load', () => {
     expect(err.message).toMatch(/quotes\.json at \[2\]\.paragraph: paragraph 50 does not exist/);
   });
 
+  it.each([
+    ['a NUL byte', (text: Buffer) => Buffer.concat([text.subarray(0, 200), Buffer.from([0]), text.subarray(200)]), /looks binary \(contains NUL bytes\)/],
+    ['invalid UTF-8', (text: Buffer) => Buffer.concat([text.subarray(0, 200), Buffer.from([0xff, 0xfe]), text.subarray(200)]), /is not valid UTF-8/],
+  ])('an article.txt with %s', (_what, corrupt, problem) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-'));
+    temps.push(dir);
+    cpSync(DEFAULT_PACK_DIR, dir, { recursive: true });
+    const article = join(dir, 'article.txt');
+    writeFileSync(article, corrupt(readFileSync(article)));
+    expectProblem(loadError(dir), 'article.txt', '', problem);
+  });
+
   it('a directory that does not exist', () => {
     const err = loadError(join(tmpdir(), 'no-such-pack-dir'));
     expect(err.message).toMatch(/no-such-pack-dir: knowledge pack directory does not exist/);

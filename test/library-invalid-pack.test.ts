@@ -142,7 +142,7 @@ describe('no valid pack at all', () => {
     writeFileSync(join(dir, RIVERSIDE, 'facts.json'), '[{"id": 3}]');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: new URL('..', import.meta.url).pathname,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', DISCORD_TOKEN: 'x'.repeat(60), DISCORD_CLIENT_ID: '1100000000000000001', KNOWLEDGE_DIR: dir, DATA_DIR: join(dir, 'data') },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', DISCORD_TOKEN: `${'x'.repeat(24)}.${'y'.repeat(6)}.${'z'.repeat(27)}`, DISCORD_CLIENT_ID: '1100000000000000001', KNOWLEDGE_DIR: dir, DATA_DIR: join(dir, 'data') },
       encoding: 'utf8',
       timeout: 15_000,
     });

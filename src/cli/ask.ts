@@ -2,13 +2,13 @@
 // npm run --silent ask -- --json      one JSON answer per stdin line (the scorer's contract)
 // npm run ask                         an interactive console (try the bot without Discord)
 // Add --article FILE to answer from any plain-text article instead of the knowledge pack.
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../engine/library.ts';
 import { isPackDir, loadLibraryDir } from '../runtime/load-library.ts';
 import type { Answer } from '../engine/types.ts';
-import { KnowledgeError, loadArticleFile, loadDefaultPack } from '../knowledge/loader.ts';
+import { KnowledgeError, knowledgeDirFromEnv, loadArticleFile, loadDefaultPack } from '../knowledge/loader.ts';
 import { formatAnswerText } from './format.ts';
 import { stdinLines, writeLine } from './lines.ts';
 import { createLogger } from '../log.ts';
@@ -68,8 +68,8 @@ function fail(io: AskIo, message: string): never {
 function loadKnowledge(io: AskIo, article?: string): Library {
   try {
     if (article) return createLibrary([loadArticleFile(article)]);
-    const dir = io.env.KNOWLEDGE_DIR?.trim();
-    if (dir && !isPackDir(resolve(dir))) {
+    const dir = knowledgeDirFromEnv(io.env);
+    if (dir && !isPackDir(dir)) {
       const load = loadLibraryDir(dir);
       for (const s of load.skipped) io.stderr(`Skipped a pack: ${s.message}\n`);
       return createLibrary(load.packs);
@@ -131,11 +131,21 @@ async function answerAll(io: AskIo): Promise<void> {
   stdout.write(`Ask about ${titles.length === 1 ? titles[0] : `${titles.length} articles: ${titles.join('; ')}`}. An empty line quits.\n`);
   const rl = createInterface({ input: stdin, output: stdout });
   for (;;) {
-    const q = (await rl.question('> ')).trim();
+    const q = (await nextQuestion(rl))?.trim();
     if (!q) break;
     stdout.write(`${formatAnswerText(engine.answer(q), metaOf)}\n\n`);
   }
   rl.close();
+}
+
+/** The next line typed, or undefined when Ctrl+C or Ctrl+D closed the console: a quiet end, not an error. */
+async function nextQuestion(rl: Interface): Promise<string | undefined> {
+  try {
+    return await rl.question('> ');
+  } catch (err) {
+    if (err instanceof Error && err.name === 'AbortError') return undefined;
+    throw err;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

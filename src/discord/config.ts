@@ -90,6 +90,9 @@ const HINTS: Record<string, string> = {
   MESSAGE_CONTENT: 'true or false (default false): true only after turning on Message Content Intent in the developer portal (Bot → Privileged Gateway Intents)',
 };
 
+/** A Discord bot token: base64 user id, timestamp and HMAC, in base64url, joined by dots. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 const SECRET = new Set(['DISCORD_TOKEN', 'DATABASE_URL']);
 
 /** Empty strings (`DISCORD_GUILD_ID=` in .env) mean "not set". */
@@ -102,7 +105,9 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: optional(
     z.string()
       .refine((s) => !/^Bot\s/i.test(s), 'must be the token alone, without the "Bot " prefix')
-      .refine((s) => !/\s/.test(s), 'must not contain spaces or line breaks'),
+      .refine((s) => !/\s/.test(s), 'must not contain spaces or line breaks')
+      // Checked here so a mistyped token is named before anything is sent to the network.
+      .refine((s) => /\s/.test(s) || /^Bot\s/i.test(s) || TOKEN_SHAPE.test(s), 'is not shaped like a bot token (three base64url parts separated by dots)'),
   ),
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),

@@ -104,11 +104,11 @@ function isMessageCommand(c: Command): c is MessageCommand {
 }
 
 function describe(i: APIInteraction): string {
-  const who = userId(i) ?? 'unknown user';
+  // No user id: the logs carry none (docs/gateway-bot.md); the interaction id is enough to trace one.
   if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) {
-    return `${i.data.name} (interaction ${i.id}, user ${who})`;
+    return `${i.data.name} (interaction ${i.id})`;
   }
-  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id}, user ${who})`;
+  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id})`;
   return `interaction ${i.id} of type ${i.type}`;
 }
 

@@ -16,6 +16,7 @@ import { watchForumPosts } from './forum/watch.ts';
 import { createQuestionStats } from './question-stats.ts';
 import { warmUp } from './warm-up.ts';
 import { shareReloads } from './http/cluster-reload.ts';
+import { DEFAULT_API_URL } from './http/server.ts';
 
 /** Longest a shutdown may take before we exit anyway: the 10 s for in-flight answers, then the disconnect. */
 const SHUTDOWN_MS = STOP_GRACE_MS + 2000;
@@ -92,10 +93,25 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
     await running.start();
   } catch (err) {
     const code = (err as { code?: string }).code;
+    const network = networkFailure(err);
     if (code === 'TokenInvalid') log.error('Discord rejected DISCORD_TOKEN. Reset it in the developer portal (Bot → Reset Token) and update .env.');
+    // Unreachable is the operator's to fix, not a bug: one line with the hint, no stack.
+    else if (network) log.error(`Could not reach Discord at ${config.apiUrl ?? DEFAULT_API_URL} (${network}). Check the network connection, and DISCORD_API_URL if it is set.`);
     else log.error('Could not connect to Discord', err);
     await running.stop(0).catch(() => undefined);
     process.exit(1);
   }
   return running;
+}
+
+/** Socket and DNS failures (on the error or its cause, as undici nests them). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9" when `err` is a network failure, else undefined. */
+function networkFailure(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return e.message.includes(code) ? e.message : `${code}: ${e.message}`;
+  }
+  return undefined;
 }

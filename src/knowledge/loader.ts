@@ -49,10 +49,23 @@ export class KnowledgeError extends Error {
 
 export const DEFAULT_PACK_DIR = join(REPO_ROOT, 'knowledge', 'time-china-russia-wagner');
 
+/**
+ * $KNOWLEDGE_DIR resolved, or undefined when unset. A folder that does not exist is a KnowledgeError
+ * naming the variable, so every entry point (bot, serve, ask) says which setting to fix.
+ */
+export function knowledgeDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env.KNOWLEDGE_DIR?.trim();
+  if (!dir) return undefined;
+  const path = resolve(dir);
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new KnowledgeError({ file: path, path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a library folder or one pack folder, or unset it for knowledge/)' });
+  }
+  return path;
+}
+
 /** The pack in $KNOWLEDGE_DIR when set, else the seed article's pack. */
 export function loadDefaultPack(env: NodeJS.ProcessEnv = process.env): KnowledgePack {
-  const dir = env.KNOWLEDGE_DIR?.trim();
-  return loadPack(dir ? resolve(dir) : DEFAULT_PACK_DIR);
+  return loadPack(knowledgeDirFromEnv(env) ?? DEFAULT_PACK_DIR);
 }
 
 // Unknown keys are rejected so a misspelt field ("keyword") fails instead of being silently dropped.
@@ -97,11 +110,29 @@ function readText(file: string, problems: KnowledgeProblem[]): string | undefine
     problems.push({ file, path: '', message: 'file is missing' });
     return undefined;
   }
+  let buffer: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    buffer = readFileSync(file);
   } catch (err) {
     problems.push({ file, path: '', message: `cannot be read (${(err as Error).message})` });
     return undefined;
+  }
+  const text = decodeText(buffer);
+  if (typeof text === 'string') return text;
+  problems.push({ file, path: '', message: text.problem });
+  return undefined;
+}
+
+/**
+ * Strict UTF-8 text, or why not: a NUL byte means a binary file, and a bad byte would otherwise turn
+ * silently into U+FFFD in quotes and answers. Shared by packs and bare article files.
+ */
+function decodeText(buffer: Buffer): string | { problem: string } {
+  if (buffer.includes(0)) return { problem: 'looks binary (contains NUL bytes); expected plain text' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return { problem: 'is not valid UTF-8 text; save it as UTF-8' };
   }
 }
 
@@ -306,13 +337,9 @@ export function loadArticleFile(path: string, opts: { slug?: string } = {}): Kno
   } catch (err) {
     return fail(`cannot be read (${(err as Error).message})`);
   }
-  if (buffer.includes(0)) fail('looks binary (contains NUL bytes); expected a plain-text article');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return fail('is not valid UTF-8 text; expected a plain-text article');
-  }
+  const decoded = decodeText(buffer);
+  if (typeof decoded !== 'string') return fail(decoded.problem);
+  const text = decoded;
   if (!text.trim()) fail('article file is empty');
   const parsed = parseArticleText(text, { slug: slugify(opts.slug ?? basename(file, extname(file))) });
   if (parsed.paragraphs.length === 0) fail('article has no answerable paragraphs (only page furniture)');

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLibrary, type Library } from '../engine/library.ts';
 import type { Engine } from '../engine/types.ts';
-import { KnowledgeError, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
+import { KnowledgeError, knowledgeDirFromEnv, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 
@@ -91,12 +91,7 @@ export function loadLibraryDir(dir: string): LibraryLoad {
 
 /** $KNOWLEDGE_DIR (a library folder or one pack folder) when set, else the repository's `knowledge/`. */
 export function loadLibraryFromEnv(): LibraryLoad {
-  const dir = process.env.KNOWLEDGE_DIR?.trim();
-  if (dir && !isDirectory(resolve(dir))) {
-    // Name the variable: the path alone does not say where it came from.
-    throw new KnowledgeError({ file: resolve(dir), path: '', message: 'knowledge pack directory does not exist (set by KNOWLEDGE_DIR: point it at a library folder or one pack folder, or unset it for knowledge/)' });
-  }
-  return loadLibraryDir(dir ? resolve(dir) : DEFAULT_LIBRARY_DIR);
+  return loadLibraryDir(knowledgeDirFromEnv() ?? DEFAULT_LIBRARY_DIR);
 }
 
 /**
