@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { FakeForums } from './forum.ts';
+import { botMessage } from './interactions.ts';
 import type {
   APIApplicationCommand,
   APIInteractionResponse,
@@ -257,22 +258,7 @@ export class FakeRest extends EventEmitter {
   }
 
   private fakeMessage(body: object): APIMessage {
-    return {
-      id: fakeId(),
-      channel_id: '0',
-      author: { ...this.state.botUser, discriminator: '0', global_name: null, avatar: null, bot: true },
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      ...body,
-    } as APIMessage;
+    const author = { ...this.state.botUser, discriminator: '0', global_name: null, avatar: null, bot: true };
+    return { ...botMessage(), id: fakeId(), channel_id: '0', author, type: 0, components: undefined, ...body } as APIMessage;
   }
 }
