@@ -12,7 +12,7 @@ import {
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
