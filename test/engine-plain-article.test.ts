@@ -27,6 +27,13 @@ describe('an uncurated article', () => {
     expect(answer('How many cars can the bridge carry?').attribution).toMatch(/an engineer.*cited by the regional newspaper/);
   });
 
+  it('repairs a name misspelt by ear two edits off, but not an everyday word or a far one', () => {
+    expect(answer('what did bekkar tell reporters').attribution).toMatch(/Tom Becker/);
+    // "banker" is English, not a misspelt Becker; "Bokkor" is three edits from it.
+    expect(engine.answer('what did the banker say').answer?.attribution ?? '').not.toMatch(/Becker/);
+    expect(engine.answer('what did bokkor say').found).toBe(false);
+  });
+
   it("attributes the article's own reporting to its publisher or the article", () => {
     expect(answer('How many residents spoke at the hearing?').how).toBe("the article's own reporting");
   });

@@ -25,7 +25,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   const records = buildPassages(pack);
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
-  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
+  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly, index.names);
   const suggester = new Suggester(pack, records);
 
   const attributions = records.map(formatAttribution);
