@@ -22,6 +22,9 @@ const DEFAULT_ALTERNATIVES = 4;
 
 export function createEngine(pack: KnowledgePack): Engine {
   loadEverydayEnglish();
+  // WordNet stands in for the keywords no curator has written yet: a bare article or a pack fresh from
+  // `npm run ingest`. The learned ranker only for a bare article: a pack's speakers are the hand score's.
+  const wordnet = !pack.curated || pack.meta.generated === true;
   const records = buildPassages(pack);
   const index = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
@@ -73,7 +76,7 @@ export function createEngine(pack: KnowledgePack): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
@@ -121,7 +124,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
