@@ -46,5 +46,11 @@ describe('an uncurated article', () => {
   it('refuses what the article does not cover', () => {
     expect(engine.answer('What did the governor say?').found).toBe(false);
     expect(engine.answer('Who won the football match?').found).toBe(false);
+    // Most words absent, everyday or not: "cars" or "fishermen" alone, said in passing, is not the subject.
+    const offTopic = engine.answer('what is the fastest car in the world');
+    expect(offTopic.found).toBe(false);
+    expect(offTopic.reason).toMatch(/fastest/);
+    expect(engine.answer('what is the best bait for fishermen').found).toBe(false);
+    expect(answer('how long did the bridge dispute last').text).toContain('lasted three years');
   });
 });
