@@ -1,0 +1,264 @@
+// Buttons after a pack edit (issue 12, defect 2). An answer's buttons stay in the channel while a
+// curator edits the article and reloads: an old button must show the same passage if it still exists
+// (even at a new number), else say privately that the article has changed, and never show a different
+// passage. Real files in a temp pack folder, the real engine and handler, and once the real discord.js
+// client against the fake Discord.
+import Database from 'better-sqlite3';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MessageFlags, type APIInteraction, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type { HandleInteraction } from '../src/discord/contract.ts';
+import { createInteractionHandler } from '../src/discord/handler.ts';
+import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
+import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
+import { botMessage, button, chatInput } from '../testing/fake-discord/index.ts';
+import { startBot } from './helpers/bot.ts';
+import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
+import { SEED } from './helpers/library.ts';
+import { customIds, messageData, visibleText } from './helpers/responses.ts';
+
+const QUESTION = 'What did Putin say about treason?';
+const INSERTED = 'Markets in Minsk were calm on Monday, and the weather was mild across the region.';
+const CHANGED = /article has changed since this answer/;
+const newDataDir = tempDataDirs();
+
+let root: string;
+let packDir: string;
+let original: Record<string, string>;
+let store: KnowledgeStore;
+let curator: CuratorStore;
+let handle: HandleInteraction;
+
+const file = (name: string) => join(packDir, name);
+const read = (name: string) => readFileSync(file(name), 'utf8');
+const write = (name: string, text: string) => writeFileSync(file(name), text);
+
+/** Moves every paragraph reference of the curated files: `edit` returns the new index, or null to drop the entry. */
+function renumber(edit: (paragraph: number) => number | null): void {
+  for (const name of ['facts.json', 'quotes.json', 'timeline.json']) {
+    const entries = JSON.parse(read(name)) as Array<{ paragraph: number }>;
+    const kept = entries.flatMap((e) => {
+      const p = edit(e.paragraph);
+      return p === null ? [] : [{ ...e, paragraph: p }];
+    });
+    write(name, JSON.stringify(kept, null, 2));
+  }
+}
+
+/** The paragraph's index in the pack now being served. */
+function paragraphIndexOf(text: string): number {
+  const i = store.current().engine.pack.paragraphs.findIndex((p) => p.text.includes(text));
+  expect(i).toBeGreaterThan(0);
+  return i;
+}
+
+/** A new body paragraph right before the one holding `text`: every later passage and paragraph moves up one. */
+function insertBefore(text: string): void {
+  const at = paragraphIndexOf(text);
+  const paragraph = store.current().engine.pack.paragraphs[at]!.text;
+  write('article.txt', read('article.txt').replace(paragraph, `${INSERTED}\n\n${paragraph}`));
+  renumber((p) => (p >= at ? p + 1 : p));
+  reload();
+}
+
+/** Deletes the paragraph holding `text`, with the curated entries that point at it. */
+function deleteParagraph(text: string): void {
+  const at = paragraphIndexOf(text);
+  const paragraph = store.current().engine.pack.paragraphs[at]!.text;
+  write('article.txt', read('article.txt').replace(`${paragraph}\n\n`, '').replace(paragraph, ''));
+  renumber((p) => (p === at ? null : p > at ? p - 1 : p));
+  reload();
+}
+
+function reload(): void {
+  const r = store.reload('test edit');
+  if (!r.ok) throw new Error(r.message);
+}
+
+async function press(id: string, message = botMessage()): Promise<APIInteractionResponseCallbackData> {
+  return messageData((await handle(button(id, message) as APIInteraction)).response);
+}
+
+/** The passages a reply shows in bold (Show context) or as fields (More matches), as plain text. */
+function boldIn(data: APIInteractionResponseCallbackData): string[] {
+  return [...(data.embeds?.[0]?.description ?? '').matchAll(/\*\*(.+?)\*\*/gs)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+}
+
+async function answerButtons(question = QUESTION): Promise<{ data: APIInteractionResponseCallbackData; ctx: string; more: string; miss: string }> {
+  const data = messageData((await handle(chatInput('ask', { question }))).response);
+  const ids = customIds(data);
+  const find = (prefix: string) => ids.find((id) => id.startsWith(prefix)) ?? '';
+  return { data, ctx: find('ask:ctx:'), more: find('ask:more:'), miss: find('ask:miss:') };
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'buttons-edit-'));
+  packDir = join(root, SEED);
+  cpSync(DEFAULT_PACK_DIR, packDir, { recursive: true });
+  for (const f of readdirSync(packDir)) chmodSync(file(f), 0o644);
+  original = Object.fromEntries(readdirSync(packDir).map((f) => [f, read(f)]));
+  store = createKnowledgeStore({ loadLibrary: () => loadLibraryDir(root) });
+  curator = openCuratorStore({ dataDir: newDataDir(), log: captureLog() });
+});
+
+beforeEach(() => {
+  for (const [name, text] of Object.entries(original)) write(name, text);
+  reload();
+  handle = createInteractionHandler({ knowledge: store, curator, cooldown: false });
+});
+
+afterAll(() => {
+  curator?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('an old Show context button after a pack edit', () => {
+  it('shows the same passage when a paragraph was inserted before it (its number moved)', async () => {
+    const { ctx } = await answerButtons();
+    const before = await press(ctx);
+    const shown = boldIn(before);
+    expect(shown.join(' ')).toMatch(/treason/);
+
+    const oldNumber = store.current().engine.answer(QUESTION).answer!.passageId;
+    insertBefore('Putin spoke of “treason”');
+    // The edit did move the passage: its old number now names another sentence.
+    expect(store.current().engine.passage(oldNumber)?.text).not.toMatch(/treason/);
+
+    const after = await press(ctx);
+    expect(after.flags).toBe(MessageFlags.Ephemeral);
+    expect(boldIn(after)).toEqual(shown);
+    expect(after.embeds![0]!.title).not.toBe(before.embeds![0]!.title); // the paragraph's new label
+  });
+
+  it('says privately that the article has changed when its passage was deleted, and shows no passage', async () => {
+    const { ctx } = await answerButtons();
+    deleteParagraph('Putin spoke of “treason”');
+    const after = await press(ctx);
+    expect(after.flags).toBe(MessageFlags.Ephemeral);
+    expect(after.content).toMatch(CHANGED);
+    expect(after.content).toMatch(/ask again/i);
+    expect(after.embeds ?? []).toEqual([]);
+  });
+});
+
+describe('an old More matches button after a pack edit', () => {
+  it('shows the same passages after an insertion, and never one it did not name', async () => {
+    const { more } = await answerButtons();
+    const before = visibleText(await press(more));
+    insertBefore('Putin spoke of “treason”');
+    const after = await press(more);
+    expect(visibleText(after).replace(/¶\d+/g, '¶')).toBe(before.replace(/¶\d+/g, '¶'));
+  });
+
+  it('after the paragraph of all its passages is gone, says the article has changed', async () => {
+    const { more } = await answerButtons();
+    // Delete every paragraph the page showed, so none of its passages exists any more.
+    const page = await press(more);
+    const labels = (page.embeds![0]!.fields ?? []).map((f) => /¶(\d+)/.exec(f.name)?.[0]).filter((l): l is string => !!l);
+    expect(labels.length).toBeGreaterThan(0);
+    const texts = labels.map((l) => store.current().engine.pack.paragraphs.find((p) => p.label === l)!.text.slice(0, 40));
+    for (const t of new Set(texts)) deleteParagraph(t);
+    const after = await press(more);
+    expect(after.flags).toBe(MessageFlags.Ephemeral);
+    expect(after.content).toMatch(CHANGED);
+    expect(after.embeds ?? []).toEqual([]);
+  });
+
+  it('when some of its passages are gone, shows only the ones that remain and says the article changed', async () => {
+    const { more } = await answerButtons();
+    const page = await press(more);
+    const fields = page.embeds![0]!.fields ?? [];
+    expect(fields.length).toBeGreaterThan(1);
+    const first = /¶(\d+)/.exec(fields[0]!.name)![0];
+    const keptValues = fields.filter((f) => !f.name.includes(first)).map((f) => f.value);
+    deleteParagraph(store.current().engine.pack.paragraphs.find((p) => p.label === first)!.text.slice(0, 40));
+    const after = await press(more);
+    const shown = (after.embeds?.[0]?.fields ?? []).map((f) => f.value);
+    for (const v of shown) expect(fields.map((f) => f.value)).toContain(v);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(fields.length + 1);
+    expect(shown).toEqual(expect.arrayContaining(keptValues.slice(0, 1)));
+    expect(visibleText(after)).toMatch(CHANGED);
+  });
+});
+
+describe('buttons from before stable ids (numbers in the custom_id)', () => {
+  it('are decoded safely as "the article has changed", never as a passage', async () => {
+    for (const id of [`ask:ctx:${SEED}:6`, `ask:more:${SEED}:6.7.8`, `ask:next:${SEED}:9`, `ask:miss:${SEED}:6`, `ask:ctx:${SEED}:12345678`]) {
+      const data = await press(id);
+      expect(data.flags).toBe(MessageFlags.Ephemeral);
+      expect(data.content).toMatch(CHANGED);
+      expect(data.embeds ?? []).toEqual([]);
+    }
+  });
+});
+
+describe('"This didn\'t answer me" carries its question and confidence in the custom_id', () => {
+  function feedbackRows(): Array<{ question: string; article: string; candidate: string | null; score: number | null }> {
+    const db = new Database(curator.path, { readonly: true });
+    try {
+      return db.prepare("SELECT * FROM unanswered WHERE kind = 'feedback' ORDER BY id").all() as never;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('records the question as typed and the confidence shown, whatever the message around the button says', async () => {
+    const { data, miss } = await answerButtons();
+    expect(miss.length).toBeLessThanOrEqual(100);
+    const shownPct = Number(/\((\d{1,3})%\)/.exec(data.embeds![0]!.fields!.find((f) => f.name === 'Confidence')!.value)![1]);
+    // A message whose title and confidence say something else: neither is read back.
+    const decoy = { ...botMessage(), embeds: [{ title: '“Something else entirely?”', fields: [{ name: 'Confidence', value: 'High (1%): no' }] }] };
+    expect((await press(miss, decoy)).content).toBe('Thanks, noted for the moderators.');
+    const row = feedbackRows().at(-1)!;
+    expect(row).toMatchObject({ question: QUESTION, article: SEED });
+    expect(row.score).toBeCloseTo(shownPct / 100, 5);
+    expect(row.candidate).toMatch(/treason/);
+  });
+
+  it('after the passage was deleted, still records the question (no candidate), and never another passage', async () => {
+    const { miss } = await answerButtons();
+    deleteParagraph('Putin spoke of “treason”');
+    await press(miss);
+    const row = feedbackRows().at(-1)!;
+    expect(row.question).toBe(QUESTION);
+    expect(row.candidate).toBeNull();
+  });
+
+  it('a question too long for the id is carried cut, ending in "…", and recorded so', async () => {
+    const long = `${QUESTION} ${'And what did he say about the mutiny, the march on Moscow and the deal? '.repeat(4)}`.trim();
+    const { miss } = await answerButtons(long);
+    expect(miss.length).toBeLessThanOrEqual(100);
+    await press(miss);
+    const recorded = feedbackRows().at(-1)!.question;
+    expect(recorded.endsWith('…')).toBe(true);
+    expect(long.startsWith(recorded.slice(0, -1))).toBe(true);
+    expect(recorded.length).toBeGreaterThan(20);
+  });
+});
+
+describe('through the real discord.js client and the fake Discord', () => {
+  it('an old Show context button shows the same passage after an insertion, and "changed" after a deletion', async () => {
+    const h = await startBot({ handler: { knowledge: store, cooldown: false } });
+    try {
+      const data = messageData((await h.fake.interact(chatInput('ask', { question: QUESTION }))).body);
+      const ctx = customIds(data).find((id) => id.startsWith('ask:ctx:'))!;
+      const shown = boldIn(messageData((await h.fake.interact(button(ctx))).body));
+      expect(shown.join(' ')).toMatch(/treason/);
+
+      insertBefore('Putin spoke of “treason”');
+      expect(boldIn(messageData((await h.fake.interact(button(ctx))).body))).toEqual(shown);
+
+      deleteParagraph('Putin spoke of “treason”');
+      const gone = messageData((await h.fake.interact(button(ctx))).body);
+      expect(gone.flags).toBe(MessageFlags.Ephemeral);
+      expect(gone.content).toMatch(CHANGED);
+    } finally {
+      await h.close();
+    }
+  });
+});
