@@ -15,7 +15,12 @@ export const PASSAGE_KEY = /^[A-Za-z0-9_-]{8}$/;
  * curator re-wrapping a line does not change what a sentence says.
  */
 export function passageKey(text: string, occurrence = 0): string {
-  const normal = text.replace(/\s+/g, ' ').trim();
+  return hashKey(normalise(text), occurrence);
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function hashKey(normal: string, occurrence: number): string {
   const hashed = occurrence > 0 ? `${normal}\u0000${occurrence}` : normal;
   return createHash('sha256').update(hashed).digest('base64url').slice(0, PASSAGE_KEY_LENGTH);
 }
@@ -25,13 +30,13 @@ export function passageKey(text: string, occurrence = 0): string {
  * collision, about one in 10^8 for a long article) is left out of the lookup: such a passage gets no
  * working button rather than a button that could show the other one.
  */
-export function passageKeys(texts: readonly string[]): { keys: string[]; byKey: Map<string, number> } {
+export function passageKeys(texts: readonly string[], hash: (normal: string, occurrence: number) => string = hashKey): { keys: string[]; byKey: Map<string, number> } {
   const seen = new Map<string, number>();
   const keys = texts.map((text) => {
-    const normal = text.replace(/\s+/g, ' ').trim();
+    const normal = normalise(text);
     const n = seen.get(normal) ?? 0;
     seen.set(normal, n + 1);
-    return passageKey(normal, n);
+    return hash(normal, n);
   });
   const byKey = new Map<string, number>();
   const shared = new Set<string>();
