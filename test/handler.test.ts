@@ -145,7 +145,7 @@ describe('createInteractionHandler', () => {
   it('routes buttons: More matches replies privately, paging updates, Show context shows the paragraph', async () => {
     const { handle } = setup();
     const [alice, trade, useful] = PASSAGES.map((p) => p.key);
-    const more = await handle(button(`ask:more:stub-article:${trade}.${useful}`));
+    const more = await handle(button(`ask:more:stub-article:${trade}${useful}`));
     expect(more.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(dataOf(more.response)?.flags).toBe(MessageFlags.Ephemeral);
     const next = await handle(button(`ask:next:stub-article:${useful}`));

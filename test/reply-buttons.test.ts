@@ -92,7 +92,7 @@ describe('the buttons codec', () => {
     for (const id of ['ask:ctx:wagner:6', 'ask:more:wagner:6.7.8', 'ask:next:wagner:9', 'ask:miss:wagner:123456789']) {
       expect(decodeAskButton(id)).toEqual({ kind: 'outdated', slug: 'wagner' });
     }
-    for (const id of ['ask:ctx:wagner:', 'ask:ctx::abcdefgh', 'ask:ctx:wagner:abcdefg', 'ask:more:wagner:abcdefgh..abcdefgh', 'ask:miss:wagner:abcdefgh', 'zzz:1', '']) {
+    for (const id of ['ask:ctx:wagner:', 'ask:ctx::abcdefgh', 'ask:ctx:wagner:abcdefg', 'ask:more:wagner:abcdefgh.abcdefgh', 'ask:more:wagner:abcdefghabc', 'ask:miss:wagner:abcdefgh', 'zzz:1', '']) {
       expect(decodeAskButton(id)).toBeUndefined();
     }
   });

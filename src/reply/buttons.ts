@@ -45,6 +45,7 @@ export type AskButton =
 const KEY = `[A-Za-z0-9_-]{${PASSAGE_KEY_LENGTH}}`;
 const PLACEHOLDER_KEY = 'k'.repeat(PASSAGE_KEY_LENGTH);
 const KEY_ONLY = new RegExp(`^${KEY}$`);
+const KEYS = new RegExp(KEY, 'g');
 
 /**
  * Whether ask buttons can be made for an article: its slug must leave room in 100 characters for the
@@ -69,12 +70,15 @@ function checkKeys(keys: readonly string[]): void {
   for (const k of keys) if (!KEY_ONLY.test(k)) throw new Error(`not a passage key: ${JSON.stringify(k)}`);
 }
 
-/** `ask:more:SLUG:KEY.KEY…` (or `ask:next:`): as many keys as fit, most relevant first. */
+/**
+ * `ask:more:SLUG:KEYKEY…` (or `ask:next:`): as many keys as fit, most relevant first. Keys have one
+ * length, so they follow each other with no separator (one more fits).
+ */
 export function moreMatchesId(slug: string, keys: readonly string[], kind: 'more' | 'next' = 'more'): string {
   checkKeys(keys);
   const room = LIMITS.customId - `${ROUTES[kind]}:${slug}:`.length;
-  const fit = Math.max(1, Math.floor((room + 1) / (PASSAGE_KEY_LENGTH + 1))); // the tail is the least relevant
-  return checked(`${ROUTES[kind]}:${slug}:${keys.slice(0, fit).join('.')}`, slug);
+  const fit = Math.max(1, Math.floor(room / PASSAGE_KEY_LENGTH)); // the tail is the least relevant
+  return checked(`${ROUTES[kind]}:${slug}:${keys.slice(0, fit).join('')}`, slug);
 }
 
 /** `ask:ctx:SLUG:KEY`. */
@@ -104,7 +108,7 @@ function cutTo(text: string, room: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-const MORE = new RegExp(`^ask:(more|next):([^:]+):(${KEY}(?:\\.${KEY})*)$`);
+const MORE = new RegExp(`^ask:(more|next):([^:]+):((?:${KEY})+)$`);
 const CONTEXT = new RegExp(`^ask:ctx:([^:]+):(${KEY})$`);
 const FEEDBACK = new RegExp(`^ask:miss:([^:]+):(${KEY}):(\\d{0,3}):(.*)$`, 's');
 const NUMBERED = /^ask:(?:more|next|ctx|miss):([^:]+):\d{1,9}(?:\.\d{1,9})*$/;
@@ -112,7 +116,7 @@ const NUMBERED = /^ask:(?:more|next|ctx|miss):([^:]+):\d{1,9}(?:\.\d{1,9})*$/;
 /** Reads an ask button's id; undefined for anything malformed (ids arrive from clients). */
 export function decodeAskButton(customId: string): AskButton | undefined {
   let m = MORE.exec(customId);
-  if (m) return { kind: m[1] as 'more' | 'next', slug: m[2]!, keys: m[3]!.split('.') };
+  if (m) return { kind: m[1] as 'more' | 'next', slug: m[2]!, keys: m[3]!.match(KEYS)! };
   m = CONTEXT.exec(customId);
   if (m) return { kind: 'ctx', slug: m[1]!, key: m[2]! };
   m = FEEDBACK.exec(customId);
