@@ -16,7 +16,7 @@ import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowle
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { decodeAskButton } from '../src/reply/buttons.ts';
 import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
-import { botMessage, button, chatInput } from '../testing/fake-discord/index.ts';
+import { botMessage, button, chatInput, stringSelect } from '../testing/fake-discord/index.ts';
 import { startBot } from './helpers/bot.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 import { SEED } from './helpers/library.ts';
@@ -212,6 +212,25 @@ describe('buttons from before stable ids (numbers in the custom_id)', () => {
     expect(data.content).toMatch(CHANGED);
     expect(data.embeds).toEqual([]);
     expect(data.components).toEqual([]);
+  });
+});
+
+describe('a did-you-mean menu from before an edit', () => {
+  it('asks its question anew of the edited article: the same reply, and buttons, as /ask now gives', async () => {
+    const misses = ['what did zelensky say about wagner', 'zelensky wagner', 'is prigozhin friends with zelensky', 'what did biden say about putin'];
+    const question = misses.find((q) => {
+      const a = store.current().engine.answer(q);
+      return !a.found && !a.closest && a.suggestions.length > 0;
+    });
+    expect(question, 'one of the misses offers suggestions').toBeDefined();
+    const miss = messageData((await handle(chatInput('ask', { question: question! }))).response);
+    const menu = (miss.components![0] as { components: Array<{ custom_id: string; options: Array<{ value: string }> }> }).components[0]!;
+    insertBefore('Putin spoke of “treason”');
+    const picked = menu.options[0]!.value;
+    const r = messageData((await handle(stringSelect(menu.custom_id, [picked]))).response);
+    const direct = messageData((await handle(chatInput('ask', { question: picked }))).response);
+    expect(r.embeds).toEqual(direct.embeds);
+    expect(customIds(r)).toEqual(customIds(direct));
   });
 });
 
