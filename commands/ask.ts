@@ -9,7 +9,7 @@ import { articleScope, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
-import type { Engine, Passage } from '../src/engine/types.ts';
+import type { Engine, Passage } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
 import { ROUTES, decodeAskButton, decodeDidYouMean, type AskButton } from '../src/reply/buttons.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, type APIInteraction, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';

@@ -8,7 +8,7 @@
 // number moves when a paragraph is inserted or deleted above it, so after a pack edit an old button
 // would show another sentence (issue 12, defect 2). An old key finds the same sentence at its new
 // place, or nothing. Ids from before keys (numbers) decode as `outdated`, never as a passage.
-import { PASSAGE_KEY_LENGTH } from '../engine/passage-key.ts';
+import { PASSAGE_KEY_LENGTH } from '../engine/index.ts';
 import { oneLine } from './escape.ts';
 import { LIMITS } from './limits.ts';
 
