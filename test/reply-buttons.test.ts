@@ -58,6 +58,7 @@ describe('the buttons codec', () => {
         fc.pre(askButtonsFit(s));
         const id = feedbackId(s, k, question, c);
         expect(id.length).toBeLessThanOrEqual(100);
+        expect(id).not.toMatch(/[@<]/); // no mention as written, even in an id
         expect(routeOf(id)).toBe(ROUTES.feedback);
         const read = decodeAskButton(id);
         if (read?.kind !== 'miss') throw new Error(`did not read back: ${id}`);
@@ -86,6 +87,13 @@ describe('the buttons codec', () => {
     expect(routeOf(ROUTES.solved)).toBe(ROUTES.solved);
     expect(routeOf(didYouMeanId('wagner')!)).toBe(ROUTES.didYouMean);
     expect(decodeDidYouMean(didYouMeanId()!)).toEqual({ slug: '' });
+  });
+
+  it('carries @, < and % in a question escaped, and reads them back as typed', () => {
+    const question = 'Did <@&123> or @everyone say 100%40 of it?';
+    const id = feedbackId('wagner', 'abcdefgh', question, 0.5);
+    expect(id).toBe('ask:miss:wagner:abcdefgh:50:Did %3C%40&123> or %40everyone say 100%2540 of it?');
+    expect(decodeAskButton(id)).toMatchObject({ question });
   });
 
   it('reads numbered ids from before passage keys as outdated, and anything else malformed as nothing', () => {

@@ -91,21 +91,30 @@ export function contextId(slug: string, key: string): string {
  * `ask:miss:SLUG:KEY:PERCENT:QUESTION`: the question on one line, as typed. A question longer than
  * the room left (100 characters in all; /ask takes 300) is cut and ends in "…", and is recorded so:
  * the moderators see its opening, and a miss or weak answer was already logged in full when asked.
+ * `%`, `@` and `<` travel as %25, %40 and %3C, so no payload carries a mention as written, even in an id.
  */
 export function feedbackId(slug: string, key: string, question: string, confidence: number | null): string {
   checkKeys([key]);
   const pct = confidence === null || !Number.isFinite(confidence) ? '' : String(Math.round(Math.max(0, Math.min(1, confidence)) * 100));
   const head = feedbackHead(slug, key, pct);
-  return checked(head + cutTo(oneLine(question), LIMITS.customId - head.length), slug);
+  return checked(head + encodeQuestion(oneLine(question), LIMITS.customId - head.length), slug);
 }
 
-/** `text` in at most `room` UTF-16 units, cut with "…" (never inside a surrogate pair). */
-function cutTo(text: string, room: number): string {
-  if (text.length <= room) return text;
-  if (room < 2) return '';
-  let cut = text.slice(0, room - 1);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+const ESCAPED = /[%@<]/;
+const escapeChar = (c: string) => (ESCAPED.test(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c);
+const unescapeQuestion = (text: string) => text.replace(/%(25|40|3C)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** The question escaped, in at most `room` UTF-16 units; cut with "…" when longer (never inside a character or an escape). */
+function encodeQuestion(text: string, room: number): string {
+  const whole = [...text].map(escapeChar).join('');
+  if (whole.length <= room) return whole;
+  let out = '';
+  for (const c of text) {
+    const piece = escapeChar(c);
+    if (out.length + piece.length > room - 1) break;
+    out += piece;
+  }
+  return room < 2 ? '' : `${out.trimEnd()}…`;
 }
 
 const MORE = new RegExp(`^ask:(more|next):([^:]+):((?:${KEY})+)$`);
@@ -122,7 +131,7 @@ export function decodeAskButton(customId: string): AskButton | undefined {
   m = FEEDBACK.exec(customId);
   if (m) {
     const pct = m[3] ? Math.min(100, Number(m[3])) / 100 : null;
-    return { kind: 'miss', slug: m[1]!, key: m[2]!, question: m[4]!.trim(), confidence: pct };
+    return { kind: 'miss', slug: m[1]!, key: m[2]!, question: unescapeQuestion(m[4]!).trim(), confidence: pct };
   }
   m = NUMBERED.exec(customId);
   if (m) return { kind: 'outdated', slug: m[1]! };
