@@ -120,7 +120,9 @@ function morePage(interaction: APIMessageComponentInteraction, ctx: CommandConte
   const { button, engine } = got;
   const passages = button.keys.map((key) => engine.passageByKey(key)).filter((p): p is Passage => p !== undefined);
   if (passages.length === 0) return changed(update);
-  return { data: moreMatchesReply(passages, engine.pack.meta, { ephemeral: true, changed: passages.length < button.keys.length }), update };
+  const data = moreMatchesReply(passages, engine.pack.meta, { ephemeral: true, changed: passages.length < button.keys.length });
+  // Turning a page edits it: a "some are gone" line on the page before must not stay on this one.
+  return { data: update ? { content: '', ...data } : data, update };
 }
 
 function showContext(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {

@@ -23,6 +23,8 @@ import { SEED } from './helpers/library.ts';
 import { customIds, messageData, visibleText } from './helpers/responses.ts';
 
 const QUESTION = 'What did Putin say about treason?';
+/** A question with more alternatives than one page shows. */
+const MANY_MATCHES = 'Who did China’s foreign minister meet?';
 const INSERTED = 'Markets in Minsk were calm on Monday, and the weather was mild across the region.';
 const CHANGED = /article has changed since this answer/;
 const newDataDir = tempDataDirs();
@@ -183,7 +185,7 @@ describe('an old More matches button after a pack edit', () => {
   });
 
   it('when some of its passages are gone, shows only ones it named and says the article changed', async () => {
-    const { more } = await answerButtons();
+    const { more } = await answerButtons(MANY_MATCHES);
     const named = namedBy(more);
     deleteParagraph(paragraphOf(named[0]!));
     const after = await press(more);
@@ -192,6 +194,13 @@ describe('an old More matches button after a pack edit', () => {
     for (const v of shown) expect(named.some((t) => v.startsWith(t))).toBe(true);
     expect(shown.some((v) => v.startsWith(named[0]!))).toBe(false);
     expect(after.content).toMatch(CHANGED);
+    // Its next page names only passages that exist: turning to it clears the "gone" line it edits over.
+    const next = customIds(after).find((id) => id.startsWith('ask:next:'));
+    expect(next).toBeDefined();
+    const turned = await handle(button(next!, botMessage({ ephemeral: true })));
+    expect(turned.response.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(messageData(turned.response).content).toBe('');
+    expect(messageData(turned.response).embeds?.[0]?.title).toBe('More matches');
   });
 });
 
