@@ -5,7 +5,7 @@
 // answers are recorded for the moderators (/kb unanswered), without who asked.
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
-import { articleScope, libraryOf } from '../src/discord/articles.ts';
+import { articleScope } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
@@ -57,7 +57,7 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
     // Suggestions from the article chosen (or the guild's default); from every article otherwise.
     const target = articleScope(args.article, ctx);
     const slug = 'scope' in target ? target.scope.slug : undefined;
-    return toChoices(libraryOf(ctx).suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
+    return toChoices(ctx.library.suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
   },
 });
 
@@ -68,7 +68,7 @@ function ask(question: string, article: string | undefined, isPrivate: boolean, 
   const { slug } = target.scope;
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
   const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
-  const searched = slug ? 1 : libraryOf(ctx).articles.length;
+  const searched = slug ? 1 : ctx.library.articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
   return {
     data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
@@ -104,7 +104,7 @@ function readButton<K extends AskButton['kind']>(
   replacing = false,
 ): { button: Extract<AskButton, { kind: K }>; engine: Engine } | Reply {
   const button = decodeAskButton(interaction.data.custom_id);
-  const engine = button && libraryOf(ctx).engine(button.slug);
+  const engine = button && ctx.library.engine(button.slug);
   if (!button || !engine) return staleButton();
   if (button.kind === 'outdated') return changed(replacing);
   if (!(kinds as readonly string[]).includes(button.kind)) return staleButton();
