@@ -1,7 +1,8 @@
 // /ask: the passage that answers a question, with attribution, source and confidence, plus the
 // "More matches", "Show context" and "This didn't answer me" buttons whose custom_ids make them work
-// after a restart and after an edit of the article (src/reply/buttons.ts). Without the article option (and without a guild default) it searches every
-// article, and the source line names the article the answer came from. Misses and low-confidence
+// after a restart and after an edit of the article (src/reply/buttons.ts). Without the article option
+// (and without a guild default) it searches every article, and the source line names the article the
+// answer came from. Misses and low-confidence
 // answers are recorded for the moderators (/kb unanswered), without who asked.
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
