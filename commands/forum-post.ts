@@ -7,10 +7,10 @@ import { forumTags, solvedTag } from '../src/discord/forum/channel-api.ts';
 import { userId } from '../src/discord/invoker.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
+import { ROUTES, routeOf } from '../src/reply/buttons.ts';
 import { answerAndRecord } from './kit/answer.ts';
 import { mayManage } from './kit/moderator.ts';
 
-export const SOLVED_ID = 'forum:solved';
 /** Discord allows five tags on a post. */
 const MAX_TAGS = 5;
 
@@ -36,7 +36,7 @@ export function answerPost(questions: readonly string[], ctx: CommandContext): P
 
 /** A forum answer's buttons: "This answered it" first, then More matches and "This didn't answer me". */
 function withForumButtons(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
-  const solved: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Success, label: 'This answered it', custom_id: SOLVED_ID };
+  const solved: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Success, label: 'This answered it', custom_id: ROUTES.solved };
   const kept: APIButtonComponent[] = [];
   for (const row of data.components ?? []) {
     if (row.type !== ComponentType.ActionRow) continue;
@@ -48,7 +48,7 @@ function withForumButtons(data: APIInteractionResponseCallbackData): APIInteract
 
 /** Show context stays with /ask: in a thread the post itself is the context. */
 function keepInForum(c: { type: ComponentType }): c is APIButtonComponent & { custom_id: string } {
-  return c.type === ComponentType.Button && 'custom_id' in c && typeof c.custom_id === 'string' && !c.custom_id.startsWith('ask:ctx');
+  return c.type === ComponentType.Button && 'custom_id' in c && typeof c.custom_id === 'string' && routeOf(c.custom_id) !== ROUTES.context;
 }
 
 const privately = (content: string): Reply => ({ data: message({ content, ephemeral: true }) });
@@ -87,4 +87,4 @@ async function markSolved(interaction: APIMessageComponentInteraction, ctx: Comm
   return privately('Marked this post as solved. Thanks!');
 }
 
-export const components: ComponentRoute[] = [{ prefix: SOLVED_ID, ephemeral: () => true, handle: markSolved }];
+export const components: ComponentRoute[] = [{ prefix: ROUTES.solved, ephemeral: () => true, handle: markSolved }];
