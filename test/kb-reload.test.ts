@@ -185,6 +185,29 @@ describe('/kb reload', () => {
     expect(visibleText(messageData((await h(chatInput('ask', { question: BAKERY }))).response))).toContain('blue croissants');
   });
 
+  it('coalesces reloads asked for while one runs into one more, which reads the files as they are then', async () => {
+    const heard: string[] = [];
+    const off = store.onReload((r, origin) => heard.push(`${origin}:${r.ok ? r.snapshot.generation : 'failed'}`));
+    try {
+      const start = store.current().generation;
+      const first = store.reload('first'); // on the worker now; it may read the files before or after the edit below
+      addBakery();
+      const second = store.reload('second');
+      const third = store.reload('third');
+      const [r1, r2, r3] = await Promise.all([first, second, third]);
+      expect(r2).toBe(r3); // one reload for both requests, not two
+      expect(r1).not.toBe(r2);
+      expect(r1.ok && r2.ok).toBe(true);
+      expect(r1.snapshot.generation).toBe(start + 1);
+      expect(r2.snapshot.generation).toBe(start + 2);
+      expect(store.current()).toBe(r2.snapshot); // the later one wins
+      expect(store.current().engine.answer(BAKERY).answer?.text).toBe(ADDED); // it started after the edit
+      expect(heard.sort()).toEqual([`first:${start + 1}`, `second:${start + 2}`, `third:${start + 2}`]);
+    } finally {
+      off();
+    }
+  });
+
   it('leaves a snapshot taken before the reload answering exactly as before', async () => {
     const old = store.current();
     const answerBefore = JSON.stringify(old.engine.answer(BAKERY));

@@ -93,7 +93,8 @@ export interface KnowledgeStoreOptions {
   initial?: Engine | Library;
   /**
    * Reload on a worker thread (the default for loadLibraryFromEnv, the only loader a worker can run:
-   * a function cannot be sent to one). With `loadLibrary` or `load` given, reloads build on this thread.
+   * a function cannot be sent to one). With `loadLibrary` or `load` given, or with
+   * KNOWLEDGE_RELOAD_THREAD=main (the old way, kept for comparison), reloads build on this thread.
    */
   offThread?: boolean;
 }
@@ -178,7 +179,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
 
-  const offThread = options.offThread ?? (!options.loadLibrary && !loadOne);
+  const offThread = options.offThread ?? (!options.loadLibrary && !loadOne && process.env.KNOWLEDGE_RELOAD_THREAD !== 'main');
   const sourceOf = (root: string, single: boolean) => (single ? undefined : root || undefined);
 
   /** At start, and for reloads with a custom loader: everything on this thread. */
