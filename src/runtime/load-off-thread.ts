@@ -2,8 +2,7 @@
 // slice at a time (library-transfer.ts), so a reload of a large library never holds up interactions:
 // the main thread's part is deserialising and wrapping, in turns of a few ms.
 import { Worker } from 'node:worker_threads';
-import { engineFromParts, type EngineParts } from '../engine/index.ts';
-import type { Engine } from '../engine/types.ts';
+import { engineFromParts, type Engine, type EngineParts } from '../engine/index.ts';
 import { KnowledgeError, type KnowledgeProblem } from '../knowledge/loader.ts';
 import { workerScript } from '../repo-root.ts';
 import { adopt, pacer, type Packed } from './library-transfer.ts';
