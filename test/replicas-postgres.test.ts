@@ -120,7 +120,7 @@ describe.skipIf(noPostgres)('two serve replicas on one PostgreSQL', () => {
     expect(reply.content).toMatch(/Other replicas on the shared database: 1 of 1 confirmed the reload/);
     await until('B logs its reload', () => /Knowledge reloaded \(\/kb reload, from another replica\)/.test(b.output()), b.output, 5000);
     expect(count(a.output(), /Knowledge reloaded/)).toBe(1);
-  });
+  }, 60_000); // each replica's first reload starts its worker thread, which loads the engine under tsx
 
   it('a replay of the same signed bytes is answered once, on either replica (409 after)', async () => {
     const raw = JSON.stringify(chatInput('ask', { question: 'What is the capital of Freedonia?' }, { guildId: GUILD }));
