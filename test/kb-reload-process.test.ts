@@ -1,4 +1,4 @@
-// Reloads off the main thread (issue 12, defect 3), in a real `npm run serve` (the built dist/): the
+// Reloads off the main thread (issue 12, defect 3), in a real `npm run serve` (the production build): the
 // library is read and indexed on a worker thread, so while a /kb reload runs the process goes on
 // answering PINGs and /ask, one after another; the moderator gets a private deferral at once and the
 // result as an edit of it. A reload that fails keeps the old library serving and says why. With the

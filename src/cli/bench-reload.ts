@@ -1,5 +1,5 @@
 // How long other interactions wait while the knowledge reloads (issue 12, defect 3). A real
-// `npm run serve` (the built dist/) serves a library of about 750 KB; this process sends a signed
+// `npm run serve` (the production build) serves a library of about 750 KB; this process sends a signed
 // PING or /ask every 20 ms (open loop: a frozen server shows as the full length of the freeze) and, a
 // second in, a moderator's /kb reload. Measured per mode, in one run: the worst latency of the other
 // interactions during the reload (from the /kb reload request until its edit reaches the Discord
@@ -175,7 +175,7 @@ export async function startEditRecorder(): Promise<{ url: string; edit(token: st
   };
 }
 
-/** `npm run serve` as production runs it (dist/), on a free port; resolves once /healthz says 200. */
+/** `npm run serve` as production runs it (the build of scripts/build.mjs), on a free port; resolves once /healthz says 200. */
 export async function startServe(env: Record<string, string>): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [RUN_BUILT, 'src/discord/http/main.ts'], {
     cwd: REPO_ROOT,

@@ -16,6 +16,7 @@ import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { routeOf } from '../reply/buttons.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
 import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
@@ -108,7 +109,8 @@ function describe(i: APIInteraction): string {
   if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) {
     return `${i.data.name} (interaction ${i.id})`;
   }
-  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id})`;
+  // The route only: a feedback button's id carries the user's question, which logs never do.
+  if (i.type === InteractionType.MessageComponent) return `button ${routeOf(i.data.custom_id)} (interaction ${i.id})`;
   return `interaction ${i.id} of type ${i.type}`;
 }
 

@@ -15,6 +15,7 @@ import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
+import { passageKeys } from './passage-key.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -54,6 +55,7 @@ export function engineFromParts(parts: EngineParts): Engine {
   const suggester = new Suggester(pack, records);
 
   const attributions = records.map(formatAttribution);
+  const { keys, byKey } = passageKeys(records.map((r) => r.text));
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
     attribution: attributions[r.id]!,
@@ -63,6 +65,7 @@ export function engineFromParts(parts: EngineParts): Engine {
     paragraph: r.paragraph,
     paragraphLabel: r.paragraphLabel,
     passageId: r.id,
+    key: keys[r.id]!,
     score: s ? confidence(s, top) : 0,
     matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
     article: pack.meta.slug,
@@ -83,6 +86,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       paragraph: headline?.paragraph ?? 0,
       paragraphLabel: 'about the article',
       passageId: headline?.id ?? 0,
+      key: keys[headline?.id ?? 0] ?? '',
       score: 1,
       matched: [],
       article: pack.meta.slug,
@@ -155,6 +159,10 @@ export function engineFromParts(parts: EngineParts): Engine {
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
+    passageByKey(key) {
+      const id = byKey.get(key);
+      return id === undefined ? undefined : toPassage(records[id]!);
+    },
     findEntity(name) {
       const key = fold(String(name ?? '')).toLowerCase().trim();
       return entityByName.get(key) ?? suggester.findEntity(key);

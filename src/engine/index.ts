@@ -9,6 +9,8 @@ export { createEngine } from './create-engine.ts';
 export { buildEngineParts, engineFromParts, type EngineParts } from './create-engine.ts';
 export { createLibrary, libraryOfEngines, type Library, type LibraryAskOptions } from './library.ts';
 export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage } from './types.ts';
+/** Passage keys: the short hash of a sentence that button ids carry, so they survive edits of the pack. */
+export { PASSAGE_KEY, PASSAGE_KEY_LENGTH, passageKey } from './passage-key.ts';
 /** The tuned ranking constants, among them the low-confidence threshold the replies and the unanswered log share. */
 export { RANKING } from './ranking-defaults.ts';
 

@@ -8,7 +8,7 @@ import { workerScript } from '../repo-root.ts';
 import { adopt, pacer, type Packed } from './library-transfer.ts';
 import type { SkippedPack } from './load-library.ts';
 
-/** The worker's code, by its source path (scripts/build.mjs builds it to dist/ as an entry). */
+/** The worker's code, by its source path (scripts/build.mjs builds it as an entry). */
 export const RELOAD_WORKER = 'src/runtime/reload-worker.ts';
 
 /** What the main thread asks of the worker: one load, with this environment. */

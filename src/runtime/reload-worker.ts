@@ -2,7 +2,7 @@
 // function the process used at start (loadLibraryFromEnv: $KNOWLEDGE_DIR or knowledge/), builds every
 // article's index, and posts them cut into slices (library-transfer.ts) for the main thread to adopt
 // a few at a time. One load per message; load-off-thread.ts keeps an idle worker for a while, so a
-// second reload does not load the modules again. Built to dist/ as an entry (scripts/build.mjs).
+// second reload does not load the modules again. Built as an entry by scripts/build.mjs.
 import { parentPort } from 'node:worker_threads';
 import { buildEngineParts } from '../engine/index.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
