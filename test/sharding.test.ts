@@ -150,7 +150,8 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     // A moderator's /kb reload reaches the shard that owns their server; the manager passes it on.
     const kb = subcommand('kb', 'reload', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelId, permissions: String(PermissionFlagsBits.ManageGuild) });
     const cb = await run.fake.interact(kb, 15_000);
-    expect(JSON.stringify(cb.body)).toMatch(/[Rr]eloaded/);
+    expect(JSON.stringify(cb.body)).toMatch(/"type":5/); // deferred at once, the result edited in
+    expect(JSON.stringify((await run.fake.waitForEdit(kb.id, 30_000)).body)).toMatch(/[Rr]eloaded/);
     await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
     expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
   }, 30_000);

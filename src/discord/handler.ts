@@ -142,7 +142,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
@@ -155,7 +155,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
     }
     try {
-      return await respondWithin(work, shape, deadlineMs, failed(i));
+      return await respondWithin(work, shape, deferAtOnce ? 0 : deadlineMs, failed(i));
     } catch (err) {
       return { response: toResponse(failed(i)(err)) };
     }
@@ -189,6 +189,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       },
       ctx,
       chatCmd.unlimited?.(chat) ?? false,
+      chatCmd.deferAtOnce?.(chat) ?? false,
     );
   }
 

@@ -28,6 +28,15 @@ export class Vocabulary {
     }
   }
 
+  /**
+   * A Vocabulary again after a structured clone (a reload built it on a worker thread): the clone has
+   * every field but not the class. Its fields are all data (Maps, Sets, strings), so the prototype is
+   * all that is missing. An instance is returned as it is.
+   */
+  static revive(v: Vocabulary): Vocabulary {
+    return v instanceof Vocabulary ? v : (Object.setPrototypeOf(v, Vocabulary.prototype) as Vocabulary);
+  }
+
   has(word: string): boolean {
     return this.words.has(word);
   }
