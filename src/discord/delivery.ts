@@ -12,10 +12,10 @@ import {
   type APIInteractionResponse,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
+import { DEFAULT_API_URL } from './api-url.ts';
 import { toEdit } from './deadline.ts';
 import { editJson, errorReply, responseJson } from './outgoing.ts';
 
-export const DEFAULT_API_URL = 'https://discord.com/api';
 /** Retries after the first attempt for a 5xx or a dropped connection (discord.js's default). */
 export const DELIVERY_RETRIES = 3;
 /** Each attempt's limit for Discord's headers, then for its body. */

@@ -4,7 +4,7 @@
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import { GatewayDispatchEvents, type APIInteraction } from 'discord-api-types/v10';
 import { silentLogger, type Logger } from '../log.ts';
-import type { HandleInteraction, InteractionResult } from './contract.ts';
+import type { HandleInteraction, InteractionResult } from './interaction-result.ts';
 import { createDelivery } from './delivery.ts';
 import { interactionLine, logInteraction } from './interaction-log.ts';
 import { errorReply, instead, noticeReply } from './outgoing.ts';

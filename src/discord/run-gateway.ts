@@ -3,7 +3,7 @@
 import { boot, onStopSignals } from '../runtime/boot.ts';
 import type { Logger } from '../log.ts';
 import type { Config } from './config.ts';
-import { DEFAULT_API_URL } from './delivery.ts';
+import { DEFAULT_API_URL } from './api-url.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
 import { Routes } from 'discord-api-types/v10';
 import type { ChannelApi } from './forum/channel-api.ts';

@@ -14,13 +14,13 @@ import { protectProcess } from './protect.ts';
 import { openStore } from '../store/open.ts';
 import type { CuratorStore } from '../store/store.ts';
 import type { Config } from '../discord/config.ts';
-import type { HandleInteraction } from '../discord/contract.ts';
+import type { HandleInteraction } from '../discord/interaction-result.ts';
 import type { ChannelApi } from '../discord/forum/channel-api.ts';
 import { createContextFactory, createInteractionHandler } from '../discord/handler.ts';
 import { createGuildCooldowns, type GuildCooldowns } from '../discord/cooldown.ts';
 import { createQuestionStats, type QuestionStats } from '../discord/question-stats.ts';
 import { warmUp } from '../discord/warm-up.ts';
-import { shareReloads } from '../discord/http/cluster-reload.ts';
+import { shareReloads } from './process-reloads.ts';
 import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from './knowledge-store.ts';
 import { shareReloadsOverStore, type ReplicaReloads } from './replica-reloads.ts';
 

@@ -10,7 +10,7 @@ import { boot, onStopSignals, protectProcess } from '../../runtime/boot.ts';
 import { createLogger, type Logger } from '../../log.ts';
 import { configOrExit, type Config } from '../config.ts';
 import { restChannels } from '../forum/rest-channels.ts';
-import { relayReloads } from './cluster-reload.ts';
+import { relayReloads } from '../../runtime/process-reloads.ts';
 import { createInteractionsServer } from './server.ts';
 
 /** How many worker processes HTTP_WORKERS asks for; exits 1 with a hint on a bad value. */

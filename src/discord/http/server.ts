@@ -4,13 +4,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
-import type { HandleInteraction, InteractionResult } from '../contract.ts';
+import type { Logger } from '../../log.ts';
+import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
 import { createDelivery } from '../delivery.ts';
 import { interactionLine, logInteraction } from '../interaction-log.ts';
 import { PONG, errorReply, instead, responseJson } from '../outgoing.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
-export { DEFAULT_API_URL } from '../delivery.ts';
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers, then the body, each within this; Discord sends small bodies at once. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -23,12 +23,8 @@ export const DEFAULT_MAX_CONNECTIONS = 1_024;
  */
 export const DEFAULT_DRAIN_IDLE_MS = 1_000;
 
-export interface Logger {
-  /** `fields` carries the structured per-interaction line (see interaction-log.ts). */
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** The part of the one Logger (src/log.ts) the server writes to; `info`'s detail carries the per-interaction line. */
+export type ServerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface InteractionsServerOptions {
   /** The shared handler. May be omitted and set later with setHandler(): /healthz says 503 until then. */
@@ -39,7 +35,7 @@ export interface InteractionsServerOptions {
   apiUrl?: string;
   /** Bot token; only sent on follow-ups when present (the webhook route needs no auth). Never logged. */
   token?: string;
-  logger?: Logger;
+  logger?: ServerLogger;
   maxBodyBytes?: number;
   maxSkewSeconds?: number;
   /** How long close() waits for in-flight requests and follow-ups before cutting connections. */
@@ -69,7 +65,7 @@ type ErrorBody = { error: string };
 
 const PONG_JSON = responseJson(PONG);
 
-const stderrLogger: Logger = {
+const stderrLogger: ServerLogger = {
   info: (m) => process.stderr.write(`[http] ${m}\n`),
   warn: (m) => process.stderr.write(`[http] warn: ${m}\n`),
   error: (m) => process.stderr.write(`[http] error: ${m}\n`),
