@@ -133,7 +133,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
     const finish = (reply: Reply): Reply => {
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
@@ -151,7 +151,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
     }
     try {
-      return await respondWithin(work, shape, deadlineMs, failed(i));
+      return await respondWithin(work, shape, deferAtOnce ? 0 : deadlineMs, failed(i));
     } catch (err) {
       return { response: toResponse(failed(i)(err)) };
     }
@@ -182,7 +182,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     const chatCmd = cmd as ChatInputCommand;
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
     const shape = shapeOf(false, chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault);
-    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, chatCmd.unlimited?.(chat) ?? false);
+    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, chatCmd.unlimited?.(chat) ?? false, chatCmd.deferAtOnce?.(chat) ?? false);
   }
 
   function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
