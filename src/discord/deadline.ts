@@ -20,26 +20,27 @@ export interface DeferShape {
 
 const TIMEOUT = Symbol('timeout');
 
+// Mentions are not forced here: every body is sent through the edge (outgoing.ts), which does that.
 export function toResponse(reply: Reply): APIInteractionResponse {
-  const data = { ...reply.data, allowed_mentions: { parse: [] } };
   if (reply.update) {
     // An update cannot change the ephemeral flag of the message it edits.
-    delete data.flags;
+    const { flags: _flags, ...data } = reply.data;
     return { type: InteractionResponseType.UpdateMessage, data };
   }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: reply.data };
 }
 
 /** The body for PATCH @original: the message fields only; flags were fixed at deferral time. */
 export function toEdit(data: APIInteractionResponseCallbackData): RESTPatchAPIInteractionOriginalResponseJSONBody {
-  const body: RESTPatchAPIInteractionOriginalResponseJSONBody = { allowed_mentions: { parse: [] } };
+  const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {};
+  if (data.allowed_mentions !== undefined) body.allowed_mentions = data.allowed_mentions;
   if (data.content !== undefined) body.content = data.content;
   body.embeds = data.embeds ?? [];
   body.components = data.components ?? [];
   return body;
 }
 
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
