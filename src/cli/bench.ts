@@ -284,13 +284,19 @@ function fullGc(): void {
   collect();
 }
 
-/** Heap (MB) that one more build holds after a full GC, per 1,000 passages. */
+/** Memory a build holds: the V8 heap, and the typed arrays' buffers, which live outside it. */
+function heldBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Memory (MB) that one more build holds after a full GC, heap and array buffers, per 1,000 passages. */
 function heapPer1k(build: () => unknown, passages: number): number {
   fullGc();
-  const before = process.memoryUsage().heapUsed;
+  const before = heldBytes();
   const kept = build();
   fullGc();
-  const after = process.memoryUsage().heapUsed;
+  const after = heldBytes();
   if (!kept) throw new Error('unreachable'); // holds the build until after the second GC
   return ((after - before) / 1e6 / Math.max(1, passages)) * 1000;
 }
@@ -425,7 +431,7 @@ export function formatBenchTable(report: BenchReport): string {
   const row = (cells: string[]) => `| ${cells.map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
     `Search speed: answer engine vs MiniSearch and plain Fuse.js (default options, raw question) over the same sentence passages, one process (${report.node}, ${report.cpu})`,
-    `Baselines, same run: "build vs MiniSearch" = median build ÷ MiniSearch's; "heap MB/1k" = heap one more build holds after a full GC, per 1,000 passages`,
+    `Baselines, same run: "build vs MiniSearch" = median build ÷ MiniSearch's; "heap MB/1k" = heap and array buffers one more build holds after a full GC, per 1,000 passages`,
     `Latency per question after a timed warm-up; plain Fuse.js gets a spread-out subset of the questions (at most ${report.settings.baselineQuestions}, fewer when its time budget runs out); "vs Fuse" = Fuse mean ÷ engine mean on those same questions`,
     row(header),
     `|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,

@@ -24,8 +24,7 @@ export function createEngine(pack: KnowledgePack): Engine {
   loadEverydayEnglish();
   const records = buildPassages(pack);
   const index = buildTermIndex(records);
-  const stems = new Set(index.passages.postings.keys());
-  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
+  const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly);
   const suggester = new Suggester(pack, records);
 
   const attributions = records.map(formatAttribution);
@@ -114,7 +113,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         let total = 0;
         let found = 0;
         for (const stem of stems) {
-          const has = index.passages.postings.has(stem);
+          const has = index.passages.terms.has(stem);
           const weight = has ? idf(index.passages, stem) : max;
           total += weight;
           if (has) found += weight;
@@ -124,7 +123,7 @@ export function createEngine(pack: KnowledgePack): Engine {
       const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
-      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
+      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
       return total > 0 ? found / total : 0;
     },
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
