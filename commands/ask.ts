@@ -10,7 +10,7 @@ import type { CommandContext, ComponentRoute, Reply } from '../src/discord/comma
 import { toChoices } from '../src/discord/choices.ts';
 import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
-import type { Passage } from '../src/engine/types.ts';
+import type { Passage } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
 import { contextReply, moreMatchesReply } from '../src/reply/passages.ts';

@@ -7,7 +7,7 @@ import { ALL_ARTICLES, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { forumTags, solvedTag } from '../src/discord/forum/channel-api.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
-import type { Answer } from '../src/engine/types.ts';
+import type { Answer } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
 import { mayManage } from './kit/moderator.ts';

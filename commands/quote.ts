@@ -4,7 +4,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { articleScope, enginesIn, libraryOf, oneArticle, withAlsoIn } from '../src/discord/articles.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import type { Engine } from '../src/engine/types.ts';
+import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { escapeText, oneLine } from '../src/reply/escape.ts';
 import { COLOURS, message } from '../src/reply/message.ts';

@@ -3,7 +3,7 @@
 // the article that mentions them most answers, and the others are named.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { articleScope, enginesIn, libraryOf, withAlsoIn } from '../src/discord/articles.ts';
-import type { Engine } from '../src/engine/types.ts';
+import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { isPersonOrOrganisation, whoNotFoundReply, whoReply } from '../src/reply/who.ts';

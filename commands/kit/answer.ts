@@ -4,7 +4,7 @@
 import { ALL_ARTICLES, libraryOf } from '../../src/discord/articles.ts';
 import type { CommandContext } from '../../src/discord/command.ts';
 import { cleanQuestion } from '../../src/discord/question.ts';
-import type { Answer } from '../../src/engine/types.ts';
+import type { Answer } from '../../src/engine/index.ts';
 import type { ArticleMeta } from '../../src/knowledge/schema.ts';
 import { recordAnswer } from '../../src/store/record.ts';
 

@@ -9,8 +9,7 @@ import {
   type APIEmbed,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import type { Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine, Library } from '../engine/index.ts';
 import { singleEngineLibrary } from '../runtime/load-library.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { escapeText, oneLine, plainText } from '../reply/escape.ts';

@@ -12,8 +12,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
-import type { Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine, Library } from '../engine/index.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';

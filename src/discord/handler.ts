@@ -12,13 +12,13 @@ import {
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
-import type { HandleInteraction, InteractionResult, InteractionSummary } from './contract.ts';
+import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';

@@ -15,7 +15,7 @@ import type { ChannelApi } from './forum/channel-api.ts';
 import { watchForumPosts } from './forum/watch.ts';
 import { createQuestionStats } from './question-stats.ts';
 import { warmUp } from './warm-up.ts';
-import { shareReloads } from './http/cluster-reload.ts';
+import { shareReloads } from '../runtime/process-reloads.ts';
 import { DEFAULT_API_URL } from './http/server.ts';
 
 /** Longest a shutdown may take before we exit anyway: the 10 s for in-flight answers, then the disconnect. */

@@ -12,7 +12,7 @@ import {
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import type { Answer, Passage } from '../engine/types.ts';
+import type { Answer, Passage } from '../engine/index.ts';
 import { askButtonsFit, contextId, didYouMeanId, feedbackId, moreMatchesId } from '../discord/custom-id.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';

@@ -2,7 +2,7 @@
 // ("More matches"), the paragraph around a passage ("Show context"), and the claim check.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, Paragraph } from '../knowledge/schema.ts';
-import type { Answer, Passage } from '../engine/types.ts';
+import type { Answer, Passage } from '../engine/index.ts';
 import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
 import { CLOSEST_LEAD, MATCHES_PER_PAGE, passageBlock } from './answer.ts';
 import { confidenceHint } from './confidence.ts';

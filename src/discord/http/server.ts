@@ -12,7 +12,7 @@ import {
   type APIInteractionResponsePong,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
-import type { HandleInteraction, InteractionResult } from '../contract.ts';
+import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
 import { interactionLine, logInteraction, type InteractionLine } from '../interaction-log.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
