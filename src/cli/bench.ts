@@ -7,10 +7,11 @@
 // against the same burst of /help. Between them, issue 6's library case (src/cli/bench-library.ts): a
 // library of 50 knowledge packs through createLibrary, against a library of the seed alone.
 //
-// Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0,
+// Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0;
+// serve ready and RSS with 17 and 50 packs against the seed alone (src/cli/bench-serve-packs.ts);
 // and issue 11's store rows (src/cli/bench-store.ts): /ask with no database, SQLite and PostgreSQL.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store]
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-serve-packs] [--no-store]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -495,12 +496,14 @@ interface Cli {
   packs: number;
   /** Issue 14's start-up rounds (ask, serve ready, against node -e 0); 0 skips it (--no-startup). */
   startup: number;
+  /** Issue 14's serve-with-many-packs rounds; 0 skips it (--no-serve-packs). */
+  servePacks: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-serve-packs] [--no-store]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5 };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5, servePacks: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -511,6 +514,7 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--no-packs') cli.packs = 0;
     else if (arg === '--no-startup') cli.startup = 0;
+    else if (arg === '--no-serve-packs') cli.servePacks = 0;
     else if (arg === '--packs' && argv[i + 1]) cli.packs = Number(argv[++i]);
     else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
     else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
@@ -548,6 +552,14 @@ async function main() {
     startup = r;
   }
 
+  let servePacks: unknown;
+  if (cli.servePacks > 0) {
+    const { formatServePacksTable, runServePacksBench } = await import('./bench-serve-packs.ts');
+    const r = await runServePacksBench({ runs: cli.quick ? 1 : cli.servePacks, log });
+    if (!cli.json) process.stdout.write(`\n${formatServePacksTable(r)}\n`);
+    servePacks = r;
+  }
+
   let http: unknown;
   let gateway: unknown;
   const httpMod = cli.http || cli.gateway ? await loadHttpBench(log) : undefined;
@@ -572,7 +584,7 @@ async function main() {
     if (!cli.json) process.stdout.write(`\n${mod.formatStoreTable(rows)}\n`);
     store = rows;
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}) }, null, 2)}\n`);
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(servePacks ? { servePacks } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
