@@ -3,7 +3,9 @@
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { openStore } from '../store/open.ts';
 import { shareReloadsOverStore } from '../runtime/replica-reloads.ts';
+import { join } from 'node:path';
 import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../runtime/knowledge-store.ts';
+import { CACHE_FOLDER } from '../runtime/passage-cache.ts';
 import { addSecret, type Logger } from '../log.ts';
 import type { Config } from './config.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
@@ -25,7 +27,7 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
   addSecret(config.token);
   let knowledge: KnowledgeStore;
   try {
-    knowledge = createKnowledgeStore();
+    knowledge = createKnowledgeStore({ cacheDir: join(config.dataDir, CACHE_FOLDER), log });
   } catch (err) {
     // Never serve on no knowledge: when no pack of the library loads, the loader's messages and exit 1.
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);

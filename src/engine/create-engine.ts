@@ -19,9 +19,17 @@ import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
 
-export function createEngine(pack: KnowledgePack): Engine {
+export interface EngineBuildOptions {
+  /**
+   * The pack's passages as buildPassages(pack) made them before (a cache of an unchanged pack): most
+   * of a build's time is spent making them. The caller answers for their being that pack's.
+   */
+  passages?: PassageRecord[];
+}
+
+export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = {}): Engine {
   loadEverydayEnglish();
-  const records = buildPassages(pack);
+  const records = options.passages ?? buildPassages(pack);
   const index = buildTermIndex(records);
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly);
   const suggester = new Suggester(pack, records);

@@ -4,8 +4,8 @@
 // src/cli/build-wordnet.ts, are the exception: they work on its insides by design.)
 
 // Answering: one article, or a library of them.
-export { createEngine } from './create-engine.ts';
-export { createLibrary, type Library, type LibraryAskOptions } from './library.ts';
+export { createEngine, type EngineBuildOptions } from './create-engine.ts';
+export { createLibrary, type Library, type LibraryAskOptions, type LibraryBuildOptions } from './library.ts';
 export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage } from './types.ts';
 /** The tuned ranking constants, among them the low-confidence threshold the replies and the unanswered log share. */
 export { RANKING } from './ranking-defaults.ts';

@@ -2,6 +2,7 @@
 // (which articles use the question's words at all) keeps a 50-article library as fast as one article.
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
 import { createEngine } from './create-engine.ts';
+import type { PassageRecord } from './passages.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { contentTokens } from './text.ts';
 
@@ -22,11 +23,16 @@ export interface Library {
   suggest(partial: string, options?: { article?: string; limit?: number }): string[];
 }
 
-export function createLibrary(packs: KnowledgePack[]): Library {
+export interface LibraryBuildOptions {
+  /** Gives a pack's passages instead of building them here: runtime/passage-cache.ts reads them from its cache, or builds and keeps them. */
+  passagesOf?: (pack: KnowledgePack) => PassageRecord[];
+}
+
+export function createLibrary(packs: KnowledgePack[], options: LibraryBuildOptions = {}): Library {
   const engines = new Map<string, Engine>();
   for (const pack of packs) {
     if (engines.has(pack.meta.slug)) throw new Error(`Two articles share the slug "${pack.meta.slug}" (${pack.source})`);
-    engines.set(pack.meta.slug, createEngine(pack));
+    engines.set(pack.meta.slug, createEngine(pack, options.passagesOf ? { passages: options.passagesOf(pack) } : {}));
   }
   const articles = [...engines.values()].map((e) => e.pack.meta);
   const byScore = (a: Passage, b: Passage) => b.score - a.score;

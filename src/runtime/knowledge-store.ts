@@ -8,6 +8,7 @@
 import { createLibrary, type Engine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
+import { openPassageCache, type PassageCache } from './passage-cache.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 
@@ -82,6 +83,13 @@ export interface KnowledgeStoreOptions {
   warm?: (library: Library) => void;
   /** Serve this engine or library first instead of loading (the first reload then loads). */
   initial?: Engine | Library;
+  /**
+   * Keep each pack's passages in this folder (DATA_DIR/index-cache), so a start or reload builds only
+   * the packs that changed (runtime/passage-cache.ts). Without it every pack is built every time.
+   */
+  cacheDir?: string;
+  /** Told once when the cache cannot be written. */
+  log?: Pick<Logger, 'warn'>;
 }
 
 function defaultWarm(library: Library): void {
@@ -158,12 +166,13 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     options.loadLibrary ?? (loadOne ? (): LibraryLoad => ({ root: '', packs: [loadOne()], skipped: [], single: true }) : loadLibraryFromEnv);
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
+  const cache: PassageCache | undefined = options.cacheDir ? openPassageCache(options.cacheDir, { onError: (m) => options.log?.warn(m) }) : undefined;
 
   const fresh = (generation: number, previous?: KnowledgeSnapshot): KnowledgeSnapshot => {
     const t0 = performance.now();
     const loaded = loadLibrary();
     checkServedPacks(loaded, previous);
-    const library = createLibrary(loaded.packs);
+    const library = createLibrary(loaded.packs, cache ? { passagesOf: cache.passagesOf } : {});
     warm(library);
     return snapshotOf(library, loaded.skipped, loaded.single ? undefined : loaded.root || undefined, performance.now() - t0, generation);
   };

@@ -9,7 +9,9 @@ import { availableParallelism } from 'node:os';
 import { KnowledgeError } from '../../knowledge/loader.ts';
 import { openStore } from '../../store/open.ts';
 import { shareReloadsOverStore } from '../../runtime/replica-reloads.ts';
+import { join } from 'node:path';
 import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../runtime/knowledge-store.ts';
+import { CACHE_FOLDER } from '../../runtime/passage-cache.ts';
 import { addSecret, createLogger, type Logger } from '../../log.ts';
 import { installProcessGuards } from '../../process-guard.ts';
 import { configOrExit, type Config } from '../config.ts';
@@ -86,7 +88,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 
   try {
-    const knowledge = createKnowledgeStore();
+    const knowledge = createKnowledgeStore({ cacheDir: join(config.dataDir, CACHE_FOLDER), log });
     logSkipped(log, knowledge.current());
     // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
     // locked or unreachable database is one warning and the bot answers on.
