@@ -34,7 +34,14 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly);
   const suggester = new Suggester(pack, records);
 
-  const attributions = records.map(formatAttribution);
+  // A few speakers say most passages: each attribution line is written once.
+  const lines = new Map<string, string>();
+  const attributions = records.map((r) => {
+    const key = `${r.speaker}\0${r.role ?? ''}\0${r.how}`;
+    let line = lines.get(key);
+    if (line === undefined) lines.set(key, (line = formatAttribution(r)));
+    return line;
+  });
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
     attribution: attributions[r.id]!,
