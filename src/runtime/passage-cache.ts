@@ -109,7 +109,8 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
   const code = 'code' in options ? options.code : engineCodeHash();
   const stats: PassageCacheStats = { hits: 0, misses: 0, rebuilt: 0 };
   const keyOf = (pack: KnowledgePack) => sha256(`${FORMAT}\0${code}\0${JSON.stringify({ ...pack, source: undefined })}`);
-  const fileOf = (pack: KnowledgePack) => join(dir, `${keyOf(pack).slice(0, 32)}.json`);
+  const fileFor = (key: string) => join(dir, `${key.slice(0, 32)}.json`);
+  const fileOf = (pack: KnowledgePack) => fileFor(keyOf(pack));
   let warned = false;
   const warn = (message: string) => {
     if (!warned) options.onError?.(message);
@@ -122,7 +123,7 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     passagesOf(pack) {
       if (code === undefined) return buildPassages(pack);
       const key = keyOf(pack);
-      const file = fileOf(pack);
+      const file = fileFor(key);
       if (existsSync(file)) {
         try {
           const records = read(file, key);
