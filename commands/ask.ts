@@ -5,7 +5,7 @@
 // answers are recorded for the moderators (/kb unanswered), without who asked.
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
-import { articleScope, libraryOf } from '../src/discord/articles.ts';
+import { articleScope } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
@@ -57,7 +57,7 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
     // Suggestions from the article chosen (or the guild's default); from every article otherwise.
     const target = articleScope(args.article, ctx);
     const slug = 'scope' in target ? target.scope.slug : undefined;
-    return toChoices(libraryOf(ctx).suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
+    return toChoices(ctx.library.suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
   },
 });
 
@@ -68,7 +68,7 @@ function ask(question: string, article: string | undefined, isPrivate: boolean, 
   const { slug } = target.scope;
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
   const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
-  const searched = slug ? 1 : libraryOf(ctx).articles.length;
+  const searched = slug ? 1 : ctx.library.articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
   return {
     data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
@@ -98,7 +98,7 @@ function staleButton(): Reply {
 
 function morePage(interaction: APIMessageComponentInteraction, ctx: CommandContext, update: boolean): Reply {
   const parsed = parseAskButton(interaction.data.custom_id);
-  const engine = parsed && libraryOf(ctx).engine(parsed.slug);
+  const engine = parsed && ctx.library.engine(parsed.slug);
   if (!parsed || !engine || (parsed.kind !== 'more' && parsed.kind !== 'next')) return staleButton();
   const passages = parsed.passageIds.map((id) => engine.passage(id)).filter((p): p is Passage => p !== undefined);
   return { data: moreMatchesReply(passages, engine.pack.meta, { ephemeral: true }), update };
@@ -113,7 +113,7 @@ export const components: ComponentRoute[] = [
     ephemeral: () => true,
     handle(interaction, ctx) {
       const parsed = parseAskButton(interaction.data.custom_id);
-      const engine = parsed && libraryOf(ctx).engine(parsed.slug);
+      const engine = parsed && ctx.library.engine(parsed.slug);
       if (!parsed || !engine || parsed.kind !== 'ctx') return staleButton();
       const passage = engine.passage(parsed.passageId);
       const paragraph = passage && engine.paragraph(passage.paragraph);
@@ -150,7 +150,7 @@ function feedback(interaction: APIMessageComponentInteraction, ctx: CommandConte
   pressed.add(key);
   if (pressed.size > MAX_PRESSED) pressed.delete(pressed.values().next().value!);
   const question = questionFromMessage(interaction);
-  const passage = libraryOf(ctx).engine(parsed.slug)?.passage(parsed.passageId);
+  const passage = ctx.library.engine(parsed.slug)?.passage(parsed.passageId);
   if (question) {
     recordFeedback(ctx.curator, { question, article: parsed.slug, guildId: ctx.guildId ?? null, candidate: passage?.text ?? null, score: confidenceOf(interaction) });
   }

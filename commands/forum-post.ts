@@ -3,9 +3,10 @@
 // answerPost for THREAD_CREATE (src/discord/forum/watch.ts); the button arrives as an interaction.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIInteractionResponseCallbackData, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordAnswer } from '../src/store/record.ts';
-import { ALL_ARTICLES, libraryOf } from '../src/discord/articles.ts';
+import { ALL_ARTICLES } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { forumTags, solvedTag } from '../src/discord/forum/channel-api.ts';
+import { userId } from '../src/discord/invoker.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
 import type { Answer } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
@@ -27,7 +28,7 @@ export interface PostAnswer {
  * misses and weak answers for /kb unanswered, as /ask does.
  */
 export function answerPost(questions: readonly string[], ctx: CommandContext): PostAnswer {
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   const slug = ctx.settings?.defaultArticle ?? undefined;
   const scope = slug && library.engine(slug) ? { article: slug } : {};
   let chosen: { question: string; answer: Answer } | undefined;
@@ -69,7 +70,7 @@ const privately = (content: string): Reply => ({ data: message({ content, epheme
 async function markSolved(interaction: APIMessageComponentInteraction, ctx: CommandContext): Promise<Reply> {
   const api = ctx.discord;
   if (!api) return privately('This bot cannot change tags from here (it runs without a bot token). A moderator can add the Solved tag by hand.');
-  const presser = interaction.member?.user.id ?? interaction.user?.id;
+  const presser = userId(interaction);
   const threadId = interaction.channel_id ?? interaction.channel?.id;
   if (!threadId) return privately('This button only works on an answer in a forum post.');
   let thread: { owner_id?: string; parent_id?: string; applied_tags?: string[] };

@@ -1,7 +1,7 @@
 // One question through the library, as /ask and "Find in article" both ask it: answered within the
 // article in scope (else every article), the alternatives kept to the answering article's (their
 // passage ids are that article's), and a miss or a weak answer recorded for the moderators.
-import { ALL_ARTICLES, libraryOf } from '../../src/discord/articles.ts';
+import { ALL_ARTICLES } from '../../src/discord/articles.ts';
 import type { CommandContext } from '../../src/discord/command.ts';
 import { cleanQuestion } from '../../src/discord/question.ts';
 import type { Answer } from '../../src/engine/index.ts';
@@ -21,7 +21,7 @@ export function answerAndRecord(
   opts: { slug: string | undefined; alternatives: number; /** A near miss's source line names the article of its closest passage. */ closestSource?: boolean },
 ): Answered {
   const { slug } = opts;
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   const answer = library.answer(cleanQuestion(text), { alternatives: opts.alternatives, ...(slug ? { article: slug } : {}) });
   const best = answer.found ? answer.answer : null;
   const shown = best ?? (opts.closestSource ? answer.closest : null);

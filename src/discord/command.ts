@@ -29,8 +29,8 @@ export interface CommandContext {
   knowledge?: KnowledgeStore;
   /** Questions asked since start, for /kb stats (set by the handler). */
   questions?: QuestionStats;
-  /** Every article of `snapshot` (set by the handler); `engine` is its default article's. */
-  library?: Library;
+  /** Every article of `snapshot`, always set (one engine alone is a library of one); `engine` is its default article's. */
+  library: Library;
   /** The curator database: unanswered questions and guild settings (absent: nothing is recorded). */
   curator?: CuratorStore;
   /** Reloads shared with the other replicas on the database (absent: this process alone). */

@@ -22,7 +22,7 @@ import type { HandleInteraction, InteractionResult, InteractionSummary } from '.
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
-import { userId } from './options.ts';
+import { userId } from './invoker.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
