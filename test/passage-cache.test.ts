@@ -117,11 +117,11 @@ describe('passage cache', () => {
     expect(engineCodeHash()).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('the knowledge store keeps its packs in the cache folder it is given', () => {
+  it('the knowledge store keeps its packs in the cache folder it is given', async () => {
     const dir = freshDir();
     const store = createKnowledgeStore({ loadLibrary: () => ({ root: '', packs, skipped: [], single: false }), cacheDir: dir, warm: () => {} });
     expect(readdirSync(dir)).toHaveLength(2);
-    expect(store.reload('test').ok).toBe(true);
+    expect((await store.reload('test')).ok).toBe(true);
     expect(readdirSync(dir)).toHaveLength(2);
     expect(store.current().library.answer('How much did the bridge cost?').answer?.text).toContain('12 million');
   });

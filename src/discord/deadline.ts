@@ -43,6 +43,7 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+/** `ms` ≤ 0: work that returns a promise is deferred at once (no race), as /kb reload wants. */
 export async function respondWithin(
   work: () => Reply | Promise<Reply>,
   shape: DeferShape,
@@ -54,15 +55,17 @@ export async function respondWithin(
   const result = work();
   if (!isPromise(result)) return { response: toResponse(result) };
   const running = result;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(resolve, ms, TIMEOUT);
-  });
-  try {
-    const first = await Promise.race([running, timeout]);
-    if (first !== TIMEOUT) return { response: toResponse(first) };
-  } finally {
-    clearTimeout(timer);
+  if (ms > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+      timer = setTimeout(resolve, ms, TIMEOUT);
+    });
+    try {
+      const first = await Promise.race([running, timeout]);
+      if (first !== TIMEOUT) return { response: toResponse(first) };
+    } finally {
+      clearTimeout(timer);
+    }
   }
   const response: APIInteractionResponse = shape.update
     ? { type: InteractionResponseType.DeferredMessageUpdate }

@@ -16,6 +16,7 @@ import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { routeOf } from '../reply/buttons.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
 import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
@@ -108,7 +109,8 @@ function describe(i: APIInteraction): string {
   if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) {
     return `${i.data.name} (interaction ${i.id})`;
   }
-  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id})`;
+  // The route only: a feedback button's id carries the user's question, which logs never do.
+  if (i.type === InteractionType.MessageComponent) return `button ${routeOf(i.data.custom_id)} (interaction ${i.id})`;
   return `interaction ${i.id} of type ${i.type}`;
 }
 
@@ -140,7 +142,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
     const work = async () => {
       const reply = await doWork();
       const summary = summaries.get(i);
@@ -153,7 +155,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
     }
     try {
-      return await respondWithin(work, shape, deadlineMs, failed(i));
+      return await respondWithin(work, shape, deferAtOnce ? 0 : deadlineMs, failed(i));
     } catch (err) {
       return { response: toResponse(failed(i)(err)) };
     }
@@ -187,6 +189,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       },
       ctx,
       chatCmd.unlimited?.(chat) ?? false,
+      chatCmd.deferAtOnce?.(chat) ?? false,
     );
   }
 

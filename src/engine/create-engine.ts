@@ -3,7 +3,7 @@
 import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
-import { buildTermIndex, idf } from './term-index.ts';
+import { buildTermIndex, idf, positionsFrom, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
@@ -15,6 +15,7 @@ import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
+import { passageKeys } from './passage-key.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -28,10 +29,39 @@ export interface EngineBuildOptions {
 }
 
 export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = {}): Engine {
+  return engineFromParts(buildEngineParts(pack, options));
+}
+
+/**
+ * The costly part of an engine, as plain data (arrays, Maps, Sets, typed arrays): what a reload builds
+ * on a worker thread and hands to the main thread by structured clone (src/runtime/library-transfer.ts).
+ * Nothing in here may be a function or depend on its prototype, except Vocabulary, which
+ * engineFromParts revives.
+ */
+export interface EngineParts {
+  pack: KnowledgePack;
+  records: PassageRecord[];
+  index: Omit<TermIndex, 'positions'>;
+  vocabulary: Vocabulary;
+}
+
+export function buildEngineParts(pack: KnowledgePack, options: EngineBuildOptions = {}): EngineParts {
   loadEverydayEnglish();
   const records = options.passages ?? buildPassages(pack);
-  const index = buildTermIndex(records);
-  const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly);
+  const { positions: _derived, ...index } = buildTermIndex(records);
+  const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
+  return { pack, records, index, vocabulary };
+}
+
+/** The engine around parts built here or on another thread (then cloned): cheap next to building them. */
+export function engineFromParts(parts: EngineParts): Engine {
+  loadEverydayEnglish();
+  const { pack, records } = parts;
+  // WordNet stands in for the keywords no curator has written yet: a bare article or a pack fresh from
+  // `npm run ingest`. The learned ranker only for a bare article: a pack's speakers are the hand score's.
+  const wordnet = !pack.curated || pack.meta.generated === true;
+  const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
+  const vocabulary = Vocabulary.revive(parts.vocabulary);
   const suggester = new Suggester(pack, records);
 
   // A few speakers say most passages: each attribution line is written once.
@@ -42,6 +72,7 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
     return line;
   });
+  const { keys, byKey } = passageKeys(records.map((r) => r.text));
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
     attribution: attributions[r.id]!,
@@ -51,6 +82,7 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
     paragraph: r.paragraph,
     paragraphLabel: r.paragraphLabel,
     passageId: r.id,
+    key: keys[r.id]!,
     score: s ? confidence(s, top) : 0,
     matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
     article: pack.meta.slug,
@@ -71,6 +103,7 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
       paragraph: headline?.paragraph ?? 0,
       paragraphLabel: 'about the article',
       passageId: headline?.id ?? 0,
+      key: keys[headline?.id ?? 0] ?? '',
       score: 1,
       matched: [],
       article: pack.meta.slug,
@@ -86,7 +119,7 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
@@ -134,7 +167,7 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
@@ -143,6 +176,10 @@ export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = 
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
+    passageByKey(key) {
+      const id = byKey.get(key);
+      return id === undefined ? undefined : toPassage(records[id]!);
+    },
     findEntity(name) {
       const key = fold(String(name ?? '')).toLowerCase().trim();
       return entityByName.get(key) ?? suggester.findEntity(key);

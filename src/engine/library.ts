@@ -29,10 +29,16 @@ export interface LibraryBuildOptions {
 }
 
 export function createLibrary(packs: KnowledgePack[], options: LibraryBuildOptions = {}): Library {
+  return libraryOfEngines(packs.map((pack) => createEngine(pack, options.passagesOf ? { passages: options.passagesOf(pack) } : {})));
+}
+
+/** A library of engines already built (a reload builds them off the main thread, one by one). */
+export function libraryOfEngines(list: Engine[]): Library {
   const engines = new Map<string, Engine>();
-  for (const pack of packs) {
+  for (const engine of list) {
+    const pack = engine.pack;
     if (engines.has(pack.meta.slug)) throw new Error(`Two articles share the slug "${pack.meta.slug}" (${pack.source})`);
-    engines.set(pack.meta.slug, createEngine(pack, options.passagesOf ? { passages: options.passagesOf(pack) } : {}));
+    engines.set(pack.meta.slug, engine);
   }
   const articles = [...engines.values()].map((e) => e.pack.meta);
   const byScore = (a: Passage, b: Passage) => b.score - a.score;

@@ -13,11 +13,11 @@ import {
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
 import type { Logger } from '../../log.ts';
+import { DEFAULT_API_URL } from '../api-url.ts';
 import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
 import { interactionLine, logInteraction, type InteractionLine } from '../interaction-log.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
-export const DEFAULT_API_URL = 'https://discord.com/api';
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers, then the body, each within this; Discord sends small bodies at once. */
 export const REQUEST_TIMEOUT_MS = 10_000;
