@@ -6,6 +6,7 @@
 //
 //   npx tsx src/cli/bench-startup.ts [--runs 5]     (npm run bench runs it too)
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -47,10 +48,28 @@ const PUBLIC_KEY = (() => {
 
 /** Spawn → the first 200 from /healthz (the knowledge is loaded), then stop it. */
 async function serveReadyMs(args: string[]): Promise<number> {
+  return (await serveReady(args)).ms;
+}
+
+/** Resident memory of a live process (MB), from /proc; NaN where there is none. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Spawn → the first 200 from /healthz (the knowledge is loaded): how long that took, and the process's
+ * resident memory (MB) right then. `env` is added to serve's environment (KNOWLEDGE_DIR, DATA_DIR).
+ */
+export async function serveReady(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; rssMb: number }> {
   const t = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: REPO,
-    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1' },
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -61,7 +80,7 @@ async function serveReadyMs(args: string[]): Promise<number> {
       if (performance.now() - t > 30_000) throw new Error(`serve not ready after 30 s:\n${out}`);
       if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}:\n${out}`);
       const url = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url && (await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) return performance.now() - t;
+      if (url && (await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) return { ms: performance.now() - t, rssMb: rssMb(child.pid) };
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {

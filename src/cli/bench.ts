@@ -7,12 +7,13 @@
 // against the same burst of /help. Between them, issue 6's library case (src/cli/bench-library.ts): a
 // library of 50 knowledge packs through createLibrary, against a library of the seed alone.
 //
-// Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0,
+// Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0;
+// serve ready and RSS with 17 and 50 packs against the seed alone (src/cli/bench-serve-packs.ts);
 // and issue 11's store rows (src/cli/bench-store.ts): /ask with no database, SQLite and PostgreSQL.
 // Last, issue 12's reload row (src/cli/bench-reload.ts): the worst wait of other interactions during a
 // /kb reload of a 750 KB library, on the worker thread and on the main thread as before.
 //
-//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store]
+//   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-serve-packs] [--no-store]
 //
 // runBench() measures and formatBenchTable() prints; both are pure enough to test on a tiny corpus.
 import { existsSync, readFileSync } from 'node:fs';
@@ -286,13 +287,19 @@ function fullGc(): void {
   collect();
 }
 
-/** Heap (MB) that one more build holds after a full GC, per 1,000 passages. */
+/** Memory a build holds: the V8 heap, and the typed arrays' buffers, which live outside it. */
+function heldBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Memory (MB) that one more build holds after a full GC, heap and array buffers, per 1,000 passages. */
 function heapPer1k(build: () => unknown, passages: number): number {
   fullGc();
-  const before = process.memoryUsage().heapUsed;
+  const before = heldBytes();
   const kept = build();
   fullGc();
-  const after = process.memoryUsage().heapUsed;
+  const after = heldBytes();
   if (!kept) throw new Error('unreachable'); // holds the build until after the second GC
   return ((after - before) / 1e6 / Math.max(1, passages)) * 1000;
 }
@@ -427,7 +434,7 @@ export function formatBenchTable(report: BenchReport): string {
   const row = (cells: string[]) => `| ${cells.map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
     `Search speed: answer engine vs MiniSearch and plain Fuse.js (default options, raw question) over the same sentence passages, one process (${report.node}, ${report.cpu})`,
-    `Baselines, same run: "build vs MiniSearch" = median build ÷ MiniSearch's; "heap MB/1k" = heap one more build holds after a full GC, per 1,000 passages`,
+    `Baselines, same run: "build vs MiniSearch" = median build ÷ MiniSearch's; "heap MB/1k" = heap and array buffers one more build holds after a full GC, per 1,000 passages`,
     `Latency per question after a timed warm-up; plain Fuse.js gets a spread-out subset of the questions (at most ${report.settings.baselineQuestions}, fewer when its time budget runs out); "vs Fuse" = Fuse mean ÷ engine mean on those same questions`,
     row(header),
     `|${widths.map((w, i) => (i < left ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
@@ -491,14 +498,16 @@ interface Cli {
   packs: number;
   /** Issue 14's start-up rounds (ask, serve ready, against node -e 0); 0 skips it (--no-startup). */
   startup: number;
+  /** Issue 14's serve-with-many-packs rounds; 0 skips it (--no-serve-packs). */
+  servePacks: number;
   /** Issue 12's reload row: KB of library reloaded while interactions are probed; 0 skips it (--no-reload). */
   reloadKb: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store] [--no-reload] [--reload-kb N]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-serve-packs] [--no-store] [--no-reload] [--reload-kb N]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5, reloadKb: 750 };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5, reloadKb: 750, servePacks: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -509,6 +518,7 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--no-packs') cli.packs = 0;
     else if (arg === '--no-startup') cli.startup = 0;
+    else if (arg === '--no-serve-packs') cli.servePacks = 0;
     else if (arg === '--no-reload') cli.reloadKb = 0;
     else if (arg === '--reload-kb' && argv[i + 1]) cli.reloadKb = Number(argv[++i]);
     else if (arg === '--packs' && argv[i + 1]) cli.packs = Number(argv[++i]);
@@ -548,6 +558,14 @@ async function main() {
     startup = r;
   }
 
+  let servePacks: unknown;
+  if (cli.servePacks > 0) {
+    const { formatServePacksTable, runServePacksBench } = await import('./bench-serve-packs.ts');
+    const r = await runServePacksBench({ runs: cli.quick ? 1 : cli.servePacks, log });
+    if (!cli.json) process.stdout.write(`\n${formatServePacksTable(r)}\n`);
+    servePacks = r;
+  }
+
   let http: unknown;
   let gateway: unknown;
   const httpMod = cli.http || cli.gateway ? await loadHttpBench(log) : undefined;
@@ -581,7 +599,7 @@ async function main() {
     if (!cli.json) process.stdout.write(`\n${mod.formatReloadTable(r)}\n`);
     reload = r;
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}), ...(reload ? { reload } : {}) }, null, 2)}\n`);
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(servePacks ? { servePacks } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}), ...(reload ? { reload } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

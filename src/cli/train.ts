@@ -40,7 +40,7 @@ export function examplesOf(articles: SquadArticle[]): Example[] {
     const pack = packFromText(art.paragraphs.join('\n\n') + '\n', 'squad');
     const records = buildPassages(pack);
     const index = buildTermIndex(records);
-    const vocabulary = new Vocabulary(new Set(index.words.keys()), new Set(index.passages.postings.keys()), index.words, index.nameOnly);
+    const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly);
     const paras = art.paragraphs.map(norm);
     for (const q of art.questions) {
       const question = analyseQuestion(q.question, vocabulary, true);

@@ -75,6 +75,15 @@ export class Attributor {
   private readonly earlier: Attributed[] = [];
   /** Names the article has used in full ("Mark Tedeschi"), to expand "Mr. Tedeschi" and "Heald". */
   private readonly names: string[] = [];
+  // Look-ups kept as the two lists grow, so that each sentence costs the same at the end of a long
+  // article as at its start (scanning both lists backwards made a 2,000-sentence pack quadratic, issue 14).
+  // Each answers what the backward scan it replaces found: the latest entry that fits.
+  /** A word of a personal name that spoke → the latest such speaker. */
+  private readonly speakerByWord = new Map<string, string>();
+  /** A speaker → the latest role given with them. */
+  private readonly roleBySpeaker = new Map<string, string>();
+  /** A word of a noted name → the index in `names` of the latest name that has it. */
+  private readonly nameByWord = new Map<string, number>();
   /** The person a "he" or "she" most likely means: the last speaker or sentence subject named. */
   private lastPerson: string | undefined;
   private inQuote = false;
@@ -98,9 +107,11 @@ export class Attributor {
     let inside = first ? this.inQuote && opensWithQuote : this.inQuote;
     const insideAtStart = inside;
     let hasQuote = false;
-    for (const [i, ch] of [...s].entries()) {
+    let i = 0;
+    for (const ch of s) {
+      const at = i++;
       if (ch === '“' || (ch === '"' && !inside)) {
-        if (!(first && i === 0 && insideAtStart)) inside = true;
+        if (!(first && at === 0 && insideAtStart)) inside = true;
         hasQuote = true;
       } else if (ch === '”' || ch === '"') {
         inside = false;
@@ -120,13 +131,19 @@ export class Attributor {
     this.previousAdjacent = found !== undefined;
     if (found) {
       this.previous = found;
-      this.earlier.push(found);
+      this.remember(found);
       if (/^\p{Lu}/u.test(found.speaker) && !isOrganisation(found.speaker)) this.lastPerson = found.speaker;
     } else {
       const subject = subjectOf(s);
       if (subject) this.lastPerson = this.fullName(subject);
     }
     return found;
+  }
+
+  private remember(found: Attributed): void {
+    this.earlier.push(found);
+    if (found.role) this.roleBySpeaker.set(found.speaker, found.role);
+    if (isPersonalName(found.speaker)) for (const w of found.speaker.split(' ')) this.speakerByWord.set(w, found.speaker);
   }
 
   /** Pronouns, "the ministry", "Mr. Tedeschi": the speaker as the article named them before. */
@@ -142,12 +159,13 @@ export class Attributor {
       const role = this.previous?.speaker === who ? this.previous.role : this.roleOf(who);
       return { ...found, speaker: who, ...(role ? { role } : {}) };
     }
-    const definite = new RegExp(`^the (${ORG_HEADS})$`, 'iu').exec(speaker);
+    const definite = DEFINITE_ORGANISATION.exec(speaker);
     if (definite) {
-      const head = definite[1]!.toLowerCase();
-      const named = [...[...this.earlier].reverse().map((a) => a.speaker), ...[...this.names].reverse()].find((n) => new RegExp(`\\b${head}\\b`, 'i').test(n) && n.toLowerCase() !== speaker.toLowerCase());
+      const head = new RegExp(`\\b${definite[1]!.toLowerCase()}\\b`, 'i');
+      const other = (n: string) => n.toLowerCase() !== speaker.toLowerCase();
+      const named = lastOf(this.earlier, (a) => head.test(a.speaker) && other(a.speaker))?.speaker ?? lastOf(this.names, (n) => head.test(n) && other(n));
       // "the department added" after "The Home Office said": the organisation that spoke last.
-      const lastOrganisation = [...this.earlier].reverse().find((a) => isOrganisation(a.speaker) && a.speaker.toLowerCase() !== speaker.toLowerCase())?.speaker;
+      const lastOrganisation = lastOf(this.earlier, (a) => isOrganisation(a.speaker) && other(a.speaker))?.speaker;
       return named ? { ...found, speaker: named } : lastOrganisation ? { ...found, speaker: lastOrganisation } : found;
     }
     if (!looksLikeSpeaker(speaker)) return undefined;
@@ -158,19 +176,19 @@ export class Attributor {
   }
 
   private roleOf(speaker: string): string | undefined {
-    return [...this.earlier].reverse().find((a) => a.speaker === speaker && a.role)?.role;
+    return this.roleBySpeaker.get(speaker);
   }
 
   /** "Mr. Tedeschi" → "Mark Tedeschi" when the article named him in full before. */
   private fullName(name: string): string {
     const bare = name.replace(HONORIFIC, '').replace(/['’]s?$/u, '').trim();
     if (!bare || bare.includes(' ') || !/^\p{Lu}/u.test(bare)) return name;
-    const spoken = [...this.earlier].reverse().find((a) => a.speaker.split(' ').includes(bare) && isPersonalName(a.speaker));
-    if (spoken) return spoken.speaker;
-    for (const run of [...this.names].reverse()) {
-      const words = run.split(' ');
+    const spoken = this.speakerByWord.get(bare);
+    if (spoken) return spoken;
+    const run = this.nameByWord.get(bare);
+    if (run !== undefined) {
+      const words = this.names[run]!.split(' ');
       const at = words.indexOf(bare);
-      if (at < 0) continue;
       // "Chinese Vice Foreign Minister Ma Zhaoxu": titles come first, so a given name starts the rest;
       // a surname keeps at most the two words before it.
       const full = at < words.length - 1 ? words.slice(at).join(' ') : words.slice(Math.max(0, at - 2)).join(' ');
@@ -180,12 +198,28 @@ export class Attributor {
   }
 
   private noteNames(s: string): void {
-    for (const m of s.matchAll(new RegExp(NAME, 'gu'))) {
+    for (const m of s.matchAll(NAMES)) {
       const words = m[0].replace(/['’]s?$/u, '').replace(HONORIFIC, '').split(/\s+/);
       while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
-      if (words.length >= 2 && words.length <= 6) this.names.push(words.join(' '));
+      if (words.length >= 2 && words.length <= 6) {
+        const run = words.join(' ');
+        this.names.push(run);
+        for (const w of run.split(' ')) this.nameByWord.set(w, this.names.length - 1);
+      }
     }
   }
+}
+
+const NAMES = new RegExp(NAME, 'gu');
+const LEADING_NAME_RUN = new RegExp(`^(${NAME})`, 'u');
+const DEFINITE_ORGANISATION = new RegExp(`^the (${ORG_HEADS})$`, 'iu');
+const ORGANISATION = new RegExp(`\\b(${ORG_HEADS}|herald|times|post|news|press|journal|agency|bbc|abc|cnn|reuters)\\b`, 'i');
+const VERB = new RegExp(`\\b(${VERBS})\\b`, 'i');
+
+/** The latest item of a list that fits. */
+function lastOf<T>(list: readonly T[], fits: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (fits(list[i]!)) return list[i];
+  return undefined;
 }
 
 /** Attributes one sentence on its own, with no context: for callers that have a single sentence. */
@@ -230,7 +264,7 @@ function attributeWords(s: string): Attributed | undefined {
   const sv = VERB_HINT.test(s) ? SUBJECT_VERB.exec(s) : null;
   if (sv) {
     const speaker = cleanSpeaker(sv[2]!);
-    const verb = new RegExp(`\\b(${VERBS})\\b`, 'i').exec(sv[0])?.[1]?.toLowerCase() ?? 'said';
+    const verb = VERB.exec(sv[0])?.[1]?.toLowerCase() ?? 'said';
     const after = /^\s*(in|on|at|during|through|via)\s+[^,;.]+?(?=\s+that\b|$)/i.exec(sv[3] ?? '')?.[0]?.trim();
     const how = after ? `${verb} ${after}` : setting && !verb.includes(' ') ? `${verb} in ${setting}` : verb;
     if (PRONOUNS.test(speaker) || /^the \p{Ll}+$/u.test(speaker)) return { speaker, how, reported: true };
@@ -269,13 +303,13 @@ function isPersonalName(s: string): boolean {
 }
 
 function isOrganisation(s: string): boolean {
-  return new RegExp(`\\b(${ORG_HEADS}|herald|times|post|news|press|journal|agency|bbc|abc|cnn|reuters)\\b`, 'i').test(s);
+  return ORGANISATION.test(s);
 }
 
 /** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */
 function subjectOf(s: string): string | undefined {
   const rest = s.replace(/^["“]/, '').replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
-  const lead = new RegExp(`^(${NAME})`, 'u').exec(rest)?.[1];
+  const lead = LEADING_NAME_RUN.exec(rest)?.[1];
   if (!lead) return undefined;
   const words = lead.split(/\s+/);
   if (NOT_NAMES.has(words[0]!.toLowerCase()) || PRONOUNS.test(words[0]!)) return undefined;

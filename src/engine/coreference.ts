@@ -2,7 +2,7 @@
 // president" answers to the names of the sentence before it that named someone, so "what did Qin and
 // Rudenko discuss" finds "the pair had exchanged views". Words only, for the index: attribution (who
 // said it) resolves its own references in attribution.ts.
-import { tokenize, STOP_WORDS } from './text.ts';
+import { tokenize, STOP_WORDS, type Token } from './text.ts';
 
 const PRONOUN = /\b(he|she|him|his|her|hers|himself|herself|they|them|their|theirs|themselves)\b/i;
 /** "the pair", "the ministry", "the Russian president", "both men": a reference back by role or number. */
@@ -19,11 +19,11 @@ export function refersBack(sentence: string): boolean {
  * The names a sentence mentions: its people and organisations when the pack is curated, else runs of
  * capitalised words after the first word (in an uncurated article, capitals are the names we have).
  */
-export function namesIn(sentence: string, entityNames: readonly string[], curated: boolean): string[] {
+export function namesIn(sentence: string, entityNames: readonly string[], curated: boolean, tokens: readonly Token[] = tokenize(sentence)): string[] {
   if (curated) return [...entityNames];
   const out: string[] = [];
   let run: string[] = [];
-  tokenize(sentence).forEach((t, i) => {
+  tokens.forEach((t, i) => {
     if (i > 0 && t.capital && !STOP_WORDS.has(t.word)) run.push(sentence.slice(t.start, t.end));
     else if (run.length) out.push(run.splice(0).join(' '));
   });

@@ -20,8 +20,16 @@ import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
 
-export function createEngine(pack: KnowledgePack): Engine {
-  return engineFromParts(buildEngineParts(pack));
+export interface EngineBuildOptions {
+  /**
+   * The pack's passages as buildPassages(pack) made them before (a cache of an unchanged pack): most
+   * of a build's time is spent making them. The caller answers for their being that pack's.
+   */
+  passages?: PassageRecord[];
+}
+
+export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = {}): Engine {
+  return engineFromParts(buildEngineParts(pack, options));
 }
 
 /**
@@ -37,12 +45,11 @@ export interface EngineParts {
   vocabulary: Vocabulary;
 }
 
-export function buildEngineParts(pack: KnowledgePack): EngineParts {
+export function buildEngineParts(pack: KnowledgePack, options: EngineBuildOptions = {}): EngineParts {
   loadEverydayEnglish();
-  const records = buildPassages(pack);
+  const records = options.passages ?? buildPassages(pack);
   const { positions: _derived, ...index } = buildTermIndex(records);
-  const stems = new Set(index.passages.postings.keys());
-  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly, index.names);
+  const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
   return { pack, records, index, vocabulary };
 }
 
@@ -57,7 +64,14 @@ export function engineFromParts(parts: EngineParts): Engine {
   const vocabulary = Vocabulary.revive(parts.vocabulary);
   const suggester = new Suggester(pack, records);
 
-  const attributions = records.map(formatAttribution);
+  // A few speakers say most passages: each attribution line is written once.
+  const lines = new Map<string, string>();
+  const attributions = records.map((r) => {
+    const key = `${r.speaker}\0${r.role ?? ''}\0${r.how}`;
+    let line = lines.get(key);
+    if (line === undefined) lines.set(key, (line = formatAttribution(r)));
+    return line;
+  });
   const { keys, byKey } = passageKeys(records.map((r) => r.text));
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
@@ -146,7 +160,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         let total = 0;
         let found = 0;
         for (const stem of stems) {
-          const has = index.passages.postings.has(stem);
+          const has = index.passages.terms.has(stem);
           const weight = has ? idf(index.passages, stem) : max;
           total += weight;
           if (has) found += weight;
@@ -156,7 +170,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
-      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
+      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
       return total > 0 ? found / total : 0;
     },
     suggest: (partial, limit = 25) => suggester.suggest(partial, limit),

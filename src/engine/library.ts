@@ -2,6 +2,7 @@
 // (which articles use the question's words at all) keeps a 50-article library as fast as one article.
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
 import { createEngine } from './create-engine.ts';
+import type { PassageRecord } from './passages.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { contentTokens } from './text.ts';
 
@@ -22,8 +23,13 @@ export interface Library {
   suggest(partial: string, options?: { article?: string; limit?: number }): string[];
 }
 
-export function createLibrary(packs: KnowledgePack[]): Library {
-  return libraryOfEngines(packs.map(createEngine));
+export interface LibraryBuildOptions {
+  /** Gives a pack's passages instead of building them here: runtime/passage-cache.ts reads them from its cache, or builds and keeps them. */
+  passagesOf?: (pack: KnowledgePack) => PassageRecord[];
+}
+
+export function createLibrary(packs: KnowledgePack[], options: LibraryBuildOptions = {}): Library {
+  return libraryOfEngines(packs.map((pack) => createEngine(pack, options.passagesOf ? { passages: options.passagesOf(pack) } : {})));
 }
 
 /** A library of engines already built (a reload builds them off the main thread, one by one). */

@@ -4,7 +4,7 @@
 import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
-import { STOP_WORDS, tokenize } from './text.ts';
+import { STOP_WORDS, tokenize, type Token } from './text.ts';
 import { namesIn, refersBack } from './coreference.ts';
 
 export interface PassageRecord {
@@ -22,6 +22,8 @@ export interface PassageRecord {
   entities: string[];
   /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker. */
   expansion: string;
+  /** The text's tokens, made once here for the index (the index keeps them). */
+  tokens?: Token[];
 }
 
 export function buildPassages(pack: KnowledgePack): PassageRecord[] {
@@ -29,6 +31,13 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const aliasIndex = entityAliases(pack.entities);
   const publisher = pack.meta.publisher;
   const attributor = new Attributor();
+  // Most passages share a few speakers (the publisher above all): their stems are made once each.
+  const stemsOfSpeaker = new Map<string, Set<string>>();
+  const speakerStems = (speaker: string) => {
+    let stems = stemsOfSpeaker.get(speaker);
+    if (!stems) stemsOfSpeaker.set(speaker, (stems = new Set(tokenize(speaker).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem))));
+    return stems;
+  };
   // Names of the last body sentence that named someone, for the next one that refers back to them.
   let lastNames: string[] = [];
   for (const para of pack.paragraphs) {
@@ -36,7 +45,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
     attributor.paragraph();
     for (const span of sentencesOf(para.text, para.kind)) {
       const fact = factFor(facts, para.text, span.start, span.end);
-      const mentioned = mentionedEntities(span.text, aliasIndex);
+      const tokens = tokenize(span.text);
+      const mentioned = mentionedEntities(span.text, tokens, aliasIndex);
       const inferred = para.kind === 'body' ? attributor.sentence(span.text) : undefined;
       const attribution = fact
         ? { speaker: fact.attribution.speaker, role: fact.attribution.role, how: fact.attribution.how }
@@ -45,7 +55,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
       // Only a sentence that names nobody of its own needs its "he" or "the pair" resolved.
       const people = mentioned.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
-      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0) : [];
+      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0, tokens) : [];
       const referred = para.kind === 'body' && !named.length && refersBack(span.text) ? lastNames : [];
       if (named.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
@@ -63,9 +73,10 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         kind: para.kind,
         text: span.text,
         ...attribution,
-        speakerStems: new Set(tokenize(attribution.speaker).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)),
+        speakerStems: speakerStems(attribution.speaker),
         entities: mentioned.map((e) => e.id),
         expansion,
+        tokens,
       });
     }
   }
@@ -133,8 +144,8 @@ const isProperName = (alias: string) => /\p{Lu}/u.test(alias);
 /** "Qin Gang", not "a Chinese Foreign Ministry spokesperson": only a name proper in every word is someone a reference can mean. */
 const isFullName = (name: string) => name.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 
-function mentionedEntities(text: string, index: AliasIndex): Entity[] {
-  const tokens = tokenize(text);
+function mentionedEntities(text: string, tokens: Token[], index: AliasIndex): Entity[] {
+  if (index.size === 0) return [];
   const seen = new Map<string, Entity>();
   tokens.forEach((t, i) => {
     for (const alias of index.get(t.word) ?? []) {

@@ -37,7 +37,7 @@ export interface GroupWeight {
 export function groupWeights(q: Question, index: TermIndex): GroupWeight[] {
   const max = idf(index.passages, '\u0000');
   return q.groups.map((group) => {
-    const own = group.stems.filter((s) => s.weight >= RANKING.typoWeight && index.passages.postings.has(s.stem));
+    const own = group.stems.filter((s) => s.weight >= RANKING.typoWeight && index.passages.terms.has(s.stem));
     if (own.length) return { group, idf: Math.max(...own.map((s) => idf(index.passages, s.stem))) };
     return { group, idf: max * absentWordWeight(group.word) };
   });
@@ -135,17 +135,19 @@ interface Hit {
 function bestPerDoc(stats: DocStats, group: TermGroup): Map<number, Hit> {
   const best = new Map<number, Hit>();
   for (const { stem, weight } of group.stems) {
-    const postings = weight > 0 ? stats.postings.get(stem) : undefined;
-    if (!postings) continue;
+    const term = weight > 0 ? stats.terms.get(stem) : undefined;
+    if (term === undefined) continue;
     const termIdf = idf(stats, stem);
-    for (const p of postings) {
-      const tf = p.tf + RANKING.expansionWeight * p.xtf;
-      const norm = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * (1 - RANKING.b + (RANKING.b * stats.lengths[p.doc]!) / stats.avgLength));
+    for (let k = stats.start[term]!, end = stats.start[term + 1]!; k < end; k++) {
+      const doc = stats.docs[k]!;
+      const inText = stats.tf[k]! > 0;
+      const tf = stats.tf[k]! + RANKING.expansionWeight * stats.xtf[k]!;
+      const norm = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * (1 - RANKING.b + (RANKING.b * stats.lengths[doc]!) / stats.avgLength));
       // A word found only among aliases/keywords counts for less than one the sentence itself uses.
-      const effective = p.tf > 0 ? weight : weight * RANKING.expansionCoverage;
+      const effective = inText ? weight : weight * RANKING.expansionCoverage;
       const score = effective * termIdf * norm;
-      const prev = best.get(p.doc);
-      if (!prev || score > prev.score) best.set(p.doc, { score, weight: effective, stem, inText: p.tf > 0 });
+      const prev = best.get(doc);
+      if (!prev || score > prev.score) best.set(doc, { score, weight: effective, stem, inText });
     }
   }
   return best;

@@ -4,16 +4,21 @@
 import type { PassageRecord } from './passages.ts';
 import { tokenize, STOP_WORDS, type Token } from './text.ts';
 
-export interface Posting {
-  doc: number;
-  /** Term frequency in the passage text. */
-  tf: number;
-  /** Term frequency in the expansion (aliases, keywords, speaker), counted at a lower weight. */
-  xtf: number;
-}
-
+/**
+ * BM25 statistics over one kind of document (passages, or paragraphs), with the postings of every
+ * term in flat typed arrays: term t's postings are `docs`/`tf`/`xtf` from `start[t]` to `start[t + 1]`,
+ * by document. One object per posting held 3.9 of 21.8 MB on 2,036 passages, and as much again for
+ * the paragraphs (issue 14); these arrays hold 6 to 12 bytes a posting.
+ */
 export interface DocStats {
-  postings: Map<string, Posting[]>;
+  /** stem → term id, shared by the passage and paragraph statistics of one index. */
+  terms: ReadonlyMap<string, number>;
+  start: Int32Array;
+  docs: Int32Array;
+  /** Term frequency in the document text. */
+  tf: Uint16Array | Uint32Array;
+  /** Term frequency in the expansion (aliases, keywords, speaker), counted at a lower weight. */
+  xtf: Uint16Array | Uint32Array;
   lengths: Float64Array;
   avgLength: number;
   count: number;
@@ -68,30 +73,82 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     else t.word = w;
     return t;
   };
+  const terms = new Map<string, number>();
+  const termOf = (stem: string) => {
+    let id = terms.get(stem);
+    if (id === undefined) terms.set(stem, (id = terms.size));
+    return id;
+  };
+  // Every passage's term ids, text and expansion apart, end to end: passage i's text is
+  // text[textAt[i]] up to text[textAt[i + 1]].
+  const text = new IdList();
+  const expansion = new IdList();
+  const textAt = new Int32Array(passages.length + 1);
+  const expansionAt = new Int32Array(passages.length + 1);
   const paraIds = new Map<number, number>();
   const paragraphOf = new Int32Array(passages.length);
-  const passageDocs: Array<{ text: string[]; expansion: string[] }> = [];
+  const paragraphPassages: number[][] = [];
   const tokens: Token[][] = [];
-  const paragraphDocs: Array<{ text: string[]; expansion: string[] }> = [];
 
-  for (const p of passages) {
-    const text = tokenize(p.text).map(intern);
-    tokens.push(text);
-    const expansion = tokenize(p.expansion).filter((t) => !STOP_WORDS.has(t.word));
-    for (const t of text) words.set(t.word, (words.get(t.word) ?? 0) + 1);
-    for (const t of expansion) words.set(t.word, (words.get(t.word) ?? 0) + 1);
-    passageDocs.push({ text: text.map((t) => t.stem), expansion: expansion.map((t) => t.stem) });
+  passages.forEach((p, i) => {
+    const own = p.tokens ?? tokenize(p.text);
+    tokens.push(own);
+    for (const t of own) {
+      intern(t);
+      words.set(t.word, (words.get(t.word) ?? 0) + 1);
+      text.push(termOf(t.stem));
+    }
+    for (const t of tokenize(p.expansion)) {
+      if (STOP_WORDS.has(t.word)) continue;
+      words.set(t.word, (words.get(t.word) ?? 0) + 1);
+      expansion.push(termOf(t.stem));
+    }
+    textAt[i + 1] = text.length;
+    expansionAt[i + 1] = expansion.length;
     let para = paraIds.get(p.paragraph);
     if (para === undefined) {
-      para = paragraphDocs.length;
+      para = paragraphPassages.length;
       paraIds.set(p.paragraph, para);
-      paragraphDocs.push({ text: [], expansion: [] });
+      paragraphPassages.push([]);
     }
-    paragraphOf[p.id] = para;
-    paragraphDocs[para]!.text.push(...text.map((t) => t.stem));
-    paragraphDocs[para]!.expansion.push(...expansion.map((t) => t.stem));
+    paragraphOf[i] = para;
+    paragraphPassages[para]!.push(i);
+  });
+  const ids = { text: text.array(), textAt, expansion: expansion.array(), expansionAt };
+  return {
+    passages: stats(terms, passages.map((_, i) => [i]), ids),
+    paragraphs: stats(terms, paragraphPassages, ids),
+    paragraphOf,
+    words,
+    positions: positionsFrom(tokens),
+    tokens,
+    names: properNouns(tokens),
+    nameOnly: nameOnlyStems(tokens),
+  };
+}
+
+/** A growing list of term ids. */
+class IdList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = id;
   }
-  return { passages: stats(passageDocs), paragraphs: stats(paragraphDocs), paragraphOf, words, positions: positionsFrom(tokens), tokens, names: properNouns(tokens), nameOnly: nameOnlyStems(tokens) };
+  array(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+interface TermIds {
+  text: Int32Array;
+  textAt: Int32Array;
+  expansion: Int32Array;
+  expansionAt: Int32Array;
 }
 
 /** Stems never written in lower case, each with the stems it stands beside in its names. */
@@ -136,33 +193,66 @@ function properNouns(tokens: Token[][]): Set<string> {
   return new Set([...seen].filter(([, [cap, all]]) => cap / all >= 0.7).map(([w]) => w));
 }
 
-function stats(docs: Array<{ text: string[]; expansion: string[] }>): DocStats {
-  const postings = new Map<string, Posting[]>();
+/** The statistics of documents that are each a run of passages (one passage, or a paragraph's). */
+function stats(terms: ReadonlyMap<string, number>, docs: number[][], ids: TermIds): DocStats {
+  const n = terms.size;
   const lengths = new Float64Array(docs.length);
-  docs.forEach((doc, id) => {
-    lengths[id] = doc.text.length;
-    const counts = new Map<string, Posting>();
-    for (const s of doc.text) {
-      const p = counts.get(s) ?? { doc: id, tf: 0, xtf: 0 };
-      p.tf++;
-      counts.set(s, p);
+  const tfOf = new Int32Array(n);
+  const xtfOf = new Int32Array(n);
+  const perTerm = new Int32Array(n + 1);
+  // Postings in document order first (term, doc, tf, xtf), then sorted by term, documents staying in order.
+  const found = { term: new IdList(), doc: new IdList(), tf: new IdList(), xtf: new IdList() };
+  const seen: number[] = [];
+  let maxTf = 0;
+  docs.forEach((passages, doc) => {
+    for (const p of passages) {
+      lengths[doc]! += ids.textAt[p + 1]! - ids.textAt[p]!;
+      for (let k = ids.textAt[p]!; k < ids.textAt[p + 1]!; k++) {
+        const t = ids.text[k]!;
+        if (tfOf[t] === 0 && xtfOf[t] === 0) seen.push(t);
+        tfOf[t]!++;
+      }
+      for (let k = ids.expansionAt[p]!; k < ids.expansionAt[p + 1]!; k++) {
+        const t = ids.expansion[k]!;
+        if (tfOf[t] === 0 && xtfOf[t] === 0) seen.push(t);
+        xtfOf[t]!++;
+      }
     }
-    for (const s of doc.expansion) {
-      const p = counts.get(s) ?? { doc: id, tf: 0, xtf: 0 };
-      p.xtf++;
-      counts.set(s, p);
+    for (const t of seen) {
+      found.term.push(t);
+      found.doc.push(doc);
+      found.tf.push(tfOf[t]!);
+      found.xtf.push(xtfOf[t]!);
+      maxTf = Math.max(maxTf, tfOf[t]!, xtfOf[t]!);
+      perTerm[t + 1]!++;
+      tfOf[t] = 0;
+      xtfOf[t] = 0;
     }
-    for (const [s, p] of counts) {
-      const list = postings.get(s) ?? [];
-      list.push(p);
-      postings.set(s, list);
-    }
+    seen.length = 0;
   });
-  const total = lengths.reduce((a, b) => a + b, 0);
-  return { postings, lengths, avgLength: docs.length ? total / docs.length : 1, count: docs.length };
+  for (let t = 0; t < n; t++) perTerm[t + 1]! += perTerm[t]!;
+  const total = found.term.length;
+  const Counts = maxTf > 0xffff ? Uint32Array : Uint16Array;
+  const out = { docs: new Int32Array(total), tf: new Counts(total), xtf: new Counts(total) };
+  const next = perTerm.slice(0, n);
+  const [term, doc, tf, xtf] = [found.term.array(), found.doc.array(), found.tf.array(), found.xtf.array()];
+  for (let k = 0; k < total; k++) {
+    const at = next[term[k]!]!++;
+    out.docs[at] = doc[k]!;
+    out.tf[at] = tf[k]!;
+    out.xtf[at] = xtf[k]!;
+  }
+  const sum = lengths.reduce((a, b) => a + b, 0);
+  return { terms, start: perTerm, ...out, lengths, avgLength: docs.length ? sum / docs.length : 1, count: docs.length };
+}
+
+/** How many documents hold a stem (text or expansion); 0 when none does. */
+export function documentFrequency(stats: DocStats, stem: string): number {
+  const t = stats.terms.get(stem);
+  return t === undefined ? 0 : stats.start[t + 1]! - stats.start[t]!;
 }
 
 export function idf(stats: DocStats, stem: string): number {
-  const df = stats.postings.get(stem)?.length ?? 0;
+  const df = documentFrequency(stats, stem);
   return Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
 }

@@ -4,6 +4,8 @@ import { stemmer } from 'stemmer';
 
 /** Folds curly quotes, dashes and accents so "Prigozhin’s" and "Prigozhin's" meet. */
 export function fold(text: string): string {
+  // Plain ASCII has nothing to fold, and is most text: skip the five passes over it.
+  if (ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -11,6 +13,8 @@ export function fold(text: string): string {
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015]/g, '-');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 export interface Token {
   /** Lowercased surface form ("prigozhin"). */
@@ -39,10 +43,17 @@ export function tokenize(text: string): Token[] {
     // "Russia's" → "Russia": the possessive is not a word of its own.
     const apos = raw.indexOf("'");
     if (apos > 0) raw = raw.slice(0, apos);
-    const word = UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase();
-    out.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + raw.length, capital: /^\p{Lu}/u.test(raw) });
+    const word = raw.length <= 8 && raw.charCodeAt(0) === 85 && UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase();
+    out.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + raw.length, capital: startsUpper(raw) });
   }
   return out;
+}
+
+/** `/^\p{Lu}/u`, without the regular expression for the ASCII letters that most words start with. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 const stemCache = new Map<string, string>();

@@ -8,6 +8,7 @@
 //   5. SIGHUP reloads, passed on over IPC when a parent (cluster primary, ShardingManager) relays them.
 // Stopping is the transport's, through onStopSignals.
 export { protectProcess } from './protect.ts';
+import { join } from 'node:path';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import type { Logger } from '../log.ts';
 import { protectProcess } from './protect.ts';
@@ -21,6 +22,7 @@ import { createGuildCooldowns, type GuildCooldowns } from '../discord/cooldown.t
 import { createQuestionStats, type QuestionStats } from '../discord/question-stats.ts';
 import { warmUp } from '../discord/warm-up.ts';
 import { shareReloads } from './process-reloads.ts';
+import { CACHE_FOLDER } from './passage-cache.ts';
 import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from './knowledge-store.ts';
 import { shareReloadsOverStore, type ReplicaReloads } from './replica-reloads.ts';
 
@@ -49,7 +51,7 @@ export async function boot(config: Config, log: Logger, options: BootOptions): P
   protectProcess(config, log, options.mode);
   let knowledge: KnowledgeStore;
   try {
-    knowledge = createKnowledgeStore();
+    knowledge = createKnowledgeStore({ cacheDir: join(config.dataDir, CACHE_FOLDER), log });
   } catch (err) {
     process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
     process.exit(1);

@@ -12,6 +12,7 @@
 import { createLibrary, libraryOfEngines, type Engine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
+import { openPassageCache, type PassageCache } from './passage-cache.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pacer } from './library-transfer.ts';
 import { loadLibraryOffThread } from './load-off-thread.ts';
@@ -90,6 +91,13 @@ export interface KnowledgeStoreOptions {
   warm?: (library: Library) => void;
   /** Serve this engine or library first instead of loading (the first reload then loads). */
   initial?: Engine | Library;
+  /**
+   * Keep each pack's passages in this folder (DATA_DIR/index-cache), so a start or reload builds only
+   * the packs that changed (runtime/passage-cache.ts). Without it every pack is built every time.
+   */
+  cacheDir?: string;
+  /** Told once when the cache cannot be written. */
+  log?: Pick<Logger, 'warn'>;
   /**
    * Reload on a worker thread (the default for loadLibraryFromEnv, the only loader a worker can run:
    * a function cannot be sent to one). With `loadLibrary` or `load` given, or with
@@ -177,6 +185,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     options.loadLibrary ?? (loadOne ? (): LibraryLoad => ({ root: '', packs: [loadOne()], skipped: [], single: true }) : loadLibraryFromEnv);
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
+  const cache: PassageCache | undefined = options.cacheDir ? openPassageCache(options.cacheDir, { onError: (m) => options.log?.warn(m) }) : undefined;
 
   const offThread = options.offThread ?? (!options.loadLibrary && !loadOne && process.env.KNOWLEDGE_RELOAD_THREAD !== 'main');
   const sourceOf = (root: string, single: boolean) => (single ? undefined : root || undefined);
@@ -186,7 +195,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     const t0 = performance.now();
     const loaded = loadLibrary();
     checkServedPacks(loaded.skipped, previous);
-    const library = createLibrary(loaded.packs);
+    const library = createLibrary(loaded.packs, cache ? { passagesOf: cache.passagesOf } : {});
     warm(library);
     return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation);
   };
