@@ -70,3 +70,10 @@ export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'posi
 
 /** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
 export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);
+
+/**
+ * After "how", a measure of time only says what kind of answer is wanted ("how long was it closed", "how
+ * late is it open"): the passage gives the duration or the hour, it need not say "long" or "late". A
+ * measure of size ("how tall", "how big") stays: it is what the question is about.
+ */
+export const MEASURE_WORDS = new Set(['long', 'late', 'early', 'soon', 'often']);

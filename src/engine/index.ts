@@ -7,7 +7,8 @@ import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
-import { loadEverydayEnglish } from './background.ts';
+import { everydayRank, loadEverydayEnglish } from './background.ts';
+import { describedPeople } from './coreference.ts';
 import { Suggester } from './suggest.ts';
 import { fold, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
@@ -27,6 +28,8 @@ export function createEngine(pack: KnowledgePack): Engine {
   const stems = new Set(index.passages.postings.keys());
   const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
   const suggester = new Suggester(pack, records);
+  const people = pack.entities.filter((e) => e.type === 'person');
+  const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
 
   const attributions = records.map(formatAttribution);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
@@ -73,9 +76,9 @@ export function createEngine(pack: KnowledgePack): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
       const weights = groupWeights(q, index);
-      const ranked = rankPassages(q, index, records, weights, !pack.curated);
+      const ranked = demoteExcluded(rankPassages(q, index, records, weights, !pack.curated), q.excluded, index.tokens);
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -121,7 +124,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
@@ -178,6 +181,15 @@ function splitTwoPart(question: string): string[] {
   const m = /^(.{8,}?)(?:[,;?]\s*(?:and|but|also|plus)?|\s+(?:and|but|also|plus))\s+((?:what|who|whom|when|where|why|how|which|did|does|do|is|was|were|are|has|had)\b.{8,})$/i.exec(question.trim());
   return m ? [m[1]!.trim(), m[2]!.trim()] : [];
 }
+
+/** "anyone else besides Qin": a passage naming who the answer is not ranks below one that does not. */
+function demoteExcluded(ranked: Scored[], excluded: readonly string[], tokens: readonly Token[][]): Scored[] {
+  if (!excluded.length) return ranked;
+  const names = (s: Scored) => tokens[s.id]!.some((t) => excluded.includes(t.stem));
+  return ranked.map((s) => (names(s) ? { ...s, score: s.score * EXCLUDED_FACTOR } : s)).sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+const EXCLUDED_FACTOR = 0.5;
 
 /** "who met rudenk" → "who met rudenko": autocomplete sees words half typed. */
 function completeLastWord(partial: string, vocabulary: Vocabulary): string {
