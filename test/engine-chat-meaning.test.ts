@@ -1,5 +1,5 @@
 // Chat questions read for what they mean, on articles written here: a measure after "how" is not a
-// subject, "the french guy" is the Frenchman the article names, and "besides X" means someone else.
+// subject, "the french guy" is the Frenchman the article names, and "the name of the X" needs a name.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { describedPeople } from '../src/engine/coreference.ts';
 import { everydayRank } from '../src/engine/background.ts';
 import { Vocabulary } from '../src/engine/fuzzy.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
+import { buildPassages } from '../src/engine/passages.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-chat-meaning-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,18 +67,42 @@ describe('a describing word before "guy", "official" or "woman" stands for whom 
   });
 });
 
-describe('"besides X" asks for someone other than X', () => {
-  const engine = article('council', 'Council Meeting\n\nMayor Elena Ruiz met Tom Becker on Monday to discuss the harbour.\n\nRuiz also met the engineer Sara Lind to discuss the harbour on Tuesday.\n');
+describe('"the name of the X" is refused when the article never names X', () => {
+  const engine = article('names', 'Port Strike Ends\n\nA union spokesperson, who asked reporters for patience, said the strike at the port had ended.\n\nPort director Anna Kowalczyk said ships would sail again on Monday.\n\nThe strike was the longest since the Harbour Bridge opened.\n');
 
-  it('ranks the passage about someone else first', () => {
-    const a = engine.answer('who did ruiz meet to discuss the harbour besides becker');
-    expect(a.found).toBe(true);
-    expect(a.answer!.text).toContain('Sara Lind');
-    expect(analyseQuestion('who else besides becker, and when', new Vocabulary(new Set())).excluded).toEqual(['becker']);
+  it('refuses, and offers the passage as the closest, when the one asked about goes unnamed', () => {
+    const a = engine.answer('anyone know the name of the union spokesperson who said the strike ended');
+    expect(a.found).toBe(false);
+    expect(a.reason).toBe('The article does not name the spokesperson.');
+    expect(a.closest?.text).toContain('union spokesperson');
   });
 
-  it('without "besides" the same words find the first meeting', () => {
-    const a = engine.answer('who did ruiz meet on monday to discuss the harbour');
-    expect(a.answer!.text).toContain('Tom Becker');
+  it.each([
+    ['what is the name of the port director', 'Anna Kowalczyk'],
+    ["what's the bridge's name", 'Harbour Bridge'],
+  ])('answers when the name is there: %s', (question, name) => {
+    const a = engine.answer(question);
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain(name);
+  });
+});
+
+describe('"how long" wants a length of time, and "the pair" means the people just named', () => {
+  const trial = article('trial', 'Trial Opens\n\nJohn Miller, 42, and his wife Ann Miller, 39, went on trial in Leeds on Monday.\n\nThe inquiry into the bridge collapse took three weeks.\n');
+
+  it('refuses "how long" when the passage on the subject has only ages, and answers it where a duration is', () => {
+    const refused = trial.answer('how long is the trial in leeds');
+    expect(refused.found).toBe(false);
+    expect(refused.reason).toBe('The article does not say how long.');
+    const answered = trial.answer('how long was the inquiry into the collapse');
+    expect(answered.found).toBe(true);
+    expect(answered.answer!.text).toContain('three weeks');
+  });
+
+  it('resolves "the pair" in a sentence that names only a place', () => {
+    const file = join(dir, 'pair.txt');
+    writeFileSync(file, 'Talks Held\n\nForeign Minister Jean Dupont met Deputy Minister Sara Okonkwo on Monday.\n\nA statement from Paris said the pair had agreed to meet again.\n');
+    const records = buildPassages(loadArticleFile(file));
+    expect(records.find((r) => r.text.includes('the pair'))!.expansion).toContain('Dupont');
   });
 });

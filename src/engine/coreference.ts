@@ -3,6 +3,7 @@
 // Rudenko discuss" finds "the pair had exchanged views". Words only, for the index: attribution (who
 // said it) resolves its own references in attribution.ts.
 import { tokenize, STOP_WORDS } from './text.ts';
+import { everydayRank } from './background.ts';
 
 const PRONOUN = /\b(he|she|him|his|her|hers|himself|herself|they|them|their|theirs|themselves)\b/i;
 /** "the pair", "the ministry", "the Russian president", "both men": a reference back by role or number. */
@@ -71,4 +72,19 @@ export function describedPeople(texts: readonly string[], people: ReadonlyArray<
   }
   const out = new Map([...byWord].map(([w, s]) => [w, [...s]]));
   return (word) => out.get(word) ?? [];
+}
+
+/** "the pair", "both men": a reference back to people, even in a sentence that names a place ("Beijing"). */
+const PAIR = /\b(?:the|both|these|those)\s+(?:pair|two|duo|trio|couple|men|women|leaders|ministers|sides)\b/i;
+
+/** Someone, not a place or a body: two words or more, one of them not everyday English ("Qin Gang", not "Foreign Ministry"). */
+const isPerson = (name: string) => name.includes(' ') && tokenize(name).some((t) => everydayRank(t.word) === undefined);
+
+/**
+ * Whether a sentence that names `named` still means the people before it: it names no one, or it names only
+ * places and bodies and says "the pair" ("…from Beijing that the pair had exchanged views").
+ */
+export function meansThoseBefore(sentence: string, named: readonly string[]): boolean {
+  if (!named.length) return refersBack(sentence);
+  return PAIR.test(sentence) && !named.some(isPerson);
 }

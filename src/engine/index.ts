@@ -78,7 +78,7 @@ export function createEngine(pack: KnowledgePack): Engine {
       if (facet) return answerAbout(question, facet);
       const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
       const weights = groupWeights(q, index);
-      const ranked = demoteExcluded(rankPassages(q, index, records, weights, !pack.curated), q.excluded, index.tokens);
+      const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -181,15 +181,6 @@ function splitTwoPart(question: string): string[] {
   const m = /^(.{8,}?)(?:[,;?]\s*(?:and|but|also|plus)?|\s+(?:and|but|also|plus))\s+((?:what|who|whom|when|where|why|how|which|did|does|do|is|was|were|are|has|had)\b.{8,})$/i.exec(question.trim());
   return m ? [m[1]!.trim(), m[2]!.trim()] : [];
 }
-
-/** "anyone else besides Qin": a passage naming who the answer is not ranks below one that does not. */
-function demoteExcluded(ranked: Scored[], excluded: readonly string[], tokens: readonly Token[][]): Scored[] {
-  if (!excluded.length) return ranked;
-  const names = (s: Scored) => tokens[s.id]!.some((t) => excluded.includes(t.stem));
-  return ranked.map((s) => (names(s) ? { ...s, score: s.score * EXCLUDED_FACTOR } : s)).sort((a, b) => b.score - a.score || a.id - b.id);
-}
-
-const EXCLUDED_FACTOR = 0.5;
 
 /** "who met rudenk" → "who met rudenko": autocomplete sees words half typed. */
 function completeLastWord(partial: string, vocabulary: Vocabulary): string {

@@ -37,8 +37,8 @@ export interface Question {
   phrases: string[];
   /** Asks what someone said ("What did Putin call…", "according to…"): the speaker matters. */
   speech: boolean;
-  /** Stems of what the answer is not ("anyone else besides Qin"): a passage about them is a worse answer. */
-  excluded: string[];
+  /** "the name of the spokesperson": the word for whom a name is asked for. */
+  nameOf?: string;
 }
 
 
@@ -47,7 +47,6 @@ export interface Question {
 export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople): Question {
   const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
   const tokens = joinSplitWords(tokenize(text), vocabulary);
-  const excludedAt = excludedTokens(text, tokens);
   const groups: TermGroup[] = [];
   let position = 0;
   const content = (t: Token) => !STOP_WORDS.has(t.word) && t.word.length >= 2;
@@ -60,7 +59,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i);
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   tokens.forEach((t, i) => {
-    if (!content(t) || (!onlyPhrasing && phrasing(t, i)) || excludedAt.has(i)) return;
+    if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
     const stems = [{ stem: t.stem, weight: 1 }];
     let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
     let repairedTo: string | null = null;
@@ -85,25 +84,14 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   forgetNamePieces(groups, tokens, vocabulary);
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
-  const excluded = [...excludedAt].map((i) => tokens[i]!).filter(content).map((t) => t.stem);
-  return { text: raw, type: answerType(text), groups, phrases, speech, excluded };
+  const m = NAME_OF.exec(text);
+  const named = (m?.[1] ?? m?.[2])?.toLowerCase();
+  const nameOf = named && !STOP_WORDS.has(named) ? named : undefined;
+  return { text: raw, type: answerType(text), groups, phrases, speech, ...(nameOf ? { nameOf } : {}) };
 }
 
-/** "besides Qin", "other than the mayor": what follows, to the end of its clause, is what the answer is not. */
-const EXCLUSION = /\b(?:besides|except|excluding|apart from|aside from|other than|not counting)\s+([^,;?!.]+)/gi;
-
-function excludedTokens(text: string, tokens: Token[]): Set<number> {
-  const out = new Set<number>();
-  for (const m of text.matchAll(EXCLUSION)) {
-    const start = m.index! + m[0].length - m[1]!.length;
-    // The clause ends where another one starts ("besides qin, and what did they agree").
-    const clause = /^(.*?)(?=\s+(?:and|but|or|who|what|when|where|why|how|did|does|was|were)\b|$)/i.exec(m[1]!)![1]!;
-    tokens.forEach((t, i) => {
-      if (t.start >= start && t.end <= start + clause.length) out.add(i);
-    });
-  }
-  return out;
-}
+/** "the name of the Chinese spokesperson (who…)", "what's the judge's name": asks for whom a name is wanted. */
+const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|that|which|in|at|from|for|of|on)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
 
 /** "an lu shan" → "lushan": two unknown pieces the article writes as one word are that word. */
 function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {

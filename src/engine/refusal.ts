@@ -2,7 +2,9 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { holdsDetail } from './answer-detail.ts';
+import { hasDuration, holdsDetail, namesWhom } from './answer-detail.ts';
+
+const HOW_LONG = /\bhow long\b(?! ago)/i;
 import { RANKING } from './ranking-defaults.ts';
 import type { Token } from './text.ts';
 
@@ -47,6 +49,13 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const subject = phrasesOf(q.groups.filter(isName));
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
     return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
+  }
+  if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
+  }
+  // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
+  if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
+    return { found: false, missing, near: true, reason: 'The article does not say how long.' };
   }
   if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
