@@ -106,3 +106,11 @@ describe('"how long" wants a length of time, and "the pair" means the people jus
     expect(records.find((r) => r.text.includes('the pair'))!.expansion).toContain('Dupont');
   });
 });
+
+describe('questions about the article itself, padded the way chat pads them', () => {
+  const engine = article('padded', 'Library Reopens\n\nThe city library reopened on Saturday after a renovation that added a roof garden.\n');
+  it.each(['who wrote the article lol', 'ok so whats this story about tbh', 'tldr pls'])('%s is answered from the meta', (question) => {
+    const a = engine.answer(question);
+    expect(a.about).toBeDefined();
+  });
+});
