@@ -74,8 +74,8 @@ export function describedPeople(texts: readonly string[], people: ReadonlyArray<
   return (word) => out.get(word) ?? [];
 }
 
-/** "the pair", "both men": a reference back to people, even in a sentence that names a place ("Beijing"). */
-const PAIR = /\b(?:the|both|these|those)\s+(?:pair|two|duo|trio|couple|men|women|leaders|ministers|sides)\b/i;
+/** "the pair", "both men" ("the two finalists" is not one): a reference back to people, even in a sentence that names a place ("Beijing"). */
+const PAIR = /\b(?:the\s+(?:pair|duo)|(?:the\s+two|both|these\s+two)\s+(?:men|women|leaders|ministers|officials|sides))\b/i;
 
 /** Someone, not a place or a body: two words or more, one of them not everyday English ("Qin Gang", not "Foreign Ministry"). */
 const isPerson = (name: string) => name.includes(' ') && tokenize(name).some((t) => everydayRank(t.word) === undefined);
