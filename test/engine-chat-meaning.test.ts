@@ -114,3 +114,13 @@ describe('questions about the article itself, padded the way chat pads them', ()
     expect(a.about).toBeDefined();
   });
 });
+
+describe('a preposition the article lacks is never a missing subject', () => {
+  it('answers "across spain" from a passage that says "in Spain"', () => {
+    const engine = article('protests', 'Protests Spread\n\nFarmers protested in Spain on Monday against new water rules.\n');
+    const a = engine.answer('why were farmers protesting across spain');
+    expect(a.found).toBe(true);
+    expect(a.missing).toEqual([]);
+    expect(analyseQuestion('protests across spain', new Vocabulary(new Set(['across']))).groups.map((g) => g.word)).toContain('across');
+  });
+});

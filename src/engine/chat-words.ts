@@ -61,6 +61,12 @@ export const FILLER_WORDS = new Set(
   whole even though although again`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Prepositions the stop words lack ("across russia", "passing around"): they help a match where the article
+ * uses them too, and are never a missing subject where it does not.
+ */
+export const PREPOSITIONS = new Set('across around along among amongst toward towards throughout via upon within onto per'.split(' '));
+
 
 /**
  * Nouns that name the kind of answer wanted, not a subject: "what's Rudenko's job", "the name of the
