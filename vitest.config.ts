@@ -4,7 +4,7 @@ import { makeTestDataDir } from './testing/temp-data-dir.ts';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Build dist/ once before the suite; give every spawned bot a temp DATA_DIR (never ./data in the checkout).
+    // Build the production bundle once before the suite; give every spawned bot a temp DATA_DIR (never ./data in the checkout).
     globalSetup: ['test/build-dist.global.ts', 'testing/temp-data-dir.ts'],
     env: { DATA_DIR: makeTestDataDir() },
     testTimeout: 20_000,

@@ -1,6 +1,7 @@
 // /article: title, publisher, section, reading time, contributors, summary, and how to cite it. With
 // several articles and neither the option nor a guild default, it lists the library instead.
-import { articleScope, libraryOf, libraryReply } from '../src/discord/articles.ts';
+import { articleScope } from '../src/discord/articles.ts';
+import { libraryReply } from '../src/reply/library.ts';
 import { articleReply } from '../src/reply/article.ts';
 import { articleCommand } from './kit/define.ts';
 
@@ -12,7 +13,7 @@ export const { data, execute, autocomplete } = articleCommand({
     const target = articleScope(args.article, ctx);
     if ('reply' in target) return target.reply;
     if (target.scope.slug === undefined) {
-      return { data: libraryReply(libraryOf(ctx), { title: 'The articles I answer from', ephemeral: false }) };
+      return { data: libraryReply(ctx.library.articles, { title: 'The articles I answer from', ephemeral: false }) };
     }
     const { pack } = target.scope.engine;
     const stats = {

@@ -1,19 +1,20 @@
 // /ask: the passage that answers a question, with attribution, source and confidence, plus the
 // "More matches", "Show context" and "This didn't answer me" buttons whose custom_ids make them work
-// after a restart. Without the article option (and without a guild default) it searches every
-// article, and the source line names the article the answer came from. Misses and low-confidence
+// after a restart and after an edit of the article (src/reply/buttons.ts). Without the article option
+// (and without a guild default) it searches every article, and the source line names the article the
+// answer came from. Misses and low-confidence
 // answers are recorded for the moderators (/kb unanswered), without who asked.
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
-import { articleScope, libraryOf } from '../src/discord/articles.ts';
+import { articleScope } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import { DID_YOU_MEAN, parseAskButton, parseDidYouMean } from '../src/discord/custom-id.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
-import type { Passage } from '../src/engine/types.ts';
+import type { Engine, Passage } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
-import { contextReply, moreMatchesReply } from '../src/reply/passages.ts';
+import { ROUTES, decodeAskButton, decodeDidYouMean, type AskButton } from '../src/reply/buttons.ts';
+import { articleChangedReply, contextReply, moreMatchesReply } from '../src/reply/passages.ts';
 import { answerAndRecord } from './kit/answer.ts';
 import { articleCommand } from './kit/define.ts';
 
@@ -57,7 +58,7 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
     // Suggestions from the article chosen (or the guild's default); from every article otherwise.
     const target = articleScope(args.article, ctx);
     const slug = 'scope' in target ? target.scope.slug : undefined;
-    return toChoices(libraryOf(ctx).suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
+    return toChoices(ctx.library.suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
   },
 });
 
@@ -68,7 +69,7 @@ function ask(question: string, article: string | undefined, isPrivate: boolean, 
   const { slug } = target.scope;
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
   const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
-  const searched = slug ? 1 : libraryOf(ctx).articles.length;
+  const searched = slug ? 1 : ctx.library.articles.length;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
   return {
     data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
@@ -78,7 +79,7 @@ function ask(question: string, article: string | undefined, isPrivate: boolean, 
 
 /** A question picked from the did-you-mean menu is asked as /ask would ask it, where the miss was asked. */
 function pickedQuestion(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
-  const parsed = parseDidYouMean(interaction.data.custom_id);
+  const parsed = decodeDidYouMean(interaction.data.custom_id);
   const picked = interaction.data.component_type === ComponentType.StringSelect ? interaction.data.values[0] : undefined;
   if (!parsed || typeof picked !== 'string' || !picked.trim()) return staleButton();
   ctx.questions?.record(picked);
@@ -96,70 +97,73 @@ function staleButton(): Reply {
   };
 }
 
+/** The button's id, read, with the engine of the article it names; a Reply instead when there is nothing to show. */
+function readButton<K extends AskButton['kind']>(
+  interaction: APIMessageComponentInteraction,
+  ctx: CommandContext,
+  kinds: readonly K[],
+  replacing = false,
+): { button: Extract<AskButton, { kind: K }>; engine: Engine } | Reply {
+  const button = decodeAskButton(interaction.data.custom_id);
+  const engine = button && ctx.library.engine(button.slug);
+  if (!button || !engine) return staleButton();
+  if (button.kind === 'outdated') return changed(replacing);
+  if (!(kinds as readonly string[]).includes(button.kind)) return staleButton();
+  return { button: button as Extract<AskButton, { kind: K }>, engine };
+}
+
+/** A passage the button named is gone: privately, "the article has changed", never another passage. */
+const changed = (replacing: boolean): Reply => ({ data: articleChangedReply({ replacing }), ...(replacing ? { update: true } : {}) });
+
 function morePage(interaction: APIMessageComponentInteraction, ctx: CommandContext, update: boolean): Reply {
-  const parsed = parseAskButton(interaction.data.custom_id);
-  const engine = parsed && libraryOf(ctx).engine(parsed.slug);
-  if (!parsed || !engine || (parsed.kind !== 'more' && parsed.kind !== 'next')) return staleButton();
-  const passages = parsed.passageIds.map((id) => engine.passage(id)).filter((p): p is Passage => p !== undefined);
-  return { data: moreMatchesReply(passages, engine.pack.meta, { ephemeral: true }), update };
+  const got = readButton(interaction, ctx, ['more', 'next'], update);
+  if ('data' in got) return got;
+  const { button, engine } = got;
+  const passages = button.keys.map((key) => engine.passageByKey(key)).filter((p): p is Passage => p !== undefined);
+  if (passages.length === 0) return changed(update);
+  const data = moreMatchesReply(passages, engine.pack.meta, { ephemeral: true, changed: passages.length < button.keys.length });
+  // Turning a page edits it: a "some are gone" line on the page before must not stay on this one.
+  return { data: update ? { content: '', ...data } : data, update };
+}
+
+function showContext(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
+  const got = readButton(interaction, ctx, ['ctx']);
+  if ('data' in got) return got;
+  const { button, engine } = got;
+  const passage = engine.passageByKey(button.key);
+  const paragraph = passage && engine.paragraph(passage.paragraph);
+  if (!passage || !paragraph) return changed(false);
+  const neighbours = { before: engine.paragraph(paragraph.index - 1), after: engine.paragraph(paragraph.index + 1) };
+  return { data: contextReply(passage, paragraph, neighbours, engine.pack.meta, { ephemeral: true }) };
 }
 
 // A public answer stays as posted and the clicker gets a private page; paging edits that private page.
 export const components: ComponentRoute[] = [
-  { prefix: 'ask:more', ephemeral: () => true, handle: (i, ctx) => morePage(i, ctx, false) },
-  { prefix: 'ask:next', update: () => true, handle: (i, ctx) => morePage(i, ctx, true) },
-  {
-    prefix: 'ask:ctx',
-    ephemeral: () => true,
-    handle(interaction, ctx) {
-      const parsed = parseAskButton(interaction.data.custom_id);
-      const engine = parsed && libraryOf(ctx).engine(parsed.slug);
-      if (!parsed || !engine || parsed.kind !== 'ctx') return staleButton();
-      const passage = engine.passage(parsed.passageId);
-      const paragraph = passage && engine.paragraph(passage.paragraph);
-      if (!passage || !paragraph) return staleButton();
-      const neighbours = { before: engine.paragraph(paragraph.index - 1), after: engine.paragraph(paragraph.index + 1) };
-      return { data: contextReply(passage, paragraph, neighbours, engine.pack.meta, { ephemeral: true }) };
-    },
-  },
-  { prefix: 'ask:miss', ephemeral: () => true, handle: feedback },
-  { prefix: DID_YOU_MEAN, ephemeral: pickedPrivately, handle: pickedQuestion },
+  { prefix: ROUTES.more, ephemeral: () => true, handle: (i, ctx) => morePage(i, ctx, false) },
+  { prefix: ROUTES.next, update: () => true, handle: (i, ctx) => morePage(i, ctx, true) },
+  { prefix: ROUTES.context, ephemeral: () => true, handle: showContext },
+  { prefix: ROUTES.feedback, ephemeral: () => true, handle: feedback },
+  { prefix: ROUTES.didYouMean, ephemeral: pickedPrivately, handle: pickedQuestion },
 ];
 
-/** The question an answer message shows as its embed title (“…”, escaped), back as plain text. */
-export function questionFromMessage(interaction: APIMessageComponentInteraction): string {
-  const title = interaction.message?.embeds?.[0]?.title ?? '';
-  return title
-    .replace(/^“|”$/g, '')
-    .replace(/\u200b/g, '')
-    .replace(/\\([\\*_~`|[\]>#+\-.])/g, '$1')
-    .trim();
-}
-
 /** Presses already counted, per answer message and user, in memory only (never stored). */
-const pressed = new Set<string>();
+const pressedBefore = new Set<string>();
 const MAX_PRESSED = 10_000;
 
 /** "This didn't answer me": logged for the moderators with the question, article and passage, never who pressed. */
 function feedback(interaction: APIMessageComponentInteraction, ctx: CommandContext): Reply {
-  const parsed = parseAskButton(interaction.data.custom_id);
-  if (!parsed || parsed.kind !== 'miss') return staleButton();
+  const got = readButton(interaction, ctx, ['miss']);
+  if ('data' in got) return got;
+  const { button, engine } = got;
   const thanks = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
   const key = `${interaction.message?.id ?? ''}:${interaction.member?.user.id ?? interaction.user?.id ?? ''}`;
-  if (pressed.has(key)) return thanks('Already noted for the moderators. Thanks!');
-  pressed.add(key);
-  if (pressed.size > MAX_PRESSED) pressed.delete(pressed.values().next().value!);
-  const question = questionFromMessage(interaction);
-  const passage = libraryOf(ctx).engine(parsed.slug)?.passage(parsed.passageId);
-  if (question) {
-    recordFeedback(ctx.curator, { question, article: parsed.slug, guildId: ctx.guildId ?? null, candidate: passage?.text ?? null, score: confidenceOf(interaction) });
+  if (pressedBefore.has(key)) return thanks('Already noted for the moderators. Thanks!');
+  pressedBefore.add(key);
+  if (pressedBefore.size > MAX_PRESSED) pressedBefore.delete(pressedBefore.values().next().value!);
+  // The question and confidence come from the id; the passage only if it is still the same sentence.
+  const passage = engine.passageByKey(button.key);
+  if (button.question) {
+    recordFeedback(ctx.curator, { question: button.question, article: button.slug, guildId: ctx.guildId ?? null, candidate: passage?.text ?? null, score: button.confidence });
   }
   return thanks('Thanks, noted for the moderators.');
-}
-
-/** The confidence the answer showed ("High (82%): …" → 0.82), if its message carries it. */
-function confidenceOf(interaction: APIMessageComponentInteraction): number | null {
-  const field = interaction.message?.embeds?.[0]?.fields?.find((f) => f.name === 'Confidence');
-  const pct = field && /\((\d{1,3})%\)/.exec(field.value)?.[1];
-  return pct ? Number(pct) / 100 : null;
 }

@@ -8,7 +8,7 @@ import {
   type APIMessageApplicationCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { defaultArticle, libraryOf } from '../src/discord/articles.ts';
+import { defaultArticle } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { message } from '../src/reply/message.ts';
 import { findInArticleReply } from '../src/reply/passages.ts';
@@ -35,7 +35,7 @@ export function execute(interaction: APIMessageApplicationCommandInteraction, ct
     return { data: message({ content: 'That message has no text to check against the article.', ephemeral: true }), found: false };
   }
   const claim = text.slice(0, MAX_CLAIM);
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   const slug = defaultArticle(ctx, library)?.slug ?? (library.articles.length === 1 ? library.articles[0]!.slug : undefined);
   const { answer, meta } = answerAndRecord(ctx, claim, { slug, alternatives: 3 });
   return { data: findInArticleReply(claim, answer, meta), found: answer.found };

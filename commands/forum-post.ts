@@ -2,17 +2,15 @@
 // the "This answered it" button that marks the post solved. Not a slash command: the gateway bot calls
 // answerPost for THREAD_CREATE (src/discord/forum/watch.ts); the button arrives as an interaction.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIInteractionResponseCallbackData, type APIMessageComponentInteraction } from 'discord-api-types/v10';
-import { recordAnswer } from '../src/store/record.ts';
-import { ALL_ARTICLES, libraryOf } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { forumTags, solvedTag } from '../src/discord/forum/channel-api.ts';
-import { cleanQuestion } from '../src/discord/question.ts';
-import type { Answer } from '../src/engine/types.ts';
+import { userId } from '../src/discord/invoker.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
+import { ROUTES, routeOf } from '../src/reply/buttons.ts';
+import { answerAndRecord } from './kit/answer.ts';
 import { mayManage } from './kit/moderator.ts';
 
-export const SOLVED_ID = 'forum:solved';
 /** Discord allows five tags on a post. */
 const MAX_TAGS = 5;
 
@@ -27,29 +25,18 @@ export interface PostAnswer {
  * misses and weak answers for /kb unanswered, as /ask does.
  */
 export function answerPost(questions: readonly string[], ctx: CommandContext): PostAnswer {
-  const library = libraryOf(ctx);
+  if (questions.length === 0) return { data: message({ content: 'This post has no question to look up in the article.' }), found: false };
   const slug = ctx.settings?.defaultArticle ?? undefined;
-  const scope = slug && library.engine(slug) ? { article: slug } : {};
-  let chosen: { question: string; answer: Answer } | undefined;
-  for (const question of questions) {
-    const answer = library.answer(cleanQuestion(question), { alternatives: MATCHES_PER_PAGE * 3, ...scope });
-    if (!chosen || (answer.found && (!chosen.answer.found || (answer.answer?.score ?? 0) > (chosen.answer.answer?.score ?? 0)))) chosen = { question, answer };
-  }
-  if (!chosen) return { data: message({ content: 'This post has no question to look up in the article.' }), found: false };
-  const { question, answer } = chosen;
-  const best = answer.found ? answer.answer : null;
-  // A near miss's passage names its article as an answer's does.
-  const meta = library.engine((best ?? answer.closest)?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
-  const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
-  recordAnswer(ctx.curator, { question, article: scope.article ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
-  const searched = scope.article ? 1 : library.articles.length;
-  const data = answerReply({ ...answer, question, alternatives }, meta, { ephemeral: false, searched });
+  const article = slug && ctx.library.engine(slug) ? slug : undefined;
+  const { question, answer, meta } = answerAndRecord(ctx, questions, { slug: article, alternatives: MATCHES_PER_PAGE * 3, closestSource: true });
+  const searched = article ? 1 : ctx.library.articles.length;
+  const data = answerReply({ ...answer, question }, meta, { ephemeral: false, searched });
   return { data: answer.found ? withForumButtons(data) : data, found: answer.found };
 }
 
 /** A forum answer's buttons: "This answered it" first, then More matches and "This didn't answer me". */
 function withForumButtons(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
-  const solved: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Success, label: 'This answered it', custom_id: SOLVED_ID };
+  const solved: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Success, label: 'This answered it', custom_id: ROUTES.solved };
   const kept: APIButtonComponent[] = [];
   for (const row of data.components ?? []) {
     if (row.type !== ComponentType.ActionRow) continue;
@@ -61,7 +48,7 @@ function withForumButtons(data: APIInteractionResponseCallbackData): APIInteract
 
 /** Show context stays with /ask: in a thread the post itself is the context. */
 function keepInForum(c: { type: ComponentType }): c is APIButtonComponent & { custom_id: string } {
-  return c.type === ComponentType.Button && 'custom_id' in c && typeof c.custom_id === 'string' && !c.custom_id.startsWith('ask:ctx');
+  return c.type === ComponentType.Button && 'custom_id' in c && typeof c.custom_id === 'string' && routeOf(c.custom_id) !== ROUTES.context;
 }
 
 const privately = (content: string): Reply => ({ data: message({ content, ephemeral: true }) });
@@ -69,7 +56,7 @@ const privately = (content: string): Reply => ({ data: message({ content, epheme
 async function markSolved(interaction: APIMessageComponentInteraction, ctx: CommandContext): Promise<Reply> {
   const api = ctx.discord;
   if (!api) return privately('This bot cannot change tags from here (it runs without a bot token). A moderator can add the Solved tag by hand.');
-  const presser = interaction.member?.user.id ?? interaction.user?.id;
+  const presser = userId(interaction);
   const threadId = interaction.channel_id ?? interaction.channel?.id;
   if (!threadId) return privately('This button only works on an answer in a forum post.');
   let thread: { owner_id?: string; parent_id?: string; applied_tags?: string[] };
@@ -100,4 +87,4 @@ async function markSolved(interaction: APIMessageComponentInteraction, ctx: Comm
   return privately('Marked this post as solved. Thanks!');
 }
 
-export const components: ComponentRoute[] = [{ prefix: SOLVED_ID, ephemeral: () => true, handle: markSolved }];
+export const components: ComponentRoute[] = [{ prefix: ROUTES.solved, ephemeral: () => true, handle: markSolved }];

@@ -1,7 +1,8 @@
 // /kb reload, /kb stats and /kb unanswered, for moderators (the kit's moderatorCommand: hidden from
 // members without Manage Server, and checked again at run time).
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { articleOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
+import { articleOption } from '../src/discord/articles.ts';
+import { unknownArticleReply } from '../src/reply/library.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { logReload } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
@@ -49,11 +50,11 @@ export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCo
 });
 
 async function unanswered(value: string | undefined, ctx: CommandContext): Promise<Reply> {
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   // Questions about an article that has since left the library are still worth reading: a slug that
   // is not loaded is accepted as it is.
   const meta = value ? (library.articles.find((a) => a.slug === value) ?? library.findArticle(value)) : undefined;
-  if (value && !meta && !/^[a-z0-9-]{1,100}$/.test(value)) return unknownArticleReply(value, library);
+  if (value && !meta && !/^[a-z0-9-]{1,100}$/.test(value)) return { data: unknownArticleReply(value, library.articles) };
   const slug = meta?.slug ?? value;
   const curator = ctx.curator;
   const problem = !curator ? 'is not configured in this process' : curator.healthy ? undefined : (curator.problem ?? 'cannot be used');

@@ -2,9 +2,10 @@
 // article (option or guild default) a speaker or topic is looked up in every article, and the one with
 // the most matching quotes answers, naming the others; with neither, the user is asked to choose.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { articleScope, enginesIn, libraryOf, oneArticle, withAlsoIn } from '../src/discord/articles.ts';
+import { articleScope, enginesIn, oneArticle } from '../src/discord/articles.ts';
+import { withAlsoIn } from '../src/reply/library.ts';
 import { toChoices } from '../src/discord/choices.ts';
-import type { Engine } from '../src/engine/types.ts';
+import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { escapeText, oneLine } from '../src/reply/escape.ts';
 import { COLOURS, message } from '../src/reply/message.ts';
@@ -30,7 +31,7 @@ export const { data, execute, autocomplete } = articleCommand({
     const filter = { ...(speaker ? { speaker } : {}), ...(topic ? { topic } : {}) };
     const target = articleScope(args.article, ctx);
     if ('reply' in target) return target.reply;
-    const library = libraryOf(ctx);
+    const library = ctx.library;
     const reply = (engine: Engine, quotes = engine.quotes(filter)) =>
       quotesReply(quotes, entityMap(engine.pack.entities), engine.pack.meta, filter, (i) => engine.paragraph(i)?.label ?? `¶${i}`);
     if (target.scope.slug !== undefined) return { data: reply(target.scope.engine) };
@@ -54,7 +55,7 @@ export const { data, execute, autocomplete } = articleCommand({
   autocomplete(focused, args, ctx) {
     const typed = focused.value.trim().toLowerCase();
     const target = articleScope(args.article, ctx);
-    const engines = 'scope' in target ? enginesIn(target.scope, libraryOf(ctx)) : [];
+    const engines = 'scope' in target ? enginesIn(target.scope, ctx.library) : [];
     const matches: Entity[] = [];
     for (const engine of engines) {
       const quoted = new Set(engine.quotes().map((q) => q.speaker));

@@ -3,7 +3,8 @@
 // bot's only state), read by the handler at the start of every interaction. A moderatorCommand, like /kb.
 import { ApplicationCommandOptionType, ChannelType, type APIChatInputApplicationCommandInteraction, type APIEmbedField } from 'discord-api-types/v10';
 import type { GuildSettings, GuildSettingsPatch } from '../src/store/store.ts';
-import { articleOption, libraryOf, unknownArticleReply } from '../src/discord/articles.ts';
+import { articleOption } from '../src/discord/articles.ts';
+import { unknownArticleReply } from '../src/reply/library.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS } from '../src/discord/cooldown.ts';
 import { escapeText, oneLine } from '../src/reply/escape.ts';
@@ -56,7 +57,7 @@ function describeCooldown(c: GuildSettings['cooldown']): string {
 }
 
 function settingsReply(ctx: CommandContext, settings: GuildSettings | undefined, headline: string): Reply {
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   const slug = settings?.defaultArticle ?? null;
   const meta = slug ? library.articles.find((a) => a.slug === slug) : undefined;
   const article = !slug
@@ -112,9 +113,9 @@ async function change(args: ArgumentsOf<typeof OPTIONS>, ctx: CommandContext, in
   let patch: GuildSettingsPatch;
   if (sub === 'article') {
     const typed = args.article?.trim() ?? '';
-    const library = libraryOf(ctx);
+    const library = ctx.library;
     const meta = typed ? (library.articles.find((a) => a.slug === typed) ?? library.findArticle(typed)) : undefined;
-    if (typed && !meta) return unknownArticleReply(typed, library);
+    if (typed && !meta) return { data: unknownArticleReply(typed, library.articles) };
     patch = { defaultArticle: meta?.slug ?? null };
   } else if (sub === 'cooldown') {
     const { burst, refill_ms: refillMs } = args;

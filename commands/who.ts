@@ -2,8 +2,9 @@
 // Without an article (option or guild default) every article's people and organisations are searched;
 // the article that mentions them most answers, and the others are named.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { articleScope, enginesIn, libraryOf, withAlsoIn } from '../src/discord/articles.ts';
-import type { Engine } from '../src/engine/types.ts';
+import { articleScope, enginesIn } from '../src/discord/articles.ts';
+import { withAlsoIn } from '../src/reply/library.ts';
+import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { isPersonOrOrganisation, whoNotFoundReply, whoReply } from '../src/reply/who.ts';
@@ -20,7 +21,7 @@ export const { data, execute, autocomplete } = articleCommand({
     const name = args.name ?? '';
     const target = articleScope(args.article, ctx);
     if ('reply' in target) return target.reply;
-    const engines = enginesIn(target.scope, libraryOf(ctx));
+    const engines = enginesIn(target.scope, ctx.library);
     // An id (what autocomplete sends) first, in every article; then exact names and aliases; then typos.
     const key = name.trim().toLowerCase();
     const byId = engines.flatMap((engine) => found(engine, engine.pack.entities.find((e) => e.id === name)));
@@ -35,7 +36,7 @@ export const { data, execute, autocomplete } = articleCommand({
   autocomplete(focused, args, ctx) {
     const typed = focused.value.trim().toLowerCase();
     const target = articleScope(args.article, ctx);
-    const engines = 'scope' in target ? enginesIn(target.scope, libraryOf(ctx)) : [];
+    const engines = 'scope' in target ? enginesIn(target.scope, ctx.library) : [];
     // Names that start with what was typed, from every article, before names that merely contain it.
     const lists = engines.map((engine) => entityMatches(engine, typed));
     const pick = (k: 0 | 1) => lists.flatMap((l) => l[k]).map((e) => ({ name: `${e.name} (${e.role})`, value: e.id }));

@@ -1,27 +1,31 @@
 // The production build (issue 14): npm start, npm run serve and npm run ask run the JavaScript bundled
-// here into dist/, not TypeScript compiled on every start by tsx. esbuild bundles our own code (src/
+// here into node_modules/.cache/article-qa-bot/ (BUILD_DIR), not TypeScript compiled on every start by
+// tsx. It lives under node_modules/ so that it is never part of the checkout: `npm ci` leaves nothing
+// but node_modules/ behind, and removing node_modules/ removes the build with what it was built for. esbuild bundles our own code (src/
 // and commands/) and leaves every package in node_modules external; it only strips types, which
 // `npm run typecheck` and the tests check. `npm install` / `npm ci` run it ("prepare").
 //
 //   node scripts/build.mjs              build now
-//   node scripts/build.mjs --if-stale   build only when src/ (or the build itself) is newer than dist/
+//   node scripts/build.mjs --if-stale   build only when src/ (or the build itself) is newer than the build
 //
 // A build is written to a folder of its own and then put in place, under a lock, so two processes
-// starting at once never run or write a half-written dist/.
+// starting at once never run or write a half-written build.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+/** Where the build goes, and what messages call it. */
+export const BUILD_NAME = 'node_modules/.cache/article-qa-bot';
+export const BUILD_DIR = join(ROOT, ...BUILD_NAME.split('/'));
 /** Written last by a build; its mtime is the moment that build started reading the sources. */
-const STAMP = join(DIST, '.built');
-const LOCK = join(ROOT, 'dist.lock');
+const STAMP = join(BUILD_DIR, '.built');
+const LOCK = `${BUILD_DIR}.lock`;
 const LOCK_STALE_MS = 120_000;
 
 /** What npm start, npm run serve and npm run ask run, by their source path. */
 export const ENTRIES = ['src/main.ts', 'src/discord/http/main.ts', 'src/cli/ask.ts'];
-/** Sources whose change makes dist/ stale. */
+/** Sources whose change makes the build stale. */
 const SOURCES = ['src', 'commands', 'package.json', 'scripts/build.mjs'];
 
 function newestMtime(path) {
@@ -33,11 +37,11 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Why dist/ cannot be run as it is, or undefined when it is current. */
+/** Why the build cannot be run as it is, or undefined when it is current. */
 export function staleReason() {
   const built = statSync(STAMP, { throwIfNoEntry: false });
-  if (!built) return 'dist/ has not been built';
-  for (const source of SOURCES) if (newestMtime(join(ROOT, source)) > built.mtimeMs) return `${source} is newer than dist/`;
+  if (!built) return `${BUILD_NAME}/ has not been built`;
+  for (const source of SOURCES) if (newestMtime(join(ROOT, source)) > built.mtimeMs) return `${source} is newer than ${BUILD_NAME}/`;
   return undefined;
 }
 
@@ -60,6 +64,7 @@ async function bundle(outdir) {
 }
 
 function lock() {
+  mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -73,20 +78,20 @@ function lock() {
   }
 }
 
-/** Builds dist/ (always, or with ifStale only when it is stale); returns whether it built. */
+/** Builds BUILD_DIR (always, or with ifStale only when it is stale); returns whether it built. */
 export async function buildDist({ ifStale = false } = {}) {
   lock();
   try {
     if (ifStale && !staleReason()) return false; // another process built it while this one waited
     const started = new Date();
-    const tmp = join(ROOT, `dist.${process.pid}`);
+    const tmp = `${BUILD_DIR}.${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     try {
       await bundle(tmp);
       writeFileSync(join(tmp, '.built'), `${started.toISOString()}\n`);
       utimesSync(join(tmp, '.built'), started, started);
-      rmSync(DIST, { recursive: true, force: true });
-      renameSync(tmp, DIST);
+      rmSync(BUILD_DIR, { recursive: true, force: true });
+      renameSync(tmp, BUILD_DIR);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -99,6 +104,6 @@ export async function buildDist({ ifStale = false } = {}) {
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const ifStale = process.argv.includes('--if-stale');
   const t = performance.now();
-  if (await buildDist({ ifStale })) process.stderr.write(`built dist/ (${ENTRIES.join(', ')}) in ${Math.round(performance.now() - t)} ms\n`);
-  else if (!existsSync(DIST)) process.exit(1);
+  if (await buildDist({ ifStale })) process.stderr.write(`built ${BUILD_NAME}/ (${ENTRIES.join(', ')}) in ${Math.round(performance.now() - t)} ms\n`);
+  else if (!existsSync(BUILD_DIR)) process.exit(1);
 }

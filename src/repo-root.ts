@@ -1,6 +1,7 @@
 // The checkout's root: the nearest folder above this file with a package.json. Found rather than
 // written as '../..', so the same code finds knowledge/ whether it runs from src/ (tsx) or from the
-// precompiled dist/src/ (npm run build), one folder deeper.
+// precompiled node_modules/.cache/article-qa-bot/src/ (npm run build), three folders deeper (no
+// package.json sits in node_modules/ or its .cache/).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

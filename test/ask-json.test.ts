@@ -106,7 +106,7 @@ describe('npm run ask with KNOWLEDGE_DIR naming a folder of packs', () => {
 });
 
 describe('the JSON answer carries the confidence band, the near miss and the article facet', () => {
-  const p: Passage = { text: 'The project will cost 240 million dollars.', attribution: 'the finance office', speaker: 'the finance office', how: 'a report', paragraph: 3, paragraphLabel: '¶3', passageId: 4, score: 0.5, matched: ['cost'], article: 'harbour-bridge' };
+  const p: Passage = { text: 'The project will cost 240 million dollars.', attribution: 'the finance office', speaker: 'the finance office', how: 'a report', paragraph: 3, paragraphLabel: '¶3', passageId: 4, key: 'bridgeK4', score: 0.5, matched: ['cost'], article: 'harbour-bridge' };
   const base: Answer = { question: 'q', found: false, answer: null, alternatives: [], missing: [], suggestions: [] };
 
   it('includes band, closest and about when the engine set them, and leaves them out otherwise', () => {

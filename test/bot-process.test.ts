@@ -1,45 +1,30 @@
 // The product as a user (and the held-out check) runs it: `npm start` as a child process, configured
 // only by DISCORD_TOKEN, DISCORD_CLIENT_ID and DISCORD_API_URL pointing at the fake Discord. It must
 // answer /ask and autocomplete, and exit 0 promptly on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   InteractionResponseType,
   type APIApplicationCommandAutocompleteResponse,
   type APIInteractionResponseChannelMessageWithSource,
 } from 'discord-api-types/v10';
-import { APP_ID, FakeDiscord, autocomplete, chatInput } from '../testing/fake-discord/index.ts';
+import { FakeDiscord, autocomplete, chatInput } from '../testing/fake-discord/index.ts';
+import { spawnBot, type ChildRun, type Exit } from '../testing/spawn.ts';
 
 let fake: FakeDiscord;
+let bot: ChildRun;
 let child: ChildProcess;
-let stderr = '';
-let exited: Promise<{ code: number | null; signal: string | null }>;
+let exited: Promise<Exit>;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  child = spawn('npm', ['start', '--silent'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
-      ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'debug', // the chattiest level must still never show the token
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.on('data', (d: Buffer) => (stderr += d.toString()));
-  exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  await fake.waitForReady(1, 15_000).catch((err: Error) => {
-    throw new Error(`${err.message}\n--- bot output ---\n${stderr}`);
-  });
+  // LOG_LEVEL debug: the chattiest level must still never show the token.
+  bot = await spawnBot(fake, { env: { LOG_LEVEL: 'debug' } });
+  ({ child, exited } = bot);
 }, 20_000);
 
 afterAll(async () => {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  bot?.kill();
   await fake.close();
 });
 
@@ -75,7 +60,7 @@ describe('npm start against the fake Discord', () => {
     const { code } = await exited;
     expect(code).toBe(0);
     expect(performance.now() - t0).toBeLessThan(5000);
-    expect(stderr).toMatch(/"level":"debug"/); // JSON lines: stderr is not a terminal here
-    expect(stderr).not.toContain(fake.token!.slice(0, fake.token!.lastIndexOf('.')));
+    expect(bot.output()).toMatch(/"level":"debug"/); // JSON lines: stderr is not a terminal here
+    expect(bot.output()).not.toContain(fake.token!.slice(0, fake.token!.lastIndexOf('.')));
   });
 });

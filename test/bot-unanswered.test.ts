@@ -75,11 +75,11 @@ describe('the unanswered log through the fake Discord', () => {
     expect(rows().at(-1)).toMatchObject({ kind: 'not-found', question: 'The volcano on Mars erupted twice last winter.' });
   });
 
-  it('"This didn\'t answer me" records feedback with the question from the message and the passage from the custom_id', async () => {
+  it('"This didn\'t answer me" records feedback with the question, passage and confidence from the custom_id', async () => {
     const cb = await h.fake.interact(chatInput('ask', { question: 'How much will the bridge cost?' }, { userId: ASKER }));
     const data = messageData(cb.body);
     const id = customIds(data).find((x) => x.startsWith('ask:miss:'))!;
-    expect(id).toMatch(new RegExp(`^ask:miss:${HARBOUR}:\\d{1,9}$`));
+    expect(id).toMatch(new RegExp(`^ask:miss:${HARBOUR}:[\\w-]{8}:\\d{1,3}:How much will the bridge cost\\?$`));
     expect(id.length).toBeLessThanOrEqual(100);
     // Discord sends the message the button sits on with the component interaction.
     const answered: APIMessage = { ...botMessage(), embeds: data.embeds ?? [], components: data.components ?? [] };
@@ -99,12 +99,12 @@ describe('the unanswered log through the fake Discord', () => {
     expect(rows().filter((r) => r.kind === 'feedback')).toHaveLength(1);
   });
 
-  it('reads the question back as typed, whatever markdown or mentions the title had to escape', async () => {
+  it('carries the question as typed in the id, whatever markdown or mentions the title had to escape', async () => {
     const question = 'What did _Putin_ call *treason* @everyone?';
     const data = messageData((await h.fake.interact(chatInput('ask', { question }))).body);
     expect(data.embeds![0]!.title).not.toBe(`“${question}”`); // escaped for display
     const id = customIds(data).find((x) => x.startsWith('ask:miss:'))!;
-    await h.fake.interact(button(id, { ...botMessage(), embeds: data.embeds ?? [] }));
+    await h.fake.interact(button(id, botMessage())); // no embed to read it from: the id alone carries it
     expect(rows().at(-1)).toMatchObject({ kind: 'feedback', question });
   });
 

@@ -1,4 +1,4 @@
-// Tests that spawn `npm start` or `npm run serve` run the precompiled dist/ (scripts/run.mjs). Build
+// Tests that spawn `npm start` or `npm run serve` run the precompiled build (scripts/run.mjs). Build
 // it once here, before any file runs, when src/ is newer: otherwise each of those children would find
 // it stale and rebuild it, several at once. In CI `npm ci` has built it already and this is a no-op.
 import { spawnSync } from 'node:child_process';

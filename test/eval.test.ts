@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Passage } from '../src/engine/types.ts';
+import { passageKey } from '../src/engine/passage-key.ts';
 import { formatTable } from '../src/cli/eval.ts';
 import { halves, scoreItems, squadFigures, tallySquad, emptySquadTally, type QuestionItem } from '../src/cli/eval/score.ts';
 import { evaluate, type Row } from '../src/cli/eval/sets.ts';
@@ -15,7 +16,7 @@ const root = join(import.meta.dirname, '..');
 const scorer = join(root, '..', 'shared', 'eval', 'score.mjs');
 
 const passage = (text: string, attribution = 'the article'): Passage => ({
-  text, attribution, speaker: attribution, how: 'reporting', paragraph: 1, paragraphLabel: '¶1', passageId: 1, score: 0.9, matched: [], article: 'a',
+  text, attribution, speaker: attribution, how: 'reporting', paragraph: 1, paragraphLabel: '¶1', passageId: 1, key: passageKey(text), score: 0.9, matched: [], article: 'a',
 });
 const answer = (found: boolean, texts: string[], extra: Partial<Answer> = {}): Answer => ({
   question: 'q', found, answer: texts[0] ? passage(texts[0], 'Mayor Elena Ruiz') : null, alternatives: texts.slice(1).map((t) => passage(t)), missing: [], suggestions: [], ...extra,

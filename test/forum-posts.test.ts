@@ -4,7 +4,7 @@
 // applies the forum's Solved tag; other channels, bots, re-sent old threads and closed threads are
 // left alone; an off-topic post gets the refusal and lands in /kb unanswered. With MESSAGE_CONTENT=true
 // a vague title is answered from the post's text.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationCommandOptionType,
@@ -16,6 +16,7 @@ import {
   type APIMessage,
 } from 'discord-api-types/v10';
 import { APP_ID, FakeDiscord, botMessage, button, subcommand, type ForumChannel } from '../testing/fake-discord/index.ts';
+import { spawnBot } from '../testing/spawn.ts';
 import { tempDataDirs } from './helpers/data-dir.ts';
 import { customIds, messageData, visibleText } from './helpers/responses.ts';
 
@@ -33,36 +34,14 @@ interface Running {
 
 async function startProcess(extraEnv: Record<string, string> = {}): Promise<Running> {
   const fake = await FakeDiscord.start();
-  let output = '';
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ENV_FILE: '/nonexistent',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      DATA_DIR: newDataDir(),
-      COOLDOWN_BURST: '0',
-      LOG_LEVEL: 'debug',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await fake.waitForReady(1, 15_000).catch((err: Error) => {
-    throw new Error(`${err.message}\n--- bot output ---\n${output}`);
-  });
+  const bot = await spawnBot(fake, { env: { DATA_DIR: newDataDir(), COOLDOWN_BURST: '0', LOG_LEVEL: 'debug', ...extraEnv } });
   return {
     fake,
-    child,
-    output: () => output,
+    child: bot.child,
+    output: bot.output,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGTERM');
+      await bot.exited;
       await fake.close();
     },
   };

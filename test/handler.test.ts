@@ -16,7 +16,7 @@ import { commands } from '../src/discord/registry.ts';
 import { createLogger } from '../src/log.ts';
 import { message } from '../src/reply/message.ts';
 import { autocomplete, button, chatInput, messageCommand } from '../testing/fake-discord/interactions.ts';
-import { stubEngine } from './helpers/stub-engine.ts';
+import { PASSAGES, stubEngine } from './helpers/stub-engine.ts';
 
 const data = (name: string): RESTPostAPIChatInputApplicationCommandsJSONBody => ({ name, description: name, type: ApplicationCommandType.ChatInput });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -138,19 +138,20 @@ describe('createInteractionHandler', () => {
     expect(dataOf(unknown.response)?.flags).toBe(MessageFlags.Ephemeral);
     const stale = await handle(button('zzz:1'));
     expect(dataOf(stale.response)?.content).toMatch(/expired/);
-    const otherArticle = await handle(button('ask:ctx:another-article:1'));
+    const otherArticle = await handle(button(`ask:ctx:another-article:${PASSAGES[1]!.key}`));
     expect(dataOf(otherArticle.response)?.content).toMatch(/no longer serves/);
   });
 
   it('routes buttons: More matches replies privately, paging updates, Show context shows the paragraph', async () => {
     const { handle } = setup();
-    const more = await handle(button('ask:more:stub-article:1.2'));
+    const [alice, trade, useful] = PASSAGES.map((p) => p.key);
+    const more = await handle(button(`ask:more:stub-article:${trade}${useful}`));
     expect(more.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(dataOf(more.response)?.flags).toBe(MessageFlags.Ephemeral);
-    const next = await handle(button('ask:next:stub-article:2'));
+    const next = await handle(button(`ask:next:stub-article:${useful}`));
     expect(next.response.type).toBe(InteractionResponseType.UpdateMessage);
     expect(dataOf(next.response)?.flags).toBeUndefined();
-    const ctx = await handle(button('ask:ctx:stub-article:0'));
+    const ctx = await handle(button(`ask:ctx:stub-article:${alice}`));
     expect(JSON.stringify(dataOf(ctx.response)?.embeds)).toContain('**Alice met Bob in Paris.**');
   });
 

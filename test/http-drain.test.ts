@@ -1,62 +1,34 @@
 // Issue 12, defects 1 and 6, on `npm run serve` as a real process: after SIGTERM a request sent on an
 // already-open keep-alive connection is answered (with Connection: close), not reset; for one process
 // and for two cluster workers. A request stalled mid-body does not hold the shutdown for the grace.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnServe, type ChildRun } from '../testing/spawn.ts';
 import { makeKeys, nowTimestamp, signBody } from './http-helpers.ts';
 
 const keys = makeKeys();
-const ROOT = new URL('..', import.meta.url).pathname;
-let child: ChildProcess | undefined;
+let run: ChildRun | undefined;
 let dataDir: string | undefined;
 
 afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  child = undefined;
+  run?.kill();
+  run = undefined;
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   dataDir = undefined;
 });
 
 async function serve(workers: number): Promise<{ port: number; exited: Promise<number | null> }> {
   dataDir = mkdtempSync(join(tmpdir(), 'http-drain-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENV_FILE: '/nonexistent/.env',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      HTTP_WORKERS: String(workers),
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_CLIENT_ID: '1100000000000000001',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const served = await spawnServe({
+    inheritEnv: true,
+    env: { LOG_LEVEL: 'warn', DATA_DIR: dataDir, HTTP_WORKERS: String(workers), DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001' },
   });
-  child = proc;
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listen line after 30 s:\n${out}`)), 30_000);
-    proc.stdout!.on('data', () => {
-      const m = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
-  });
-  await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status, { timeout: 30_000, interval: 100 }).toBe(200);
-  return { port, exited };
+  run = served;
+  return { port: served.port, exited: served.exited.then((e) => e.code) };
 }
 
 /** A signed PING on the agent's sockets: the status and the Connection header, or the error code. */
@@ -94,7 +66,7 @@ describe('graceful drain over keep-alive connections', () => {
       // Eight sockets, each having carried one request, now idle and kept alive.
       const first = await Promise.all(Array.from({ length: 8 }, () => ping(agent, port)));
       expect(first.every((r) => 'status' in r && r.status === 200)).toBe(true);
-      child!.kill('SIGTERM');
+      run!.child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
       const after = await Promise.all(Array.from({ length: 8 }, () => ping(agent, port)));
       expect(after).toEqual(Array.from({ length: 8 }, () => ({ status: 200, connection: 'close' })));
@@ -115,7 +87,7 @@ describe('graceful drain over keep-alive connections', () => {
     socket.on('error', () => {});
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();
-    child!.kill('SIGTERM');
+    run!.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // The drain window (1 s) and process exit, not the 10 s grace.
     expect(Date.now() - started).toBeLessThan(5_000);

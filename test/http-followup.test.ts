@@ -9,7 +9,7 @@ import {
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
 import type { ChatInputCommand, Command } from '../src/discord/command.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { commands } from '../src/discord/registry.ts';
 import { createEngine } from '../src/engine/index.ts';

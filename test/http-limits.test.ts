@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { makeKeys, nowTimestamp, postInteraction, signBody, startServer, type RunningServer } from './http-helpers.ts';
 
 const keys = makeKeys();

@@ -32,7 +32,7 @@ beforeAll(async () => {
     handle,
     apiUrl: fake.apiUrl,
     logger: {
-      info: (m, fields) => lines.push({ msg: m, ...fields }),
+      info: (m, fields) => lines.push({ msg: m, ...(fields as Record<string, unknown>) }),
       warn: () => undefined,
       error: () => undefined,
     },

@@ -2,52 +2,24 @@
 // listens, and on SIGTERM stops accepting, finishes the request it is in the middle of, and exits 0.
 // A bad configuration stops it with exit 1. (HTTP_WORKERS=2 as a real process, SIGTERM included, is
 // in kb-sighup.test.ts, which runs one for its reload checks anyway.)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
 import { chatInput } from '../testing/fake-discord/interactions.ts';
+import { spawnEntry, spawnServe, type ChildRun } from '../testing/spawn.ts';
 
 const keys = makeKeys();
-const ROOT = new URL('..', import.meta.url).pathname;
-let child: ChildProcess | undefined;
+let run: ChildRun | undefined;
 
 afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  child = undefined;
+  run?.kill();
+  run = undefined;
 });
 
-interface Started {
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function serve(env: Record<string, string>): Promise<Started> {
-  const proc = spawn('npm', ['run', '--silent', 'serve'], {
-    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listen line after 15 s:\n${out}`)), 15_000);
-    const check = () => {
-      const m = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', check);
-    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening:\n${out}`)));
-  });
-  // Ready means the knowledge is loaded.
-  await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 15_000, interval: 50 }).toBe(200);
-  return { url, output: () => out, exited };
+async function serve(env: Record<string, string>): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
+  const served = await spawnServe({ via: 'npm', inheritEnv: true, env: { LOG_LEVEL: 'info', ...env }, readyTimeoutMs: 15_000 });
+  run = served;
+  return { url: served.url, output: served.output, exited: served.exited.then((e) => e.code) };
 }
 
 describe('npm run serve', () => {
@@ -83,7 +55,7 @@ describe('npm run serve', () => {
       req.on('error', reject);
       req.write(body.slice(0, 100));
       setTimeout(() => {
-        child!.kill('SIGTERM');
+        run!.child.kill('SIGTERM');
         setTimeout(async () => {
           // The listening socket is closed by now: a new connection is refused. (fetch could reuse an
           // open keep-alive socket, which the drain still serves: agent false makes a fresh one.)
@@ -108,33 +80,17 @@ describe('npm run serve', () => {
   });
 
   // The configuration checks need no npm: the script itself, as the npm script runs it (exec node).
-  const script = () => [process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts']] as const;
-
   it('refuses a bad HTTP_WORKERS value', async () => {
-    const proc = spawn(...script(), {
-      cwd: ROOT,
-      env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1', PORT: '0', HTTP_WORKERS: 'many' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let out = '';
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    expect(await new Promise<number | null>((resolve) => proc.once('exit', resolve))).toBe(1);
+    run = spawnEntry('serve', { inheritEnv: true, env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1', PORT: '0', HTTP_WORKERS: 'many' } });
+    expect((await run.exited).code).toBe(1);
+    const out = run.output();
     expect(out).toMatch(/HTTP_WORKERS/);
   });
 
   it('refuses to start without the public key, listing the problem, and exits 1', async () => {
-    const proc = spawn(...script(), {
-      cwd: ROOT,
-      env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_PUBLIC_KEY: '', DISCORD_CLIENT_ID: 'abc', PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let out = '';
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
-    expect(code).toBe(1);
+    run = spawnEntry('serve', { inheritEnv: true, env: { DISCORD_PUBLIC_KEY: '', DISCORD_CLIENT_ID: 'abc', PORT: '0' } });
+    expect((await run.exited).code).toBe(1);
+    const out = run.output();
     expect(out).toMatch(/DISCORD_PUBLIC_KEY/);
     expect(out).toMatch(/DISCORD_CLIENT_ID/);
   });

@@ -2,7 +2,7 @@
 // work: real key pairs, real signatures, a real server on 127.0.0.1.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { loadPublicKey, verifyRequest, checkHeaders } from '../src/discord/http/verify.ts';
 import { makeKeys, nowTimestamp, postInteraction, signBody, startServer, type RunningServer } from './http-helpers.ts';
 

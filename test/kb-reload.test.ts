@@ -16,7 +16,7 @@ import {
 import * as ask from '../commands/ask.ts';
 import * as kb from '../commands/kb.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { DEFAULT_PACK_DIR, KnowledgeError } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';

@@ -2,24 +2,23 @@
 // them all. SIGHUP reloads the knowledge the way /kb reload does: the change is answered over HTTP
 // afterwards, an invalid file is logged and the old index keeps serving, and the signal never stops
 // the process; a /kb reload that one HTTP worker served reaches the others.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
 import { chatInput, subcommand } from '../testing/fake-discord/interactions.ts';
+import { spawnServe, waitUntil, type ChildRun } from '../testing/spawn.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 
 const keys = makeKeys();
 const BAKERY = 'What does the bakery on Elm Street sell?';
-const ROOT = new URL('..', import.meta.url).pathname;
 const dirs: string[] = [];
-let child: ChildProcess | undefined;
+let run: ChildRun | undefined;
 
 afterAll(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  run?.kill();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -36,40 +35,9 @@ const addBakery = (dir: string, article: string) =>
 
 async function serve(env: Record<string, string>) {
   // node directly (not npm), as a supervisor would run it, so the signal reaches the server itself.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
-      ENV_FILE: '/nonexistent/.env',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_CLIENT_ID: '1100000000000000001',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  await until('the listen line', () => /Listening on http:\/\/127\.0\.0\.1:\d+/.test(out), () => out, 20);
-  const url = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-  await until('/healthz 200', async () => (await fetch(`${url}/healthz`)).status === 200, () => out);
-  return { proc, url, output: () => out, exited };
-}
-
-/** Waits up to 15 s for `check` to hold; expect.poll only works inside a test, this in beforeAll too. */
-async function until(what: string, check: () => boolean | Promise<boolean>, output: () => string, interval = 50): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      if (!(await Promise.resolve().then(check).catch(() => false))) throw new Error(`still waiting for ${what}; output so far:\n${output()}`);
-    },
-    { timeout: 15_000, interval },
-  );
+  const served = await spawnServe({ env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', ...env }, readyTimeoutMs: 15_000 });
+  run = served;
+  return { proc: served.child, url: served.url, output: served.output, exited: served.exited.then((e) => e.code) };
 }
 
 async function answer(url: string, question: string, userId = '1400000000000000001'): Promise<string> {
@@ -91,7 +59,7 @@ describe('serve with HTTP_WORKERS=2', () => {
     pack = copyPack();
     served = await serve({ KNOWLEDGE_DIR: pack.dir, HTTP_WORKERS: '2' });
     // Each worker answers only once its own knowledge is loaded.
-    await until('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output);
+    await waitUntil('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output, 15_000);
   }, 35_000);
 
   it('serves from two processes on one port, checking every signature', async () => {

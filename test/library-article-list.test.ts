@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord-api-types/v10';
 import { openCuratorStore } from '../src/store/store.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';

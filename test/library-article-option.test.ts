@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags, type APIApplicationCommandOptionChoice, type APIInteraction } from 'discord-api-types/v10';
 import { commandPayload } from '../src/discord/deploy.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';

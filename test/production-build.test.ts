@@ -1,8 +1,10 @@
 // scripts/build.mjs and scripts/run.mjs in a scratch project of their own (a temp dir with the two
-// scripts, three tiny entry points and this checkout's node_modules): the build runs, an unchanged
-// build is reused, and a source newer than dist/ is rebuilt before it runs, never run stale.
+// scripts, three tiny entry points and this checkout's packages): the build runs, an unchanged build
+// is reused, and a source newer than the build is rebuilt before it runs, never run stale. The build
+// goes into node_modules/.cache/, so the scratch node_modules/ is a real folder of links to this
+// checkout's packages: linking the folder itself would build over this checkout's own build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,8 @@ const write = (path: string, text: string) => {
   writeFileSync(join(dir, path), text);
 };
 cpSync(join(repo, 'scripts'), join(dir, 'scripts'), { recursive: true });
-symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+mkdirSync(join(dir, 'node_modules'));
+for (const name of readdirSync(join(repo, 'node_modules'))) if (name !== '.cache') symlinkSync(join(repo, 'node_modules', name), join(dir, 'node_modules', name));
 write('package.json', '{ "type": "module" }\n');
 write('src/greeting.ts', "export const greeting: string = 'hello';\n");
 write('src/cli/ask.ts', "import { greeting } from '../greeting.ts';\nconsole.log(`${greeting} ${process.argv.slice(2).join(' ')}`);\n");
@@ -26,12 +29,14 @@ write('src/discord/http/main.ts', "console.log('serve');\n");
 
 const ask = (...args: string[]) => spawnSync(process.execPath, ['scripts/run.mjs', 'src/cli/ask.ts', ...args], { cwd: dir, encoding: 'utf8' });
 
-describe('the production build (dist/)', () => {
+describe('the production build (node_modules/.cache/article-qa-bot/)', () => {
   it('builds on first run, then runs the built entry with its arguments', () => {
     const r = ask('Belarus');
-    expect(r.stderr).toMatch(/dist\/ has not been built: rebuilding/);
+    expect(r.stderr).toMatch(/node_modules\/\.cache\/article-qa-bot\/ has not been built: rebuilding/);
     expect(r.stdout).toBe('hello Belarus\n');
     expect(r.status).toBe(0);
+    expect(existsSync(join(dir, 'node_modules/.cache/article-qa-bot/src/cli/ask.js'))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['node_modules', 'package.json', 'scripts', 'src']);
   });
 
   it('reuses an unchanged build without a word', () => {
@@ -40,12 +45,12 @@ describe('the production build (dist/)', () => {
     expect(r.stdout).toBe('hello again\n');
   });
 
-  it('rebuilds when a source is newer than dist/, so the stale build never runs', () => {
+  it('rebuilds when a source is newer than the build, so the stale build never runs', () => {
     write('src/greeting.ts', "export const greeting: string = 'bonjour';\n");
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dir, 'src/greeting.ts'), later, later);
     const r = ask('Minsk');
-    expect(r.stderr).toMatch(/src is newer than dist\/: rebuilding/);
+    expect(r.stderr).toMatch(/src is newer than node_modules\/\.cache\/article-qa-bot\/: rebuilding/);
     expect(r.stdout).toBe('bonjour Minsk\n');
   });
 
@@ -56,7 +61,7 @@ describe('the production build (dist/)', () => {
     const r = ask('x');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/Cannot start: dist\/ is stale and the build failed/);
+    expect(r.stderr).toMatch(/Cannot start: node_modules\/\.cache\/article-qa-bot\/ is stale and the build failed/);
   });
 
   it('only knows the three entry points', () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, type APIApplicationCommandAutocompleteResponse, type APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import type { Logger } from '../src/log.ts';
 import { autocomplete, chatInput } from '../testing/fake-discord/interactions.ts';

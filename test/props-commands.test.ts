@@ -14,7 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import type { Engine } from '../src/engine/index.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import type { Logger } from '../src/log.ts';

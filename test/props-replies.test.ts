@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { Answer, Passage } from '../src/engine/types.ts';
+import { passageKey } from '../src/engine/passage-key.ts';
 import type { ArticleMeta, Entity, Paragraph, Quote, TimelineEntry } from '../src/knowledge/schema.ts';
 import { answerReply, notFoundReply, passageBlock, questionTitle } from '../src/reply/answer.ts';
 import { articleReply } from '../src/reply/article.ts';
@@ -72,6 +73,7 @@ function passage(articleSlug: fc.Arbitrary<string> = slug): fc.Arbitrary<Passage
     .map(({ stray, cuts, role, ...p }) => ({
       ...p,
       ...(role === undefined ? {} : { role }),
+      key: passageKey(p.text),
       matched: [...cuts.map(([at, n]) => p.text.slice(at % p.text.length, (at % p.text.length) + n)), ...stray],
     }));
 }

@@ -2,24 +2,23 @@
 // a load balancer: a setting made on A applies on B, a question refused on A shows in /kb unanswered
 // on B, /kb reload on A reloads B, a replay is answered once whichever replica gets it, and when the
 // database stops the answers go on and recording resumes once it is back.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { chatInput, subcommand } from '../testing/fake-discord/interactions.ts';
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
+import { spawnServe, waitUntil as until, type ChildRun } from '../testing/spawn.ts';
 import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
 
 const noPostgres = postgresUnavailable();
 if (noPostgres) console.warn(`Replica tests skipped: ${noPostgres}`);
 
 const keys = makeKeys();
-const ROOT = new URL('..', import.meta.url).pathname;
 const GUILD = '1500000000000000001';
 const MODERATOR = { guildId: GUILD, permissions: String(PermissionFlagsBits.ManageGuild), userId: '1500000000000000009' };
-const children: ChildProcess[] = [];
+const children: ChildRun[] = [];
 const dirs: string[] = [];
 let db: TestPostgres | undefined;
 
@@ -28,42 +27,15 @@ interface Replica {
   output: () => string;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, output: () => string, timeout = 20_000): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      if (!(await Promise.resolve().then(check).catch(() => false))) throw new Error(`still waiting for ${what}; output so far:\n${output()}`);
-    },
-    { timeout, interval: 50 },
-  );
-}
-
 async function serve(name: string, databaseUrl: string): Promise<Replica> {
   const dataDir = mkdtempSync(join(tmpdir(), `replica-${name}-`));
   dirs.push(dataDir);
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      ENV_FILE: '/nonexistent/.env',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_CLIENT_ID: '1100000000000000001',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const served = await spawnServe({
+    env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+    readyTimeoutMs: 40_000,
   });
-  children.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await until(`${name}: the listen line`, () => /Listening on http:\/\/127\.0\.0\.1:\d+/.test(out), () => out);
-  const url = out.match(/Listening on (http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-  await until(`${name}: /healthz 200`, async () => (await fetch(`${url}/healthz`)).status === 200, () => out, 40_000);
-  return { url, output: () => out };
+  children.push(served);
+  return { url: served.url, output: served.output };
 }
 
 const body = async (res: Response) => (await res.json()) as { type: number; data?: { flags?: number; content?: string; embeds?: Array<{ description?: string }> } };
@@ -80,7 +52,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children) c.kill();
   await db?.destroy();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });

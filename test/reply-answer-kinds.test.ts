@@ -9,13 +9,13 @@ import type { ArticleMeta } from '../src/knowledge/schema.ts';
 import { answerReply, CLOSEST_LEAD } from '../src/reply/answer.ts';
 import { formatAnswerText } from '../src/cli/format.ts';
 import { findInArticleReply } from '../src/reply/passages.ts';
-import { parseDidYouMean } from '../src/discord/custom-id.ts';
+import { decodeDidYouMean } from '../src/reply/buttons.ts';
 import { visibleText } from './helpers/responses.ts';
 
 const meta: ArticleMeta = { slug: 'harbour-bridge', title: 'City Council Approves New Harbour Bridge', publisher: 'Harbour Herald', section: [], contributors: ['A. Writer'] };
 const passage: Passage = {
   text: 'The project will cost 240 million dollars, according to the council’s finance office.', attribution: 'the council’s finance office', speaker: 'the council’s finance office',
-  how: 'according to', paragraph: 3, paragraphLabel: '¶3', passageId: 4, score: 0.81, matched: ['cost'], article: 'harbour-bridge',
+  how: 'according to', paragraph: 3, paragraphLabel: '¶3', passageId: 4, key: 'bridgeK4', score: 0.81, matched: ['cost'], article: 'harbour-bridge',
 };
 const base: Answer = { question: 'how much does each lane cost', found: false, answer: null, alternatives: [], missing: [], suggestions: [] };
 const embedOf = (a: Answer, opts = { ephemeral: false }) => answerReply(a, meta, opts).embeds![0]!;
@@ -85,7 +85,7 @@ describe('did-you-mean on a miss', () => {
     const menu = (data.components![0] as { components: Array<{ type: number; custom_id: string; options: Array<{ label: string; value: string }> }> }).components[0]!;
     expect(menu.type).toBe(ComponentType.StringSelect);
     expect(menu.options.map((o) => o.value)).toEqual(['How much will the bridge cost?', 'Who is Tom Becker?', 'Who is Elena Ruiz?']);
-    expect(parseDidYouMean(menu.custom_id)).toEqual({ slug: 'harbour-bridge' });
+    expect(decodeDidYouMean(menu.custom_id)).toEqual({ slug: 'harbour-bridge' });
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(visibleText(data)).toContain('Did you mean:');
   });
@@ -93,8 +93,8 @@ describe('did-you-mean on a miss', () => {
   it('asks every article when none was chosen, and has no menu without suggestions', () => {
     const data = answerReply(miss, meta, { ephemeral: false });
     const id = (data.components![0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id;
-    expect(parseDidYouMean(id)).toEqual({ slug: '' });
+    expect(decodeDidYouMean(id)).toEqual({ slug: '' });
     expect(answerReply({ ...miss, suggestions: [] }, meta, { ephemeral: false }).components).toBeUndefined();
-    expect(parseDidYouMean('ask:dym:Bad Slug')).toBeUndefined();
+    expect(decodeDidYouMean('ask:dym:Bad Slug')).toBeUndefined();
   });
 });

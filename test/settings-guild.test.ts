@@ -15,7 +15,7 @@ import {
 } from 'discord-api-types/v10';
 import * as settings from '../commands/settings.ts';
 import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
-import type { HandleInteraction } from '../src/discord/contract.ts';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';

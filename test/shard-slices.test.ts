@@ -1,7 +1,6 @@
 // SHARDS=A-B SHARD_COUNT=N: one host's slice of a bot sharded over several hosts. Two real `npm start`
 // processes (run as the npm script execs them), each with its own slice of 2 shards, identify against
 // one fake Discord with their own [id, count], and together answer every guild.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { ConfigError, parseConfig } from '../src/discord/config.ts';
 import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor } from '../testing/fake-discord/index.ts';
+import { spawnBot, type ChildRun } from '../testing/spawn.ts';
 
 const env = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: APP_ID };
 const problems = (extra: Record<string, string>) => {
@@ -49,34 +49,16 @@ const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: S
 describe('two hosts, two slices of SHARD_COUNT=2', () => {
   let fake: FakeDiscord;
   const dirs: string[] = [];
-  const hosts: Array<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> = [];
+  const hosts: Array<Omit<ChildRun, 'exited'> & { exited: Promise<number | null> }> = [];
 
   beforeAll(async () => {
     fake = await FakeDiscord.start({ shards: 2, guilds: GUILDS });
     const dataDir = mkdtempSync(join(tmpdir(), 'shard-slices-'));
     dirs.push(dataDir);
     for (const slice of ['0-0', '1-1']) {
-      let out = '';
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: new URL('..', import.meta.url).pathname,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          ENV_FILE: '/nonexistent',
-          DISCORD_TOKEN: fake.token,
-          DISCORD_CLIENT_ID: APP_ID,
-          DISCORD_API_URL: fake.apiUrl,
-          SHARDS: slice,
-          SHARD_COUNT: '2',
-          SHARD_SPAWN_DELAY_MS: '0',
-          DATA_DIR: dataDir, // nothing of this test belongs in the checkout
-          LOG_LEVEL: 'info',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-      hosts.push({ child, output: () => out, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) });
+      // Run as the npm script execs it; DATA_DIR: nothing of this test belongs in the checkout.
+      const host = await spawnBot(fake, { via: 'node', ready: 0, env: { SHARDS: slice, SHARD_COUNT: '2', SHARD_SPAWN_DELAY_MS: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' } });
+      hosts.push({ ...host, exited: host.exited.then((e) => e.code) });
     }
     await fake.waitForReady(2, 60_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- host output ---\n${hosts.map((h) => h.output()).join('\n---\n')}`);
@@ -84,7 +66,7 @@ describe('two hosts, two slices of SHARD_COUNT=2', () => {
   }, 70_000);
 
   afterAll(async () => {
-    for (const h of hosts) if (h.child.exitCode === null && h.child.signalCode === null) h.child.kill('SIGKILL');
+    for (const h of hosts) h.kill();
     await fake?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });

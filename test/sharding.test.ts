@@ -2,13 +2,14 @@
 // process per shard, all pointed at the fake Discord through DISCORD_API_URL alone. Each shard
 // identifies with its own [id, count], answers the interactions of the guilds it owns, and SIGTERM on
 // the manager stops every shard and exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, PermissionFlagsBits, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
 import { ConfigError, parseConfig } from '../src/discord/config.ts';
 import { fetchRecommendedShards } from '../src/discord/sharding.ts';
 import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from '../testing/fake-discord/index.ts';
+import { spawnBot, type Exit } from '../testing/spawn.ts';
 
 /** The first guild id from `start` upwards that shard `shard` of `count` owns. */
 function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
@@ -19,34 +20,19 @@ interface Run {
   fake: FakeDiscord;
   child: ChildProcess;
   output: () => string;
-  exited: Promise<{ code: number | null; signal: string | null }>;
+  exited: Promise<Exit>;
 }
 
 /** `npm start` with SHARDS set; `viaNpm: false` runs what the npm script execs (node --import tsx src/main.ts). */
 async function startSharded(fakeShards: number, SHARDS: string, guilds: Array<{ id: string; channelId: string }>, viaNpm = true): Promise<Run> {
   const fake = await FakeDiscord.start({ shards: fakeShards, guilds });
-  let out = '';
-  const [cmd, args] = viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
-  const child = spawn(cmd, args, {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR,
-      ENV_FILE: '/nonexistent', // a developer's .env must not leak into the test
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      SHARDS,
-      // The fake has no IDENTIFY rate limit; Discord's 5 s spacing would only slow the test down.
-      SHARD_SPAWN_DELAY_MS: '0',
-      LOG_LEVEL: 'debug',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const bot = await spawnBot(fake, {
+    via: viaNpm ? 'npm' : 'node',
+    ready: 0,
+    // The fake has no IDENTIFY rate limit; Discord's 5 s spacing would only slow the test down.
+    env: { SHARDS, SHARD_SPAWN_DELAY_MS: '0', LOG_LEVEL: 'debug' },
   });
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { fake, child, output: () => out, exited };
+  return { fake, child: bot.child, output: bot.output, exited: bot.exited };
 }
 
 /** Pids the manager logged for its shard processes ("Shard 1/2: process 1234 starting"). */

@@ -3,15 +3,13 @@
 // what each request got: an answer, a refused connection (never reached the process: a balancer
 // retries those), or a reset (sent on an open socket and lost: the defect).
 //   npx tsx testing/drain-probe.ts [workers=1] [runs=3]
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatInput } from './fake-discord/interactions.ts';
-
-const ROOT = new URL('..', import.meta.url).pathname;
+import { spawnServe } from './spawn.ts';
 
 export interface DrainCounts {
   answered: number;
@@ -41,41 +39,13 @@ export async function drainProbe(options: DrainProbeOptions): Promise<DrainCount
   const { workers, total = 200, sockets = 32, sigtermAfter = 40 } = options;
   const keys = keyPair();
   const dataDir = mkdtempSync(join(tmpdir(), 'drain-probe-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/discord/http/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENV_FILE: '/nonexistent/.env',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      HTTP_WORKERS: String(workers),
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_CLIENT_ID: '1100000000000000001',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  let served: Awaited<ReturnType<typeof spawnServe>> | undefined;
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listen line after 30 s:\n${out}`)), 30_000);
-      proc.stdout!.on('data', () => {
-        const m = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-      void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
+    served = await spawnServe({
+      inheritEnv: true,
+      env: { LOG_LEVEL: 'warn', DATA_DIR: dataDir, HTTP_WORKERS: String(workers), DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001' },
     });
-    for (let ready = false; !ready; ) {
-      ready = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-      if (!ready) await new Promise((r) => setTimeout(r, 100));
-    }
+    const { child: proc, port, exited } = served;
     const agent = new Agent({ keepAlive: true, maxSockets: sockets });
     const counts: DrainCounts = { answered: 0, refused: 0, reset: 0, other: 0, exitCode: null };
     let signalled = false;
@@ -120,10 +90,10 @@ export async function drainProbe(options: DrainProbeOptions): Promise<DrainCount
       });
     await Promise.all(Array.from({ length: total }, (_, n) => one(n)));
     agent.destroy();
-    counts.exitCode = await exited;
+    counts.exitCode = (await exited).code;
     return counts;
   } finally {
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    served?.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -11,7 +11,7 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { ARTICLE_OPTION, articleChoices, articleOption, libraryOf } from '../../src/discord/articles.ts';
+import { ARTICLE_OPTION, articleChoices, articleOption } from '../../src/discord/articles.ts';
 import type { Awaitable, ChatInputCommand, CommandContext, ComponentRoute, Reply } from '../../src/discord/command.ts';
 import { message } from '../../src/reply/message.ts';
 import { REQUIRED_PERMISSION, mayManage } from './moderator.ts';
@@ -59,7 +59,7 @@ function define<const Os extends readonly OptionSpec[]>(spec: Spec<Os>, head: Om
     execute: (i, ctx) => spec.execute(args(i), ctx, i),
     autocomplete(i, ctx) {
       const focused = focusedOption(i);
-      if (focused?.name === ARTICLE_OPTION) return articleChoices(libraryOf(ctx), focused.value);
+      if (focused?.name === ARTICLE_OPTION) return articleChoices(ctx.library, focused.value);
       return focused && spec.autocomplete ? spec.autocomplete(focused, args(i), ctx) : [];
     },
     ...(spec.components ? { components: spec.components } : {}),

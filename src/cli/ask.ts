@@ -5,9 +5,8 @@
 import { createInterface, type Interface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLibrary, type Library } from '../engine/library.ts';
+import { type Answer, createLibrary, type Library } from '../engine/index.ts';
 import { isPackDir, loadLibraryDir } from '../runtime/load-library.ts';
-import type { Answer } from '../engine/types.ts';
 import { KnowledgeError, knowledgeDirFromEnv, loadArticleFile, loadDefaultPack } from '../knowledge/loader.ts';
 import { formatAnswerText } from './format.ts';
 import { stdinLines, writeLine } from './lines.ts';

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createLibrary, type Library } from '../engine/library.ts';
+import { createLibrary, type Library } from '../engine/index.ts';
 import { packFromText } from '../knowledge/from-text.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';

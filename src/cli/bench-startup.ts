@@ -1,6 +1,6 @@
 // Start-up (issue 14): how long `npm run ask -- "Belarus"` takes, wall clock, and how long
 // `npm run serve` takes until /healthz answers 200, each as the production build runs it
-// (scripts/run.mjs → dist/) and as tsx ran it before, against `node -e 0`, in one run. Runs are
+// (scripts/run.mjs → the build in node_modules/.cache/) and as tsx ran it before, against `node -e 0`, in one run. Runs are
 // interleaved (one of each, then again) so a noisy moment hits every row alike; medians are reported.
 //
 //   npx tsx src/cli/bench-startup.ts [--runs 5]     (npm run bench runs it too)
@@ -94,7 +94,7 @@ export async function runStartupBench(options: { runs?: number; log?: (line: str
 }
 
 export function formatStartupTable(report: StartupReport): string {
-  const rows = report.rows.map((r) => [r.what, r.how === 'built' ? 'dist/ (npm scripts)' : r.how === 'tsx' ? 'tsx (src/ as is)' : '-', String(r.runs), r.medianMs.toFixed(0), `${r.vsNode.toFixed(1)}×`]);
+  const rows = report.rows.map((r) => [r.what, r.how === 'built' ? 'built (npm scripts)' : r.how === 'tsx' ? 'tsx (src/ as is)' : '-', String(r.runs), r.medianMs.toFixed(0), `${r.vsNode.toFixed(1)}×`]);
   const header = ['process', 'runs from', 'runs', 'median ms', 'vs node -e 0'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;

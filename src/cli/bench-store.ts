@@ -11,12 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
-import { createEngine } from '../engine/index.ts';
+import { createEngine, type Engine } from '../engine/index.ts';
 import { loadDefaultPack } from '../knowledge/loader.ts';
 import { createInteractionHandler } from '../discord/handler.ts';
 import { openStore } from '../store/open.ts';
 import type { CuratorStore } from '../store/types.ts';
-import type { Engine } from '../engine/types.ts';
 import { DEFAULT_EXTRA_QUESTIONS, percentile, readQuestionFile } from './bench-common.ts';
 
 export interface StoreBenchRow {

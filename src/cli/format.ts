@@ -1,5 +1,5 @@
 // The answer as a person reads it in a terminal.
-import type { Answer, ConfidenceBand, Passage } from '../engine/types.ts';
+import type { Answer, ConfidenceBand, Passage } from '../engine/index.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { CLOSEST_LEAD } from '../reply/answer.ts';
 

@@ -1,7 +1,8 @@
 // The `article` option every command has: its definition, its autocomplete (slug as value, title as
 // name), and how a command turns it into the article(s) to search. Without the option a guild's
 // default article (/settings) applies; without either, the whole library (or, for commands that need
-// one article, the only one, else the user is asked to choose).
+// one article, the only one, else the user is asked to choose). The replies that list the library are
+// in src/reply/library.ts.
 import {
   ApplicationCommandOptionType,
   type APIApplicationCommandOptionChoice,
@@ -9,13 +10,12 @@ import {
   type APIEmbed,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import type { Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
-import { singleEngineLibrary } from '../runtime/load-library.ts';
+import type { Engine, Library } from '../engine/index.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { escapeText, oneLine, plainText } from '../reply/escape.ts';
 import { LIMITS } from '../reply/limits.ts';
 import { COLOURS, message } from '../reply/message.ts';
+import { libraryReply, unknownArticleReply } from '../reply/library.ts';
 import { truncate } from '../reply/truncate.ts';
 import { toChoices } from './choices.ts';
 import type { CommandContext, Reply } from './command.ts';
@@ -35,11 +35,6 @@ export function articleOption(
   return { type: ApplicationCommandOptionType.String, name: ARTICLE_OPTION, description, autocomplete: true, max_length: 100 };
 }
 
-/** The library an interaction uses: the snapshot's, or a library of the one engine it was given. */
-export function libraryOf(ctx: CommandContext): Library {
-  return ctx.library ?? singleEngineLibrary(ctx.engine);
-}
-
 /** Articles whose slug, title or publisher contain what was typed (prefix matches first), ≤ 25 choices. */
 export function articleChoices(library: Library, typed: string): APIApplicationCommandOptionChoice<string>[] {
   const key = oneLine(typed).toLowerCase();
@@ -50,7 +45,7 @@ export function articleChoices(library: Library, typed: string): APIApplicationC
 }
 
 /** The guild's default article, if it is set and still in the library. */
-export function defaultArticle(ctx: CommandContext, library: Library = libraryOf(ctx)): ArticleMeta | undefined {
+export function defaultArticle(ctx: CommandContext, library: Library = ctx.library): ArticleMeta | undefined {
   const slug = ctx.settings?.defaultArticle;
   return slug ? library.articles.find((a) => a.slug === slug) : undefined;
 }
@@ -66,12 +61,12 @@ export type ArticleScope =
  * or slug typed by hand. An unknown value is an error reply listing the library, never a silent fallback.
  */
 export function articleScope(value: string | undefined, ctx: CommandContext): { scope: ArticleScope } | { reply: Reply } {
-  const library = libraryOf(ctx);
+  const library = ctx.library;
   const one = (meta: ArticleMeta, from: 'option' | 'default' | 'only') => ({ scope: { slug: meta.slug, engine: library.engine(meta.slug)!, meta, from } as const });
   const typed = value?.trim();
   if (typed) {
     const meta = library.articles.find((a) => a.slug === typed) ?? library.findArticle(typed);
-    return meta ? one(meta, 'option') : { reply: unknownArticleReply(typed, library) };
+    return meta ? one(meta, 'option') : { reply: { data: unknownArticleReply(typed, library.articles) } };
   }
   const fallback = defaultArticle(ctx, library);
   if (fallback) return one(fallback, 'default');
@@ -86,7 +81,7 @@ export function oneArticle(value: string | undefined, ctx: CommandContext, comma
   if (r.scope.slug !== undefined) return r.scope;
   return {
     reply: {
-      data: libraryReply(libraryOf(ctx), {
+      data: libraryReply(ctx.library.articles, {
         title: 'Which article?',
         intro: `\`/${command}\` shows one article. Choose it with the \`article\` option; a moderator can set a default with \`/settings article\`.`,
         ephemeral: true,
@@ -95,55 +90,7 @@ export function oneArticle(value: string | undefined, ctx: CommandContext, comma
   };
 }
 
-/** One line per article: title, publisher and slug, cut to fit one embed description. */
-export function libraryLines(library: Library, room: number = LIMITS.description): string {
-  const lines: string[] = [];
-  let used = 0;
-  for (const [i, a] of library.articles.entries()) {
-    const line = `**${escapeText(truncate(oneLine(a.title), 150))}** — ${escapeText(truncate(oneLine(a.publisher), 60))} · \`${a.slug}\``;
-    const rest = library.articles.length - i;
-    if (used + line.length + 1 > room - 40 && rest > 1) {
-      lines.push(`… and ${rest} more: type in the \`article\` option to find them.`);
-      break;
-    }
-    lines.push(line);
-    used += line.length + 1;
-  }
-  return lines.join('\n');
-}
-
-export function libraryReply(library: Library, opts: { title: string; intro?: string; ephemeral: boolean }): APIInteractionResponseCallbackData {
-  const head = opts.intro ? `${opts.intro}\n\n` : '';
-  const embed: APIEmbed = {
-    title: truncate(opts.title, LIMITS.title),
-    description: head + libraryLines(library, LIMITS.description - head.length),
-    color: COLOURS.info,
-    footer: { text: `${library.articles.length} article${library.articles.length === 1 ? '' : 's'}. Pick one with the article option of any command.` },
-  };
-  return message({ embeds: [embed], ephemeral: opts.ephemeral });
-}
-
-export function unknownArticleReply(value: string, library: Library): Reply {
-  return {
-    data: libraryReply(library, {
-      title: 'No such article',
-      intro: `There is no article “${escapeText(truncate(oneLine(value), 100))}” in the library. These are the articles I know:`,
-      ephemeral: true,
-    }),
-  };
-}
-
 /** Every article's engine, or the scope's one, in library order. */
 export function enginesIn(scope: ArticleScope, library: Library): Engine[] {
   return scope.slug !== undefined ? [scope.engine] : library.articles.map((a) => library.engine(a.slug)!);
-}
-
-/** Adds "Also in: …" to a reply's first embed footer, for answers found in several articles. */
-export function withAlsoIn(data: APIInteractionResponseCallbackData, others: readonly ArticleMeta[]): APIInteractionResponseCallbackData {
-  const embed = data.embeds?.[0];
-  if (!embed || others.length === 0) return data;
-  const names = others.slice(0, 5).map((a) => `“${oneLine(a.title)}”`).join(', ') + (others.length > 5 ? ` and ${others.length - 5} more` : '');
-  const note = `Also in ${names}: choose with the article option.`;
-  const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
-  return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(plainText(text), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
 }

@@ -12,8 +12,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
-import type { Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine, Library } from '../engine/index.ts';
 import type { KnowledgeSnapshot, KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionStats } from './question-stats.ts';
@@ -30,8 +29,8 @@ export interface CommandContext {
   knowledge?: KnowledgeStore;
   /** Questions asked since start, for /kb stats (set by the handler). */
   questions?: QuestionStats;
-  /** Every article of `snapshot` (set by the handler); `engine` is its default article's. */
-  library?: Library;
+  /** Every article of `snapshot`, always set (one engine alone is a library of one); `engine` is its default article's. */
+  library: Library;
   /** The curator database: unanswered questions and guild settings (absent: nothing is recorded). */
   curator?: CuratorStore;
   /** Reloads shared with the other replicas on the database (absent: this process alone). */

@@ -7,7 +7,7 @@ import {
   type APIInteractionResponseCallbackData,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
-import type { InteractionResult } from './contract.ts';
+import type { InteractionResult } from './interaction-result.ts';
 import type { Reply } from './command.ts';
 
 export const DEFAULT_DEADLINE_MS = 2000;

@@ -13,7 +13,7 @@ import {
 } from 'discord-api-types/v10';
 import { silentLogger, type Logger } from '../log.ts';
 import { DEFAULT_REST_CONNECTIONS } from './config.ts';
-import type { HandleInteraction, InteractionResult } from './contract.ts';
+import type { HandleInteraction, InteractionResult } from './interaction-result.ts';
 import { toEdit, toResponse } from './deadline.ts';
 import { errorReply } from './handler.ts';
 import { interactionLine, logInteraction } from './interaction-log.ts';

@@ -12,17 +12,18 @@ import {
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { CuratorStore, GuildSettings } from '../store/store.ts';
-import type { Engine } from '../engine/types.ts';
+import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { routeOf } from '../reply/buttons.ts';
 import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
-import type { HandleInteraction, InteractionResult, InteractionSummary } from './contract.ts';
+import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
 import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
-import { userId } from './options.ts';
+import { userId } from './invoker.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
 import { commands as defaultCommands, createRegistry, type Registry } from './registry.ts';
@@ -108,7 +109,8 @@ function describe(i: APIInteraction): string {
   if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) {
     return `${i.data.name} (interaction ${i.id})`;
   }
-  if (i.type === InteractionType.MessageComponent) return `button ${i.data.custom_id} (interaction ${i.id})`;
+  // The route only: a feedback button's id carries the user's question, which logs never do.
+  if (i.type === InteractionType.MessageComponent) return `button ${routeOf(i.data.custom_id)} (interaction ${i.id})`;
   return `interaction ${i.id} of type ${i.type}`;
 }
 

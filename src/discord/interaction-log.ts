@@ -3,7 +3,7 @@
 // where it came in (gateway shard, or the HTTP endpoint). No user id: operators do not need it.
 import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../log.ts';
-import type { InteractionResult } from './contract.ts';
+import type { InteractionResult } from './interaction-result.ts';
 
 export interface InteractionLine {
   interaction: string;

@@ -1,6 +1,7 @@
 // What people ask, counted in memory since the process started, for /kb stats. Only the question
 // text is kept (normalised, capped in length and in number), never who asked it.
 import type { QuestionCount } from '../reply/kb.ts';
+import { normaliseQuestion } from '../store/group.ts';
 import { cleanQuestion } from './question.ts';
 
 export interface QuestionStats {
@@ -22,13 +23,14 @@ export const MAX_QUESTION_CHARS = 120;
 /** Different questions tracked before the ones asked only once are forgotten. */
 export const MAX_TRACKED = 5000;
 
-/** "  Who met  Rudenko??" and "who met rudenko" count as the same question. */
-export function normaliseQuestion(text: string): string {
-  return cleanQuestion(text)
-    .toLowerCase()
-    .replace(/[\s?!.]+$/u, '')
-    .slice(0, MAX_QUESTION_CHARS)
-    .trim();
+/**
+ * The form a question is counted in: Discord syntax stripped, then the same normalisation as the
+ * unanswered log (store/group.ts: case, accents, apostrophes, contractions, possessives,
+ * punctuation), so "Who's Prigozhin's lawyer??" and "who is prigozhin lawyer" are one question in
+ * /kb stats as in /kb unanswered. Capped in length.
+ */
+function questionKey(text: string): string {
+  return normaliseQuestion(cleanQuestion(text)).slice(0, MAX_QUESTION_CHARS).trim();
 }
 
 export function createQuestionStats(limit = MAX_TRACKED): QuestionStats {
@@ -45,7 +47,7 @@ export function createQuestionStats(limit = MAX_TRACKED): QuestionStats {
       return { ...forum };
     },
     record(question) {
-      const key = normaliseQuestion(question);
+      const key = questionKey(question);
       if (!key) return;
       total++;
       const n = counts.get(key);

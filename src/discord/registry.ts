@@ -12,6 +12,7 @@ import * as timeline from '../../commands/timeline.ts';
 import * as who from '../../commands/who.ts';
 import type { Command, ComponentRoute } from './command.ts';
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { routeOf } from '../reply/buttons.ts';
 
 export const commands: readonly Command[] = [ask, quote, who, timeline, article, help, findInArticle, kb, settings] satisfies Command[];
 
@@ -48,8 +49,8 @@ export function createRegistry(list: readonly Command[] = commands, extra: reado
   return {
     command: (type, name) => byKey.get(commandKey(type, name)),
     component(customId) {
-      const [a, b] = customId.split(':');
-      return routes.get(`${a}:${b}`) ?? routes.get(a ?? '');
+      const route = routeOf(customId);
+      return routes.get(route) ?? routes.get(route.split(':')[0]!);
     },
     definitions: () => list.map((c) => c.data),
   };

@@ -15,8 +15,8 @@ import type { ChannelApi } from './forum/channel-api.ts';
 import { watchForumPosts } from './forum/watch.ts';
 import { createQuestionStats } from './question-stats.ts';
 import { warmUp } from './warm-up.ts';
-import { shareReloads } from './http/cluster-reload.ts';
-import { DEFAULT_API_URL } from './http/server.ts';
+import { shareReloads } from '../runtime/process-reloads.ts';
+import { DEFAULT_API_URL } from './api-url.ts';
 
 /** Longest a shutdown may take before we exit anyway: the 10 s for in-flight answers, then the disconnect. */
 const SHUTDOWN_MS = STOP_GRACE_MS + 2000;

@@ -9,9 +9,11 @@ import type { ChildProcess } from 'node:child_process';
 import type { Shard, ShardingManager } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { addSecret, type Logger } from '../log.ts';
+// Type only: the manager loads no knowledge, so it must not pull in the reload code's imports.
+import type { ReloadMessage } from '../runtime/process-reloads.ts';
+import { DEFAULT_API_URL } from './api-url.ts';
 import type { Config } from './config.ts';
 
-export const DISCORD_API = 'https://discord.com/api';
 /** How long a shard process may take from fork to READY (knowledge load, warm-up, IDENTIFY). */
 const READY_TIMEOUT_MS = 60_000;
 /**
@@ -19,12 +21,6 @@ const READY_TIMEOUT_MS = 60_000;
  * bound (10 s for answers in flight, then the disconnect; run-gateway.ts) plus a margin.
  */
 const STOP_GRACE_MS = 13_000;
-
-/** Knowledge reload messages, as src/discord/http/cluster-reload.ts exchanges them with a worker. */
-interface ReloadMessage {
-  kb: 'reload' | 'reload-others';
-  origin: string;
-}
 
 const isReloadOthers = (m: unknown): m is ReloadMessage => typeof m === 'object' && m !== null && (m as ReloadMessage).kb === 'reload-others';
 
@@ -85,7 +81,7 @@ export interface ShardManagerHandle {
 export async function runShardingManager(config: Config, log: Logger, entry: string): Promise<ShardManagerHandle> {
   const token = config.token!;
   addSecret(token);
-  const api = config.apiUrl ?? DISCORD_API;
+  const api = config.apiUrl ?? DEFAULT_API_URL;
 
   let total: number;
   if (config.shards === 'auto') {

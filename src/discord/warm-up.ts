@@ -10,7 +10,7 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
 } from 'discord-api-types/v10';
-import type { HandleInteraction } from './contract.ts';
+import type { HandleInteraction } from './interaction-result.ts';
 
 const base = {
   id: '0',

@@ -7,7 +7,6 @@
 export class Vocabulary {
   private readonly deletions = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
-  private sorted: string[] | undefined;
 
   constructor(
     private readonly words: ReadonlySet<string>,
@@ -25,25 +24,6 @@ export class Vocabulary {
         else this.deletions.set(key, [w]);
       }
     }
-  }
-
-  /** The commonest article word that starts with what is being typed ("prigoz" → "prigozhin"). */
-  complete(prefix: string): string | null {
-    if (prefix.length < 2) return null;
-    this.sorted ??= [...this.words].sort();
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    let best: string | null = null;
-    for (let i = lo; i < this.sorted.length && i < lo + 200 && this.sorted[i]!.startsWith(prefix); i++) {
-      const w = this.sorted[i]!;
-      if (!best || (this.frequency.get(w) ?? 0) > (this.frequency.get(best) ?? 0)) best = w;
-    }
-    return best;
   }
 
   has(word: string): boolean {

@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../repo-root.ts';
 import type { Question } from './question.ts';
 import { FEATURE_NAMES, featureVector, questionShape, type CandidateParts } from './features.ts';
 
-// Found from the checkout's root, so the bundled dist/ reads the same file as src/.
+// Found from the checkout's root, so the bundled build reads the same file as src/.
 export const RANKER_FILE = pathToFileURL(join(REPO_ROOT, 'src/engine/data/ranker.json'));
 
 export interface RankerModel {

@@ -1,7 +1,7 @@
 // Several articles answered as one: each answer names the article it came from. A cheap relevance cut
 // (which articles use the question's words at all) keeps a 50-article library as fast as one article.
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
-import { createEngine } from './index.ts';
+import { createEngine } from './create-engine.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { contentTokens } from './text.ts';
 

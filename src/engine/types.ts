@@ -12,8 +12,10 @@ export interface Passage {
   /** Index into the pack's paragraphs, and the label a reader sees ("¶4"). */
   paragraph: number;
   paragraphLabel: string;
-  /** Index of the sentence within the pack's passage list (stable for a given pack). */
+  /** Index of the sentence within the pack's passage list (stable for a given pack, moved by an edit). */
   passageId: number;
+  /** A short hash of the text (engine/passage-key.ts): names the passage across edits of the pack, for button ids. */
+  key: string;
   /** Confidence in 0..1. */
   score: number;
   /** Words of the passage that matched the question, as they appear in the text (for bolding). */
@@ -67,8 +69,10 @@ export interface Engine {
   /** Up to `limit` (≤ 25) short suggestions, each ≤ 100 characters, for a partial question. */
   suggest(partial: string, limit?: number): string[];
   paragraph(index: number): Paragraph | undefined;
-  /** A passage by its stable id (button custom_ids carry these ids across restarts). */
+  /** A passage by its number in this pack (numbers move when the pack is edited). */
   passage(passageId: number): Passage | undefined;
+  /** A passage by its key (Passage.key), which button custom_ids carry: the same sentence after an edit, else undefined. */
+  passageByKey(key: string): Passage | undefined;
   /** Finds an entity by name, alias or typo. */
   findEntity(name: string): Entity | undefined;
   /** Passages that mention an entity. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../repo-root.ts';
 
-// Found from the checkout's root, so the bundled dist/ reads the same file as src/.
+// Found from the checkout's root, so the bundled build reads the same file as src/.
 export const WORDNET_FILE = pathToFileURL(join(REPO_ROOT, 'src/engine/data/wordnet.txt'));
 
 export interface Relations {

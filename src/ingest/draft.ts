@@ -1,8 +1,7 @@
 // Article text in, a generated knowledge pack out (in memory): the verbatim text and a curated layer
 // in the issue-2 format. Passages and attributions come from the engine's own heuristics
 // (buildPassages over the uncurated article), so the draft never knows less than --article does.
-import { buildPassages } from '../engine/passages.ts';
-import { splitSentences } from '../engine/sentences.ts';
+import { buildPassages, splitSentences } from '../engine/index.ts';
 import { parseArticleText, UNKNOWN_PUBLISHER } from '../knowledge/plain-text.ts';
 import type { ArticleMeta, Entity, Fact, KnowledgePack, Quote, TimelineEntry } from '../knowledge/schema.ts';
 import { extractEntities } from './entities.ts';

@@ -5,9 +5,7 @@
 // hand-curated entities.json: these rules find 28 names, all curated ones, and 27 of its 35 people,
 // organisations and places; compromise's people()/organizations()/places() find 21 (16 right) and
 // 16 of 35. compromise is only asked for the type of a bare name the rules cannot type (nlp.ts).
-import { everydayRank } from '../engine/background.ts';
-import { splitSentences } from '../engine/sentences.ts';
-import { STOP_WORDS } from '../engine/text.ts';
+import { everydayRank, splitSentences, STOP_WORDS } from '../engine/index.ts';
 import type { Entity, Paragraph } from '../knowledge/schema.ts';
 import { slugify } from '../knowledge/loader.ts';
 

@@ -1,7 +1,7 @@
 // Facts: one per sentence of every answerable paragraph, attributed exactly as the engine attributes
 // the uncurated article (buildPassages), so a generated pack answers "who said it" at least as well
 // as --article does, and the curator starts from what the bot would say anyway.
-import type { PassageRecord } from '../engine/passages.ts';
+import type { PassageRecord } from '../engine/index.ts';
 import type { Entity, Fact } from '../knowledge/schema.ts';
 import { UNKNOWN_ROLE } from './entities.ts';
 import type { SpeakerBook } from './speakers.ts';

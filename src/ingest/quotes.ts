@@ -1,8 +1,7 @@
 // Direct quotes: the words inside quotation marks, verbatim, each with the speaker the engine's
 // attribution heuristics give its sentence. A quote whose sentence names no speaker is not written
 // (a quote must have one) but reported, so the curator can add it by hand.
-import type { PassageRecord } from '../engine/passages.ts';
-import { splitSentences } from '../engine/sentences.ts';
+import { type PassageRecord, splitSentences } from '../engine/index.ts';
 import type { KnowledgePack, Quote } from '../knowledge/schema.ts';
 import { UNKNOWN_ROLE } from './entities.ts';
 import { isInferred } from './facts.ts';

@@ -3,7 +3,7 @@
 // "on Saturday") gets its year or day only from something the article or the curator states (a
 // full date elsewhere in it, its dateline, --published), and says so in `basis`. Otherwise it is
 // skipped and counted: a wrong date in a timeline is worse than a missing one.
-import { splitSentences } from '../engine/sentences.ts';
+import { splitSentences } from '../engine/index.ts';
 import type { Paragraph, TimelineEntry } from '../knowledge/schema.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -12,8 +12,8 @@ import {
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import type { Answer, Passage } from '../engine/types.ts';
-import { askButtonsFit, contextId, didYouMeanId, feedbackId, moreMatchesId } from '../discord/custom-id.ts';
+import type { Answer, Passage } from '../engine/index.ts';
+import { askButtonsFit, contextId, didYouMeanId, feedbackId, moreMatchesId } from './buttons.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -43,27 +43,28 @@ export function passageBlock(p: Passage, max: number): string {
   return `${fitRendered(p.text, (t) => highlight(t, p.matched), room)}\n\n${attribution}`;
 }
 
-function askButtons(best: Passage, more: readonly Passage[]): APIActionRowComponent<APIButtonComponent> {
+/** The buttons under an answer; "This didn't answer me" carries the question and the confidence shown (null: none shown). */
+function askButtons(best: Passage, more: readonly Passage[], question: string, confidence: number | null): APIActionRowComponent<APIButtonComponent> {
   const buttons: APIButtonComponent[] = [];
   if (more.length > 0) {
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
       label: 'More matches',
-      custom_id: moreMatchesId(best.article, more.map((p) => p.passageId)),
+      custom_id: moreMatchesId(best.article, more.map((p) => p.key)),
     });
   }
   buttons.push({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label: 'Show context',
-    custom_id: contextId(best.article, best.passageId),
+    custom_id: contextId(best.article, best.key),
   });
   buttons.push({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label: "This didn't answer me",
-    custom_id: feedbackId(best.article, best.passageId),
+    custom_id: feedbackId(best.article, best.key, question, confidence),
   });
   return { type: ComponentType.ActionRow, components: buttons };
 }
@@ -93,7 +94,7 @@ export function answerReply(answer: Answer, meta: ArticleMeta, opts: AnswerReply
     footer: { text: "Answers come only from the article. More matches shows other passages; Show context shows the paragraph; This didn't answer me tells the moderators." },
   };
   if (meta.url) embed.url = meta.url;
-  const components = askButtonsFit(best.article) ? [askButtons(best, answer.alternatives)] : [];
+  const components = askButtonsFit(best.article) ? [askButtons(best, answer.alternatives, answer.question, best.score)] : [];
   return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 
@@ -109,7 +110,7 @@ function closestReply(answer: Answer, closest: Passage, meta: ArticleMeta, opts:
   };
   if (meta.url) embed.url = meta.url;
   const menu = didYouMeanMenu(didYouMean(answer.suggestions), opts.article);
-  const components = [...(askButtonsFit(closest.article) ? [askButtons(closest, [])] : []), ...(menu ? [menu] : [])];
+  const components = [...(askButtonsFit(closest.article) ? [askButtons(closest, [], answer.question, null)] : []), ...(menu ? [menu] : [])];
   return message({ embeds: [embed], components, ephemeral: opts.ephemeral });
 }
 

@@ -1,9 +1,8 @@
 // Turns the engine's confidence into words a reader can act on, plus a colour for the embed. The
 // engine's band decides the word when it gives one (so every reply agrees on what "High" means);
 // the score alone decides it otherwise.
-import type { ConfidenceBand } from '../engine/types.ts';
+import { type ConfidenceBand, RANKING } from '../engine/index.ts';
 import { COLOURS } from './message.ts';
-import { RANKING } from '../engine/ranking-defaults.ts';
 
 export interface ConfidenceHint {
   label: string;

@@ -2,8 +2,8 @@
 // ("More matches"), the paragraph around a passage ("Show context"), and the claim check.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, Paragraph } from '../knowledge/schema.ts';
-import type { Answer, Passage } from '../engine/types.ts';
-import { askButtonsFit, contextId, moreMatchesId } from '../discord/custom-id.ts';
+import type { Answer, Passage } from '../engine/index.ts';
+import { askButtonsFit, contextId, moreMatchesId } from './buttons.ts';
 import { CLOSEST_LEAD, MATCHES_PER_PAGE, passageBlock } from './answer.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine, plainText } from './escape.ts';
@@ -19,8 +19,23 @@ function passageField(p: Passage): APIEmbedField {
   return { name: fitRendered(oneLine(name), escapeText, LIMITS.fieldName), value: passageBlock(p, LIMITS.fieldValue - 2) };
 }
 
-/** One page of alternatives; the rest ride in the next button's custom_id. */
-export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: { ephemeral: boolean }): APIInteractionResponseCallbackData {
+/** What an old button says when the passage it names is no longer in the article (edited or deleted). */
+export const ARTICLE_CHANGED = 'The article has changed since this answer, so this button no longer points at a passage in it. Please ask again.';
+
+/**
+ * The private notice for a button whose passage is gone. `replacing`: it edits the message the button
+ * sat on (a More matches page), so that page's passages and buttons are cleared, not left showing.
+ */
+export function articleChangedReply(opts: { replacing: boolean }): APIInteractionResponseCallbackData {
+  const data = message({ content: ARTICLE_CHANGED, ephemeral: true });
+  return opts.replacing ? { ...data, embeds: [], components: [] } : data;
+}
+
+/**
+ * One page of alternatives; the rest ride in the next button's custom_id. `changed`: some passages
+ * the button named are gone from the article since, and the page says so above the ones that remain.
+ */
+export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: { ephemeral: boolean; changed?: boolean }): APIInteractionResponseCallbackData {
   const page = passages.slice(0, MATCHES_PER_PAGE);
   const rest = passages.slice(MATCHES_PER_PAGE);
   if (page.length === 0) {
@@ -37,7 +52,7 @@ export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: {
     type: ComponentType.Button as const,
     style: ButtonStyle.Secondary as const,
     label: truncate(`Context of ${p.paragraphLabel}`, LIMITS.buttonLabel),
-    custom_id: contextId(p.article, p.passageId),
+    custom_id: contextId(p.article, p.key),
   }));
   const components: APIActionRowComponent<APIButtonComponent>[] = [{ type: ComponentType.ActionRow, components: [...buttons] }];
   if (rest.length > 0 && askButtonsFit(rest[0]!.article)) {
@@ -45,10 +60,15 @@ export function moreMatchesReply(passages: Passage[], meta: ArticleMeta, opts: {
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
       label: 'More matches',
-      custom_id: moreMatchesId(rest[0]!.article, rest.map((p) => p.passageId), 'next'),
+      custom_id: moreMatchesId(rest[0]!.article, rest.map((p) => p.key), 'next'),
     });
   }
-  return message({ embeds: [embed], components: components[0]!.components.length > 0 ? components : [], ephemeral: opts.ephemeral });
+  return message({
+    ...(opts.changed ? { content: 'Some of these matches are gone: the article has changed since this answer. Ask again for the current ones.' } : {}),
+    embeds: [embed],
+    components: components[0]!.components.length > 0 ? components : [],
+    ephemeral: opts.ephemeral,
+  });
 }
 
 /** "Before (¶3)": a field name around an article's paragraph label. */

@@ -2,7 +2,7 @@
 // and a masked link to the article when its URL is known.
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { UNKNOWN_PUBLISHER } from '../knowledge/plain-text.ts';
-import type { Passage } from '../engine/types.ts';
+import type { Passage } from '../engine/index.ts';
 import { escapeText } from './escape.ts';
 import { LIMITS } from './limits.ts';
 

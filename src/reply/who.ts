@@ -1,7 +1,7 @@
 // /who: a person or organisation's role, aliases, and the passages that mention them.
 import type { APIEmbed, APIEmbedField, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { ArticleMeta, Entity } from '../knowledge/schema.ts';
-import type { Passage } from '../engine/types.ts';
+import type { Passage } from '../engine/index.ts';
 import { escapeText, oneLine, plainText } from './escape.ts';
 import { highlight } from './highlight.ts';
 import { LIMITS } from './limits.ts';

@@ -5,8 +5,7 @@
 // that fails validation leaves the old snapshot serving. At start an invalid pack of a library is
 // skipped (and listed in the snapshot); on a reload, a pack that is being served and no longer
 // validates fails the whole reload, so a curator's typo never takes an article offline.
-import { createLibrary, type Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
+import { createLibrary, type Engine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';

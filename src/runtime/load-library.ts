@@ -4,8 +4,7 @@
 // $KNOWLEDGE_DIR may also point at a single pack folder (article.txt directly inside), as before.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLibrary, type Library } from '../engine/library.ts';
-import type { Engine } from '../engine/types.ts';
+import { createLibrary, type Engine, type Library } from '../engine/index.ts';
 import { KnowledgeError, knowledgeDirFromEnv, loadPack, type KnowledgeProblem } from '../knowledge/loader.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';

@@ -1,7 +1,6 @@
 // The one call the bot makes after answering: logs the question if the answer was a miss or weak.
-import type { Answer } from '../engine/types.ts';
+import { type Answer, RANKING } from '../engine/index.ts';
 import type { CuratorStore, UnansweredKind } from './store.ts';
-import { RANKING } from '../engine/ranking-defaults.ts';
 
 /**
  * Answers whose confidence is below this are logged as low-confidence: where the engine's band turns

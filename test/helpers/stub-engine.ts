@@ -2,6 +2,7 @@
 // so these tests pin the Discord layer, not the ranking.
 import type { Answer, Engine, Passage } from '../../src/engine/types.ts';
 import type { KnowledgePack } from '../../src/knowledge/schema.ts';
+import { passageKey } from '../../src/engine/passage-key.ts';
 
 export const stubPack: KnowledgePack = {
   meta: {
@@ -39,6 +40,7 @@ export function passage(id: number, text: string, extra: Partial<Passage> = {}):
     paragraph: 1,
     paragraphLabel: '¶1',
     passageId: id,
+    key: passageKey(text),
     score: 0.9,
     matched: [],
     article: stubPack.meta.slug,
@@ -65,6 +67,10 @@ export function stubEngine(overrides: Partial<Engine> = {}): Engine {
     suggest: (partial) => ['Who met Bob?', 'Where did Alice meet Bob?'].filter((s) => s.toLowerCase().includes(partial.toLowerCase())),
     paragraph: (i) => stubPack.paragraphs[i],
     passage: (id) => PASSAGES[id] && { ...PASSAGES[id]!, score: 0, matched: [] },
+    passageByKey(key) {
+      const p = PASSAGES.find((x) => x.key === key);
+      return p && { ...p, score: 0, matched: [] };
+    },
     findEntity: (name) => stubPack.entities.find((e) => e.name.toLowerCase() === name.toLowerCase()),
     mentions: () => [PASSAGES[0]!],
     quotes: () => stubPack.quotes,

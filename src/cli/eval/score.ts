@@ -1,7 +1,7 @@
 // The hit rules of ../shared/eval/score.mjs, in process: same normalisation, same figures. Kept as a
 // copy (the scorer is outside the project and a clone may lack it); test/eval-score.test.ts checks the
 // two agree on real answers whenever the scorer is there.
-import type { Answer } from '../../engine/types.ts';
+import type { Answer } from '../../engine/index.ts';
 
 export interface QuestionItem {
   id: string;

@@ -5,8 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLibrary, type Library } from '../../engine/library.ts';
-import type { Answer } from '../../engine/types.ts';
+import { type Answer, createLibrary, type Library } from '../../engine/index.ts';
 import { loadArticleFile, loadDefaultPack } from '../../knowledge/loader.ts';
 import { emptySquadTally, halves, scoreItems, squadFigures, tallySquad, type Figures, type QuestionItem, type SquadArticle } from './score.ts';
 

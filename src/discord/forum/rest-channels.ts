@@ -1,11 +1,11 @@
 // The channel calls over plain fetch with the bot token, for the HTTP endpoint (the gateway bot uses
 // its discord.js REST client). Short timeouts: a button press must still be answered within 3 s.
+import { DEFAULT_API_URL } from '../api-url.ts';
 import type { ChannelApi } from './channel-api.ts';
 
-const DISCORD_API = 'https://discord.com/api';
 const TIMEOUT_MS = 2500;
 
-export function restChannels(token: string, apiUrl = DISCORD_API): ChannelApi {
+export function restChannels(token: string, apiUrl = DEFAULT_API_URL): ChannelApi {
   const call = async (method: 'GET' | 'PATCH', id: string, body?: Record<string, unknown>): Promise<unknown> => {
     if (!/^\d{1,20}$/.test(id)) throw new Error('not a channel id');
     const res = await fetch(`${apiUrl}/v10/channels/${id}`, {

@@ -16,7 +16,7 @@ import { configOrExit, type Config } from '../config.ts';
 import { createInteractionHandler } from '../handler.ts';
 import { restChannels } from '../forum/rest-channels.ts';
 import { warmUp } from '../warm-up.ts';
-import { relayReloads, shareReloads } from './cluster-reload.ts';
+import { relayReloads, shareReloads } from '../../runtime/process-reloads.ts';
 import { createInteractionsServer } from './server.ts';
 
 /** How many worker processes HTTP_WORKERS asks for; exits 1 with a hint on a bad value. */

@@ -12,11 +12,12 @@ import {
   type APIInteractionResponsePong,
   type RESTPatchAPIInteractionOriginalResponseJSONBody,
 } from 'discord-api-types/v10';
-import type { HandleInteraction, InteractionResult } from '../contract.ts';
+import type { Logger } from '../../log.ts';
+import { DEFAULT_API_URL } from '../api-url.ts';
+import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
 import { interactionLine, logInteraction, type InteractionLine } from '../interaction-log.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
-export const DEFAULT_API_URL = 'https://discord.com/api';
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers, then the body, each within this; Discord sends small bodies at once. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -29,12 +30,8 @@ export const DEFAULT_MAX_CONNECTIONS = 1_024;
  */
 export const DEFAULT_DRAIN_IDLE_MS = 1_000;
 
-export interface Logger {
-  /** `fields` carries the structured per-interaction line (see interaction-log.ts). */
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** The part of the one Logger (src/log.ts) the server writes to; `info`'s detail carries the per-interaction line. */
+export type ServerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface InteractionsServerOptions {
   /** The shared handler. May be omitted and set later with setHandler(): /healthz says 503 until then. */
@@ -45,7 +42,7 @@ export interface InteractionsServerOptions {
   apiUrl?: string;
   /** Bot token; only sent on follow-ups when present (the webhook route needs no auth). Never logged. */
   token?: string;
-  logger?: Logger;
+  logger?: ServerLogger;
   maxBodyBytes?: number;
   maxSkewSeconds?: number;
   /** How long close() waits for in-flight requests and follow-ups before cutting connections. */
@@ -78,7 +75,7 @@ const PONG_JSON = JSON.stringify(PONG);
 const ERROR_TEXT = 'Something went wrong while answering. Please try again.';
 const USER_AGENT = 'DiscordBot (https://github.com/article-qa-bot, 0.1.0)';
 
-const stderrLogger: Logger = {
+const stderrLogger: ServerLogger = {
   info: (m) => process.stderr.write(`[http] ${m}\n`),
   warn: (m) => process.stderr.write(`[http] warn: ${m}\n`),
   error: (m) => process.stderr.write(`[http] error: ${m}\n`),

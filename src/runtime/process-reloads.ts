@@ -1,12 +1,15 @@
-// Knowledge reloads across HTTP_WORKERS processes. Each worker holds its own KnowledgeStore, so a
-// reload must reach all of them: SIGHUP to the primary is passed to every worker, and a /kb reload
-// that one worker served (Discord picks the worker, not the moderator) is passed to the others.
+// Knowledge reloads across the processes of one machine: HTTP_WORKERS (node:cluster workers) and
+// gateway shard processes (SHARDS, src/discord/sharding.ts). Each process holds its own
+// KnowledgeStore, so a reload must reach all of them: SIGHUP to the primary (or the shard manager) is
+// passed to every process, and a /kb reload that one of them served (Discord picks the worker or
+// shard, not the moderator) is passed to the others. The messages are the same over both IPCs.
 import cluster from 'node:cluster';
-import type { KnowledgeStore } from '../../runtime/knowledge-store.ts';
-import { reloadAndLog } from '../../runtime/knowledge-store.ts';
-import type { Logger } from '../../log.ts';
+import type { KnowledgeStore } from './knowledge-store.ts';
+import { reloadAndLog } from './knowledge-store.ts';
+import type { Logger } from '../log.ts';
 
-interface ReloadMessage {
+/** What a primary and its worker or shard processes send each other. */
+export interface ReloadMessage {
   kb: 'reload' | 'reload-others';
   origin: string;
 }

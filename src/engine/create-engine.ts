@@ -1,0 +1,218 @@
+// One article's answer engine: knowledge pack in, ranked passages with attribution and confidence out.
+// Everything outside engine/ gets it through engine/index.ts.
+import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
+import type { Answer, AskOptions, Engine, Passage } from './types.ts';
+import { buildPassages, type PassageRecord } from './passages.ts';
+import { buildTermIndex, idf } from './term-index.ts';
+import { Vocabulary } from './fuzzy.ts';
+import { analyseQuestion, askedStems } from './question.ts';
+import { groupWeights, rankPassages, type Scored } from './rank.ts';
+import { judge } from './refusal.ts';
+import { everydayRank, loadEverydayEnglish } from './background.ts';
+import { describedPeople } from './coreference.ts';
+import { Suggester } from './suggest.ts';
+import { fold, tokenize, type Token } from './text.ts';
+import { expandChatSpellings } from './chat-words.ts';
+import { aboutArticle, articleFacet } from './about-article.ts';
+import { bandOf } from './band.ts';
+import { holdsDetail } from './answer-detail.ts';
+import { passageKeys } from './passage-key.ts';
+import type { ArticleFacet } from './types.ts';
+
+const DEFAULT_ALTERNATIVES = 4;
+
+export function createEngine(pack: KnowledgePack): Engine {
+  loadEverydayEnglish();
+  const records = buildPassages(pack);
+  const index = buildTermIndex(records);
+  const stems = new Set(index.passages.postings.keys());
+  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
+  const suggester = new Suggester(pack, records);
+  const people = pack.entities.filter((e) => e.type === 'person');
+  const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
+
+  const attributions = records.map(formatAttribution);
+  const { keys, byKey } = passageKeys(records.map((r) => r.text));
+  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
+    text: r.text,
+    attribution: attributions[r.id]!,
+    speaker: r.speaker,
+    ...(r.role ? { role: r.role } : {}),
+    how: r.how,
+    paragraph: r.paragraph,
+    paragraphLabel: r.paragraphLabel,
+    passageId: r.id,
+    key: keys[r.id]!,
+    score: s ? confidence(s, top) : 0,
+    matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
+    article: pack.meta.slug,
+  });
+
+  // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
+  const headline = records.find((r) => r.kind === 'headline') ?? records[0];
+  const answerAbout = (question: string, facet: ArticleFacet): Answer => {
+    const about = aboutArticle(pack, facet);
+    const base = { question, about: facet, alternatives: [], missing: [], suggestions: [] };
+    if (!about.text) return { ...base, found: false, answer: null, reason: about.reason };
+    const answer: Passage = {
+      text: about.text,
+      attribution: `${pack.meta.publisher} (the article's details)`,
+      speaker: pack.meta.publisher,
+      how: "the article's details",
+      // The headline's place, so "context" and feedback buttons point at a real part of the article.
+      paragraph: headline?.paragraph ?? 0,
+      paragraphLabel: 'about the article',
+      passageId: headline?.id ?? 0,
+      key: keys[headline?.id ?? 0] ?? '',
+      score: 1,
+      matched: [],
+      article: pack.meta.slug,
+    };
+    return { ...base, found: true, answer, band: 'high' };
+  };
+
+  const entityByName = new Map<string, Entity>();
+  for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
+
+  return {
+    pack,
+    answer(question: string, options: AskOptions = {}): Answer {
+      const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
+      if (facet) return answerAbout(question, facet);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
+      const weights = groupWeights(q, index);
+      const ranked = rankPassages(q, index, records, weights, !pack.curated);
+      const best = ranked[0];
+      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
+      const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
+      // "did it work, and what happened to the dynasty after": each part may be answered where the whole is not.
+      const parts = verdict.found ? [] : splitTwoPart(String(question ?? ''));
+      if (parts.length === 2) {
+        const [first, second] = parts.map((p) => this.answer(p, options)) as [Answer, Answer];
+        if (first.found && second.found) return joinParts(question, first, second, options.alternatives ?? DEFAULT_ALTERNATIVES);
+      }
+      if (!verdict.found) {
+        return {
+          question,
+          found: false,
+          answer: null,
+          alternatives: [],
+          reason: verdict.reason,
+          missing: verdict.missing,
+          suggestions: suggester.didYouMean(q.groups.flatMap((g) => g.stems), 3),
+          ...(verdict.near && best ? { closest: toPassage(records[best.id]!, best) } : {}),
+        };
+      }
+      const answer = toPassage(records[best!.id]!, best);
+      return {
+        question,
+        found: true,
+        answer,
+        alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
+        missing: verdict.missing,
+        suggestions: [],
+        band: bandOf(answer.score, holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q))),
+      };
+    },
+    relevance(question: string, stems?: readonly string[]): number {
+      if (stems) {
+        const max = idf(index.passages, '\u0000');
+        let total = 0;
+        let found = 0;
+        for (const stem of stems) {
+          const has = index.passages.postings.has(stem);
+          const weight = has ? idf(index.passages, stem) : max;
+          total += weight;
+          if (has) found += weight;
+        }
+        return total > 0 ? found / total : 0;
+      }
+      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
+      const weights = groupWeights(q, index);
+      const total = weights.reduce((a, w) => a + w.idf, 0);
+      const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);
+      return total > 0 ? found / total : 0;
+    },
+    suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
+    paragraph: (i) => pack.paragraphs[i],
+    passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
+    passageByKey(key) {
+      const id = byKey.get(key);
+      return id === undefined ? undefined : toPassage(records[id]!);
+    },
+    findEntity(name) {
+      const key = fold(String(name ?? '')).toLowerCase().trim();
+      return entityByName.get(key) ?? suggester.findEntity(key);
+    },
+    mentions: (entityId) => records.filter((r) => r.entities.includes(entityId)).map((r) => toPassage(r)),
+    quotes(filter = {}) {
+      let quotes: Quote[] = pack.quotes;
+      if (filter.speaker) {
+        const entity = this.findEntity(filter.speaker);
+        quotes = entity ? quotes.filter((q) => q.speaker === entity.id) : [];
+      }
+      if (filter.topic?.trim()) {
+        const topic = tokenize(filter.topic).map((t) => t.stem);
+        quotes = quotes.filter((q) => {
+          const words = new Set(tokenize(`${q.text} ${pack.paragraphs[q.paragraph]?.text ?? ''}`).map((t) => t.stem));
+          return topic.some((t) => words.has(t));
+        });
+      }
+      return quotes;
+    },
+    timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
+
+/**
+ * One answer for a two-part question: the passage both parts rank highest together (the one covering
+ * both), else the first part's answer with the second's as the first alternative.
+ */
+function joinParts(question: string, first: Answer, second: Answer, n: number): Answer {
+  const a = [first.answer!, ...first.alternatives];
+  const b = [second.answer!, ...second.alternatives];
+  let shared: { passage: Passage; score: number; rank: number } | undefined;
+  a.forEach((p, i) => {
+    const j = b.findIndex((o) => o.passageId === p.passageId && o.article === p.article);
+    if (j >= 0 && (!shared || i + j < shared.rank)) shared = { passage: p, score: Math.min(p.score, b[j]!.score), rank: i + j };
+  });
+  const best = shared ? { ...shared.passage, score: shared.score } : { ...first.answer!, score: Math.min(first.answer!.score, second.answer!.score) };
+  const alternatives = [...(shared ? [] : [second.answer!]), ...first.alternatives, ...second.alternatives]
+    .filter((p, i, all) => p.passageId !== best.passageId && all.findIndex((o) => o.passageId === p.passageId) === i)
+    .slice(0, n);
+  return { question, found: true, answer: best, alternatives, missing: [], suggestions: [], band: bandOf(best.score) };
+}
+
+/** A question of two clauses ("…, and what happened after?"), split where the second one starts; else []. */
+function splitTwoPart(question: string): string[] {
+  const m = /^(.{8,}?)(?:[,;?]\s*(?:and|but|also|plus)?|\s+(?:and|but|also|plus))\s+((?:what|who|whom|when|where|why|how|which|did|does|do|is|was|were|are|has|had)\b.{8,})$/i.exec(question.trim());
+  return m ? [m[1]!.trim(), m[2]!.trim()] : [];
+}
+
+function formatAttribution(r: PassageRecord): string {
+  const who = r.role && !restates(r.speaker, r.role) ? `${r.speaker}, ${r.role}` : r.speaker;
+  return `${who} (${r.how})`;
+}
+
+/** "a Chinese Foreign Ministry spokesperson" already says "spokesperson for China's Foreign Ministry". */
+function restates(speaker: string, role: string): boolean {
+  const said = new Set(tokenize(speaker).map((t) => t.stem.slice(0, 5)));
+  const roleWords = tokenize(role).filter((t) => t.word.length > 3);
+  return roleWords.length > 0 && roleWords.filter((t) => said.has(t.stem.slice(0, 5))).length / roleWords.length >= 0.6;
+}
+
+/**
+ * Confidence blends how much of the question the passage covers with how strongly it matched.
+ * An alternative never outranks the answer: its confidence is capped by its score against the best's.
+ */
+function confidence(s: Scored, top?: Scored): number {
+  const own = 0.7 * s.coverage + 0.3 * (1 - Math.exp(-s.score / 6));
+  const capped = top && top.score > 0 ? Math.min(own, confidence(top) * (s.score / top.score)) : own;
+  return Math.round(Math.min(1, Math.max(0, capped)) * 1000) / 1000;
+}
+
+function matchedWords(text: string, tokens: Token[], stems: Set<string>): string[] {
+  const words = new Set<string>();
+  for (const t of tokens) if (stems.has(t.stem)) words.add(text.slice(t.start, t.end));
+  return [...words];
+}
