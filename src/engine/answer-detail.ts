@@ -29,8 +29,12 @@ export function hasTime(tokens: Token[], asked: ReadonlySet<string>): boolean {
 
 const UNIT = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century|seasons?|terms?)$/;
 
+/** Words that give a length of time on their own: "annually", "for the rest of his life", "indefinitely". */
+const DURATION_WORD = /^(annually|yearly|monthly|weekly|daily|lifetime|lifelong|forever|permanently|permanent|indefinitely|temporarily|briefly)$/;
+
 /** A length of time: a unit with a figure or "in", "for" ("three years", "an eighteen-month renovation", "within seconds"), not an age ("nine-month-old"). */
 export function hasDuration(tokens: Token[]): boolean {
+  if (tokens.some((t, i) => DURATION_WORD.test(t.word) || (t.word === 'rest' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word === 'of'))) return true;
   return tokens.some((t, i) => UNIT.test(t.word) && i > 0 && (NUMBER.test(tokens[i - 1]!.word) || /^(a|an|in|within|for|over|some)$/.test(tokens[i - 1]!.word)) && tokens[i + 1]?.word !== 'old' && tokens[i - 2]?.word !== 'age');
 }
 
