@@ -9,6 +9,7 @@ import { recordFeedback } from '../src/store/record.ts';
 import { articleScope } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
+import { userId } from '../src/discord/invoker.ts';
 import { cleanQuestion } from '../src/discord/question.ts';
 import type { Engine, Passage } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
@@ -156,7 +157,7 @@ function feedback(interaction: APIMessageComponentInteraction, ctx: CommandConte
   if ('data' in got) return got;
   const { button, engine } = got;
   const thanks = (text: string): Reply => ({ data: message({ content: text, ephemeral: true }) });
-  const key = `${interaction.message?.id ?? ''}:${interaction.member?.user.id ?? interaction.user?.id ?? ''}`;
+  const key = `${interaction.message?.id ?? ''}:${userId(interaction) ?? ''}`;
   if (pressedBefore.has(key)) return thanks('Already noted for the moderators. Thanks!');
   pressedBefore.add(key);
   if (pressedBefore.size > MAX_PRESSED) pressedBefore.delete(pressedBefore.values().next().value!);

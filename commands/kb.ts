@@ -4,13 +4,13 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { articleOption } from '../src/discord/articles.ts';
 import { unknownArticleReply } from '../src/reply/library.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
-import { logReload } from '../src/runtime/knowledge-store.ts';
+import { reloadAndLog } from '../src/runtime/knowledge-store.ts';
 import { kbReloadReply, kbStatsReply, TOP_QUESTIONS } from '../src/reply/kb.ts';
 import { unansweredReply } from '../src/reply/unanswered.ts';
 import { withConfirmations } from '../src/reply/replicas.ts';
 import { moderatorCommand, refusal } from './kit/define.ts';
 
-export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCommand({
+export const { data, ephemeral, execute, autocomplete, unlimited, deferAtOnce } = moderatorCommand({
   name: 'kb',
   description: 'Moderators: reload the knowledge, show its statistics, or the questions it could not answer.',
   options: [
@@ -23,17 +23,10 @@ export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCo
       options: [articleOption('Only questions about this article (default: all).')],
     },
   ],
+  // A reload takes seconds on a large library (built on a worker thread): acknowledge at once, edit the result in.
+  deferAtOnce: (args) => args.subcommand === 'reload',
   execute(args, ctx) {
-    if (args.subcommand === 'reload') {
-      if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
-      const origin = '/kb reload'; // no user id: the logs carry none (docs/gateway-bot.md)
-      const result = ctx.knowledge.reload(origin);
-      logReload(ctx.log, result, origin);
-      const data = kbReloadReply(result);
-      // On a shared database the other replicas reload too; the reply says how many confirmed.
-      if (!result.ok || !ctx.replicas) return { data };
-      return ctx.replicas.confirmations(origin).then((c) => ({ data: withConfirmations(data, c) }));
-    }
+    if (args.subcommand === 'reload') return reload(ctx);
     if (args.subcommand === 'stats') {
       // Stats describe what serves questions now, not the snapshot this interaction happened to start with.
       const snapshot = ctx.knowledge?.current() ?? ctx.snapshot;
@@ -48,6 +41,16 @@ export const { data, ephemeral, execute, autocomplete, unlimited } = moderatorCo
     return refusal('Unknown /kb subcommand. Use `/kb reload`, `/kb stats` or `/kb unanswered`.');
   },
 });
+
+async function reload(ctx: CommandContext): Promise<Reply> {
+  if (!ctx.knowledge) return refusal('This bot was started without reloadable knowledge.');
+  const origin = '/kb reload'; // no user id: the logs carry none (docs/gateway-bot.md)
+  const result = await reloadAndLog(ctx.knowledge, ctx.log, origin);
+  const data = kbReloadReply(result);
+  // On a shared database the other replicas reload too; the reply says how many confirmed.
+  if (!result.ok || !ctx.replicas) return { data };
+  return { data: withConfirmations(data, await ctx.replicas.confirmations(origin)) };
+}
 
 async function unanswered(value: string | undefined, ctx: CommandContext): Promise<Reply> {
   const library = ctx.library;

@@ -23,8 +23,8 @@ const STAMP = join(BUILD_DIR, '.built');
 const LOCK = `${BUILD_DIR}.lock`;
 const LOCK_STALE_MS = 120_000;
 
-/** What npm start, npm run serve and npm run ask run, by their source path. */
-export const ENTRIES = ['src/main.ts', 'src/discord/http/main.ts', 'src/cli/ask.ts'];
+/** What npm start, npm run serve and npm run ask run, by their source path, and the worker threads they start. */
+export const ENTRIES = ['src/main.ts', 'src/discord/http/main.ts', 'src/cli/ask.ts', 'src/runtime/reload-worker.ts'];
 /** Sources whose change makes the build stale. */
 const SOURCES = ['src', 'commands', 'package.json', 'scripts/build.mjs'];
 

@@ -4,14 +4,14 @@
 import { fileURLToPath } from 'node:url';
 import { configOrExit } from './discord/config.ts';
 import { createLogger } from './log.ts';
-import { installProcessGuards } from './process-guard.ts';
+import { protectProcess } from './runtime/protect.ts';
 
 const config = configOrExit('gateway');
 const log = createLogger(config.logLevel);
 // Imported after the config check so a misconfigured start fails fast, without loading discord.js.
 if (config.shards !== undefined && !config.shard) {
   // SHARDS=auto|N: this process becomes the ShardingManager and runs this same file once per shard.
-  installProcessGuards(log, { mode: 'shard manager' });
+  protectProcess(config, log, 'shard manager');
   const { runShardingManager } = await import('./discord/sharding.ts');
   await runShardingManager(config, log, fileURLToPath(import.meta.url));
 } else {

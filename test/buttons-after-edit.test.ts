@@ -60,25 +60,25 @@ function paragraphIndexOf(text: string): number {
 }
 
 /** A new body paragraph right before the one holding `text`: every later passage and paragraph moves up one. */
-function insertBefore(text: string): void {
+async function insertBefore(text: string): Promise<void> {
   const at = paragraphIndexOf(text);
   const paragraph = store.current().engine.pack.paragraphs[at]!.text;
   write('article.txt', read('article.txt').replace(paragraph, `${INSERTED}\n\n${paragraph}`));
   renumber((p) => (p >= at ? p + 1 : p));
-  reload();
+  await reload();
 }
 
 /** Deletes the paragraph holding `text`, with the curated entries that point at it. */
-function deleteParagraph(text: string): void {
+async function deleteParagraph(text: string): Promise<void> {
   const at = paragraphIndexOf(text);
   const paragraph = store.current().engine.pack.paragraphs[at]!.text;
   write('article.txt', read('article.txt').replace(`${paragraph}\n\n`, '').replace(paragraph, ''));
   renumber((p) => (p === at ? null : p > at ? p - 1 : p));
-  reload();
+  await reload();
 }
 
-function reload(): void {
-  const r = store.reload('test edit');
+async function reload(): Promise<void> {
+  const r = await store.reload('test edit');
   if (!r.ok) throw new Error(r.message);
 }
 
@@ -124,9 +124,9 @@ beforeAll(() => {
   curator = openCuratorStore({ dataDir: newDataDir(), log: captureLog() });
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   for (const [name, text] of Object.entries(original)) write(name, text);
-  reload();
+  await reload();
   handle = createInteractionHandler({ knowledge: store, curator, cooldown: false });
 });
 
@@ -143,7 +143,7 @@ describe('an old Show context button after a pack edit', () => {
     expect(shown.join(' ')).toMatch(/treason/);
 
     const oldNumber = store.current().engine.answer(QUESTION).answer!.passageId;
-    insertBefore('Putin spoke of “treason”');
+    await insertBefore('Putin spoke of “treason”');
     // The edit did move the passage: its old number now names another sentence.
     expect(store.current().engine.passage(oldNumber)?.text).not.toMatch(/treason/);
 
@@ -155,7 +155,7 @@ describe('an old Show context button after a pack edit', () => {
 
   it('says privately that the article has changed when its passage was deleted, and shows no passage', async () => {
     const { ctx } = await answerButtons();
-    deleteParagraph('Putin spoke of “treason”');
+    await deleteParagraph('Putin spoke of “treason”');
     const after = await press(ctx);
     expect(after.flags).toBe(MessageFlags.Ephemeral);
     expect(after.content).toMatch(CHANGED);
@@ -168,7 +168,7 @@ describe('an old More matches button after a pack edit', () => {
   it('shows the same passages after an insertion, and never one it did not name', async () => {
     const { more } = await answerButtons();
     const before = visibleText(await press(more));
-    insertBefore('Putin spoke of “treason”');
+    await insertBefore('Putin spoke of “treason”');
     const after = await press(more);
     expect(visibleText(after).replace(/¶\d+/g, '¶')).toBe(before.replace(/¶\d+/g, '¶'));
   });
@@ -177,7 +177,7 @@ describe('an old More matches button after a pack edit', () => {
     const { more } = await answerButtons();
     const named = namedBy(more);
     expect(named.length).toBeGreaterThan(3); // the first page and the next ones
-    for (const t of new Set(named.map((p) => paragraphOf(p)))) deleteParagraph(t);
+    for (const t of new Set(named.map((p) => paragraphOf(p)))) await deleteParagraph(t);
     const after = await press(more);
     expect(after.flags).toBe(MessageFlags.Ephemeral);
     expect(after.content).toMatch(CHANGED);
@@ -187,7 +187,7 @@ describe('an old More matches button after a pack edit', () => {
   it('when some of its passages are gone, shows only ones it named and says the article changed', async () => {
     const { more } = await answerButtons(MANY_MATCHES);
     const named = namedBy(more);
-    deleteParagraph(paragraphOf(named[0]!));
+    await deleteParagraph(paragraphOf(named[0]!));
     const after = await press(more);
     const shown = (after.embeds?.[0]?.fields ?? []).map((f) => plain(f.value));
     expect(shown.length).toBeGreaterThan(0);
@@ -234,7 +234,7 @@ describe('a did-you-mean menu from before an edit', () => {
     expect(question, 'one of the misses offers suggestions').toBeDefined();
     const miss = messageData((await handle(chatInput('ask', { question: question! }))).response);
     const menu = (miss.components![0] as { components: Array<{ custom_id: string; options: Array<{ value: string }> }> }).components[0]!;
-    insertBefore('Putin spoke of “treason”');
+    await insertBefore('Putin spoke of “treason”');
     const picked = menu.options[0]!.value;
     const r = messageData((await handle(stringSelect(menu.custom_id, [picked]))).response);
     const direct = messageData((await handle(chatInput('ask', { question: picked }))).response);
@@ -268,7 +268,7 @@ describe('"This didn\'t answer me" carries its question and confidence in the cu
 
   it('after the passage was deleted, still records the question (no candidate), and never another passage', async () => {
     const { miss } = await answerButtons();
-    deleteParagraph('Putin spoke of “treason”');
+    await deleteParagraph('Putin spoke of “treason”');
     await press(miss);
     const row = feedbackRows().at(-1)!;
     expect(row.question).toBe(QUESTION);
@@ -296,10 +296,10 @@ describe('through the real discord.js client and the fake Discord', () => {
       const shown = boldIn(messageData((await h.fake.interact(button(ctx))).body));
       expect(shown.join(' ')).toMatch(/treason/);
 
-      insertBefore('Putin spoke of “treason”');
+      await insertBefore('Putin spoke of “treason”');
       expect(boldIn(messageData((await h.fake.interact(button(ctx))).body))).toEqual(shown);
 
-      deleteParagraph('Putin spoke of “treason”');
+      await deleteParagraph('Putin spoke of “treason”');
       const gone = messageData((await h.fake.interact(button(ctx))).body);
       expect(gone.flags).toBe(MessageFlags.Ephemeral);
       expect(gone.content).toMatch(CHANGED);

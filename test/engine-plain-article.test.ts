@@ -27,6 +27,13 @@ describe('an uncurated article', () => {
     expect(answer('How many cars can the bridge carry?').attribution).toMatch(/an engineer.*cited by the regional newspaper/);
   });
 
+  it('repairs a name misspelt by ear two edits off, but not an everyday word or a far one', () => {
+    expect(answer('what did bekkar tell reporters').attribution).toMatch(/Tom Becker/);
+    // "banker" is English, not a misspelt Becker; "Bokkor" is three edits from it.
+    expect(engine.answer('what did the banker say').answer?.attribution ?? '').not.toMatch(/Becker/);
+    expect(engine.answer('what did bokkor say').found).toBe(false);
+  });
+
   it("attributes the article's own reporting to its publisher or the article", () => {
     expect(answer('How many residents spoke at the hearing?').how).toBe("the article's own reporting");
   });
@@ -39,5 +46,11 @@ describe('an uncurated article', () => {
   it('refuses what the article does not cover', () => {
     expect(engine.answer('What did the governor say?').found).toBe(false);
     expect(engine.answer('Who won the football match?').found).toBe(false);
+    // Most words absent, everyday or not: "cars" or "fishermen" alone, said in passing, is not the subject.
+    const offTopic = engine.answer('what is the fastest car in the world');
+    expect(offTopic.found).toBe(false);
+    expect(offTopic.reason).toMatch(/fastest/);
+    expect(engine.answer('what is the best bait for fishermen').found).toBe(false);
+    expect(answer('how long did the bridge dispute last').text).toContain('lasted three years');
   });
 });

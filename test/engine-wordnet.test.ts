@@ -9,6 +9,8 @@ import { stemWord } from '../src/engine/text.ts';
 import { FEATURE_NAMES } from '../src/engine/features.ts';
 import { RANKER_FILE, type RankerModel } from '../src/engine/learned.ts';
 import { examplesOf, train } from '../src/cli/train.ts';
+import { createEngine } from '../src/engine/index.ts';
+import { loadArticleFile } from '../src/knowledge/loader.ts';
 
 const weights = { synonym: 0.3, derivation: 0.6, antonym: 0.4, hypernym: 0.15 };
 
@@ -27,6 +29,18 @@ describe('WordNet relations', () => {
     expect(yesNo.map((s) => s.stem)).toContain(stemWord('fail'));
     expect(open.map((s) => s.stem)).not.toContain(stemWord('fail'));
     expect(Math.max(...yesNo.map((s) => s.weight))).toBeLessThan(1);
+  });
+});
+
+describe('WordNet by pack', () => {
+  // A pack fresh from `npm run ingest` has no curated keywords: WordNet matches for it as for a bare article.
+  const bare = loadArticleFile(join(import.meta.dirname, 'fixtures/harbour-article.txt'));
+  const matched = (pack: typeof bare) => createEngine(pack).answer('when will construction commence').answer?.matched ?? [];
+
+  it('relates words for a bare article and a generated pack, not for a curated one', () => {
+    expect(matched(bare)).toContain('begin');
+    expect(matched({ ...bare, curated: true, meta: { ...bare.meta, generated: true } })).toContain('begin');
+    expect(matched({ ...bare, curated: true })).not.toContain('begin');
   });
 });
 

@@ -2,13 +2,13 @@
 // already-open keep-alive connection is answered (with Connection: close), not reset; for one process
 // and for two cluster workers. A request stalled mid-body does not hold the shutdown for the grace.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeKeys, nowTimestamp, signedInteractionRequest } from '../testing/signing.ts';
 import { spawnServe, type ChildRun } from '../testing/spawn.ts';
-import { makeKeys, nowTimestamp, signBody } from './http-helpers.ts';
 
 const keys = makeKeys();
 let run: ChildRun | undefined;
@@ -34,21 +34,8 @@ async function serve(workers: number): Promise<{ port: number; exited: Promise<n
 /** A signed PING on the agent's sockets: the status and the Connection header, or the error code. */
 function ping(agent: Agent, port: number): Promise<{ status: number; connection?: string } | { error: string }> {
   const body = JSON.stringify({ type: 1, id: '1', application_id: '2', token: 'tok', version: 1 });
-  const ts = nowTimestamp();
   return new Promise((resolve) => {
-    const req = request({
-      agent,
-      host: '127.0.0.1',
-      port,
-      path: '/interactions',
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        'x-signature-ed25519': signBody(keys.privateKey, ts, body),
-        'x-signature-timestamp': ts,
-      },
-    });
+    const req = signedInteractionRequest(keys.privateKey, body, { agent, host: '127.0.0.1', port });
     req.on('response', (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers.connection ? { connection: res.headers.connection } : {}) }));

@@ -1,28 +1,10 @@
-// Shared by the test/http-*.test.ts files: a real Ed25519 key pair, real signatures, and a real
-// interactions server on 127.0.0.1 with a free port.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+// Shared by the test/http-*.test.ts files: a real Ed25519 key pair and real signatures
+// (testing/signing.ts), and a real interactions server on 127.0.0.1 with a free port.
+import type { KeyObject } from 'node:crypto';
+import { nowTimestamp, signBody, type TestKeys } from '../testing/signing.ts';
 import { createInteractionsServer, type InteractionsServer, type InteractionsServerOptions } from '../src/discord/http/server.ts';
 
-export interface TestKeys {
-  privateKey: KeyObject;
-  /** 64 hex characters, as the developer portal shows it. */
-  publicKeyHex: string;
-}
-
-export function makeKeys(): TestKeys {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  // The raw key is the last 32 bytes of the DER SPKI encoding.
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { privateKey, publicKeyHex: der.subarray(der.length - 32).toString('hex') };
-}
-
-export function signBody(privateKey: KeyObject, timestamp: string, body: string | Buffer): string {
-  return sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), privateKey).toString('hex');
-}
-
-export function nowTimestamp(offsetSeconds = 0): string {
-  return String(Math.floor(Date.now() / 1000) + offsetSeconds);
-}
+export { makeKeys, nowTimestamp, signBody, type TestKeys } from '../testing/signing.ts';
 
 export interface PostOptions {
   signWith?: KeyObject;

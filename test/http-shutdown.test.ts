@@ -4,7 +4,8 @@
 // in kb-sighup.test.ts, which runs one for its reload checks anyway.)
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
+import { makeKeys, postInteraction } from './http-helpers.ts';
+import { signedInteractionRequest } from '../testing/signing.ts';
 import { chatInput } from '../testing/fake-discord/interactions.ts';
 import { spawnEntry, spawnServe, type ChildRun } from '../testing/spawn.ts';
 
@@ -32,21 +33,9 @@ describe('npm run serve', () => {
 
     // Start a signed /ask whose body is still on its way when SIGTERM arrives.
     const body = JSON.stringify(chatInput('ask', { question: 'Who did China’s foreign minister meet?' }));
-    const ts = nowTimestamp();
-    const target = new URL(`${url}/interactions`);
+    const target = new URL(url);
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-signature-ed25519': signBody(keys.privateKey, ts, body),
-          'x-signature-timestamp': ts,
-        },
-      });
+      const req = signedInteractionRequest(keys.privateKey, body, { host: target.hostname, port: target.port });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));

@@ -29,6 +29,8 @@ describe('ingest the seed article', () => {
     expect(result.written).toMatchObject({ mode: 'new', dir: join(out, 'seed-article') });
     expect(readFileSync(join(out, 'seed-article/article.txt'), 'utf8')).toBe(readFileSync(seed, 'utf8'));
     expect(pack.curated).toBe(true);
+    // Marked as not yet curated, so the engine relates words (WordNet) as for the bare article.
+    expect(pack.meta.generated).toBe(true);
     expect(pack.meta).toMatchObject({
       slug: 'seed-article',
       title: 'China Backs Russia’s Actions to Maintain ‘National Stability’ After Wagner Group Revolt',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApplicationCommandType,
+  InteractionResponseType,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
@@ -16,7 +17,7 @@ import {
 import * as ask from '../commands/ask.ts';
 import * as kb from '../commands/kb.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
-import type { HandleInteraction } from '../src/discord/interaction-result.ts';
+import type { HandleInteraction, InteractionResult } from '../src/discord/interaction-result.ts';
 import { createInteractionHandler } from '../src/discord/handler.ts';
 import { DEFAULT_PACK_DIR, KnowledgeError } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
@@ -56,9 +57,15 @@ function captureLog(): Logger {
 }
 
 async function text(i: APIInteraction): Promise<{ text: string; flags: number | undefined }> {
-  const r = await handle(i);
+  return replyOf(await handle(i));
+}
+
+/** The reply a member sees: the response itself, or for a deferral (/kb reload) the edit that follows it. */
+async function replyOf(r: InteractionResult): Promise<{ text: string; flags: number | undefined }> {
   const data = messageData(r.response);
-  return { text: visibleText(data), flags: data.flags };
+  if (r.response.type !== InteractionResponseType.DeferredChannelMessageWithSource) return { text: visibleText(data), flags: data.flags };
+  const edit = await r.followUp!;
+  return { text: visibleText({ content: edit.content ?? '', embeds: edit.embeds ?? [] }), flags: data.flags };
 }
 
 const askBakery = () => text(chatInput('ask', { question: BAKERY }));
@@ -71,9 +78,9 @@ beforeAll(() => {
   store = createKnowledgeStore();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   restore();
-  store.reload('test reset'); // every test starts from the seed pack
+  await store.reload('test reset'); // every test starts from the seed pack
   logs = [];
   handle = createInteractionHandler({ knowledge: store, cooldown: false, log: captureLog() });
 });
@@ -109,6 +116,15 @@ describe('/kb reload', () => {
     expect(after.text).toContain('blue croissants');
   });
 
+  it('acknowledges at once with a private deferral, then edits the result in', async () => {
+    addBakery();
+    const r = await handle(subcommand('kb', 'reload', {}, { permissions: MANAGE }));
+    expect(r.response).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    const edit = await r.followUp!;
+    expect(edit.content).toMatch(/Reloaded the knowledge in \d+ ms/);
+    expect(edit.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('keeps the old index when a file is invalid, and shows the moderator the loader error', async () => {
     addBakery();
     await reload();
@@ -131,7 +147,7 @@ describe('/kb reload', () => {
     write('facts.json', JSON.stringify(facts.map((f) => ({ ...f, text: `${f.text} (edited)` }))));
     const serving = store.current();
     const r = await handle(subcommand('kb', 'reload', {}, { permissions: MANAGE }));
-    const content = messageData(r.response).content ?? '';
+    const content = (await r.followUp)?.content ?? '';
     expect(content.length).toBeLessThanOrEqual(2000);
     expect(content).toMatch(/\d+ problems in the knowledge/);
     expect(content).toMatch(/facts\.json at \[0\]\.text: fact text/);
@@ -161,29 +177,53 @@ describe('/kb reload', () => {
     const inFlight = h(chatInput('slowask', { question: BAKERY }));
     await running;
     addBakery();
-    const reloaded = messageData((await h(subcommand('kb', 'reload', {}, { permissions: MANAGE }))).response).content ?? '';
-    expect(reloaded).toMatch(/Reloaded/);
+    const reloaded = await replyOf(await h(subcommand('kb', 'reload', {}, { permissions: MANAGE })));
+    expect(reloaded.text).toMatch(/Reloaded/);
     release();
 
     expect(visibleText(messageData((await inFlight).response))).not.toContain('blue croissants');
     expect(visibleText(messageData((await h(chatInput('ask', { question: BAKERY }))).response))).toContain('blue croissants');
   });
 
-  it('leaves a snapshot taken before the reload answering exactly as before', () => {
+  it('coalesces reloads asked for while one runs into one more, which reads the files as they are then', async () => {
+    const heard: string[] = [];
+    const off = store.onReload((r, origin) => heard.push(`${origin}:${r.ok ? r.snapshot.generation : 'failed'}`));
+    try {
+      const start = store.current().generation;
+      const first = store.reload('first'); // on the worker now; it may read the files before or after the edit below
+      addBakery();
+      const second = store.reload('second');
+      const third = store.reload('third');
+      const [r1, r2, r3] = await Promise.all([first, second, third]);
+      expect(r2).toBe(r3); // one reload for both requests, not two
+      expect(r1).not.toBe(r2);
+      // The first may have read article.txt half written (then it failed and nothing changed); the next cannot have.
+      const after1 = r1.ok ? start + 1 : start;
+      expect(r2.ok).toBe(true);
+      expect(r2.snapshot.generation).toBe(after1 + 1);
+      expect(store.current()).toBe(r2.snapshot); // the later one wins
+      expect(store.current().engine.answer(BAKERY).answer?.text).toBe(ADDED); // it started after the edit
+      expect(heard.sort()).toEqual([`first:${r1.ok ? after1 : 'failed'}`, `second:${after1 + 1}`, `third:${after1 + 1}`]);
+    } finally {
+      off();
+    }
+  });
+
+  it('leaves a snapshot taken before the reload answering exactly as before', async () => {
     const old = store.current();
     const answerBefore = JSON.stringify(old.engine.answer(BAKERY));
     addBakery();
-    expect(store.reload('test').ok).toBe(true);
+    expect((await store.reload('test')).ok).toBe(true);
     expect(store.current()).not.toBe(old);
     expect(JSON.stringify(old.engine.answer(BAKERY))).toBe(answerBefore);
     expect(store.current().engine.answer(BAKERY).answer?.text).toBe(ADDED);
     expect(Object.isFrozen(old)).toBe(true);
   });
 
-  it('reports a missing pack directory with the KnowledgeError message', () => {
+  it('reports a missing pack directory with the KnowledgeError message', async () => {
     vi.stubEnv('KNOWLEDGE_DIR', join(dir, 'nope'));
     try {
-      const r = store.reload('test');
+      const r = await store.reload('test');
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error).toBeInstanceOf(KnowledgeError);

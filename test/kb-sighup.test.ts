@@ -11,13 +11,16 @@ import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
 import { chatInput, subcommand } from '../testing/fake-discord/interactions.ts';
 import { spawnServe, waitUntil, type ChildRun } from '../testing/spawn.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
+import { startEditRecorder } from '../src/cli/bench-reload.ts';
 
 const keys = makeKeys();
 const BAKERY = 'What does the bakery on Elm Street sell?';
 const dirs: string[] = [];
 let run: ChildRun | undefined;
+let rest: Awaited<ReturnType<typeof startEditRecorder>> | undefined;
 
-afterAll(() => {
+afterAll(async () => {
+  await rest?.close();
   run?.kill();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
@@ -35,7 +38,7 @@ const addBakery = (dir: string, article: string) =>
 
 async function serve(env: Record<string, string>) {
   // node directly (not npm), as a supervisor would run it, so the signal reaches the server itself.
-  const served = await spawnServe({ env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', ...env }, readyTimeoutMs: 15_000 });
+  const served = await spawnServe({ env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DISCORD_API_URL: rest!.url, ...env }, readyTimeoutMs: 15_000 });
   run = served;
   return { proc: served.child, url: served.url, output: served.output, exited: served.exited.then((e) => e.code) };
 }
@@ -57,6 +60,7 @@ describe('serve with HTTP_WORKERS=2', () => {
 
   beforeAll(async () => {
     pack = copyPack();
+    rest = await startEditRecorder();
     served = await serve({ KNOWLEDGE_DIR: pack.dir, HTTP_WORKERS: '2' });
     // Each worker answers only once its own knowledge is loaded.
     await waitUntil('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output, 15_000);
@@ -98,8 +102,10 @@ describe('serve with HTTP_WORKERS=2', () => {
     // /kb reload lands on one worker; the primary relays it to the other.
     writeFileSync(join(dir, 'entities.json'), readFileSync(join(DEFAULT_PACK_DIR, 'entities.json')));
     writeFileSync(join(dir, 'article.txt'), article);
-    const res = await postInteraction(url, keys, subcommand('kb', 'reload', {}, { permissions: String(PermissionFlagsBits.ManageGuild) }));
-    expect(JSON.stringify(await res.json())).toMatch(/Reloaded the knowledge/);
+    const kb = subcommand('kb', 'reload', {}, { permissions: String(PermissionFlagsBits.ManageGuild) });
+    const res = await postInteraction(url, keys, kb);
+    expect(((await res.json()) as { type: number }).type).toBe(5); // deferred at once, the result edited in
+    expect((await rest!.edit(kb.token, 30_000)).content).toMatch(/Reloaded the knowledge/);
     await expect.poll(() => count(output(), /Knowledge reloaded \(\/kb reload[,)]/), { timeout: 10_000 }).toBe(2);
     await answerAll(false);
     expect(count(output(), /Knowledge reloaded \(\/kb reload[,)]/)).toBe(2); // relayed once, not echoed back

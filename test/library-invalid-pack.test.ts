@@ -85,13 +85,15 @@ describe('an invalid pack at start', () => {
 });
 
 describe('reloading the library', () => {
-  it('swaps in a new pack at once; breaking a served pack fails the reload and keeps everything serving', () => {
+  it('swaps in a new pack at once; breaking a served pack fails the reload and keeps everything serving', async () => {
     const dir = newLibrary();
-    const lib = createKnowledgeStore({ loadLibrary: () => loadLibraryDir(dir) });
+    // From KNOWLEDGE_DIR, so the reloads run on the worker thread, as in the bot.
+    vi.stubEnv('KNOWLEDGE_DIR', dir);
+    const lib = createKnowledgeStore();
     const first = lib.current();
     cpSync(join(dir, HARBOUR), join(dir, 'harbour-copy'), { recursive: true });
     writeFileSync(join(dir, 'harbour-copy', 'meta.json'), readFileSync(join(dir, HARBOUR, 'meta.json'), 'utf8').replace(`"${HARBOUR}"`, '"harbour-copy"'));
-    const added = lib.reload('test');
+    const added = await lib.reload('test');
     expect(added.ok).toBe(true);
     expect(lib.current().library.articles.map((a) => a.slug)).toContain('harbour-copy');
     expect(first.library.articles).toHaveLength(3); // the old snapshot is untouched
@@ -100,7 +102,7 @@ describe('reloading the library', () => {
     const good = readFileSync(meta, 'utf8');
     writeFileSync(meta, good.replace('"publisher"', '"publisherr"'));
     const serving = lib.current();
-    const broken = lib.reload('test');
+    const broken = await lib.reload('test');
     expect(broken.ok).toBe(false);
     if (!broken.ok) {
       expect(broken.message).toMatch(/An article being served no longer loads/);
@@ -111,10 +113,10 @@ describe('reloading the library', () => {
 
     writeFileSync(meta, good);
     rmSync(join(dir, 'harbour-copy'), { recursive: true });
-    const fixed = lib.reload('test');
+    const fixed = await lib.reload('test');
     expect(fixed.ok).toBe(true);
     expect(lib.current().library.articles.map((a) => a.slug)).toEqual([HARBOUR, RIVERSIDE, SEED]);
-  });
+   }, 60_000); // the first reload starts the worker thread, which loads the engine's modules under tsx
 });
 
 describe('no valid pack at all', () => {

@@ -26,6 +26,7 @@ write('src/greeting.ts', "export const greeting: string = 'hello';\n");
 write('src/cli/ask.ts', "import { greeting } from '../greeting.ts';\nconsole.log(`${greeting} ${process.argv.slice(2).join(' ')}`);\n");
 write('src/main.ts', "console.log('main');\n");
 write('src/discord/http/main.ts', "console.log('serve');\n");
+write('src/runtime/reload-worker.ts', 'export {};\n'); // a worker thread's entry (scripts/build.mjs ENTRIES)
 
 const ask = (...args: string[]) => spawnSync(process.execPath, ['scripts/run.mjs', 'src/cli/ask.ts', ...args], { cwd: dir, encoding: 'utf8' });
 

@@ -11,6 +11,7 @@ import { chatInput, subcommand } from '../testing/fake-discord/interactions.ts';
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { spawnServe, waitUntil as until, type ChildRun } from '../testing/spawn.ts';
 import { makeKeys, nowTimestamp, postInteraction, signBody } from './http-helpers.ts';
+import { startEditRecorder } from '../src/cli/bench-reload.ts';
 
 const noPostgres = postgresUnavailable();
 if (noPostgres) console.warn(`Replica tests skipped: ${noPostgres}`);
@@ -21,6 +22,7 @@ const MODERATOR = { guildId: GUILD, permissions: String(PermissionFlagsBits.Mana
 const children: ChildRun[] = [];
 const dirs: string[] = [];
 let db: TestPostgres | undefined;
+let rest: Awaited<ReturnType<typeof startEditRecorder>> | undefined;
 
 interface Replica {
   url: string;
@@ -31,7 +33,7 @@ async function serve(name: string, databaseUrl: string): Promise<Replica> {
   const dataDir = mkdtempSync(join(tmpdir(), `replica-${name}-`));
   dirs.push(dataDir);
   const served = await spawnServe({
-    env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+    env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, DISCORD_API_URL: rest!.url },
     readyTimeoutMs: 40_000,
   });
   children.push(served);
@@ -48,12 +50,14 @@ let b: Replica;
 beforeAll(async () => {
   if (noPostgres) return;
   db = await startTestPostgres();
+  rest = await startEditRecorder();
   [a, b] = await Promise.all([serve('A', db.url), serve('B', db.url)]);
 }, 150_000);
 
 afterAll(async () => {
   for (const c of children) c.kill();
   await db?.destroy();
+  await rest?.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -79,12 +83,15 @@ describe.skipIf(noPostgres)('two serve replicas on one PostgreSQL', () => {
   });
 
   it('/kb reload on A reloads B, and A says B confirmed', async () => {
-    const reply = await body(await postInteraction(a.url, keys, subcommand('kb', 'reload', {}, MODERATOR)));
-    expect(reply.data?.content).toMatch(/Reloaded the knowledge/);
-    expect(reply.data?.content).toMatch(/Other replicas on the shared database: 1 of 1 confirmed the reload/);
+    const interaction = subcommand('kb', 'reload', {}, MODERATOR);
+    const ack = await body(await postInteraction(a.url, keys, interaction));
+    expect(ack.type).toBe(5); // deferred at once; the result is edited in
+    const reply = await rest!.edit(interaction.token, 30_000);
+    expect(reply.content).toMatch(/Reloaded the knowledge/);
+    expect(reply.content).toMatch(/Other replicas on the shared database: 1 of 1 confirmed the reload/);
     await until('B logs its reload', () => /Knowledge reloaded \(\/kb reload, from another replica\)/.test(b.output()), b.output, 5000);
     expect(count(a.output(), /Knowledge reloaded/)).toBe(1);
-  });
+  }, 60_000); // each replica's first reload starts its worker thread, which loads the engine under tsx
 
   it('a replay of the same signed bytes is answered once, on either replica (409 after)', async () => {
     const raw = JSON.stringify(chatInput('ask', { question: 'What is the capital of Freedonia?' }, { guildId: GUILD }));

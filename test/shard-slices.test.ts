@@ -6,19 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import { ConfigError, parseConfig } from '../src/discord/config.ts';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor } from '../testing/fake-discord/index.ts';
+import { parseConfig } from '../src/discord/config.ts';
+import { FakeDiscord, chatInput, guildPerShard } from '../testing/fake-discord/index.ts';
 import { spawnBot, type ChildRun } from '../testing/spawn.ts';
+import { GATEWAY_ENV, gatewayProblems } from './helpers/gateway-config.ts';
 
-const env = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: APP_ID };
-const problems = (extra: Record<string, string>) => {
-  try {
-    parseConfig('gateway', { ...env, ...extra });
-    return [];
-  } catch (err) {
-    return (err as ConfigError).problems;
-  }
-};
+const env = GATEWAY_ENV;
+const problems = gatewayProblems;
 
 describe('SHARDS as a slice in the config', () => {
   it('takes a range of ids with the total count', () => {
@@ -40,11 +34,7 @@ describe('SHARDS as a slice in the config', () => {
   });
 });
 
-function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
-  for (let id = start; ; id += 1n << 22n) if (shardFor(String(id), count) === shard) return String(id);
-}
-
-const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: String(BigInt(CHANNEL_ID) + BigInt(k)) }));
+const GUILDS = guildPerShard(2);
 
 describe('two hosts, two slices of SHARD_COUNT=2', () => {
   let fake: FakeDiscord;

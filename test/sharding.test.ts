@@ -6,15 +6,11 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InteractionResponseType, PermissionFlagsBits, type APIInteractionResponseChannelMessageWithSource } from 'discord-api-types/v10';
-import { ConfigError, parseConfig } from '../src/discord/config.ts';
+import { parseConfig } from '../src/discord/config.ts';
 import { fetchRecommendedShards } from '../src/discord/sharding.ts';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput, shardFor, subcommand } from '../testing/fake-discord/index.ts';
+import { FakeDiscord, chatInput, guildPerShard, subcommand } from '../testing/fake-discord/index.ts';
 import { spawnBot, type Exit } from '../testing/spawn.ts';
-
-/** The first guild id from `start` upwards that shard `shard` of `count` owns. */
-function guildOn(shard: number, count: number, start = 1100000000000000002n): string {
-  for (let id = start; ; id += 1n << 22n) if (shardFor(String(id), count) === shard) return String(id);
-}
+import { GATEWAY_ENV, gatewayProblems } from './helpers/gateway-config.ts';
 
 interface Run {
   fake: FakeDiscord;
@@ -64,18 +60,11 @@ async function stop(run: Run | undefined): Promise<void> {
   await run.fake.close();
 }
 
-const GUILDS = [guildOn(0, 2), guildOn(1, 2)].map((id, k) => ({ id, channelId: String(BigInt(CHANNEL_ID) + BigInt(k)) }));
+const GUILDS = guildPerShard(2);
 
 describe('SHARDS in the config', () => {
-  const env = { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_CLIENT_ID: APP_ID };
-  const problems = (extra: Record<string, string>) => {
-    try {
-      parseConfig('gateway', { ...env, ...extra });
-      return [];
-    } catch (err) {
-      return (err as ConfigError).problems;
-    }
-  };
+  const env = GATEWAY_ENV;
+  const problems = gatewayProblems;
 
   it('takes auto or a count, and means one process when empty', () => {
     expect(parseConfig('gateway', { ...env, SHARDS: 'auto' }).shards).toBe('auto');
@@ -161,7 +150,8 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     // A moderator's /kb reload reaches the shard that owns their server; the manager passes it on.
     const kb = subcommand('kb', 'reload', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelId, permissions: String(PermissionFlagsBits.ManageGuild) });
     const cb = await run.fake.interact(kb, 15_000);
-    expect(JSON.stringify(cb.body)).toMatch(/[Rr]eloaded/);
+    expect(JSON.stringify(cb.body)).toMatch(/"type":5/); // deferred at once, the result edited in
+    expect(JSON.stringify((await run.fake.waitForEdit(kb.id, 30_000)).body)).toMatch(/[Rr]eloaded/);
     await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
     expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
   }, 30_000);

@@ -3,12 +3,12 @@
 // what each request got: an answer, a refused connection (never reached the process: a balancer
 // retries those), or a reset (sent on an open socket and lost: the defect).
 //   npx tsx testing/drain-probe.ts [workers=1] [runs=3]
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatInput } from './fake-discord/interactions.ts';
+import { makeKeys, signedInteractionRequest } from './signing.ts';
 import { spawnServe } from './spawn.ts';
 
 export interface DrainCounts {
@@ -29,15 +29,9 @@ export interface DrainProbeOptions {
   sigtermAfter?: number;
 }
 
-function keyPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { privateKey, publicKeyHex: der.subarray(der.length - 32).toString('hex') };
-}
-
 export async function drainProbe(options: DrainProbeOptions): Promise<DrainCounts> {
   const { workers, total = 200, sockets = 32, sigtermAfter = 40 } = options;
-  const keys = keyPair();
+  const keys = makeKeys();
   const dataDir = mkdtempSync(join(tmpdir(), 'drain-probe-'));
   let served: Awaited<ReturnType<typeof spawnServe>> | undefined;
   try {
@@ -53,20 +47,7 @@ export async function drainProbe(options: DrainProbeOptions): Promise<DrainCount
       new Promise<void>((resolve) => {
         // A user per request, so the per-user cooldown plays no part.
         const body = JSON.stringify(chatInput('ask', { question: 'Who did China’s foreign minister meet?' }, { userId: String(1300000000000000000n + BigInt(n)) }));
-        const ts = String(Math.floor(Date.now() / 1000));
-        const req = request({
-          agent,
-          host: '127.0.0.1',
-          port,
-          path: '/interactions',
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'x-signature-ed25519': sign(null, Buffer.from(ts + body), keys.privateKey).toString('hex'),
-            'x-signature-timestamp': ts,
-          },
-        });
+        const req = signedInteractionRequest(keys.privateKey, body, { agent, host: '127.0.0.1', port });
         req.setTimeout(20_000, () => req.destroy(new Error('timeout')));
         req.on('response', (res) => {
           res.resume();

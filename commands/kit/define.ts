@@ -33,6 +33,8 @@ interface Spec<Os extends readonly OptionSpec[]> {
   /** Known before the work runs, so a deferral keeps the flag. Absent: the guild's private-by-default. */
   ephemeral?: (args: ArgumentsOf<Os>, ctx?: CommandContext) => boolean;
   execute(args: ArgumentsOf<Os>, ctx: CommandContext, interaction: Interaction): Awaitable<Reply>;
+  /** Work known to take seconds: defer at once, then edit the reply in (ChatInputCommand.deferAtOnce). */
+  deferAtOnce?: (args: ArgumentsOf<Os>) => boolean;
   /** Choices for an option other than `article` (which autocompletes from the library). */
   autocomplete?(focused: Focused, args: ArgumentsOf<Os>, ctx: CommandContext): Awaitable<Choices>;
   components?: readonly ComponentRoute[];
@@ -47,6 +49,7 @@ function define<const Os extends readonly OptionSpec[]>(spec: Spec<Os>, head: Om
   const options = spec.options ?? ([] as unknown as Os);
   const args = (i: Interaction | APIApplicationCommandAutocompleteInteraction) => readArguments(options, i);
   const own = spec.ephemeral;
+  const slow = spec.deferAtOnce;
   return {
     data: {
       type: ApplicationCommandType.ChatInput,
@@ -56,6 +59,7 @@ function define<const Os extends readonly OptionSpec[]>(spec: Spec<Os>, head: Om
       ...(options.length > 0 ? { options: options as unknown as APIApplicationCommandOption[] } : {}),
     },
     ...(own ? { ephemeral: (i: Interaction, ctx?: CommandContext) => own(args(i), ctx) } : {}),
+    ...(slow ? { deferAtOnce: (i: Interaction) => slow(args(i)) } : {}),
     execute: (i, ctx) => spec.execute(args(i), ctx, i),
     autocomplete(i, ctx) {
       const focused = focusedOption(i);

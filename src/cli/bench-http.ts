@@ -34,7 +34,7 @@ import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percent
 
 export { RUN_BUILT };
 import type { GatewayBenchReport } from './bench-gateway.ts';
-import { DEFAULT_REST_CONNECTIONS } from '../discord/config.ts';
+import { DEFAULT_REST_CONNECTIONS } from '../discord/delivery.ts';
 import { norm } from './eval/score.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

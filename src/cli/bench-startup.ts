@@ -1,12 +1,15 @@
-// Start-up (issue 14): how long `npm run ask -- "Belarus"` takes, wall clock, and how long
-// `npm run serve` takes until /healthz answers 200, each as the production build runs it
+// Start-up (issue 14): how long `npm run ask -- "Belarus"` takes, wall clock, how long
+// `npm run serve` takes until /healthz answers 200, and how long `npm start` takes from spawn to its
+// first /ask answer against the fake Discord in this process, each as the production build runs it
 // (scripts/run.mjs → the build in node_modules/.cache/) and as tsx ran it before, against `node -e 0`, in one run. Runs are
 // interleaved (one of each, then again) so a noisy moment hits every row alike; medians are reported.
 //
 //   npx tsx src/cli/bench-startup.ts [--runs 5]     (npm run bench runs it too)
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +71,41 @@ async function serveReadyMs(args: string[]): Promise<number> {
   }
 }
 
+/**
+ * Spawn → the first /ask callback: the gateway bot (`npm start`) against a fake Discord in this
+ * process. The /ask is sent the moment the bot's shard has identified, the earliest Discord could
+ * send one, so the figure is start-up + login + the first answer, as a user right after a restart sees it.
+ */
+async function gatewayFirstAnswerMs(args: string[]): Promise<number> {
+  // Loaded here only: npm test imports this file through bench.ts, and the fake is a dev tool.
+  const { APP_ID, FakeDiscord, chatInput } = await import('../../testing/fake-discord/index.ts');
+  const fake = await FakeDiscord.start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+  const t = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', SHARDS: '', DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let out = '';
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    await fake.waitForReady(1, 30_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n${out}`);
+    });
+    const ask = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' });
+    fake.sendInteraction(ask);
+    await fake.waitForCallback(ask.id, 30_000);
+    return performance.now() - t;
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runStartupBench(options: { runs?: number; log?: (line: string) => void } = {}): Promise<StartupReport> {
   const runs = Math.max(1, options.runs ?? 5);
   const log = options.log ?? (() => {});
@@ -78,6 +116,8 @@ export async function runStartupBench(options: { runs?: number; log?: (line: str
     { what: 'ask "Belarus"', how: 'tsx', time: () => wallMs(['--import', 'tsx', 'src/cli/ask.ts', 'Belarus']) },
     { what: 'serve ready', how: 'built', time: () => serveReadyMs([RUN_BUILT, 'src/discord/http/main.ts']) },
     { what: 'serve ready', how: 'tsx', time: () => serveReadyMs(['--import', 'tsx', 'src/discord/http/main.ts']) },
+    { what: 'gateway first answer', how: 'built', time: () => gatewayFirstAnswerMs([RUN_BUILT, 'src/main.ts']) },
+    { what: 'gateway first answer', how: 'tsx', time: () => gatewayFirstAnswerMs(['--import', 'tsx', 'src/main.ts']) },
   ];
   const times = cases.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
@@ -99,7 +139,7 @@ export function formatStartupTable(report: StartupReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [
-    `Start-up (issue 14): wall clock from spawn to exit (ask) or to the first 200 from /healthz (serve, 1 worker), medians, interleaved (${report.node}, ${report.cpu}, load average ${report.load.toFixed(2)})`,
+    `Start-up (issue 14): wall clock from spawn to exit (ask), to the first 200 from /healthz (serve, 1 worker), or to the first /ask answer against the fake Discord (gateway), medians, interleaved (${report.node}, ${report.cpu}, load average ${report.load.toFixed(2)})`,
     line(header),
     `|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
     ...rows.map(line),

@@ -9,6 +9,8 @@
 //
 // Then issue 14's start-up (src/cli/bench-startup.ts): ask and serve ready, built and under tsx, against node -e 0,
 // and issue 11's store rows (src/cli/bench-store.ts): /ask with no database, SQLite and PostgreSQL.
+// Last, issue 12's reload row (src/cli/bench-reload.ts): the worst wait of other interactions during a
+// /kb reload of a 750 KB library, on the worker thread and on the main thread as before.
 //
 //   npm run bench [-- --quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store]
 //
@@ -489,12 +491,14 @@ interface Cli {
   packs: number;
   /** Issue 14's start-up rounds (ask, serve ready, against node -e 0); 0 skips it (--no-startup). */
   startup: number;
+  /** Issue 12's reload row: KB of library reloaded while interactions are probed; 0 skips it (--no-reload). */
+  reloadKb: number;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store]';
+const USAGE = 'usage: npm run bench -- [--quick] [--library FILE.jsonl] [--json] [--no-http] [--no-gateway] [--burst N] [--no-packs] [--packs N] [--no-startup] [--no-store] [--no-reload] [--reload-kb N]';
 
 function parseArgs(argv: string[]): Cli {
-  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5 };
+  const cli: Cli = { quick: false, json: false, http: true, gateway: true, store: true, burst: 1000, library: DEFAULT_LIBRARY, packs: 50, startup: 5, reloadKb: 750 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -505,6 +509,8 @@ function parseArgs(argv: string[]): Cli {
     else if (arg === '--burst' && argv[i + 1]) cli.burst = Number(argv[++i]);
     else if (arg === '--no-packs') cli.packs = 0;
     else if (arg === '--no-startup') cli.startup = 0;
+    else if (arg === '--no-reload') cli.reloadKb = 0;
+    else if (arg === '--reload-kb' && argv[i + 1]) cli.reloadKb = Number(argv[++i]);
     else if (arg === '--packs' && argv[i + 1]) cli.packs = Number(argv[++i]);
     else if (arg === '--library' && argv[i + 1]) cli.library = resolve(argv[++i]!);
     else if (arg.startsWith('--library=')) cli.library = resolve(arg.slice('--library='.length));
@@ -566,7 +572,16 @@ async function main() {
     if (!cli.json) process.stdout.write(`\n${mod.formatStoreTable(rows)}\n`);
     store = rows;
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}) }, null, 2)}\n`);
+  // Issue 12: other interactions during a /kb reload of a 750 KB library, worker thread against the
+  // old main-thread build, each against its own idle worst (src/cli/bench-reload.ts).
+  let reload: unknown;
+  if (cli.reloadKb > 0) {
+    const mod = await import('./bench-reload.ts');
+    const r = await mod.runReloadBench({ kb: cli.quick ? Math.min(cli.reloadKb, 250) : cli.reloadKb, log });
+    if (!cli.json) process.stdout.write(`\n${mod.formatReloadTable(r)}\n`);
+    reload = r;
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify({ ...report, ...(packs ? { packs } : {}), ...(startup ? { startup } : {}), ...(http ? { http } : {}), ...(gateway ? { gateway } : {}), ...(store ? { store } : {}), ...(reload ? { reload } : {}) }, null, 2)}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

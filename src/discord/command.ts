@@ -72,6 +72,11 @@ export interface ChatInputCommand extends CommandBase {
   /** Known before the work runs, so a deferral keeps the ephemeral flag. */
   ephemeral?: (interaction: APIChatInputApplicationCommandInteraction, ctx?: CommandContext) => boolean;
   execute(interaction: APIChatInputApplicationCommandInteraction, ctx: CommandContext): Awaitable<Reply>;
+  /**
+   * True when the work is known to take seconds (a knowledge reload): acknowledged with a deferral at
+   * once, and the reply edited in when it is done, instead of waiting for the deadline first.
+   */
+  deferAtOnce?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
   /** True when this interaction skips the cooldown (moderators on /settings and /kb: never locked out). */
   unlimited?: (interaction: APIChatInputApplicationCommandInteraction) => boolean;
   autocomplete?(interaction: APIApplicationCommandAutocompleteInteraction, ctx: CommandContext): Awaitable<APIApplicationCommandOptionChoice[]>;

@@ -60,12 +60,6 @@ export const MAX_SHARDS = 256;
 const SHARDS_MESSAGE = `must be "auto", a whole number from 1 to ${MAX_SHARDS}, or a range of shard ids such as 0-7 (with SHARD_COUNT)`;
 /** discord.js's own default pause between shard spawns. */
 export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
-/**
- * Most keep-alive sockets a bot process opens toward Discord's REST API. Without a bound, undici
- * opened one per callback in flight: 419–2,002 sockets after a burst of 1,000 /ask (issue 14). At
- * ~100 ms a round trip to Discord, 128 still carry ~1,000 callbacks a second, inside the 3 s window.
- */
-export const DEFAULT_REST_CONNECTIONS = 128;
 
 const PORTAL = 'https://discord.com/developers/applications';
 

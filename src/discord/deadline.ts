@@ -20,29 +20,31 @@ export interface DeferShape {
 
 const TIMEOUT = Symbol('timeout');
 
+// Mentions are not forced here: every body is sent through the edge (outgoing.ts), which does that.
 export function toResponse(reply: Reply): APIInteractionResponse {
-  const data = { ...reply.data, allowed_mentions: { parse: [] } };
   if (reply.update) {
     // An update cannot change the ephemeral flag of the message it edits.
-    delete data.flags;
+    const { flags: _flags, ...data } = reply.data;
     return { type: InteractionResponseType.UpdateMessage, data };
   }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: reply.data };
 }
 
 /** The body for PATCH @original: the message fields only; flags were fixed at deferral time. */
 export function toEdit(data: APIInteractionResponseCallbackData): RESTPatchAPIInteractionOriginalResponseJSONBody {
-  const body: RESTPatchAPIInteractionOriginalResponseJSONBody = { allowed_mentions: { parse: [] } };
+  const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {};
+  if (data.allowed_mentions !== undefined) body.allowed_mentions = data.allowed_mentions;
   if (data.content !== undefined) body.content = data.content;
   body.embeds = data.embeds ?? [];
   body.components = data.components ?? [];
   return body;
 }
 
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+/** `ms` ≤ 0: work that returns a promise is deferred at once (no race), as /kb reload wants. */
 export async function respondWithin(
   work: () => Reply | Promise<Reply>,
   shape: DeferShape,
@@ -54,15 +56,17 @@ export async function respondWithin(
   const result = work();
   if (!isPromise(result)) return { response: toResponse(result) };
   const running = result;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
-    timer = setTimeout(resolve, ms, TIMEOUT);
-  });
-  try {
-    const first = await Promise.race([running, timeout]);
-    if (first !== TIMEOUT) return { response: toResponse(first) };
-  } finally {
-    clearTimeout(timer);
+  if (ms > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+      timer = setTimeout(resolve, ms, TIMEOUT);
+    });
+    try {
+      const first = await Promise.race([running, timeout]);
+      if (first !== TIMEOUT) return { response: toResponse(first) };
+    } finally {
+      clearTimeout(timer);
+    }
   }
   const response: APIInteractionResponse = shape.update
     ? { type: InteractionResponseType.DeferredMessageUpdate }

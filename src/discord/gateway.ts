@@ -2,22 +2,12 @@
 // API payloads, hands them to the shared handler, and applies the result through REST: the callback,
 // then PATCH @original when the handler deferred.
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import { Agent } from 'undici';
-import {
-  GatewayDispatchEvents,
-  InteractionResponseType,
-  InteractionType,
-  Routes,
-  type APIInteraction,
-  type RESTPatchAPIInteractionOriginalResponseJSONBody,
-} from 'discord-api-types/v10';
+import { GatewayDispatchEvents, type APIInteraction } from 'discord-api-types/v10';
 import { silentLogger, type Logger } from '../log.ts';
-import { DEFAULT_REST_CONNECTIONS } from './config.ts';
 import type { HandleInteraction, InteractionResult } from './interaction-result.ts';
-import { toEdit, toResponse } from './deadline.ts';
-import { errorReply } from './handler.ts';
+import { createDelivery } from './delivery.ts';
 import { interactionLine, logInteraction } from './interaction-log.ts';
-import { message } from '../reply/message.ts';
+import { errorReply, instead, noticeReply } from './outgoing.ts';
 
 export interface GatewayBotOptions {
   token: string;
@@ -48,23 +38,21 @@ export interface GatewayBot {
 export const STOP_GRACE_MS = 10_000;
 
 /** What an interaction gets while the bot shuts down: it is not worked on, but not left unanswered. */
-function restartingResponse(i: APIInteraction): InteractionResult['response'] {
-  if (i.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return toResponse({ data: message({ content: 'The bot is restarting. Please try again in a few seconds.', ephemeral: true }) });
-}
+const RESTARTING = noticeReply('The bot is restarting. Please try again in a few seconds.');
 
 export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
+  // Callbacks and deferred answers go out through the shared delivery; its bounded pool of keep-alive
+  // sockets is discord.js's too, so the bot's sockets toward Discord stay within one bound.
+  const delivery = createDelivery({ ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) });
   const client = new Client({
     ...options.clientOptions,
     // Guilds alone carries interactions and THREAD_CREATE; Message Content only when an owner turned it on.
     intents: options.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds],
+    // For what discord.js builds itself (forum replies through channel.send): interaction bodies get it at the edge.
     allowedMentions: { parse: [] },
     rest: {
-      // A bounded pool of keep-alive sockets: a burst queues on it instead of opening a socket per callback.
-      agent: new Agent({ connections: DEFAULT_REST_CONNECTIONS }),
+      agent: delivery.dispatcher,
       ...options.clientOptions?.rest,
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
     },
@@ -84,48 +72,31 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   async function apply(i: APIInteraction, shard: number): Promise<void> {
     const started = performance.now();
     let result: InteractionResult;
-    if (draining) result = { response: restartingResponse(i) };
+    if (draining) result = { response: instead(i, RESTARTING) };
     else {
       try {
         result = await options.handle(i);
       } catch (err) {
         log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
-        result = { response: toResponse(errorReply(i.id)) };
+        result = { response: instead(i, errorReply(i.id)) };
       }
     }
-    const outcome = await deliver(i, shard, started, result);
+    const outcome = await deliver(i, shard, result);
     logInteraction(log, interactionLine(i, result, started, { outcome, transport: 'gateway', shard }));
   }
 
   /** Sends the callback, then the deferred answer if any; resolves with how that went. */
-  async function deliver(i: APIInteraction, shard: number, started: number, result: InteractionResult): Promise<'answered' | 'failed'> {
-    const type = result.response.type;
+  async function deliver(i: APIInteraction, shard: number, result: InteractionResult): Promise<'answered' | 'failed'> {
     try {
-      await client.rest.post(Routes.interactionCallback(i.id, i.token), {
-        body: result.response,
-        auth: false,
-        // As discord.js sends them: autocomplete results without a query string.
-        ...(type === InteractionResponseType.ApplicationCommandAutocompleteResult ? {} : { query: new URLSearchParams({ with_response: 'false' }) }),
-      });
+      await delivery.callback(i, result.response);
     } catch (err) {
-      log.error(`Could not answer interaction ${i.id} (type ${type}) on shard ${shard}`, err);
+      log.error(`Could not answer interaction ${i.id} (type ${result.response.type}) on shard ${shard}`, err);
       return 'failed';
     }
     if (!result.followUp) return 'answered';
-    let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
-    try {
-      body = await result.followUp;
-    } catch (err) {
-      log.error(`Follow-up failed for interaction ${i.id} on shard ${shard}`, err);
-      body = toEdit(errorReply(i.id).data);
-    }
-    try {
-      await client.rest.patch(Routes.webhookMessage(i.application_id, i.token, '@original'), { body, auth: false });
-      return 'answered';
-    } catch (err) {
-      log.error(`Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err);
-      return 'failed';
-    }
+    return delivery.followUp(i, result.followUp, (stage, err) =>
+      log.error(stage === 'work' ? `Follow-up failed for interaction ${i.id} on shard ${shard}` : `Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err),
+    );
   }
 
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction, shardId: number) => {
@@ -153,6 +124,7 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     },
     async stop(graceMs = STOP_GRACE_MS) {
       draining = true;
+      let late = false;
       if (pending.size > 0) {
         log.info(`Finishing ${pending.size} interaction(s) in flight (up to ${graceMs} ms)`);
         let timer: NodeJS.Timeout | undefined;
@@ -162,11 +134,13 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
         const drained = (async () => {
           while (pending.size > 0) await Promise.allSettled([...pending]);
         })();
-        const late = await Promise.race([drained, grace]);
+        late = (await Promise.race([drained, grace])) === 'late';
         clearTimeout(timer);
-        if (late === 'late') log.warn(`${pending.size} interaction(s) still in flight after ${graceMs} ms; disconnecting anyway`);
+        if (late) log.warn(`${pending.size} interaction(s) still in flight after ${graceMs} ms; disconnecting anyway`);
       }
       await client.destroy();
+      // Answers still on their way after the grace are abandoned with their sockets.
+      await delivery.close(late);
     },
   };
 }

@@ -16,13 +16,13 @@ import type { Engine } from '../engine/index.ts';
 import { fixedKnowledge, type KnowledgeStore } from '../runtime/knowledge-store.ts';
 import type { ReplicaReloads } from '../runtime/replica-reloads.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { PONG, errorReply, noticeReply } from './outgoing.ts';
 import { routeOf } from '../reply/buttons.ts';
-import { message } from '../reply/message.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
 import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
-import { DEFAULT_DEADLINE_MS, respondWithin, toResponse, type DeferShape } from './deadline.ts';
+import { DEFAULT_DEADLINE_MS, isPromise, respondWithin, toResponse, type DeferShape } from './deadline.ts';
 import { userId } from './invoker.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
@@ -52,15 +52,6 @@ export interface HandlerOptions {
   /** Defer when the work has not finished after this many ms (default 2000; Discord allows 3000). */
   deadlineMs?: number;
   log?: Logger;
-}
-
-export function errorReply(ref: string): Reply {
-  return {
-    data: message({
-      content: `Something went wrong while answering. It has been logged (ref ${ref}); please try again.`,
-      ephemeral: true,
-    }),
-  };
 }
 
 export interface ContextDeps {
@@ -97,7 +88,7 @@ export function createContextFactory(deps: ContextDeps): (guildId: string | unde
 }
 
 function notice(content: string): InteractionResult {
-  return { response: toResponse({ data: message({ content, ephemeral: true }) }) };
+  return { response: toResponse(noticeReply(content)) };
 }
 
 function isMessageCommand(c: Command): c is MessageCommand {
@@ -142,12 +133,17 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
   /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false): Promise<InteractionResult> {
-    const work = async () => {
-      const reply = await doWork();
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
+    const finish = (reply: Reply): Reply => {
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
-      return reply;
+      // The flag decided up front (the deferral already carries it) is the answer's flag too.
+      return shape.ephemeral ? privately(reply) : reply;
+    };
+    // Synchronous work stays synchronous, so respondWithin needs no deadline timer for it (most commands).
+    const work = () => {
+      const reply = doWork();
+      return isPromise(reply) ? reply.then(finish) : finish(reply);
     };
     const slowDown = !unlimited && userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
     if (slowDown > 0) {
@@ -155,10 +151,19 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
     }
     try {
-      return await respondWithin(work, shape, deadlineMs, failed(i));
+      return await respondWithin(work, shape, deferAtOnce ? 0 : deadlineMs, failed(i));
     } catch (err) {
       return { response: toResponse(failed(i)(err)) };
     }
+  }
+
+  /**
+   * Where an answer goes, decided once per interaction before any work: whether it edits the clicked
+   * message, and whether a new reply is private (the command's say, else the guild's /settings for
+   * slash commands, else public).
+   */
+  function shapeOf(update: boolean, ephemeral: boolean | undefined): DeferShape {
+    return { update, ephemeral: !update && (ephemeral ?? false) };
   }
 
   function command(i: APIApplicationCommandInteraction): Promise<InteractionResult> {
@@ -171,33 +176,20 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     if (isMessageCommand(cmd)) {
       if (i.data.type !== ApplicationCommandType.Message) return Promise.resolve(notice('That command does not apply here.'));
       const data = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.Message } }>;
-      const shape = { update: false, ephemeral: cmd.ephemeral?.(data) ?? false };
-      return run(i, shape, () => cmd.execute(data, ctx), ctx);
+      return run(i, shapeOf(false, cmd.ephemeral?.(data)), () => cmd.execute(data, ctx), ctx);
     }
     if (i.data.type !== ApplicationCommandType.ChatInput) return Promise.resolve(notice('That command does not apply here.'));
     const chatCmd = cmd as ChatInputCommand;
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
-    // A guild that set private-by-default gets every answer privately unless the command decides.
-    const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault ?? false };
-    return run(
-      i,
-      shape,
-      () => {
-        const reply = chatCmd.execute(chat, ctx);
-        if (!shape.ephemeral) return reply;
-        return reply instanceof Promise ? reply.then(privately) : privately(reply);
-      },
-      ctx,
-      chatCmd.unlimited?.(chat) ?? false,
-    );
+    const shape = shapeOf(false, chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault);
+    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, chatCmd.unlimited?.(chat) ?? false, chatCmd.deferAtOnce?.(chat) ?? false);
   }
 
   function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
     const ctx = context(i);
     const route = registry.component(i.data.custom_id);
     if (!route) return Promise.resolve(notice('This button has expired. Ask again to get a fresh one.'));
-    const shape = { update: route.update?.(i) ?? false, ephemeral: route.ephemeral?.(i) ?? false };
-    return run(i, shape, () => route.handle(i, ctx), ctx);
+    return run(i, shapeOf(route.update?.(i) ?? false, route.ephemeral?.(i)), () => route.handle(i, ctx), ctx);
   }
 
   // Autocomplete can only answer with choices: errors give an empty list, and it is never rate limited
@@ -223,7 +215,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   return async function handle(i: APIInteraction): Promise<InteractionResult> {
     if (acts(i) && typeof i.id === 'string' && !(await claim(i.id))) {
       log.debug(`Replay of interaction ${i.id} ignored`);
-      return { response: toResponse({ data: message({ content: 'This interaction was already answered.', ephemeral: true }) }), replay: true };
+      return { ...notice('This interaction was already answered.'), replay: true };
     }
     const summary: InteractionSummary = { ...(commandOf(i, registry) ? { command: commandOf(i, registry) } : {}) };
     summaries.set(i, summary);
@@ -233,7 +225,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   function route(i: APIInteraction): Promise<InteractionResult> {
     switch (i.type) {
       case InteractionType.Ping:
-        return Promise.resolve({ response: { type: InteractionResponseType.Pong } });
+        return Promise.resolve({ response: PONG });
       case InteractionType.ApplicationCommand:
         return command(i);
       case InteractionType.MessageComponent:

@@ -1,72 +1,35 @@
 // Runs the gateway bot for a validated config: knowledge → engine → handler → discord.js client,
 // with a clean shutdown on SIGTERM/SIGINT. Kept apart from main.ts so a shard process can reuse it.
-import { KnowledgeError } from '../knowledge/loader.ts';
-import { openStore } from '../store/open.ts';
-import { shareReloadsOverStore } from '../runtime/replica-reloads.ts';
-import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from '../runtime/knowledge-store.ts';
-import { addSecret, type Logger } from '../log.ts';
+import { boot, onStopSignals } from '../runtime/boot.ts';
+import type { Logger } from '../log.ts';
 import type { Config } from './config.ts';
+import { DEFAULT_API_URL } from './api-url.ts';
 import { STOP_GRACE_MS, createGatewayBot, type GatewayBot } from './gateway.ts';
-import { installProcessGuards } from '../process-guard.ts';
 import { Routes } from 'discord-api-types/v10';
-import { createContextFactory, createInteractionHandler } from './handler.ts';
-import { createGuildCooldowns } from './cooldown.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 import { watchForumPosts } from './forum/watch.ts';
-import { createQuestionStats } from './question-stats.ts';
-import { warmUp } from './warm-up.ts';
-import { shareReloads } from '../runtime/process-reloads.ts';
-import { DEFAULT_API_URL } from './api-url.ts';
 
 /** Longest a shutdown may take before we exit anyway: the 10 s for in-flight answers, then the disconnect. */
 const SHUTDOWN_MS = STOP_GRACE_MS + 2000;
 
 export async function runGateway(config: Config, log: Logger): Promise<GatewayBot> {
-  addSecret(config.token);
-  let knowledge: KnowledgeStore;
-  try {
-    knowledge = createKnowledgeStore();
-  } catch (err) {
-    // Never serve on no knowledge: when no pack of the library loads, the loader's messages and exit 1.
-    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
-    process.exit(1);
-  }
-  // Warm up through a cooldown-free handler, so the synthetic user never counts against anyone.
-  logSkipped(log, knowledge.current());
-  await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-  // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
-  // locked or unreachable database is one warning and the bot answers on.
-  const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-  // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
-  const replicas = shareReloadsOverStore(knowledge, curator, log);
-  // Commands and forum posts share the question counts, the cooldown and the REST client.
-  const questions = createQuestionStats();
-  const cooldowns = createGuildCooldowns(config.cooldown);
   let bot: GatewayBot | undefined;
+  // Forum posts' channel calls go through the bot's REST client, which exists once the bot does.
   const discord: ChannelApi = {
     getChannel: (id) => bot!.client.rest.get(Routes.channel(id)),
     editChannel: (id, body) => bot!.client.rest.patch(Routes.channel(id), { body }),
   };
-  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, cooldowns, questions, curator, discord, ...(replicas ? { replicas } : {}) });
-  // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
-  reloadOnSignal(knowledge, log);
   // Under the ShardingManager a reload must reach every shard process: the manager relays SIGHUP and
   // this shard's /kb reload, over the same IPC messages as HTTP_WORKERS use (src/discord/sharding.ts).
-  if (config.shard && process.send) shareReloads(knowledge, log);
+  const mode = config.shard ? `shard ${config.shard.id}` : 'gateway';
+  const { handle, contextFor, cooldowns } = await boot(config, log, { mode, discord, ipcReloads: Boolean(config.shard && process.send) });
   // Shards are always given explicitly: discord.js otherwise reads SHARDS from the environment itself,
   // where it is ours (auto|N, or empty from .env.example, which JSON.parse rejects).
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };
   bot = createGatewayBot({ token: config.token!, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), handle, log, clientOptions, messageContent: config.messageContent });
-  const forum = watchForumPosts(bot.client, {
-    contextFor: createContextFactory({ knowledge, log, questions, curator, discord }),
-    cooldowns,
-    messageContent: config.messageContent,
-    log,
-  });
+  // Commands and forum posts share the question counts, the cooldown and the REST client.
+  const forum = watchForumPosts(bot.client, { contextFor, cooldowns, messageContent: config.messageContent, log });
   const running = bot;
-
-  // A stray rejection or exception is logged and the bot keeps serving (src/process-guard.ts).
-  installProcessGuards(log, { mode: config.shard ? `shard ${config.shard.id}` : 'gateway' });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -84,8 +47,7 @@ export async function runGateway(config: Config, log: Logger): Promise<GatewayBo
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  onStopSignals(shutdown);
   // A shard process whose ShardingManager is gone (killed without stopping us) must not linger.
   if (config.shard && process.connected) process.once('disconnect', () => shutdown('ShardingManager gone'));
 

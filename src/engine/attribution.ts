@@ -40,6 +40,8 @@ const ACCORDING = /according to\s+([^,.;:"“”]{2,80})/iu;
 const WORDS_OF = /\bin the words of\s+([^"“”]{2,100}?)\s*[,:]?\s*["“]/iu;
 /** "Hernan Dario Gomez, Panama coach, said" / "Stephen Jakobi, director of Fair Trials Abroad, said". */
 const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
+/** "Its chairman, Peter Okafor, told reporters …": the role first, the name set off by commas. */
+const ROLE_FIRST = new RegExp(String.raw`(?:^|[,;:"“”]\s*)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,4}),\s+(${NAME}),\s+(${SINGLE_VERBS})\b`, 'u');
 /** "X said in a statement on its website" / "X said that" / "X spoke of". */
 const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”—–()]{2,90}?)\\s+(?:${VERBS})\\b([^,;.:"“”]{0,60})`, 'u');
 // Cheap necessary conditions, tested first: CITED and SUBJECT_VERB try up to ~80 characters at every
@@ -133,7 +135,9 @@ export class Attributor {
     const speaker = found.speaker;
     if (PRONOUNS.test(speaker)) {
       const here = PERSONAL.test(speaker) ? subjectOf(s) : undefined;
-      const who = here && here.toLowerCase() !== speaker.toLowerCase() ? this.fullName(here) : this.previous?.speaker ?? (PERSONAL.test(speaker) ? this.lastPerson : undefined);
+      // "He" or "she" is a person: an organisation that spoke last is not who "he added" means.
+      const previous = PERSONAL.test(speaker) && this.previous && isOrganisation(this.previous.speaker) && this.lastPerson ? undefined : this.previous?.speaker;
+      const who = here && here.toLowerCase() !== speaker.toLowerCase() ? this.fullName(here) : previous ?? (PERSONAL.test(speaker) ? this.lastPerson : undefined);
       if (!who) return undefined;
       const role = this.previous?.speaker === who ? this.previous.role : this.roleOf(who);
       return { ...found, speaker: who, ...(role ? { role } : {}) };
@@ -216,6 +220,10 @@ function attributeWords(s: string): Attributed | undefined {
     if (looksLikeSpeaker(name) && !NOT_NAMES.has(name.split(' ')[0]!.toLowerCase())) {
       return withRole({ speaker: name, how: setting ? `said in ${setting}` : 'said', reported: true }, appositive[2]!.replace(/^(the|a|an)\s+/i, ''));
     }
+  }
+  const roleFirst = ROLE_FIRST.exec(s);
+  if (roleFirst && isPersonalName(roleFirst[2]!) && !/^(in|on|at|after|before|during|when|while|speaking|according|however|meanwhile)\b/i.test(roleFirst[1]!)) {
+    return withRole({ speaker: roleFirst[2]!, how: setting ? `${roleFirst[3]} in ${setting}` : roleFirst[3]!, reported: true }, roleFirst[1]!.replace(/^(the|a|an|its|his|her|their)\s+/i, ''));
   }
   const after = VERB_SUBJECT.exec(s);
   if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });

@@ -3,7 +3,7 @@
 import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
-import { buildTermIndex, idf } from './term-index.ts';
+import { buildTermIndex, idf, positionsFrom, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
@@ -22,11 +22,40 @@ import type { ArticleFacet } from './types.ts';
 const DEFAULT_ALTERNATIVES = 4;
 
 export function createEngine(pack: KnowledgePack): Engine {
+  return engineFromParts(buildEngineParts(pack));
+}
+
+/**
+ * The costly part of an engine, as plain data (arrays, Maps, Sets, typed arrays): what a reload builds
+ * on a worker thread and hands to the main thread by structured clone (src/runtime/library-transfer.ts).
+ * Nothing in here may be a function or depend on its prototype, except Vocabulary, which
+ * engineFromParts revives.
+ */
+export interface EngineParts {
+  pack: KnowledgePack;
+  records: PassageRecord[];
+  index: Omit<TermIndex, 'positions'>;
+  vocabulary: Vocabulary;
+}
+
+export function buildEngineParts(pack: KnowledgePack): EngineParts {
   loadEverydayEnglish();
   const records = buildPassages(pack);
-  const index = buildTermIndex(records);
+  const { positions: _derived, ...index } = buildTermIndex(records);
   const stems = new Set(index.passages.postings.keys());
-  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly);
+  const vocabulary = new Vocabulary(new Set(index.words.keys()), stems, index.words, index.nameOnly, index.names);
+  return { pack, records, index, vocabulary };
+}
+
+/** The engine around parts built here or on another thread (then cloned): cheap next to building them. */
+export function engineFromParts(parts: EngineParts): Engine {
+  loadEverydayEnglish();
+  const { pack, records } = parts;
+  // WordNet stands in for the keywords no curator has written yet: a bare article or a pack fresh from
+  // `npm run ingest`. The learned ranker only for a bare article: a pack's speakers are the hand score's.
+  const wordnet = !pack.curated || pack.meta.generated === true;
+  const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
+  const vocabulary = Vocabulary.revive(parts.vocabulary);
   const suggester = new Suggester(pack, records);
   const people = pack.entities.filter((e) => e.type === 'person');
   const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
@@ -79,7 +108,7 @@ export function createEngine(pack: KnowledgePack): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
@@ -127,7 +156,7 @@ export function createEngine(pack: KnowledgePack): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, !pack.curated, described);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.postings.has(s.stem))).reduce((a, w) => a + w.idf, 0);

@@ -15,6 +15,8 @@ export class Vocabulary {
     private readonly frequency: ReadonlyMap<string, number> = new Map(),
     /** Stems the article only uses inside names, with the other stems of those names. */
     readonly nameOnly: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+    /** Words the article writes as names: a misspelt name may be two edits off ("tedeski" for "Tedeschi"). */
+    private readonly names: ReadonlySet<string> = new Set(),
   ) {
     for (const w of words) {
       if (w.length < 4 || /\d/.test(w)) continue;
@@ -24,6 +26,15 @@ export class Vocabulary {
         else this.deletions.set(key, [w]);
       }
     }
+  }
+
+  /**
+   * A Vocabulary again after a structured clone (a reload built it on a worker thread): the clone has
+   * every field but not the class. Its fields are all data (Maps, Sets, strings), so the prototype is
+   * all that is missing. An instance is returned as it is.
+   */
+  static revive(v: Vocabulary): Vocabulary {
+    return v instanceof Vocabulary ? v : (Object.setPrototypeOf(v, Vocabulary.prototype) as Vocabulary);
   }
 
   has(word: string): boolean {
@@ -66,10 +77,31 @@ export class Vocabulary {
         bestKey = [d, f];
       }
     }
+    best ??= this.nameTwoEditsOff(word);
     if (this.cache.size < 50_000) this.cache.set(word, best);
     return best;
   }
+
+  /**
+   * Names are spelt by ear ("malool" for "Maaloul"), so a name two edits off is the likely one: the
+   * first letter kept (heard names keep it), both words long enough that two edits leave most of the
+   * word, and only when one name is that close (two equally close names are a guess).
+   */
+  private nameTwoEditsOff(word: string): string | null {
+    if (word.length < NAME_REPAIR_MIN) return null;
+    let found: string | null = null;
+    for (const name of this.names) {
+      if (name.length < NAME_REPAIR_MIN || name[0] !== word[0] || Math.abs(name.length - word.length) > 2 || /\d/.test(name)) continue;
+      if (editDistance(word, name) > 2) continue;
+      if (found) return null;
+      found = name;
+    }
+    return found;
+  }
 }
+
+/** Shortest question word and article name for a two-edit name repair (two edits in five letters is a new word). */
+const NAME_REPAIR_MIN = 6;
 
 /** Every string made by dropping one letter. Two typos apart still share a key when each drops one. */
 function deletesOf(word: string): string[] {

@@ -5,7 +5,9 @@
 
 // Answering: one article, or a library of them.
 export { createEngine } from './create-engine.ts';
-export { createLibrary, type Library, type LibraryAskOptions } from './library.ts';
+// A reload builds the costly half on a worker thread and wraps it on the main thread (src/runtime/load-off-thread.ts).
+export { buildEngineParts, engineFromParts, type EngineParts } from './create-engine.ts';
+export { createLibrary, libraryOfEngines, type Library, type LibraryAskOptions } from './library.ts';
 export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage } from './types.ts';
 /** Passage keys: the short hash of a sentence that button ids carry, so they survive edits of the pack. */
 export { PASSAGE_KEY, PASSAGE_KEY_LENGTH, passageKey } from './passage-key.ts';

@@ -47,7 +47,9 @@ interface Ranked {
   features?: number[];
 }
 
+/** `parts` is empty unless `useLearned` (rank.ts computes the features only for the model). */
 export function rerank<T extends Ranked>(out: T[], parts: CandidateParts[], q: Question, useLearned: boolean): T[] {
+  if (!useLearned) return out.sort((a, b) => b.score - a.score || a.id - b.id);
   let topSentence = 0, topParagraph = 0;
   for (const p of parts) {
     topSentence = Math.max(topSentence, p.sentence);
@@ -56,7 +58,7 @@ export function rerank<T extends Ranked>(out: T[], parts: CandidateParts[], q: Q
   const shape = questionShape(q);
   out.forEach((s, i) => (s.features = featureVector({ ...parts[i]!, topSentence, topParagraph }, shape)));
   if (model === undefined) model = load();
-  if (!useLearned || !model || out.length < 2) return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  if (!model || out.length < 2) return out.sort((a, b) => b.score - a.score || a.id - b.id);
   const m = model;
   const learned = new Map(out.map((s) => [s, modelScore(m, s.features!)]));
   out.sort((a, b) => learned.get(b)! - learned.get(a)! || a.id - b.id);

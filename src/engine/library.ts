@@ -23,10 +23,16 @@ export interface Library {
 }
 
 export function createLibrary(packs: KnowledgePack[]): Library {
+  return libraryOfEngines(packs.map(createEngine));
+}
+
+/** A library of engines already built (a reload builds them off the main thread, one by one). */
+export function libraryOfEngines(list: Engine[]): Library {
   const engines = new Map<string, Engine>();
-  for (const pack of packs) {
+  for (const engine of list) {
+    const pack = engine.pack;
     if (engines.has(pack.meta.slug)) throw new Error(`Two articles share the slug "${pack.meta.slug}" (${pack.source})`);
-    engines.set(pack.meta.slug, createEngine(pack));
+    engines.set(pack.meta.slug, engine);
   }
   const articles = [...engines.values()].map((e) => e.pack.meta);
   const byScore = (a: Passage, b: Passage) => b.score - a.score;

@@ -113,6 +113,8 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     const para = index.paragraphOf[id]!;
     const contextCoverage = Math.max(coverage, Math.min(1, paragraphCovered[para]! / totalIdf));
     out.push({ id, score, coverage, contextCoverage, contextGroups: paragraphGroups.get(para) ?? new Set(), matchedStems: s.stems });
+    // The re-ranker's inputs only when it runs: on a curated pack they would be garbage to collect.
+    if (!learned) continue;
     const tokens = index.tokens[id]!;
     parts.push({
       hand: score, sentence: s.score, paragraph: paragraphScore[para]!, neighbours: neighbourScore(id, id - 1) + neighbourScore(id, id + 1),

@@ -50,6 +50,15 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
     return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
+  // "What's the tallest building in the world?" of a story on crops: only "world" is there, in passing.
+  // When most of the question's words are neither in the article nor near the passage, it is not about
+  // this article, however everyday those words are (everyday words weigh little in the coverage above).
+  // "how high", "how far": the word after "how" frames the figure asked for, it is not a subject.
+  const frames = (g: TermGroup) => new RegExp(`\\bhow\\s+${g.word.replace(/[^\p{L}\p{N}]/gu, "")}\\b`, "iu").test(q.text);
+  const absent = q.groups.filter((g, i) => !g.known && !best.contextGroups.has(i) && !frames(g));
+  if (absent.length >= 2 && absent.length > q.groups.length - absent.length) {
+    return { found: false, missing, reason: `The article does not cover that: it says nothing about ${list(phrasesOf(absent))}.` };
+  }
   if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
   }

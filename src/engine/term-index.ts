@@ -45,7 +45,7 @@ export interface PositionLookup {
   get(stem: string): { get(doc: number): number[] | undefined } | undefined;
 }
 
-function positionsFrom(tokens: Token[][]): PositionLookup {
+export function positionsFrom(tokens: Token[][]): PositionLookup {
   return {
     get: (stem) => ({
       get: (doc) => {

@@ -150,7 +150,7 @@ export function formatReport(args: CliArgs, { pack, written, ms }: IngestResult)
     `  timeline    ${pack.timeline.length}${pack.report.skippedDates.length ? ` (${pack.report.skippedDates.length} skipped, no year to date them: ${pack.report.skippedDates.map((d) => `“${d.when}”`).join(', ')}${args.published || pack.meta.published ? '' : '; pass --published YYYY-MM-DD'})` : ''}`,
     `  files       ${written.files.join(', ')}${written.replacedDrafts.length ? ` (replaced earlier drafts: ${written.replacedDrafts.join(', ')})` : ''}`,
     written.mode === 'new'
-      ? `Next: review and edit the generated files, then try it: KNOWLEDGE_DIR=${where} npm run ask -- "your question"`
+      ? `Next: review and edit the generated files (drop "generated": true from meta.json once facts have keywords), then try it: KNOWLEDGE_DIR=${where} npm run ask -- "your question"`
       : `Next: compare each *.draft.* file with its curated file and merge what you want by hand.`,
   ];
   return `${lines.join('\n')}\n`;

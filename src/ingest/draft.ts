@@ -64,6 +64,7 @@ export function draftPack(source: string, opts: DraftOptions): GeneratedPack {
     ...(published ? { published } : {}),
     contributors: parsed.meta.contributors,
     ...(parsed.meta.subheads ? { subheads: parsed.meta.subheads } : {}),
+    generated: true,
   };
   const summary = summarise(parsed.paragraphs);
   if (summary) meta.summary = summary;

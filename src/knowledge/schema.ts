@@ -27,6 +27,11 @@ export const ArticleMetaSchema = z.object({
   /** Subheads and captions: the article's furniture, kept for reference but never served as an answer. */
   subheads: z.array(text).optional(),
   summary: text.optional(),
+  /**
+   * Written by `npm run ingest` and not yet curated: no keywords say how readers ask, so questions also
+   * match WordNet relations, as for a bare article. Remove it once the facts have curated keywords.
+   */
+  generated: z.boolean().optional(),
 });
 
 /** Who said or reported a statement, and how: the heart of "who said it". */

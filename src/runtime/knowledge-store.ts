@@ -1,14 +1,20 @@
 // The knowledge a process serves, behind one swappable reference. A reload loads and validates the
 // whole library of packs again and builds (and warms) every engine before anything changes; only then
-// is the single `current` reference replaced. An interaction reads `current()` once when it starts and keeps
+// is the single `current` reference replaced. The load and build run on a worker thread
+// (load-off-thread.ts) and the main thread adopts the result in turns of a few ms, so interactions
+// keep being answered while a reload runs. One reload runs at a time: requests made while one runs
+// are coalesced into a single next reload, which starts when it ends and reads the files afresh, so
+// the last request always sees the files as they were when it was made (the later one wins). An interaction reads `current()` once when it starts and keeps
 // that snapshot to the end, so a reload never changes the index under a request in flight, and a pack
 // that fails validation leaves the old snapshot serving. At start an invalid pack of a library is
 // skipped (and listed in the snapshot); on a reload, a pack that is being served and no longer
 // validates fails the whole reload, so a curator's typo never takes an article offline.
-import { createLibrary, type Engine, type Library } from '../engine/index.ts';
+import { createLibrary, libraryOfEngines, type Engine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
+import { pacer } from './library-transfer.ts';
+import { loadLibraryOffThread } from './load-off-thread.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 
 export interface KnowledgeCounts {
@@ -60,10 +66,12 @@ export interface KnowledgeStore {
   /** The snapshot to use for one whole request: read it once, at the start. */
   current(): KnowledgeSnapshot;
   /**
-   * Loads, validates and builds the knowledge again, then swaps it in. Synchronous, so two reloads
-   * never interleave. `origin` says who asked ("/kb reload", "SIGHUP"), for listeners and logs.
+   * Loads, validates and builds the knowledge again, then swaps it in. One runs at a time; a request
+   * made while one runs joins the next one (coalesced), which reads the files after the request.
+   * `origin` says who asked ("/kb reload", "SIGHUP"), for listeners and logs: listeners hear once per
+   * request, each with its own origin and the shared result.
    */
-  reload(origin?: string): ReloadResult;
+  reload(origin?: string): Promise<ReloadResult>;
   /** False for a store around a fixed engine (tests, benchmarks): reload always fails. */
   readonly reloadable: boolean;
   /** Called after every reload attempt, success or not. Returns an unsubscribe function. */
@@ -82,18 +90,29 @@ export interface KnowledgeStoreOptions {
   warm?: (library: Library) => void;
   /** Serve this engine or library first instead of loading (the first reload then loads). */
   initial?: Engine | Library;
+  /**
+   * Reload on a worker thread (the default for loadLibraryFromEnv, the only loader a worker can run:
+   * a function cannot be sent to one). With `loadLibrary` or `load` given, or with
+   * KNOWLEDGE_RELOAD_THREAD=main (the old way, kept for comparison), reloads build on this thread.
+   */
+  offThread?: boolean;
 }
 
-function defaultWarm(library: Library): void {
+function warmEngine(engine: Engine): void {
+  engine.answer('Who said what, and when?');
+  engine.suggest('who', 25);
+  engine.suggest('', 25);
+}
+
+function warmLibrary(library: Library): void {
   library.answer('Who met whom, and what did they say?');
   library.answer('What is the capital of France?');
   library.suggest('who');
-  for (const { slug } of library.articles) {
-    const engine = library.engine(slug)!;
-    engine.answer('Who said what, and when?');
-    engine.suggest('who', 25);
-    engine.suggest('', 25);
-  }
+}
+
+function defaultWarm(library: Library): void {
+  warmLibrary(library);
+  for (const { slug } of library.articles) warmEngine(library.engine(slug)!);
 }
 
 function countPassages(engine: Engine): number {
@@ -135,10 +154,10 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
  * fails instead (nothing changes), with the loader's problems. New or already-skipped invalid packs
  * are only skipped.
  */
-function checkServedPacks(load: LibraryLoad, previous: KnowledgeSnapshot | undefined): void {
+function checkServedPacks(skipped: readonly SkippedPack[], previous: KnowledgeSnapshot | undefined): void {
   if (!previous) return;
   const served = new Set(previous.library.articles.map((a) => previous.library.engine(a.slug)?.pack.source));
-  const broken = load.skipped.filter((s) => served.has(s.dir));
+  const broken = skipped.filter((s) => served.has(s.dir));
   if (broken.length === 0) return;
   const err = new KnowledgeError(broken.flatMap((s) => s.problems));
   err.message = `${broken.length === 1 ? 'An article being served' : `${broken.length} articles being served`} no longer load${broken.length === 1 ? 's' : ''}:\n${err.message}`;
@@ -159,32 +178,76 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
 
+  const offThread = options.offThread ?? (!options.loadLibrary && !loadOne && process.env.KNOWLEDGE_RELOAD_THREAD !== 'main');
+  const sourceOf = (root: string, single: boolean) => (single ? undefined : root || undefined);
+
+  /** At start, and for reloads with a custom loader: everything on this thread. */
   const fresh = (generation: number, previous?: KnowledgeSnapshot): KnowledgeSnapshot => {
     const t0 = performance.now();
     const loaded = loadLibrary();
-    checkServedPacks(loaded, previous);
+    checkServedPacks(loaded.skipped, previous);
     const library = createLibrary(loaded.packs);
     warm(library);
-    return snapshotOf(library, loaded.skipped, loaded.single ? undefined : loaded.root || undefined, performance.now() - t0, generation);
+    return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation);
+  };
+
+  /** A reload's load and build on a worker thread; this thread adopts and warms in short turns. */
+  const freshOffThread = async (generation: number, previous: KnowledgeSnapshot): Promise<KnowledgeSnapshot> => {
+    const t0 = performance.now();
+    const built = await loadLibraryOffThread();
+    checkServedPacks(built.skipped, previous); // before adopting anything: a refused reload costs this thread nothing
+    const engines = await built.adoptEngines();
+    const library = libraryOfEngines(engines);
+    const pace = pacer();
+    if (options.warm) warm(library);
+    else {
+      for (const engine of engines) {
+        warmEngine(engine);
+        await pace.yield();
+      }
+      warmLibrary(library);
+    }
+    return snapshotOf(library, built.skipped, sourceOf(built.root, built.single), performance.now() - t0, generation);
   };
 
   const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));
   let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1);
 
+  const reloadOnce = async (): Promise<ReloadResult> => {
+    const t0 = performance.now();
+    const previous = current;
+    try {
+      const next = offThread ? await freshOffThread(previous.generation + 1, previous) : fresh(previous.generation + 1, previous);
+      current = next; // the swap: one reference, after everything above succeeded
+      return { ok: true, snapshot: next, previous };
+    } catch (error) {
+      return { ok: false, error, message: errorMessage(error), snapshot: previous, ms: performance.now() - t0 };
+    }
+  };
+
+  // One reload at a time; requests made while it runs wait for the next one, shared by all of them.
+  let running: Promise<ReloadResult> | undefined;
+  let next: Promise<ReloadResult> | undefined;
+  const schedule = (): Promise<ReloadResult> => {
+    if (next) return next;
+    if (!running) {
+      running = reloadOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    next = running.then(() => {
+      next = undefined;
+      return schedule();
+    });
+    return next;
+  };
+
   return {
     current: () => current,
     reloadable: true,
-    reload(origin = 'reload') {
-      const t0 = performance.now();
-      const previous = current;
-      let result: ReloadResult;
-      try {
-        const next = fresh(previous.generation + 1, previous);
-        current = next; // the swap: one reference, after everything above succeeded
-        result = { ok: true, snapshot: next, previous };
-      } catch (error) {
-        result = { ok: false, error, message: errorMessage(error), snapshot: previous, ms: performance.now() - t0 };
-      }
+    async reload(origin = 'reload') {
+      const result = await schedule();
       for (const l of listeners) {
         try {
           l(result, origin);
@@ -208,7 +271,7 @@ export function fixedKnowledge(engineOrLibrary: Engine | Library): KnowledgeStor
   return {
     current: () => snapshot,
     reloadable: false,
-    reload: () => ({ ok: false, error: undefined, message: 'This process serves a fixed engine; there is no knowledge to reload.', snapshot, ms: 0 }),
+    reload: async () => ({ ok: false, error: undefined, message: 'This process serves a fixed engine; there is no knowledge to reload.', snapshot, ms: 0 }),
     onReload: () => () => undefined,
   };
 }
@@ -234,8 +297,8 @@ export function describeSkipped(skipped: readonly SkippedPack[]): string {
 }
 
 /** Reloads and logs the outcome (info on success, error with the loader's message otherwise). */
-export function reloadAndLog(store: KnowledgeStore, log: Logger, origin: string): ReloadResult {
-  const result = store.reload(origin);
+export async function reloadAndLog(store: KnowledgeStore, log: Logger, origin: string): Promise<ReloadResult> {
+  const result = await store.reload(origin);
   logReload(log, result, origin);
   return result;
 }
@@ -260,7 +323,7 @@ export function logSkipped(log: Logger, snapshot: KnowledgeSnapshot): void {
  */
 export function reloadOnSignal(store: KnowledgeStore, log: Logger, signal: NodeJS.Signals = 'SIGHUP'): () => void {
   const onSignal = () => {
-    reloadAndLog(store, log, signal);
+    void reloadAndLog(store, log, signal);
   };
   process.on(signal, onSignal);
   return () => process.off(signal, onSignal);

@@ -14,6 +14,8 @@ export interface ReloadMessage {
   origin: string;
 }
 
+const RELAYED = ', relayed from'; // the primary's (worker N) and the shard manager's (shard N) relays
+
 const isReloadMessage = (m: unknown): m is ReloadMessage =>
   typeof m === 'object' && m !== null && ((m as ReloadMessage).kb === 'reload' || (m as ReloadMessage).kb === 'reload-others');
 
@@ -29,24 +31,18 @@ export function relayReloads(log: Logger): void {
     send('SIGHUP');
   });
   cluster.on('message', (worker, m: unknown) => {
-    if (isReloadMessage(m) && m.kb === 'reload-others') send(`${m.origin}, relayed from worker ${worker.process.pid}`, worker.id);
+    if (isReloadMessage(m) && m.kb === 'reload-others') send(`${m.origin}${RELAYED} worker ${worker.process.pid}`, worker.id);
   });
 }
 
 /** In a worker: reload when the primary says so, and tell it when a moderator reloaded here. */
 export function shareReloads(knowledge: KnowledgeStore, log: Logger): void {
-  let relayed = false;
   process.on('message', (m: unknown) => {
-    if (!isReloadMessage(m) || m.kb !== 'reload') return;
-    relayed = true; // reload() is synchronous: the listener below runs inside it
-    try {
-      reloadAndLog(knowledge, log, m.origin);
-    } finally {
-      relayed = false;
-    }
+    if (isReloadMessage(m) && m.kb === 'reload') void reloadAndLog(knowledge, log, m.origin);
   });
   knowledge.onReload((result, origin) => {
-    // Only a moderator's reload that happened here; passing on a relayed one would echo forever.
-    if (!relayed && result.ok && origin.startsWith('/kb') && process.send) process.send({ kb: 'reload-others', origin } satisfies ReloadMessage);
+    // Only a moderator's reload that happened here; passing on a relayed one ("…, relayed from
+    // worker N" or "shard N") would echo forever.
+    if (result.ok && origin.startsWith('/kb') && !origin.includes(RELAYED) && process.send) process.send({ kb: 'reload-others', origin } satisfies ReloadMessage);
   });
 }

@@ -8,8 +8,11 @@ import type { Logger } from '../log.ts';
 import type { CuratorStore, StoreNotice } from '../store/types.ts';
 import { reloadAndLog, type KnowledgeStore, type ReloadResult } from './knowledge-store.ts';
 
-/** How long a moderator's reply waits for the other replicas to confirm. */
-export const CONFIRM_WAIT_MS = 1500;
+/**
+ * How long a moderator's reply waits for the other replicas to confirm. The reply is an edit of a
+ * deferral, so it can wait for a reload that takes seconds on each replica (built on a worker thread).
+ */
+export const CONFIRM_WAIT_MS = 10_000;
 const FROM_REPLICA = ', from another replica';
 
 export interface ReplicaConfirmations {

@@ -64,6 +64,8 @@ interface Statements {
   getGuild: Database.Statement<[string], GuildRow>;
   putGuild: Database.Statement<[Record<string, unknown>]>;
   deleteGuild: Database.Statement<[string]>;
+  /** Changes when another connection (another HTTP worker on the same file) commits. */
+  dataVersion: Database.Statement<[], number>;
 }
 
 interface GuildRow {
@@ -141,8 +143,14 @@ function prepare(db: Db): Statements {
         cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
         forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
     deleteGuild: db.prepare('DELETE FROM guild_settings WHERE guild_id = ?'),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   };
 }
+
+/** How long guild-settings reads trust the file at the path without a stat (writes always check). */
+const SETTINGS_FILE_CHECK_MS = 1_000;
+/** Guilds whose settings are kept in memory; past this the cache starts over (it is only a cache). */
+const SETTINGS_CACHE_MAX = 10_000;
 
 /** Opens (creating and migrating if needed) the curator database. Never throws. */
 /** The SQLite store answers every call at once, so its methods return plain values. */
@@ -183,6 +191,19 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
   let openedSize = 0;
   const replays = createReplayMemory(now);
 
+  // Guild settings are read on every interaction and change on a /settings command: they are kept in
+  // memory, and the cache is dropped whenever PRAGMA data_version says another process (an HTTP worker
+  // on the same file) committed, so no worker serves another's old settings. This process's own writes
+  // update it directly. The file check (deleted or replaced under us) runs at most once a second for
+  // these reads; writes still check every time.
+  const settingsCache = new Map<string, GuildSettings | null>();
+  let cachedVersion: number | undefined;
+  let fileCheckedAt = -Infinity;
+  const forgetSettings = () => {
+    settingsCache.clear();
+    cachedVersion = undefined;
+  };
+
   /** Why the file at the path is no longer the one we opened, if it is not: deleted, replaced or truncated. */
   const fileChange = (): 'deleted or replaced' | 'truncated' | undefined => {
     try {
@@ -198,6 +219,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
   /** The file changed under us: say so once and start a fresh database at the path. */
   const reopen = (change: 'deleted or replaced' | 'truncated'): void => {
     log.warn(`Curator database ${path} was ${change} while the bot was running; opening a new database there (what it held is gone unless restored).`);
+    forgetSettings();
     if (timer) clearInterval(timer);
     timer = undefined;
     stmts = undefined;
@@ -222,6 +244,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
 
   const disable = (why: string, kind: ReturnType<typeof classify>) => {
     problem = why;
+    forgetSettings();
     log.warn(`Curator database ${path} ${why}; the bot keeps answering but records no unanswered questions and keeps no guild settings (${hint(kind, retryLockedMs)}).`);
     if (timer) clearInterval(timer);
     timer = undefined;
@@ -235,8 +258,8 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
   };
 
   /** Runs fn against the open database; any failure returns the fallback instead of throwing. */
-  function guard<T>(what: string, fallback: T, fn: (s: Statements, d: Db) => T): T {
-    const change = db ? fileChange() : undefined;
+  function guard<T>(what: string, fallback: T, fn: (s: Statements, d: Db) => T, checkFile = true): T {
+    const change = db && checkFile ? fileChange() : undefined;
     if (change) reopen(change);
     if (!db || !stmts) return fallback;
     try {
@@ -347,9 +370,25 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
     },
 
     guildSettings(guildId) {
+      const id = String(guildId);
+      const t = Date.now();
+      if (stmts && t - fileCheckedAt < SETTINGS_FILE_CHECK_MS && settingsCache.has(id)) {
+        const s = stmts;
+        const fresh = guard('read guild settings', false, () => s.dataVersion.get() === cachedVersion, false);
+        if (fresh) return settingsCache.get(id) ?? undefined;
+      }
       return guard('read guild settings', undefined, (s) => {
-        const row = s.getGuild.get(String(guildId));
-        return row ? toSettings(row) : undefined;
+        fileCheckedAt = t;
+        const version = s.dataVersion.get();
+        if (version !== cachedVersion) {
+          settingsCache.clear();
+          cachedVersion = version;
+        }
+        const row = s.getGuild.get(id);
+        const settings = row ? toSettings(row) : undefined;
+        if (settingsCache.size >= SETTINGS_CACHE_MAX) settingsCache.clear();
+        settingsCache.set(id, settings ?? null);
+        return settings;
       });
     },
 
@@ -360,7 +399,7 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
         return undefined;
       }
       const p = parsed.data;
-      return guard('save guild settings', undefined, (s, d) =>
+      const saved = guard('save guild settings', undefined, (s, d) =>
         d
           .transaction((): GuildSettings => {
             const row = s.getGuild.get(String(guildId));
@@ -379,11 +418,14 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
           })
           .immediate(),
       );
+      if (saved) settingsCache.set(String(guildId), saved);
+      return saved;
     },
 
     clearGuildSettings(guildId) {
       guard('clear guild settings', undefined, (s) => {
         s.deleteGuild.run(String(guildId));
+        settingsCache.set(String(guildId), null);
       });
     },
 

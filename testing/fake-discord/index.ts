@@ -4,3 +4,4 @@ export type { CallbackRecord, EditRecord, OverrideResponse, RecordedRequest, Rou
 export { shardFor, type GatewaySession } from './gateway.ts';
 export * from './interactions.ts';
 export type { ChannelMessageRecord, ChannelPatchRecord, ForumChannel, NewPost } from './forum.ts';
+export { guildOn, guildPerShard } from './shards.ts';

@@ -6,17 +6,11 @@
 // endpoint keeps no state, so this is the one-machine form of "replicas behind a load balancer".
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { KnowledgeError } from '../../knowledge/loader.ts';
-import { openStore } from '../../store/open.ts';
-import { shareReloadsOverStore } from '../../runtime/replica-reloads.ts';
-import { createKnowledgeStore, logSkipped, reloadOnSignal } from '../../runtime/knowledge-store.ts';
-import { addSecret, createLogger, type Logger } from '../../log.ts';
-import { installProcessGuards } from '../../process-guard.ts';
+import { boot, onStopSignals, protectProcess } from '../../runtime/boot.ts';
+import { createLogger, type Logger } from '../../log.ts';
 import { configOrExit, type Config } from '../config.ts';
-import { createInteractionHandler } from '../handler.ts';
 import { restChannels } from '../forum/rest-channels.ts';
-import { warmUp } from '../warm-up.ts';
-import { relayReloads, shareReloads } from '../../runtime/process-reloads.ts';
+import { relayReloads } from '../../runtime/process-reloads.ts';
 import { createInteractionsServer } from './server.ts';
 
 /** How many worker processes HTTP_WORKERS asks for; exits 1 with a hint on a bad value. */
@@ -65,8 +59,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  onStopSignals(shutdown);
 
   try {
     const address = await endpoint.listen(config.port, config.host);
@@ -85,29 +78,11 @@ async function serve(config: Config, log: Logger): Promise<void> {
   // Let the listen line out and /healthz answer 503 before the synchronous load.
   await new Promise((resolve) => setImmediate(resolve));
 
-  try {
-    const knowledge = createKnowledgeStore();
-    logSkipped(log, knowledge.current());
-    // The unanswered-question log and guild settings (SQLite, or PostgreSQL with DATABASE_URL); a corrupt,
-    // locked or unreachable database is one warning and the bot answers on.
-    const curator = await openStore({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-    // With DATABASE_URL, a reload here reaches every replica on the database, and theirs reach this one.
-    const replicas = shareReloadsOverStore(knowledge, curator, log);
-    // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
-    const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
-    const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, curator, ...(discord ? { discord } : {}), ...(replicas ? { replicas } : {}) });
-    // Pay for lazy tables and JIT before /healthz says ready, not inside a user's 3 s window. A separate
-    // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
-    await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-    endpoint.setHandler(handle);
-    // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
-    reloadOnSignal(knowledge, log);
-    if (cluster.isWorker) shareReloads(knowledge, log);
-  } catch (err) {
-    // Never serve on no knowledge: when no pack of the library loads, the loader's messages and exit 1.
-    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}\n`);
-    process.exit(1);
-  }
+  // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
+  const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
+  const mode = cluster.isPrimary ? 'http' : `http worker ${cluster.worker?.id ?? ''}`.trim();
+  const { handle } = await boot(config, log, { mode, ...(discord ? { discord } : {}), ipcReloads: cluster.isWorker });
+  endpoint.setHandler(handle);
   if (!stopping) {
     log.info('Ready: knowledge loaded, answering interactions');
     process.send?.({ ready: true });
@@ -168,12 +143,8 @@ function supervise(config: Config, log: Logger, workers: number): void {
 
 const config = configOrExit('http');
 const log = createLogger(config.logLevel);
-// Neither may reach a log line, whatever an error message happens to contain.
-addSecret(config.token);
-addSecret(config.publicKey);
-// A stray rejection or exception is logged and the endpoint keeps serving (src/process-guard.ts).
-installProcessGuards(log, { mode: cluster.isPrimary ? 'http' : `http worker ${cluster.worker?.id ?? ''}`.trim() });
-
+// Before anything can log or throw; boot() repeats it harmlessly (both steps are idempotent).
+protectProcess(config, log, cluster.isPrimary ? 'http' : `http worker ${cluster.worker?.id ?? ''}`.trim());
 const workers = cluster.isPrimary ? workerCount(process.env.HTTP_WORKERS) : 1;
 if (cluster.isPrimary && workers > 1) supervise(config, log, workers);
 else await serve(config, log);

@@ -3,19 +3,12 @@
 // The same HandleInteraction as the gateway bot does the work; this file only speaks HTTP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
-import {
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-  type APIInteraction,
-  type APIInteractionResponse,
-  type APIInteractionResponsePong,
-  type RESTPatchAPIInteractionOriginalResponseJSONBody,
-} from 'discord-api-types/v10';
+import { InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../../log.ts';
-import { DEFAULT_API_URL } from '../api-url.ts';
 import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
-import { interactionLine, logInteraction, type InteractionLine } from '../interaction-log.ts';
+import { createDelivery } from '../delivery.ts';
+import { interactionLine, logInteraction } from '../interaction-log.ts';
+import { PONG, errorReply, instead, responseJson } from '../outgoing.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -70,10 +63,7 @@ export interface InteractionsServer {
 
 type ErrorBody = { error: string };
 
-const PONG: APIInteractionResponsePong = { type: InteractionResponseType.Pong };
-const PONG_JSON = JSON.stringify(PONG);
-const ERROR_TEXT = 'Something went wrong while answering. Please try again.';
-const USER_AGENT = 'DiscordBot (https://github.com/article-qa-bot, 0.1.0)';
+const PONG_JSON = responseJson(PONG);
 
 const stderrLogger: ServerLogger = {
   info: (m) => process.stderr.write(`[http] ${m}\n`),
@@ -85,38 +75,10 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Belt and braces: whatever the handler built, no message from us may ping anyone. */
-function noMentions<T extends object>(data: T): T {
-  const current = (data as { allowed_mentions?: object }).allowed_mentions;
-  return { ...data, allowed_mentions: { ...current, parse: [] } };
-}
-
-function safeResponse(response: APIInteractionResponse): APIInteractionResponse {
-  if (
-    (response.type === InteractionResponseType.ChannelMessageWithSource ||
-      response.type === InteractionResponseType.UpdateMessage) &&
-    response.data
-  ) {
-    return { ...response, data: noMentions(response.data) };
-  }
-  return response;
-}
-
-function errorResponse(interaction: APIInteraction): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content: ERROR_TEXT, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
-  };
-}
-
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   // Parse the key once at start-up: a bad key is a configuration error, not a per-request one.
   const key = loadPublicKey(options.publicKey);
-  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
-  const token = options.token;
+  const delivery = createDelivery({ ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), ...(options.token ? { token: options.token } : {}) });
   const log = options.logger ?? stderrLogger;
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const maxSkew = options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
@@ -146,58 +108,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     send(res, status, JSON.stringify(body), headers);
   }
 
-  async function patchOriginal(
-    interaction: APIInteraction,
-    body: RESTPatchAPIInteractionOriginalResponseJSONBody,
-  ): Promise<void> {
-    const url = `${apiUrl}/v10/webhooks/${interaction.application_id}/${encodeURIComponent(interaction.token)}/messages/@original`;
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': USER_AGENT };
-    if (token) headers.authorization = `Bot ${token}`;
-    // One retry on a rate limit or a server hiccup; the token stays valid for 15 minutes.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await fetch(url, {
-        method: 'PATCH',
-        headers,
-        body: JSON.stringify(noMentions(body)),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (res.ok) {
-        await res.arrayBuffer();
-        return;
-      }
-      const text = await res.text().catch(() => '');
-      const retryable = res.status === 429 || res.status >= 500;
-      if (!retryable || attempt === 1) throw new Error(`PATCH @original answered ${res.status} ${text.slice(0, 200)}`);
-      let waitMs = 1000;
-      try {
-        const retryAfter = (JSON.parse(text) as { retry_after?: number }).retry_after;
-        if (typeof retryAfter === 'number') waitMs = Math.min(5000, retryAfter * 1000);
-      } catch {
-        /* not JSON: keep the default wait */
-      }
-      await new Promise((r) => setTimeout(r, waitMs));
-    }
-  }
-
   function startFollowUp(interaction: APIInteraction, result: InteractionResult, started: number): void {
-    const pending = result.followUp!;
-    const task = (async () => {
-      let body: RESTPatchAPIInteractionOriginalResponseJSONBody;
-      try {
-        body = await pending;
-      } catch (err) {
-        log.error(`interaction ${interaction.id}: follow-up work failed: ${describe(err)}`);
-        body = { content: ERROR_TEXT, allowed_mentions: { parse: [] } };
-      }
-      let outcome: InteractionLine['outcome'] = 'failed';
-      try {
-        await patchOriginal(interaction, body);
-        outcome = 'answered';
-      } catch (err) {
-        log.error(`interaction ${interaction.id}: follow-up PATCH failed: ${describe(err)}`);
-      }
-      logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: 'http' }));
-    })();
+    const task = delivery
+      .followUp(interaction, result.followUp!, (stage, err) =>
+        log.error(`interaction ${interaction.id}: ${stage === 'work' ? 'follow-up work failed' : 'follow-up PATCH failed'}: ${describe(err)}`),
+      )
+      .then((outcome) => logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: 'http' })));
     followUps.add(task);
     void task.finally(() => followUps.delete(task));
   }
@@ -223,13 +139,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         log.warn(`interaction ${interaction.id}: replayed; refused with 409`);
         return;
       }
-      response = safeResponse(result.response);
+      response = result.response;
       if (result.followUp) startFollowUp(interaction, result, started);
     } catch (err) {
       log.error(`interaction ${interaction.id}: handler failed: ${describe(err)}`);
-      response = errorResponse(interaction);
+      response = instead(interaction, errorReply(interaction.id));
     }
-    send(res, 200, JSON.stringify(response));
+    send(res, 200, responseJson(response));
     // A deferred interaction gets its line when the follow-up is delivered.
     if (!result?.followUp) logInteraction(log, interactionLine(interaction, result, started, { outcome: 'answered', transport: 'http' }));
   }
@@ -408,6 +324,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       server.closeAllConnections();
       for (const socket of connections) socket.destroy();
       await stopped;
+      // Follow-ups that ran out of grace are abandoned with their sockets, not awaited.
+      await delivery.close(!inTime);
       return inTime;
     },
   };

@@ -9,15 +9,17 @@ import { createRequire } from "node:module";
 var require2 = createRequire(import.meta.url);
 var LOG_LEVELS = ["debug", "info", "warn", "error", "silent"];
 var secrets = /* @__PURE__ */ new Set();
+var longestFirst = [];
 function addSecret(value) {
   if (!value || value.length < 8) return;
   secrets.add(value);
   const head = value.slice(0, value.lastIndexOf("."));
   if (head.length >= 8) secrets.add(head);
+  longestFirst = [...secrets].sort((a, b) => b.length - a.length);
 }
 function redact(text) {
-  let out = text.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[\w.-]{20,}/g, "$1[token]");
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("[redacted]");
+  let out = text.includes("/interactions/") || text.includes("/webhooks/") ? text.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[\w.-]{20,}/g, "$1[token]") : text;
+  for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join("[redacted]");
   return out;
 }
 var REDACT_PATHS = [
@@ -89,4 +91,4 @@ export {
   createLogger,
   silentLogger
 };
-//# sourceMappingURL=chunk-43HE7FTE.js.map
+//# sourceMappingURL=chunk-MXDCF3SD.js.map

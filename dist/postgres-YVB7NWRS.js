@@ -7,7 +7,7 @@ import {
   reportFromRows,
   sqlFor,
   storedEntry
-} from "./chunk-JNSYBOQC.js";
+} from "./chunk-3Q5STBVI.js";
 import {
   DAY_MS,
   DEFAULT_RETENTION_DAYS,
@@ -21,7 +21,7 @@ import {
   REPORT_SCAN_LIMIT,
   SETTINGS_REFRESH_MS
 } from "./chunk-MK7BL3V7.js";
-import "./chunk-43HE7FTE.js";
+import "./chunk-MXDCF3SD.js";
 
 // src/store/postgres.ts
 import { randomUUID } from "node:crypto";
@@ -418,4 +418,4 @@ export {
   describeUrl,
   openPostgresStore
 };
-//# sourceMappingURL=postgres-HMASJIDL.js.map
+//# sourceMappingURL=postgres-YVB7NWRS.js.map

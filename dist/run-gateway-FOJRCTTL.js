@@ -1,66 +1,41 @@
 import {
   answerPost,
-  createContextFactory,
-  createInteractionHandler,
-  createKnowledgeStore,
-  createQuestionStats,
-  errorReply,
-  logSkipped,
-  openStore,
-  reloadOnSignal,
-  shareReloads,
-  shareReloadsOverStore,
-  toEdit,
-  toResponse,
-  warmUp
-} from "./chunk-YOAQV2SY.js";
+  boot,
+  onStopSignals
+} from "./chunk-JMCQRML5.js";
 import {
   DEFAULT_API_URL,
-  DEFAULT_REST_CONNECTIONS,
-  createGuildCooldowns,
+  createDelivery,
+  errorReply,
+  instead,
   interactionLine,
-  logInteraction
-} from "./chunk-NVCRMJXY.js";
-import {
-  KnowledgeError,
-  message
-} from "./chunk-I2VQDV45.js";
-import {
-  installProcessGuards
-} from "./chunk-GL54W7CU.js";
-import "./chunk-JNSYBOQC.js";
+  logInteraction,
+  noticeReply
+} from "./chunk-ZMW5B3AT.js";
+import "./chunk-NA2RNWX3.js";
+import "./chunk-6RQLLAWW.js";
+import "./chunk-3Q5STBVI.js";
 import "./chunk-MK7BL3V7.js";
 import {
-  addSecret,
   silentLogger
-} from "./chunk-43HE7FTE.js";
+} from "./chunk-MXDCF3SD.js";
 
 // src/discord/gateway.ts
 import { Client, GatewayIntentBits } from "discord.js";
-import { Agent } from "undici";
-import {
-  GatewayDispatchEvents,
-  InteractionResponseType,
-  InteractionType,
-  Routes
-} from "discord-api-types/v10";
+import { GatewayDispatchEvents } from "discord-api-types/v10";
 var STOP_GRACE_MS = 1e4;
-function restartingResponse(i) {
-  if (i.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return toResponse({ data: message({ content: "The bot is restarting. Please try again in a few seconds.", ephemeral: true }) });
-}
+var RESTARTING = noticeReply("The bot is restarting. Please try again in a few seconds.");
 function createGatewayBot(options) {
   const log = options.log ?? silentLogger;
+  const delivery = createDelivery({ ...options.apiUrl ? { apiUrl: options.apiUrl } : {} });
   const client = new Client({
     ...options.clientOptions,
     // Guilds alone carries interactions and THREAD_CREATE; Message Content only when an owner turned it on.
     intents: options.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds],
+    // For what discord.js builds itself (forum replies through channel.send): interaction bodies get it at the edge.
     allowedMentions: { parse: [] },
     rest: {
-      // A bounded pool of keep-alive sockets: a burst queues on it instead of opening a socket per callback.
-      agent: new Agent({ connections: DEFAULT_REST_CONNECTIONS }),
+      agent: delivery.dispatcher,
       ...options.clientOptions?.rest,
       ...options.apiUrl ? { api: options.apiUrl } : {}
     }
@@ -72,46 +47,31 @@ function createGatewayBot(options) {
   async function apply(i, shard) {
     const started = performance.now();
     let result;
-    if (draining) result = { response: restartingResponse(i) };
+    if (draining) result = { response: instead(i, RESTARTING) };
     else {
       try {
         result = await options.handle(i);
       } catch (err) {
         log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
-        result = { response: toResponse(errorReply(i.id)) };
+        result = { response: instead(i, errorReply(i.id)) };
       }
     }
-    const outcome = await deliver(i, shard, started, result);
+    const outcome = await deliver(i, shard, result);
     logInteraction(log, interactionLine(i, result, started, { outcome, transport: "gateway", shard }));
   }
-  async function deliver(i, shard, started, result) {
-    const type = result.response.type;
+  async function deliver(i, shard, result) {
     try {
-      await client.rest.post(Routes.interactionCallback(i.id, i.token), {
-        body: result.response,
-        auth: false,
-        // As discord.js sends them: autocomplete results without a query string.
-        ...type === InteractionResponseType.ApplicationCommandAutocompleteResult ? {} : { query: new URLSearchParams({ with_response: "false" }) }
-      });
+      await delivery.callback(i, result.response);
     } catch (err) {
-      log.error(`Could not answer interaction ${i.id} (type ${type}) on shard ${shard}`, err);
+      log.error(`Could not answer interaction ${i.id} (type ${result.response.type}) on shard ${shard}`, err);
       return "failed";
     }
     if (!result.followUp) return "answered";
-    let body;
-    try {
-      body = await result.followUp;
-    } catch (err) {
-      log.error(`Follow-up failed for interaction ${i.id} on shard ${shard}`, err);
-      body = toEdit(errorReply(i.id).data);
-    }
-    try {
-      await client.rest.patch(Routes.webhookMessage(i.application_id, i.token, "@original"), { body, auth: false });
-      return "answered";
-    } catch (err) {
-      log.error(`Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err);
-      return "failed";
-    }
+    return delivery.followUp(
+      i,
+      result.followUp,
+      (stage, err) => log.error(stage === "work" ? `Follow-up failed for interaction ${i.id} on shard ${shard}` : `Could not deliver the deferred answer for interaction ${i.id} on shard ${shard}`, err)
+    );
   }
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data, shardId) => {
     const p = apply(data, shardId).finally(() => pending.delete(p));
@@ -137,6 +97,7 @@ function createGatewayBot(options) {
     },
     async stop(graceMs = STOP_GRACE_MS) {
       draining = true;
+      let late = false;
       if (pending.size > 0) {
         log.info(`Finishing ${pending.size} interaction(s) in flight (up to ${graceMs} ms)`);
         let timer;
@@ -144,20 +105,21 @@ function createGatewayBot(options) {
         const drained = (async () => {
           while (pending.size > 0) await Promise.allSettled([...pending]);
         })();
-        const late = await Promise.race([drained, grace]);
+        late = await Promise.race([drained, grace]) === "late";
         clearTimeout(timer);
-        if (late === "late") log.warn(`${pending.size} interaction(s) still in flight after ${graceMs} ms; disconnecting anyway`);
+        if (late) log.warn(`${pending.size} interaction(s) still in flight after ${graceMs} ms; disconnecting anyway`);
       }
       await client.destroy();
+      await delivery.close(late);
     }
   };
 }
 
 // src/discord/run-gateway.ts
-import { Routes as Routes3 } from "discord-api-types/v10";
+import { Routes as Routes2 } from "discord-api-types/v10";
 
 // src/discord/forum/watch.ts
-import { GatewayDispatchEvents as GatewayDispatchEvents2, Routes as Routes2 } from "discord-api-types/v10";
+import { GatewayDispatchEvents as GatewayDispatchEvents2, Routes } from "discord-api-types/v10";
 
 // src/discord/forum/post.ts
 function readPost(raw) {
@@ -221,7 +183,7 @@ function watchForumPosts(client, options) {
   async function starterOf(post) {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        return await client.rest.get(Routes2.channelMessage(post.threadId, post.threadId));
+        return await client.rest.get(Routes.channelMessage(post.threadId, post.threadId));
       } catch (err) {
         if (attempt === 0) await new Promise((r) => setTimeout(r, STARTER_RETRY_MS));
         else log.debug(`Forum post ${post.threadId}: starter message not readable (${String(err)}); answering from the title`);
@@ -237,7 +199,7 @@ function watchForumPosts(client, options) {
     const body = options.messageContent ? starter?.content : void 0;
     const reply = answerPost(postQuestions(post.title, body), ctx);
     ctx.questions?.record(post.title);
-    await client.rest.post(Routes2.channelMessages(post.threadId), { body: reply.data });
+    await client.rest.post(Routes.channelMessages(post.threadId), { body: reply.data });
     if (reply.found) ctx.questions?.recordForum("answered");
     log.info(`Answered forum post ${post.threadId} in guild ${post.guildId} (found: ${reply.found})`);
   }
@@ -260,39 +222,17 @@ function watchForumPosts(client, options) {
 // src/discord/run-gateway.ts
 var SHUTDOWN_MS = STOP_GRACE_MS + 2e3;
 async function runGateway(config, log) {
-  addSecret(config.token);
-  let knowledge;
-  try {
-    knowledge = createKnowledgeStore();
-  } catch (err) {
-    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}
-`);
-    process.exit(1);
-  }
-  logSkipped(log, knowledge.current());
-  await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
-  const curator = await openStore({ ...config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}, dataDir: config.dataDir, retentionDays: config.retentionDays, log });
-  const replicas = shareReloadsOverStore(knowledge, curator, log);
-  const questions = createQuestionStats();
-  const cooldowns = createGuildCooldowns(config.cooldown);
   let bot;
   const discord = {
-    getChannel: (id) => bot.client.rest.get(Routes3.channel(id)),
-    editChannel: (id, body) => bot.client.rest.patch(Routes3.channel(id), { body })
+    getChannel: (id) => bot.client.rest.get(Routes2.channel(id)),
+    editChannel: (id, body) => bot.client.rest.patch(Routes2.channel(id), { body })
   };
-  const handle = createInteractionHandler({ knowledge, log, cooldown: config.cooldown, cooldowns, questions, curator, discord, ...replicas ? { replicas } : {} });
-  reloadOnSignal(knowledge, log);
-  if (config.shard && process.send) shareReloads(knowledge, log);
+  const mode = config.shard ? `shard ${config.shard.id}` : "gateway";
+  const { handle, contextFor, cooldowns } = await boot(config, log, { mode, discord, ipcReloads: Boolean(config.shard && process.send) });
   const clientOptions = config.shard ? { shards: [config.shard.id], shardCount: config.shard.count } : { shards: [0], shardCount: 1 };
   bot = createGatewayBot({ token: config.token, ...config.apiUrl ? { apiUrl: config.apiUrl } : {}, handle, log, clientOptions, messageContent: config.messageContent });
-  const forum = watchForumPosts(bot.client, {
-    contextFor: createContextFactory({ knowledge, log, questions, curator, discord }),
-    cooldowns,
-    messageContent: config.messageContent,
-    log
-  });
+  const forum = watchForumPosts(bot.client, { contextFor, cooldowns, messageContent: config.messageContent, log });
   const running = bot;
-  installProcessGuards(log, { mode: config.shard ? `shard ${config.shard.id}` : "gateway" });
   let stopping = false;
   const shutdown = (signal) => {
     if (stopping) return;
@@ -308,8 +248,7 @@ async function runGateway(config, log) {
       }
     );
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  onStopSignals(shutdown);
   if (config.shard && process.connected) process.once("disconnect", () => shutdown("ShardingManager gone"));
   try {
     await running.start();
@@ -335,4 +274,4 @@ function networkFailure(err) {
 export {
   runGateway
 };
-//# sourceMappingURL=run-gateway-UCXE4JPD.js.map
+//# sourceMappingURL=run-gateway-FOJRCTTL.js.map

@@ -1,14 +1,20 @@
 import {
   DEFAULT_BURST,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_REFILL_MS,
-  createGuildCooldowns
-} from "./chunk-NVCRMJXY.js";
+  PONG,
+  createGuildCooldowns,
+  errorReply,
+  isPromise,
+  noticeReply,
+  protectProcess,
+  respondWithin,
+  toResponse
+} from "./chunk-ZMW5B3AT.js";
 import {
   CLOSEST_LEAD,
-  COLOURS,
   DID_YOU_MEAN,
   KnowledgeError,
-  LIMITS,
   MATCHES_PER_PAGE,
   RANKING,
   answerReply,
@@ -17,10 +23,8 @@ import {
   contextId,
   createLibrary,
   escapeText,
-  fitRendered,
   highlight,
   loadLibraryFromEnv,
-  message,
   moreMatchesId,
   neutraliseMentions,
   oneLine,
@@ -29,9 +33,15 @@ import {
   passageBlock,
   plainText,
   singleEngineLibrary,
-  sourceLine,
+  sourceLine
+} from "./chunk-NA2RNWX3.js";
+import {
+  COLOURS,
+  LIMITS,
+  fitRendered,
+  message,
   truncate
-} from "./chunk-I2VQDV45.js";
+} from "./chunk-6RQLLAWW.js";
 import {
   GuildSettingsPatchSchema,
   createReplayMemory,
@@ -39,7 +49,7 @@ import {
   migrate,
   reportFromRows,
   storedEntry
-} from "./chunk-JNSYBOQC.js";
+} from "./chunk-3Q5STBVI.js";
 import {
   DATABASE_FILE,
   DAY_MS,
@@ -52,309 +62,10 @@ import {
   __export,
   addSecret,
   silentLogger
-} from "./chunk-43HE7FTE.js";
+} from "./chunk-MXDCF3SD.js";
 
-// src/store/store.ts
-import { mkdirSync, rmSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
-function writerLog(write) {
-  return { warn: (msg) => void write(`${(/* @__PURE__ */ new Date()).toISOString()} WARN ${msg}
-`) };
-}
-var stderrLog = writerLog((text) => process.stderr.write(text));
-function classify(err) {
-  const code = err?.code;
-  if (typeof code !== "string") return "other";
-  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) return "corrupt";
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
-  return "other";
-}
-function describeOpenProblem(err, busyTimeoutMs) {
-  const message2 = err instanceof Error ? err.message : String(err);
-  const code = err?.code;
-  switch (classify(err)) {
-    case "corrupt":
-      return code === "SQLITE_NOTADB" ? `is not a SQLite database (${message2})` : `is corrupt (${message2})`;
-    case "busy":
-      return `is locked by another process (still locked after ${busyTimeoutMs} ms: ${message2})`;
-    default:
-      return `cannot be used (${code ? `${String(code)}: ` : ""}${message2})`;
-  }
-}
-function hint(kind, retryMs) {
-  if (kind === "corrupt") return "move the file aside and restart to start a new one";
-  if (kind === "busy") return `trying again every ${Math.max(1, Math.round(retryMs / 1e3))} s`;
-  return "fix it and restart";
-}
-function toSettings(row) {
-  return {
-    guildId: row.guild_id,
-    defaultArticle: row.default_article,
-    cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
-    privateByDefault: row.private_by_default === 1,
-    forumChannelId: row.forum_channel ?? null,
-    updatedAt: row.updated_at
-  };
-}
-function prepare(db) {
-  return {
-    insert: db.prepare(
-      "INSERT INTO unanswered (at, kind, question, article, guild_id, candidate, score) VALUES (@at, @kind, @question, @article, @guildId, @candidate, @score)"
-    ),
-    purge: db.prepare("DELETE FROM unanswered WHERE at < ?"),
-    tallies: db.prepare(`
-      SELECT question, article, COUNT(*) AS count, MAX(at) AS lastSeen,
-             SUM(kind = 'not-found') AS notFound, SUM(kind = 'low-confidence') AS lowConfidence, SUM(kind = 'feedback') AS feedback,
-             (SELECT candidate FROM unanswered c
-               WHERE c.article = u.article AND c.question = u.question AND c.candidate IS NOT NULL
-               ORDER BY c.at DESC LIMIT 1) AS candidate
-        FROM unanswered u
-       WHERE @article IS NULL OR article = @article
-       GROUP BY article, question
-       ORDER BY count DESC, lastSeen DESC
-       LIMIT @limit`),
-    getGuild: db.prepare("SELECT * FROM guild_settings WHERE guild_id = ?"),
-    putGuild: db.prepare(`
-      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
-      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @forumChannel, @updatedAt)
-      ON CONFLICT (guild_id) DO UPDATE SET
-        default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
-        cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
-        forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
-    deleteGuild: db.prepare("DELETE FROM guild_settings WHERE guild_id = ?")
-  };
-}
-function openCuratorStore(options = {}) {
-  const log = options.log ?? stderrLog;
-  const now = options.now ?? Date.now;
-  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const path = join(dataDir, options.file ?? DATABASE_FILE);
-  const retryLockedMs = options.retryLockedMs ?? 6e4;
-  let retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
-    log.warn(`Curator database: retention of ${retentionDays} days is not a positive number; using ${DEFAULT_RETENTION_DAYS}.`);
-    retentionDays = DEFAULT_RETENTION_DAYS;
-  }
-  let db;
-  let stmts;
-  let problem;
-  let timer;
-  let retryTimer;
-  let closed = false;
-  let lastWarnAt = -Infinity;
-  let dropped = 0;
-  let inode;
-  let openedSize = 0;
-  const replays = createReplayMemory(now);
-  const fileChange = () => {
-    try {
-      const st = statSync(path);
-      if (st.ino !== inode) return "deleted or replaced";
-      return st.size === 0 && openedSize > 0 ? "truncated" : void 0;
-    } catch {
-      return "deleted or replaced";
-    }
-  };
-  const reopen = (change2) => {
-    log.warn(`Curator database ${path} was ${change2} while the bot was running; opening a new database there (what it held is gone unless restored).`);
-    if (timer) clearInterval(timer);
-    timer = void 0;
-    stmts = void 0;
-    const stale = [`${path}-wal`, `${path}-shm`, ...change2 === "truncated" ? [path] : []];
-    if (change2 === "truncated") for (const f of stale) rmSync(f, { force: true });
-    try {
-      db?.close();
-    } catch {
-    }
-    db = void 0;
-    for (const f of stale) rmSync(f, { force: true });
-    try {
-      connect();
-    } catch (err) {
-      disable(describeOpenProblem(err, busyTimeoutMs), classify(err));
-    }
-  };
-  const disable = (why, kind) => {
-    problem = why;
-    log.warn(`Curator database ${path} ${why}; the bot keeps answering but records no unanswered questions and keeps no guild settings (${hint(kind, retryLockedMs)}).`);
-    if (timer) clearInterval(timer);
-    timer = void 0;
-    stmts = void 0;
-    try {
-      db?.close();
-    } catch {
-    }
-    db = void 0;
-  };
-  function guard(what, fallback, fn) {
-    const change2 = db ? fileChange() : void 0;
-    if (change2) reopen(change2);
-    if (!db || !stmts) return fallback;
-    try {
-      return fn(stmts, db);
-    } catch (err) {
-      const kind = classify(err);
-      const message2 = err instanceof Error ? err.message : String(err);
-      if (kind === "corrupt") {
-        disable(`became unusable while trying to ${what} (${message2})`, kind);
-        return fallback;
-      }
-      dropped += 1;
-      const t = now();
-      if (t - lastWarnAt >= 6e4) {
-        const also = dropped > 1 ? ` (${dropped - 1} earlier failure${dropped === 2 ? "" : "s"} since the last warning)` : "";
-        log.warn(`Curator database ${path}: could not ${what}: ${message2}${also}; the bot carries on.`);
-        lastWarnAt = t;
-        dropped = 0;
-      }
-      return fallback;
-    }
-  }
-  const purgeExpired = () => guard("purge old unanswered questions", 0, (s) => {
-    const { changes } = s.purge.run(now() - retentionDays * DAY_MS);
-    if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? "" : "s"} older than ${retentionDays} days.`);
-    return changes;
-  });
-  function connect() {
-    mkdirSync(dataDir, { recursive: true });
-    const handle = new Database(path, { timeout: busyTimeoutMs });
-    try {
-      handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      handle.pragma("journal_mode = WAL");
-      handle.pragma("synchronous = NORMAL");
-      const check = handle.pragma("quick_check(1)", { simple: true });
-      if (check !== "ok") throw Object.assign(new Error(`integrity check: ${String(check)}`), { code: "SQLITE_CORRUPT" });
-      migrate(handle);
-      const prepared = prepare(handle);
-      const { changes } = prepared.purge.run(now() - retentionDays * DAY_MS);
-      if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? "" : "s"} older than ${retentionDays} days.`);
-      db = handle;
-      stmts = prepared;
-      ({ ino: inode, size: openedSize } = statSync(path));
-      problem = void 0;
-      timer = setInterval(purgeExpired, options.purgeIntervalMs ?? DAY_MS);
-      timer.unref();
-    } catch (err) {
-      try {
-        handle.close();
-      } catch {
-      }
-      throw err;
-    }
-  }
-  try {
-    connect();
-  } catch (err) {
-    const kind = classify(err);
-    disable(describeOpenProblem(err, busyTimeoutMs), kind);
-    if (kind === "busy") {
-      const retry = setInterval(() => {
-        if (closed) return clearInterval(retry);
-        try {
-          connect();
-          clearInterval(retry);
-          const msg = `Curator database ${path} is no longer locked; recording unanswered questions again.`;
-          if (log.info) log.info(msg);
-          else log.warn(msg);
-        } catch {
-        }
-      }, retryLockedMs);
-      retry.unref();
-      retryTimer = retry;
-    }
-  }
-  return {
-    get healthy() {
-      return db !== void 0;
-    },
-    get problem() {
-      return problem;
-    },
-    path,
-    shared: false,
-    recordUnanswered(entry) {
-      guard("record an unanswered question", void 0, (s) => {
-        const row = storedEntry(entry, now());
-        if (row) s.insert.run(row);
-      });
-    },
-    unansweredReport({ article, limit = 20 } = {}) {
-      return guard("read the unanswered report", [], (s) => reportFromRows(s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT }), limit));
-    },
-    guildSettings(guildId) {
-      return guard("read guild settings", void 0, (s) => {
-        const row = s.getGuild.get(String(guildId));
-        return row ? toSettings(row) : void 0;
-      });
-    },
-    updateGuildSettings(guildId, patch) {
-      const parsed = GuildSettingsPatchSchema.safeParse(patch);
-      if (!parsed.success) {
-        log.warn(`Curator database: ignored invalid settings for guild ${guildId}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-        return void 0;
-      }
-      const p = parsed.data;
-      return guard(
-        "save guild settings",
-        void 0,
-        (s, d) => d.transaction(() => {
-          const row = s.getGuild.get(String(guildId));
-          const current = row ? toSettings(row) : void 0;
-          const merged = mergeSettings(String(guildId), current, p, now());
-          s.putGuild.run({
-            guildId: merged.guildId,
-            defaultArticle: merged.defaultArticle,
-            burst: merged.cooldown?.burst ?? null,
-            refillMs: merged.cooldown?.refillMs ?? null,
-            privateByDefault: merged.privateByDefault ? 1 : 0,
-            forumChannel: merged.forumChannelId,
-            updatedAt: merged.updatedAt
-          });
-          return merged;
-        }).immediate()
-      );
-    },
-    clearGuildSettings(guildId) {
-      guard("clear guild settings", void 0, (s) => {
-        s.deleteGuild.run(String(guildId));
-      });
-    },
-    purgeExpired,
-    // One process per file is the SQLite shape (HTTP_WORKERS share reloads over IPC instead), so
-    // replays are remembered in memory and there is nobody to send notices to.
-    claimInteraction: (id) => replays.claim(id),
-    publish: () => void 0,
-    onNotice: () => () => void 0,
-    close() {
-      closed = true;
-      if (timer) clearInterval(timer);
-      if (retryTimer) clearInterval(retryTimer);
-      timer = retryTimer = void 0;
-      stmts = void 0;
-      if (db) problem ??= "is closed";
-      try {
-        db?.close();
-      } catch {
-      }
-      db = void 0;
-    }
-  };
-}
-
-// src/store/open.ts
-async function openStore({ databaseUrl, dataDir, retentionDays, log }) {
-  if (databaseUrl) {
-    try {
-      addSecret(decodeURIComponent(new URL(databaseUrl).password));
-    } catch {
-    }
-    const { openPostgresStore } = await import("./postgres-HMASJIDL.js");
-    return openPostgresStore({ url: databaseUrl, ...retentionDays ? { retentionDays } : {}, ...log ? { log } : {} });
-  }
-  return openCuratorStore({ ...dataDir ? { dataDir } : {}, ...retentionDays ? { retentionDays } : {}, ...log ? { log } : {} });
-}
+// src/discord/http/cluster-reload.ts
+import cluster from "node:cluster";
 
 // src/runtime/knowledge-store.ts
 function defaultWarm(library) {
@@ -502,69 +213,382 @@ function reloadOnSignal(store, log, signal = "SIGHUP") {
   return () => process.off(signal, onSignal);
 }
 
-// src/runtime/replica-reloads.ts
-import { randomUUID } from "node:crypto";
-var CONFIRM_WAIT_MS = 1500;
-var FROM_REPLICA = ", from another replica";
-function shareReloadsOverStore(knowledge, store, log) {
-  if (!store.shared) return void 0;
-  const byOrigin = /* @__PURE__ */ new Map();
-  const byId = /* @__PURE__ */ new Map();
-  const offReload = knowledge.onReload((result, origin) => {
-    if (!result.ok || origin.includes(FROM_REPLICA) || origin.includes("relayed from")) return;
-    const pending = { id: randomUUID(), confirmed: 0, failed: 0, replicas: store.peers?.() ?? Promise.resolve(void 0), changed: () => void 0 };
-    byOrigin.set(origin, pending);
-    byId.set(pending.id, pending);
-    setTimeout(() => {
-      byId.delete(pending.id);
-      if (byOrigin.get(origin) === pending) byOrigin.delete(origin);
-    }, CONFIRM_WAIT_MS * 4).unref();
-    store.publish({ kind: "reload", id: pending.id, from: "", origin });
+// src/discord/http/cluster-reload.ts
+var isReloadMessage = (m) => typeof m === "object" && m !== null && (m.kb === "reload" || m.kb === "reload-others");
+function relayReloads(log) {
+  const send = (origin, except) => {
+    for (const w of Object.values(cluster.workers ?? {})) {
+      if (w && w.id !== except && w.isConnected()) w.send({ kb: "reload", origin });
+    }
+  };
+  process.on("SIGHUP", () => {
+    log.info(`SIGHUP: asking ${Object.keys(cluster.workers ?? {}).length} worker(s) to reload the knowledge`);
+    send("SIGHUP");
   });
-  const offNotice = store.onNotice((n) => {
-    if (n.kind === "reload") {
-      void (async () => {
-        const result = await reloadAndLog(knowledge, log, `${n.origin ?? "reload"}${FROM_REPLICA}`);
-        store.publish({ kind: "reloaded", id: n.id, from: "", ok: result.ok, generation: result.snapshot.generation });
-      })();
-    } else if (n.kind === "reloaded") {
-      const p = byId.get(n.id);
-      if (!p) return;
-      if (n.ok) p.confirmed++;
-      else p.failed++;
-      p.changed();
+  cluster.on("message", (worker, m) => {
+    if (isReloadMessage(m) && m.kb === "reload-others") send(`${m.origin}, relayed from worker ${worker.process.pid}`, worker.id);
+  });
+}
+function shareReloads(knowledge, log) {
+  let relayed = false;
+  process.on("message", (m) => {
+    if (!isReloadMessage(m) || m.kb !== "reload") return;
+    relayed = true;
+    try {
+      reloadAndLog(knowledge, log, m.origin);
+    } finally {
+      relayed = false;
     }
   });
+  knowledge.onReload((result, origin) => {
+    if (!relayed && result.ok && origin.startsWith("/kb") && process.send) process.send({ kb: "reload-others", origin });
+  });
+}
+
+// src/store/store.ts
+import { mkdirSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+function writerLog(write) {
+  return { warn: (msg) => void write(`${(/* @__PURE__ */ new Date()).toISOString()} WARN ${msg}
+`) };
+}
+var stderrLog = writerLog((text) => process.stderr.write(text));
+function classify(err) {
+  const code = err?.code;
+  if (typeof code !== "string") return "other";
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) return "corrupt";
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+  return "other";
+}
+function describeOpenProblem(err, busyTimeoutMs) {
+  const message2 = err instanceof Error ? err.message : String(err);
+  const code = err?.code;
+  switch (classify(err)) {
+    case "corrupt":
+      return code === "SQLITE_NOTADB" ? `is not a SQLite database (${message2})` : `is corrupt (${message2})`;
+    case "busy":
+      return `is locked by another process (still locked after ${busyTimeoutMs} ms: ${message2})`;
+    default:
+      return `cannot be used (${code ? `${String(code)}: ` : ""}${message2})`;
+  }
+}
+function hint(kind, retryMs) {
+  if (kind === "corrupt") return "move the file aside and restart to start a new one";
+  if (kind === "busy") return `trying again every ${Math.max(1, Math.round(retryMs / 1e3))} s`;
+  return "fix it and restart";
+}
+function toSettings(row) {
   return {
-    async confirmations(origin) {
-      const p = byOrigin.get(origin);
-      if (!p) return void 0;
-      const replicas = await p.replicas;
-      const done = () => replicas !== void 0 && p.confirmed + p.failed >= replicas;
-      if (!done()) {
-        await new Promise((resolve2) => {
-          const timer = setTimeout(resolve2, CONFIRM_WAIT_MS);
-          p.changed = () => {
-            if (done()) {
-              clearTimeout(timer);
-              resolve2();
-            }
-          };
-        });
+    guildId: row.guild_id,
+    defaultArticle: row.default_article,
+    cooldown: row.cooldown_burst === null || row.cooldown_refill_ms === null ? null : { burst: row.cooldown_burst, refillMs: row.cooldown_refill_ms },
+    privateByDefault: row.private_by_default === 1,
+    forumChannelId: row.forum_channel ?? null,
+    updatedAt: row.updated_at
+  };
+}
+function prepare(db) {
+  return {
+    insert: db.prepare(
+      "INSERT INTO unanswered (at, kind, question, article, guild_id, candidate, score) VALUES (@at, @kind, @question, @article, @guildId, @candidate, @score)"
+    ),
+    purge: db.prepare("DELETE FROM unanswered WHERE at < ?"),
+    tallies: db.prepare(`
+      SELECT question, article, COUNT(*) AS count, MAX(at) AS lastSeen,
+             SUM(kind = 'not-found') AS notFound, SUM(kind = 'low-confidence') AS lowConfidence, SUM(kind = 'feedback') AS feedback,
+             (SELECT candidate FROM unanswered c
+               WHERE c.article = u.article AND c.question = u.question AND c.candidate IS NOT NULL
+               ORDER BY c.at DESC LIMIT 1) AS candidate
+        FROM unanswered u
+       WHERE @article IS NULL OR article = @article
+       GROUP BY article, question
+       ORDER BY count DESC, lastSeen DESC
+       LIMIT @limit`),
+    getGuild: db.prepare("SELECT * FROM guild_settings WHERE guild_id = ?"),
+    putGuild: db.prepare(`
+      INSERT INTO guild_settings (guild_id, default_article, cooldown_burst, cooldown_refill_ms, private_by_default, forum_channel, updated_at)
+      VALUES (@guildId, @defaultArticle, @burst, @refillMs, @privateByDefault, @forumChannel, @updatedAt)
+      ON CONFLICT (guild_id) DO UPDATE SET
+        default_article = excluded.default_article, cooldown_burst = excluded.cooldown_burst,
+        cooldown_refill_ms = excluded.cooldown_refill_ms, private_by_default = excluded.private_by_default,
+        forum_channel = excluded.forum_channel, updated_at = excluded.updated_at`),
+    deleteGuild: db.prepare("DELETE FROM guild_settings WHERE guild_id = ?"),
+    dataVersion: db.prepare("PRAGMA data_version").pluck()
+  };
+}
+var SETTINGS_FILE_CHECK_MS = 1e3;
+var SETTINGS_CACHE_MAX = 1e4;
+function openCuratorStore(options = {}) {
+  const log = options.log ?? stderrLog;
+  const now = options.now ?? Date.now;
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const path = join(dataDir, options.file ?? DATABASE_FILE);
+  const retryLockedMs = options.retryLockedMs ?? 6e4;
+  let retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
+    log.warn(`Curator database: retention of ${retentionDays} days is not a positive number; using ${DEFAULT_RETENTION_DAYS}.`);
+    retentionDays = DEFAULT_RETENTION_DAYS;
+  }
+  let db;
+  let stmts;
+  let problem;
+  let timer;
+  let retryTimer;
+  let closed = false;
+  let lastWarnAt = -Infinity;
+  let dropped = 0;
+  let inode;
+  let openedSize = 0;
+  const replays = createReplayMemory(now);
+  const settingsCache = /* @__PURE__ */ new Map();
+  let cachedVersion;
+  let fileCheckedAt = -Infinity;
+  const forgetSettings = () => {
+    settingsCache.clear();
+    cachedVersion = void 0;
+  };
+  const fileChange = () => {
+    try {
+      const st = statSync(path);
+      if (st.ino !== inode) return "deleted or replaced";
+      return st.size === 0 && openedSize > 0 ? "truncated" : void 0;
+    } catch {
+      return "deleted or replaced";
+    }
+  };
+  const reopen = (change2) => {
+    log.warn(`Curator database ${path} was ${change2} while the bot was running; opening a new database there (what it held is gone unless restored).`);
+    forgetSettings();
+    if (timer) clearInterval(timer);
+    timer = void 0;
+    stmts = void 0;
+    const stale = [`${path}-wal`, `${path}-shm`, ...change2 === "truncated" ? [path] : []];
+    if (change2 === "truncated") for (const f of stale) rmSync(f, { force: true });
+    try {
+      db?.close();
+    } catch {
+    }
+    db = void 0;
+    for (const f of stale) rmSync(f, { force: true });
+    try {
+      connect();
+    } catch (err) {
+      disable(describeOpenProblem(err, busyTimeoutMs), classify(err));
+    }
+  };
+  const disable = (why, kind) => {
+    problem = why;
+    forgetSettings();
+    log.warn(`Curator database ${path} ${why}; the bot keeps answering but records no unanswered questions and keeps no guild settings (${hint(kind, retryLockedMs)}).`);
+    if (timer) clearInterval(timer);
+    timer = void 0;
+    stmts = void 0;
+    try {
+      db?.close();
+    } catch {
+    }
+    db = void 0;
+  };
+  function guard(what, fallback, fn, checkFile = true) {
+    const change2 = db && checkFile ? fileChange() : void 0;
+    if (change2) reopen(change2);
+    if (!db || !stmts) return fallback;
+    try {
+      return fn(stmts, db);
+    } catch (err) {
+      const kind = classify(err);
+      const message2 = err instanceof Error ? err.message : String(err);
+      if (kind === "corrupt") {
+        disable(`became unusable while trying to ${what} (${message2})`, kind);
+        return fallback;
       }
-      return { confirmed: p.confirmed, failed: p.failed, replicas };
+      dropped += 1;
+      const t = now();
+      if (t - lastWarnAt >= 6e4) {
+        const also = dropped > 1 ? ` (${dropped - 1} earlier failure${dropped === 2 ? "" : "s"} since the last warning)` : "";
+        log.warn(`Curator database ${path}: could not ${what}: ${message2}${also}; the bot carries on.`);
+        lastWarnAt = t;
+        dropped = 0;
+      }
+      return fallback;
+    }
+  }
+  const purgeExpired = () => guard("purge old unanswered questions", 0, (s) => {
+    const { changes } = s.purge.run(now() - retentionDays * DAY_MS);
+    if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? "" : "s"} older than ${retentionDays} days.`);
+    return changes;
+  });
+  function connect() {
+    mkdirSync(dataDir, { recursive: true });
+    const handle = new Database(path, { timeout: busyTimeoutMs });
+    try {
+      handle.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+      handle.pragma("journal_mode = WAL");
+      handle.pragma("synchronous = NORMAL");
+      const check = handle.pragma("quick_check(1)", { simple: true });
+      if (check !== "ok") throw Object.assign(new Error(`integrity check: ${String(check)}`), { code: "SQLITE_CORRUPT" });
+      migrate(handle);
+      const prepared = prepare(handle);
+      const { changes } = prepared.purge.run(now() - retentionDays * DAY_MS);
+      if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? "" : "s"} older than ${retentionDays} days.`);
+      db = handle;
+      stmts = prepared;
+      ({ ino: inode, size: openedSize } = statSync(path));
+      problem = void 0;
+      timer = setInterval(purgeExpired, options.purgeIntervalMs ?? DAY_MS);
+      timer.unref();
+    } catch (err) {
+      try {
+        handle.close();
+      } catch {
+      }
+      throw err;
+    }
+  }
+  try {
+    connect();
+  } catch (err) {
+    const kind = classify(err);
+    disable(describeOpenProblem(err, busyTimeoutMs), kind);
+    if (kind === "busy") {
+      const retry = setInterval(() => {
+        if (closed) return clearInterval(retry);
+        try {
+          connect();
+          clearInterval(retry);
+          const msg = `Curator database ${path} is no longer locked; recording unanswered questions again.`;
+          if (log.info) log.info(msg);
+          else log.warn(msg);
+        } catch {
+        }
+      }, retryLockedMs);
+      retry.unref();
+      retryTimer = retry;
+    }
+  }
+  return {
+    get healthy() {
+      return db !== void 0;
     },
-    stop() {
-      offReload();
-      offNotice();
+    get problem() {
+      return problem;
+    },
+    path,
+    shared: false,
+    recordUnanswered(entry) {
+      guard("record an unanswered question", void 0, (s) => {
+        const row = storedEntry(entry, now());
+        if (row) s.insert.run(row);
+      });
+    },
+    unansweredReport({ article, limit = 20 } = {}) {
+      return guard("read the unanswered report", [], (s) => reportFromRows(s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT }), limit));
+    },
+    guildSettings(guildId) {
+      const id = String(guildId);
+      const t = Date.now();
+      if (stmts && t - fileCheckedAt < SETTINGS_FILE_CHECK_MS && settingsCache.has(id)) {
+        const s = stmts;
+        const fresh = guard("read guild settings", false, () => s.dataVersion.get() === cachedVersion, false);
+        if (fresh) return settingsCache.get(id) ?? void 0;
+      }
+      return guard("read guild settings", void 0, (s) => {
+        fileCheckedAt = t;
+        const version = s.dataVersion.get();
+        if (version !== cachedVersion) {
+          settingsCache.clear();
+          cachedVersion = version;
+        }
+        const row = s.getGuild.get(id);
+        const settings = row ? toSettings(row) : void 0;
+        if (settingsCache.size >= SETTINGS_CACHE_MAX) settingsCache.clear();
+        settingsCache.set(id, settings ?? null);
+        return settings;
+      });
+    },
+    updateGuildSettings(guildId, patch) {
+      const parsed = GuildSettingsPatchSchema.safeParse(patch);
+      if (!parsed.success) {
+        log.warn(`Curator database: ignored invalid settings for guild ${guildId}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+        return void 0;
+      }
+      const p = parsed.data;
+      const saved = guard(
+        "save guild settings",
+        void 0,
+        (s, d) => d.transaction(() => {
+          const row = s.getGuild.get(String(guildId));
+          const current = row ? toSettings(row) : void 0;
+          const merged = mergeSettings(String(guildId), current, p, now());
+          s.putGuild.run({
+            guildId: merged.guildId,
+            defaultArticle: merged.defaultArticle,
+            burst: merged.cooldown?.burst ?? null,
+            refillMs: merged.cooldown?.refillMs ?? null,
+            privateByDefault: merged.privateByDefault ? 1 : 0,
+            forumChannel: merged.forumChannelId,
+            updatedAt: merged.updatedAt
+          });
+          return merged;
+        }).immediate()
+      );
+      if (saved) settingsCache.set(String(guildId), saved);
+      return saved;
+    },
+    clearGuildSettings(guildId) {
+      guard("clear guild settings", void 0, (s) => {
+        s.deleteGuild.run(String(guildId));
+        settingsCache.set(String(guildId), null);
+      });
+    },
+    purgeExpired,
+    // One process per file is the SQLite shape (HTTP_WORKERS share reloads over IPC instead), so
+    // replays are remembered in memory and there is nobody to send notices to.
+    claimInteraction: (id) => replays.claim(id),
+    publish: () => void 0,
+    onNotice: () => () => void 0,
+    close() {
+      closed = true;
+      if (timer) clearInterval(timer);
+      if (retryTimer) clearInterval(retryTimer);
+      timer = retryTimer = void 0;
+      stmts = void 0;
+      if (db) problem ??= "is closed";
+      try {
+        db?.close();
+      } catch {
+      }
+      db = void 0;
     }
   };
 }
-function describeConfirmations(c) {
-  const of = c.replicas !== void 0 ? ` of ${c.replicas}` : "";
-  const failed = c.failed ? `; ${c.failed} failed (see their logs) and keep their knowledge` : "";
-  const missing = c.replicas !== void 0 && c.confirmed + c.failed < c.replicas ? `; ${c.replicas - c.confirmed - c.failed} did not answer within ${CONFIRM_WAIT_MS / 1e3} s` : "";
-  return `Other replicas on the shared database: ${c.confirmed}${of} confirmed the reload${failed}${missing}.`;
+
+// src/store/open.ts
+async function openStore({ databaseUrl, dataDir, retentionDays, log }) {
+  if (databaseUrl) {
+    try {
+      addSecret(decodeURIComponent(new URL(databaseUrl).password));
+    } catch {
+    }
+    const { openPostgresStore } = await import("./postgres-YVB7NWRS.js");
+    return openPostgresStore({ url: databaseUrl, ...retentionDays ? { retentionDays } : {}, ...log ? { log } : {} });
+  }
+  return openCuratorStore({ ...dataDir ? { dataDir } : {}, ...retentionDays ? { retentionDays } : {}, ...log ? { log } : {} });
+}
+
+// src/discord/handler.ts
+import {
+  ApplicationCommandType as ApplicationCommandType3,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags as MessageFlags2
+} from "discord-api-types/v10";
+
+// src/discord/options.ts
+function userId(interaction) {
+  return interaction.member?.user.id ?? interaction.user?.id;
 }
 
 // src/discord/question.ts
@@ -617,69 +641,6 @@ function createQuestionStats(limit = MAX_TRACKED) {
     },
     since
   };
-}
-
-// src/discord/handler.ts
-import {
-  ApplicationCommandType as ApplicationCommandType3,
-  InteractionResponseType as InteractionResponseType2,
-  InteractionType,
-  MessageFlags as MessageFlags3
-} from "discord-api-types/v10";
-
-// src/discord/deadline.ts
-import {
-  InteractionResponseType,
-  MessageFlags
-} from "discord-api-types/v10";
-var DEFAULT_DEADLINE_MS = 2e3;
-var TIMEOUT = /* @__PURE__ */ Symbol("timeout");
-function toResponse(reply) {
-  const data10 = { ...reply.data, allowed_mentions: { parse: [] } };
-  if (reply.update) {
-    delete data10.flags;
-    return { type: InteractionResponseType.UpdateMessage, data: data10 };
-  }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: data10 };
-}
-function toEdit(data10) {
-  const body = { allowed_mentions: { parse: [] } };
-  if (data10.content !== void 0) body.content = data10.content;
-  body.embeds = data10.embeds ?? [];
-  body.components = data10.components ?? [];
-  return body;
-}
-function isPromise(value) {
-  return typeof value?.then === "function";
-}
-async function respondWithin(work, shape, ms, onLateError) {
-  const result = work();
-  if (!isPromise(result)) return { response: toResponse(result) };
-  const running = result;
-  let timer;
-  const timeout = new Promise((resolve2) => {
-    timer = setTimeout(resolve2, ms, TIMEOUT);
-  });
-  try {
-    const first = await Promise.race([running, timeout]);
-    if (first !== TIMEOUT) return { response: toResponse(first) };
-  } finally {
-    clearTimeout(timer);
-  }
-  const response = shape.update ? { type: InteractionResponseType.DeferredMessageUpdate } : {
-    type: InteractionResponseType.DeferredChannelMessageWithSource,
-    data: shape.ephemeral ? { flags: MessageFlags.Ephemeral } : {}
-  };
-  const followUp = running.then(
-    (reply) => toEdit(reply.data),
-    (err) => toEdit(onLateError(err).data)
-  );
-  return { response, followUp };
-}
-
-// src/discord/options.ts
-function userId(interaction) {
-  return interaction.member?.user.id ?? interaction.user?.id;
 }
 
 // commands/article.ts
@@ -976,7 +937,7 @@ __export(ask_exports, {
   execute: () => execute2,
   questionFromMessage: () => questionFromMessage
 });
-import { ApplicationCommandOptionType as ApplicationCommandOptionType2, ComponentType as ComponentType2, MessageFlags as MessageFlags2 } from "discord-api-types/v10";
+import { ApplicationCommandOptionType as ApplicationCommandOptionType2, ComponentType as ComponentType2, MessageFlags } from "discord-api-types/v10";
 
 // src/store/record.ts
 var LOW_CONFIDENCE_BELOW = RANKING.confidenceBands.medium;
@@ -1155,7 +1116,7 @@ function pickedQuestion(interaction, ctx) {
   return ask(picked.slice(0, MAX_QUESTION), parsed.slug || void 0, pickedPrivately(interaction), ctx);
 }
 function pickedPrivately(interaction) {
-  return ((interaction.message?.flags ?? 0) & MessageFlags2.Ephemeral) !== 0;
+  return ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
 function staleButton() {
   return {
@@ -1498,6 +1459,71 @@ function unansweredReply(groups, opts) {
       }
     ]
   });
+}
+
+// src/runtime/replica-reloads.ts
+import { randomUUID } from "node:crypto";
+var CONFIRM_WAIT_MS = 1500;
+var FROM_REPLICA = ", from another replica";
+function shareReloadsOverStore(knowledge, store, log) {
+  if (!store.shared) return void 0;
+  const byOrigin = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  const offReload = knowledge.onReload((result, origin) => {
+    if (!result.ok || origin.includes(FROM_REPLICA) || origin.includes("relayed from")) return;
+    const pending = { id: randomUUID(), confirmed: 0, failed: 0, replicas: store.peers?.() ?? Promise.resolve(void 0), changed: () => void 0 };
+    byOrigin.set(origin, pending);
+    byId.set(pending.id, pending);
+    setTimeout(() => {
+      byId.delete(pending.id);
+      if (byOrigin.get(origin) === pending) byOrigin.delete(origin);
+    }, CONFIRM_WAIT_MS * 4).unref();
+    store.publish({ kind: "reload", id: pending.id, from: "", origin });
+  });
+  const offNotice = store.onNotice((n) => {
+    if (n.kind === "reload") {
+      void (async () => {
+        const result = await reloadAndLog(knowledge, log, `${n.origin ?? "reload"}${FROM_REPLICA}`);
+        store.publish({ kind: "reloaded", id: n.id, from: "", ok: result.ok, generation: result.snapshot.generation });
+      })();
+    } else if (n.kind === "reloaded") {
+      const p = byId.get(n.id);
+      if (!p) return;
+      if (n.ok) p.confirmed++;
+      else p.failed++;
+      p.changed();
+    }
+  });
+  return {
+    async confirmations(origin) {
+      const p = byOrigin.get(origin);
+      if (!p) return void 0;
+      const replicas = await p.replicas;
+      const done = () => replicas !== void 0 && p.confirmed + p.failed >= replicas;
+      if (!done()) {
+        await new Promise((resolve2) => {
+          const timer = setTimeout(resolve2, CONFIRM_WAIT_MS);
+          p.changed = () => {
+            if (done()) {
+              clearTimeout(timer);
+              resolve2();
+            }
+          };
+        });
+      }
+      return { confirmed: p.confirmed, failed: p.failed, replicas };
+    },
+    stop() {
+      offReload();
+      offNotice();
+    }
+  };
+}
+function describeConfirmations(c) {
+  const of = c.replicas !== void 0 ? ` of ${c.replicas}` : "";
+  const failed = c.failed ? `; ${c.failed} failed (see their logs) and keep their knowledge` : "";
+  const missing = c.replicas !== void 0 && c.confirmed + c.failed < c.replicas ? `; ${c.replicas - c.confirmed - c.failed} did not answer within ${CONFIRM_WAIT_MS / 1e3} s` : "";
+  return `Other replicas on the shared database: ${c.confirmed}${of} confirmed the reload${failed}${missing}.`;
 }
 
 // src/reply/replicas.ts
@@ -1947,14 +1973,6 @@ function createRegistry(list = commands, extra = extraRoutes) {
 }
 
 // src/discord/handler.ts
-function errorReply(ref) {
-  return {
-    data: message({
-      content: `Something went wrong while answering. It has been logged (ref ${ref}); please try again.`,
-      ephemeral: true
-    })
-  };
-}
 function createContextFactory(deps) {
   return (guildId) => {
     const snapshot = deps.knowledge.current();
@@ -1975,7 +1993,7 @@ function createContextFactory(deps) {
   };
 }
 function notice(content) {
-  return { response: toResponse({ data: message({ content, ephemeral: true }) }) };
+  return { response: toResponse(noticeReply(content)) };
 }
 function isMessageCommand(c) {
   return c.data.type === ApplicationCommandType3.Message;
@@ -2011,11 +2029,14 @@ function createInteractionHandler(options) {
   };
   const summaries = /* @__PURE__ */ new WeakMap();
   async function run(i, shape, doWork, ctx, unlimited3 = false) {
-    const work = async () => {
-      const reply = await doWork();
+    const finish = (reply) => {
       const summary = summaries.get(i);
       if (summary && reply.found !== void 0) summary.found = reply.found;
-      return reply;
+      return shape.ephemeral ? privately3(reply) : reply;
+    };
+    const work = () => {
+      const reply = doWork();
+      return isPromise(reply) ? reply.then(finish) : finish(reply);
     };
     const slowDown = !unlimited3 && userId(i) ? cooldowns.take(userId(i), ctx?.settings) : 0;
     if (slowDown > 0) {
@@ -2028,6 +2049,9 @@ function createInteractionHandler(options) {
       return { response: toResponse(failed(i)(err)) };
     }
   }
+  function shapeOf(update, ephemeral6) {
+    return { update, ephemeral: !update && (ephemeral6 ?? false) };
+  }
   function command2(i) {
     const ctx = context(i);
     const cmd = registry.command(i.data.type, i.data.name);
@@ -2038,31 +2062,19 @@ function createInteractionHandler(options) {
     if (isMessageCommand(cmd)) {
       if (i.data.type !== ApplicationCommandType3.Message) return Promise.resolve(notice("That command does not apply here."));
       const data10 = i;
-      const shape2 = { update: false, ephemeral: cmd.ephemeral?.(data10) ?? false };
-      return run(i, shape2, () => cmd.execute(data10, ctx), ctx);
+      return run(i, shapeOf(false, cmd.ephemeral?.(data10)), () => cmd.execute(data10, ctx), ctx);
     }
     if (i.data.type !== ApplicationCommandType3.ChatInput) return Promise.resolve(notice("That command does not apply here."));
     const chatCmd = cmd;
     const chat = i;
-    const shape = { update: false, ephemeral: chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault ?? false };
-    return run(
-      i,
-      shape,
-      () => {
-        const reply = chatCmd.execute(chat, ctx);
-        if (!shape.ephemeral) return reply;
-        return reply instanceof Promise ? reply.then(privately3) : privately3(reply);
-      },
-      ctx,
-      chatCmd.unlimited?.(chat) ?? false
-    );
+    const shape = shapeOf(false, chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault);
+    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, chatCmd.unlimited?.(chat) ?? false);
   }
   function component(i) {
     const ctx = context(i);
     const route2 = registry.component(i.data.custom_id);
     if (!route2) return Promise.resolve(notice("This button has expired. Ask again to get a fresh one."));
-    const shape = { update: route2.update?.(i) ?? false, ephemeral: route2.ephemeral?.(i) ?? false };
-    return run(i, shape, () => route2.handle(i, ctx), ctx);
+    return run(i, shapeOf(route2.update?.(i) ?? false, route2.ephemeral?.(i)), () => route2.handle(i, ctx), ctx);
   }
   async function autocomplete8(i) {
     const cmd = registry.command(ApplicationCommandType3.ChatInput, i.data.name);
@@ -2073,7 +2085,7 @@ function createInteractionHandler(options) {
     } catch (err) {
       log.error(`Autocomplete failed for ${describe(i)}`, err);
     }
-    return { response: { type: InteractionResponseType2.ApplicationCommandAutocompleteResult, data: { choices } } };
+    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
   }
   const memory = createReplayMemory();
   const claim = (id) => curator ? curator.claimInteraction(id) : memory.claim(id);
@@ -2081,7 +2093,7 @@ function createInteractionHandler(options) {
   return async function handle(i) {
     if (acts(i) && typeof i.id === "string" && !await claim(i.id)) {
       log.debug(`Replay of interaction ${i.id} ignored`);
-      return { response: toResponse({ data: message({ content: "This interaction was already answered.", ephemeral: true }) }), replay: true };
+      return { ...notice("This interaction was already answered."), replay: true };
     }
     const summary = { ...commandOf(i, registry) ? { command: commandOf(i, registry) } : {} };
     summaries.set(i, summary);
@@ -2090,7 +2102,7 @@ function createInteractionHandler(options) {
   function route(i) {
     switch (i.type) {
       case InteractionType.Ping:
-        return Promise.resolve({ response: { type: InteractionResponseType2.Pong } });
+        return Promise.resolve({ response: PONG });
       case InteractionType.ApplicationCommand:
         return command2(i);
       case InteractionType.MessageComponent:
@@ -2105,7 +2117,7 @@ function createInteractionHandler(options) {
 }
 function privately3(reply) {
   if (reply.update) return reply;
-  return { ...reply, data: { ...reply.data, flags: (reply.data.flags ?? 0) | MessageFlags3.Ephemeral } };
+  return { ...reply, data: { ...reply.data, flags: (reply.data.flags ?? 0) | MessageFlags2.Ephemeral } };
 }
 function commandOf(i, registry) {
   if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) return i.data.name.slice(0, 32);
@@ -2153,54 +2165,38 @@ async function warmUp(handle) {
   for (const i of samples) await handle(i).then((r) => r.followUp);
 }
 
-// src/runtime/process-reloads.ts
-import cluster from "node:cluster";
-var isReloadMessage = (m) => typeof m === "object" && m !== null && (m.kb === "reload" || m.kb === "reload-others");
-function relayReloads(log) {
-  const send = (origin, except) => {
-    for (const w of Object.values(cluster.workers ?? {})) {
-      if (w && w.id !== except && w.isConnected()) w.send({ kb: "reload", origin });
-    }
-  };
-  process.on("SIGHUP", () => {
-    log.info(`SIGHUP: asking ${Object.keys(cluster.workers ?? {}).length} worker(s) to reload the knowledge`);
-    send("SIGHUP");
-  });
-  cluster.on("message", (worker, m) => {
-    if (isReloadMessage(m) && m.kb === "reload-others") send(`${m.origin}, relayed from worker ${worker.process.pid}`, worker.id);
-  });
+// src/runtime/boot.ts
+async function boot(config, log, options) {
+  protectProcess(config, log, options.mode);
+  let knowledge;
+  try {
+    knowledge = createKnowledgeStore();
+  } catch (err) {
+    process.stderr.write(`${err instanceof KnowledgeError ? err.message : String(err)}
+`);
+    process.exit(1);
+  }
+  logSkipped(log, knowledge.current());
+  const curator = await openStore({ ...config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}, dataDir: config.dataDir, retentionDays: config.retentionDays, log });
+  const replicas = shareReloadsOverStore(knowledge, curator, log);
+  const questions = createQuestionStats();
+  const cooldowns = createGuildCooldowns(config.cooldown);
+  const deps = { knowledge, log, questions, curator, ...options.discord ? { discord: options.discord } : {}, ...replicas ? { replicas } : {} };
+  const handle = createInteractionHandler({ ...deps, cooldown: config.cooldown, cooldowns });
+  await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
+  reloadOnSignal(knowledge, log);
+  if (options.ipcReloads) shareReloads(knowledge, log);
+  return { knowledge, curator, ...replicas ? { replicas } : {}, questions, cooldowns, handle, contextFor: createContextFactory(deps) };
 }
-function shareReloads(knowledge, log) {
-  let relayed = false;
-  process.on("message", (m) => {
-    if (!isReloadMessage(m) || m.kb !== "reload") return;
-    relayed = true;
-    try {
-      reloadAndLog(knowledge, log, m.origin);
-    } finally {
-      relayed = false;
-    }
-  });
-  knowledge.onReload((result, origin) => {
-    if (!relayed && result.ok && origin.startsWith("/kb") && process.send) process.send({ kb: "reload-others", origin });
-  });
+function onStopSignals(stop) {
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
 }
 
 export {
-  openStore,
-  createKnowledgeStore,
-  logSkipped,
-  reloadOnSignal,
-  shareReloadsOverStore,
-  toResponse,
-  toEdit,
-  createQuestionStats,
   answerPost,
-  errorReply,
-  createContextFactory,
-  createInteractionHandler,
-  warmUp,
   relayReloads,
-  shareReloads
+  boot,
+  onStopSignals
 };
-//# sourceMappingURL=chunk-YOAQV2SY.js.map
+//# sourceMappingURL=chunk-JMCQRML5.js.map

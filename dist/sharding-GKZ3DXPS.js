@@ -1,6 +1,6 @@
 import {
   addSecret
-} from "./chunk-43HE7FTE.js";
+} from "./chunk-MXDCF3SD.js";
 
 // src/discord/sharding.ts
 var DISCORD_API = "https://discord.com/api";
@@ -164,4 +164,4 @@ export {
   fetchRecommendedShards,
   runShardingManager
 };
-//# sourceMappingURL=sharding-3WKRP6SK.js.map
+//# sourceMappingURL=sharding-GKZ3DXPS.js.map

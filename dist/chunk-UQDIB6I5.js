@@ -1,92 +1,26 @@
 import {
+  DEFAULT_BURST,
+  DEFAULT_REFILL_MS,
+  PONG,
+  createDelivery,
+  errorReply,
+  instead,
+  interactionLine,
+  logInteraction,
+  responseJson
+} from "./chunk-ZMW5B3AT.js";
+import {
   DEFAULT_DATA_DIR,
   DEFAULT_RETENTION_DAYS
 } from "./chunk-MK7BL3V7.js";
 import {
   LOG_LEVELS
-} from "./chunk-43HE7FTE.js";
-
-// src/discord/cooldown.ts
-var MAX_TRACKED = 1e4;
-var DEFAULT_BURST = 60;
-var DEFAULT_REFILL_MS = 250;
-function createCooldown({ burst = DEFAULT_BURST, refillMs = DEFAULT_REFILL_MS, now = Date.now } = {}) {
-  const buckets = /* @__PURE__ */ new Map();
-  return {
-    take(userId) {
-      const t = now();
-      const b = buckets.get(userId) ?? { tokens: burst, at: t };
-      b.tokens = Math.min(burst, b.tokens + (t - b.at) / refillMs);
-      b.at = t;
-      if (b.tokens < 1) {
-        buckets.set(userId, b);
-        return Math.ceil((1 - b.tokens) * refillMs);
-      }
-      b.tokens -= 1;
-      buckets.delete(userId);
-      buckets.set(userId, b);
-      if (buckets.size > MAX_TRACKED) {
-        const oldest = buckets.keys().next().value;
-        if (oldest !== void 0) buckets.delete(oldest);
-      }
-      return 0;
-    }
-  };
-}
-function createGuildCooldowns(base = {}) {
-  const fallback = base === false ? void 0 : createCooldown(base);
-  const now = base === false ? void 0 : base.now;
-  const byGuild = /* @__PURE__ */ new Map();
-  const forGuild = (settings) => {
-    if (!settings?.cooldown) return fallback;
-    const { burst, refillMs } = settings.cooldown;
-    const key = `${burst}/${refillMs}`;
-    let entry = byGuild.get(settings.guildId);
-    if (!entry || entry.key !== key) {
-      entry = { key, cooldown: burst === 0 ? void 0 : createCooldown({ burst, refillMs, ...now ? { now } : {} }) };
-      byGuild.set(settings.guildId, entry);
-      if (byGuild.size > MAX_TRACKED) byGuild.delete(byGuild.keys().next().value);
-    }
-    return entry.cooldown;
-  };
-  return { take: (userId, settings) => forGuild(settings)?.take(userId) ?? 0 };
-}
+} from "./chunk-MXDCF3SD.js";
 
 // src/discord/http/server.ts
 import { createServer } from "node:http";
 import { Server as NetServer } from "node:net";
-import {
-  InteractionResponseType,
-  InteractionType as InteractionType2,
-  MessageFlags
-} from "discord-api-types/v10";
-
-// src/discord/interaction-log.ts
 import { InteractionType } from "discord-api-types/v10";
-var TYPES = {
-  [InteractionType.Ping]: "ping",
-  [InteractionType.ApplicationCommand]: "command",
-  [InteractionType.MessageComponent]: "component",
-  [InteractionType.ApplicationCommandAutocomplete]: "autocomplete",
-  [InteractionType.ModalSubmit]: "modal"
-};
-function interactionLine(i, result, started, rest) {
-  const summary = result?.summary;
-  return {
-    interaction: String(i.id),
-    type: TYPES[i.type] ?? String(i.type),
-    ...summary?.command !== void 0 ? { command: summary.command } : {},
-    ms: Math.round((performance.now() - started) * 10) / 10,
-    ...summary?.found !== void 0 ? { found: summary.found } : {},
-    ...result?.followUp ? { deferred: true } : {},
-    outcome: rest.outcome,
-    transport: rest.transport,
-    ...rest.shard !== void 0 ? { shard: rest.shard } : {}
-  };
-}
-function logInteraction(log, line) {
-  log.info("interaction", line);
-}
 
 // src/discord/http/verify.ts
 import { createPublicKey, verify } from "node:crypto";
@@ -127,16 +61,12 @@ function verifyRequest(key, signature, timestamp, rawBody, nowSeconds = Date.now
 }
 
 // src/discord/http/server.ts
-var DEFAULT_API_URL = "https://discord.com/api";
 var MAX_BODY_BYTES = 64 * 1024;
 var REQUEST_TIMEOUT_MS = 1e4;
 var TIMEOUT_CHECK_MS = 1e3;
 var DEFAULT_MAX_CONNECTIONS = 1024;
 var DEFAULT_DRAIN_IDLE_MS = 1e3;
-var PONG = { type: InteractionResponseType.Pong };
-var PONG_JSON = JSON.stringify(PONG);
-var ERROR_TEXT = "Something went wrong while answering. Please try again.";
-var USER_AGENT = "DiscordBot (https://github.com/article-qa-bot, 0.1.0)";
+var PONG_JSON = responseJson(PONG);
 var stderrLogger = {
   info: (m) => process.stderr.write(`[http] ${m}
 `),
@@ -148,29 +78,9 @@ var stderrLogger = {
 function describe(err) {
   return err instanceof Error ? err.message : String(err);
 }
-function noMentions(data) {
-  const current = data.allowed_mentions;
-  return { ...data, allowed_mentions: { ...current, parse: [] } };
-}
-function safeResponse(response) {
-  if ((response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage) && response.data) {
-    return { ...response, data: noMentions(response.data) };
-  }
-  return response;
-}
-function errorResponse(interaction) {
-  if (interaction.type === InteractionType2.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content: ERROR_TEXT, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } }
-  };
-}
 function createInteractionsServer(options) {
   const key = loadPublicKey(options.publicKey);
-  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
-  const token = options.token;
+  const delivery = createDelivery({ ...options.apiUrl ? { apiUrl: options.apiUrl } : {}, ...options.token ? { token: options.token } : {} });
   const log = options.logger ?? stderrLogger;
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const maxSkew = options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
@@ -196,57 +106,17 @@ function createInteractionsServer(options) {
     const body = { error };
     send(res, status, JSON.stringify(body), headers);
   }
-  async function patchOriginal(interaction, body) {
-    const url = `${apiUrl}/v10/webhooks/${interaction.application_id}/${encodeURIComponent(interaction.token)}/messages/@original`;
-    const headers = { "content-type": "application/json", "user-agent": USER_AGENT };
-    if (token) headers.authorization = `Bot ${token}`;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await fetch(url, {
-        method: "PATCH",
-        headers,
-        body: JSON.stringify(noMentions(body)),
-        signal: AbortSignal.timeout(1e4)
-      });
-      if (res.ok) {
-        await res.arrayBuffer();
-        return;
-      }
-      const text = await res.text().catch(() => "");
-      const retryable = res.status === 429 || res.status >= 500;
-      if (!retryable || attempt === 1) throw new Error(`PATCH @original answered ${res.status} ${text.slice(0, 200)}`);
-      let waitMs = 1e3;
-      try {
-        const retryAfter = JSON.parse(text).retry_after;
-        if (typeof retryAfter === "number") waitMs = Math.min(5e3, retryAfter * 1e3);
-      } catch {
-      }
-      await new Promise((r) => setTimeout(r, waitMs));
-    }
-  }
   function startFollowUp(interaction, result, started) {
-    const pending = result.followUp;
-    const task = (async () => {
-      let body;
-      try {
-        body = await pending;
-      } catch (err) {
-        log.error(`interaction ${interaction.id}: follow-up work failed: ${describe(err)}`);
-        body = { content: ERROR_TEXT, allowed_mentions: { parse: [] } };
-      }
-      let outcome = "failed";
-      try {
-        await patchOriginal(interaction, body);
-        outcome = "answered";
-      } catch (err) {
-        log.error(`interaction ${interaction.id}: follow-up PATCH failed: ${describe(err)}`);
-      }
-      logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: "http" }));
-    })();
+    const task = delivery.followUp(
+      interaction,
+      result.followUp,
+      (stage, err) => log.error(`interaction ${interaction.id}: ${stage === "work" ? "follow-up work failed" : "follow-up PATCH failed"}: ${describe(err)}`)
+    ).then((outcome) => logInteraction(log, interactionLine(interaction, result, started, { outcome, transport: "http" })));
     followUps.add(task);
     void task.finally(() => followUps.delete(task));
   }
   async function answer(res, interaction, started) {
-    if (interaction.type === InteractionType2.Ping) {
+    if (interaction.type === InteractionType.Ping) {
       send(res, 200, PONG_JSON);
       logInteraction(log, interactionLine(interaction, void 0, started, { outcome: "answered", transport: "http" }));
       return;
@@ -265,13 +135,13 @@ function createInteractionsServer(options) {
         log.warn(`interaction ${interaction.id}: replayed; refused with 409`);
         return;
       }
-      response = safeResponse(result.response);
+      response = result.response;
       if (result.followUp) startFollowUp(interaction, result, started);
     } catch (err) {
       log.error(`interaction ${interaction.id}: handler failed: ${describe(err)}`);
-      response = errorResponse(interaction);
+      response = instead(interaction, errorReply(interaction.id));
     }
-    send(res, 200, JSON.stringify(response));
+    send(res, 200, responseJson(response));
     if (!result?.followUp) logInteraction(log, interactionLine(interaction, result, started, { outcome: "answered", transport: "http" }));
   }
   function onInteraction(req, res) {
@@ -424,6 +294,7 @@ function createInteractionsServer(options) {
       server.closeAllConnections();
       for (const socket of connections) socket.destroy();
       await stopped;
+      await delivery.close(!inTime);
       return inTime;
     }
   };
@@ -437,7 +308,6 @@ var MAX_SHARD_COUNT = 65536;
 var MAX_SHARDS = 256;
 var SHARDS_MESSAGE = `must be "auto", a whole number from 1 to ${MAX_SHARDS}, or a range of shard ids such as 0-7 (with SHARD_COUNT)`;
 var DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
-var DEFAULT_REST_CONNECTIONS = 128;
 var PORTAL = "https://discord.com/developers/applications";
 var HINTS = {
   DISCORD_TOKEN: `the bot token: ${PORTAL} \u2192 your application \u2192 Bot \u2192 Reset Token`,
@@ -605,14 +475,7 @@ function configOrExit(mode) {
 }
 
 export {
-  DEFAULT_BURST,
-  DEFAULT_REFILL_MS,
-  createGuildCooldowns,
-  interactionLine,
-  logInteraction,
-  DEFAULT_API_URL,
   createInteractionsServer,
-  DEFAULT_REST_CONNECTIONS,
   configOrExit
 };
-//# sourceMappingURL=chunk-NVCRMJXY.js.map
+//# sourceMappingURL=chunk-UQDIB6I5.js.map

@@ -5,7 +5,7 @@ import {
 } from "./chunk-MK7BL3V7.js";
 import {
   redact
-} from "./chunk-43HE7FTE.js";
+} from "./chunk-MXDCF3SD.js";
 
 // src/store/replays.ts
 function createReplayMemory(now = Date.now, limit = REPLAY_MEMORY_LIMIT) {
@@ -354,4 +354,4 @@ export {
   mergeSettings,
   reportFromRows
 };
-//# sourceMappingURL=chunk-JNSYBOQC.js.map
+//# sourceMappingURL=chunk-3Q5STBVI.js.map

@@ -1,0 +1,103 @@
+// A library load and index build on a worker thread (reload-worker.ts), adopted by the main thread a
+// slice at a time (library-transfer.ts), so a reload of a large library never holds up interactions:
+// the main thread's part is deserialising and wrapping, in turns of a few ms.
+import { Worker } from 'node:worker_threads';
+import { engineFromParts, type Engine, type EngineParts } from '../engine/index.ts';
+import { KnowledgeError, type KnowledgeProblem } from '../knowledge/loader.ts';
+import { workerScript } from '../repo-root.ts';
+import { adopt, pacer, type Packed } from './library-transfer.ts';
+import type { SkippedPack } from './load-library.ts';
+
+/** The worker's code, by its source path (scripts/build.mjs builds it as an entry). */
+export const RELOAD_WORKER = 'src/runtime/reload-worker.ts';
+
+/** What the main thread asks of the worker: one load, with this environment. */
+export interface WorkerJob {
+  env: Record<string, string | undefined>;
+}
+
+export type WorkerReply =
+  | { ok: true; root: string; single: boolean; skipped: SkippedPack[]; packs: Packed[]; buildMs: number }
+  | { ok: false; message: string; problems?: KnowledgeProblem[] };
+
+export interface BuiltOffThread {
+  root: string;
+  single: boolean;
+  skipped: SkippedPack[];
+  /** The engines, adopted on this thread in short turns (the caller can check `skipped` first). */
+  adoptEngines(): Promise<Engine[]>;
+}
+
+/** A worker kept after a reload is ended once it has been idle this long (its modules and tables use memory). */
+export const IDLE_WORKER_MS = 60_000;
+
+let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+
+/** The idle worker (modules loaded, lazy tables filled: a second reload skips that), or a new one. */
+function takeWorker(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    idle = undefined;
+    clearTimeout(timer);
+    worker.ref();
+    return worker;
+  }
+  const { script, eval: isCode } = workerScript(RELOAD_WORKER);
+  return new Worker(script, { eval: isCode });
+}
+
+function putBack(worker: Worker): void {
+  worker.unref(); // an idle worker never keeps the process alive
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = undefined;
+    void worker.terminate();
+  }, IDLE_WORKER_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
+
+/** One load on a worker: its reply, or an Error when it crashed or exited without one. */
+function runWorker(): Promise<WorkerReply> {
+  const worker = takeWorker();
+  return new Promise((resolve, reject) => {
+    const done = (f: () => void, keep: boolean) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (keep) putBack(worker);
+      f();
+    };
+    const onMessage = (reply: WorkerReply) => done(() => resolve(reply), true);
+    const onError = (err: Error) => done(() => reject(err), false);
+    const onExit = (code: number) => done(() => reject(new Error(`the reload worker exited (code ${code}) before it sent the knowledge`)), false);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    // The environment as it is now ($KNOWLEDGE_DIR may have changed since the worker started).
+    worker.postMessage({ env: { ...process.env } } satisfies WorkerJob);
+  });
+}
+
+/**
+ * Loads $KNOWLEDGE_DIR (or knowledge/) and builds its indexes on a worker thread. Throws what the
+ * loader threw (a KnowledgeError with its problems) when no pack loads. The engines are adopted
+ * only when asked, so a caller can check `skipped` first.
+ */
+export async function loadLibraryOffThread(): Promise<BuiltOffThread> {
+  const reply = await runWorker();
+  if (!reply.ok) throw reply.problems ? Object.assign(new KnowledgeError(reply.problems), { message: reply.message }) : new Error(reply.message);
+  return {
+    root: reply.root,
+    single: reply.single,
+    skipped: reply.skipped,
+    async adoptEngines() {
+      const pace = pacer();
+      const engines: Engine[] = [];
+      for (const packed of reply.packs) {
+        engines.push(engineFromParts(await adopt<EngineParts>(packed, pace)));
+        await pace.yield();
+      }
+      return engines;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The reload's worker thread (issue 12, defect 3): reads and validates the library with the same
+// function the process used at start (loadLibraryFromEnv: $KNOWLEDGE_DIR or knowledge/), builds every
+// article's index, and posts them cut into slices (library-transfer.ts) for the main thread to adopt
+// a few at a time. One load per message; load-off-thread.ts keeps an idle worker for a while, so a
+// second reload does not load the modules again. Built as an entry by scripts/build.mjs.
+import { parentPort } from 'node:worker_threads';
+import { buildEngineParts } from '../engine/index.ts';
+import { KnowledgeError } from '../knowledge/loader.ts';
+import { pack, transferList } from './library-transfer.ts';
+import { loadLibraryFromEnv } from './load-library.ts';
+import type { WorkerJob, WorkerReply } from './load-off-thread.ts';
+
+/** The worker's environment becomes the main thread's as sent (a worker's is a copy made at its start). */
+function useEnv(env: WorkerJob['env']): void {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
+}
+
+function run(): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+  try {
+    const t0 = performance.now();
+    const load = loadLibraryFromEnv();
+    const packs = load.packs.map((p) => pack(buildEngineParts(p)));
+    const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0 };
+    return { reply, transfer: packs.flatMap(transferList) };
+  } catch (err) {
+    const problems = err instanceof KnowledgeError ? err.problems : undefined;
+    const message = err instanceof Error ? err.message || err.name : String(err);
+    return { reply: { ok: false, message, ...(problems ? { problems } : {}) }, transfer: [] };
+  }
+}
+
+parentPort!.on('message', (job: WorkerJob) => {
+  useEnv(job.env);
+  const { reply, transfer } = run();
+  parentPort!.postMessage(reply, transfer);
+});

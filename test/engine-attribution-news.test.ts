@@ -1,0 +1,48 @@
+// News attribution from the wording of an uncurated article: the role before the name, set off by
+// commas ("Its chairman, Peter Okafor, told …"), and "he added" meaning the last person, not the
+// organisation quoted in between. Real passages of a real text file in a temp dir.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPassages } from '../src/engine/passages.ts';
+import { loadArticleFile } from '../src/knowledge/loader.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'attribution-news-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const story = [
+  'Council delays vote on river dam',
+  'The regional council postponed a vote on the Kessel river dam on Monday after residents protested.',
+  'The dam would flood about 40 farms, according to the Valley Farmers Union. Its chairman, Peter Okafor, told reporters that members would fight the plan in court. He added that the union had already hired lawyers.',
+  'Anna Berg studies the river. The town would be safer, according to the Kessel Water Board. She added that the farms above it would be lost.',
+  'After the vote, the mayor, Johan Ek, said the council would wait. In Brussels, officials said nothing.',
+].join('\n\n');
+
+function passages() {
+  const file = join(dir, 'dam.txt');
+  writeFileSync(file, `${story}\n`);
+  return buildPassages(loadArticleFile(file));
+}
+const who = (start: string) => {
+  const p = passages().find((r) => r.text.startsWith(start));
+  expect(p, start).toBeDefined();
+  return { speaker: p!.speaker, role: p!.role, how: p!.how };
+};
+
+describe('news attribution from the wording', () => {
+  it('takes the name from "ROLE, NAME, said" with the role and the verb used', () => {
+    expect(who('Its chairman')).toEqual({ speaker: 'Peter Okafor', role: 'chairman', how: 'told' });
+    expect(who('After the vote')).toEqual({ speaker: 'Johan Ek', role: 'mayor', how: 'said' });
+  });
+
+  it('gives "he added" / "she added" to the last person named, not an organisation quoted between', () => {
+    expect(who('He added')).toMatchObject({ speaker: 'Peter Okafor', how: 'added' });
+    expect(who('The town would be safer').speaker).toBe('the Kessel Water Board');
+    expect(who('She added')).toMatchObject({ speaker: 'Anna Berg', how: 'added' });
+  });
+
+  it('leaves a place or time before the comma out of the role', () => {
+    expect(who('In Brussels').speaker).not.toMatch(/Brussels/);
+  });
+});
