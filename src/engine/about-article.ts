@@ -19,10 +19,11 @@ const FACETS: Array<[ArticleFacet, RegExp]> = [
 ];
 
 /** Words that only open or pad a chat question ("ok so what's it about"). */
-const PADDING = new Set('ok okay so wait hey hi um uh anyway anyways lol lmao pls please quick question guys and but then like just'.split(' '));
+const PADDING = new Set('ok okay so wait hey hi um uh anyway anyways lol lmao pls please quick question guys and but then like just tho though rn tbh btw'.split(' '));
 
 export function articleFacet(question: string): ArticleFacet | undefined {
-  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Padding at either end ("ok so who wrote this lol") is dropped first, so the patterns see the question.
+  const q = trimPadding(question.toLowerCase().replace(/\s+/g, ' ').trim());
   for (const [facet, pattern] of FACETS) {
     const m = pattern.exec(q);
     if (!m) continue;
@@ -32,6 +33,14 @@ export function articleFacet(question: string): ArticleFacet | undefined {
     return facet;
   }
   return undefined;
+}
+
+function trimPadding(q: string): string {
+  const words = q.split(' ');
+  const bare = (w: string | undefined) => PADDING.has((w ?? '').replace(/[^\p{L}\p{N}']/gu, ''));
+  while (words.length > 1 && bare(words.at(-1))) words.pop();
+  while (words.length > 1 && bare(words[0])) words.shift();
+  return words.join(' ');
 }
 
 function onlyPadding(rest: string): boolean {

@@ -1,7 +1,7 @@
 // Whether a passage holds the detail a question asks for: a figure for "how many", a date for "when",
 // a reason for "why". A passage about the right subject without it does not answer the question.
 import type { AnswerType } from './question.ts';
-import type { Token } from './text.ts';
+import { stemWord, type Token } from './text.ts';
 
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|christmas|easter|midnight|noon)$/;
@@ -27,6 +27,17 @@ export function hasTime(tokens: Token[], asked: ReadonlySet<string>): boolean {
   return tokens.some((t) => !asked.has(t.stem) && (YEAR.test(t.word) || MONTH.test(t.word) || DAY.test(t.word) || PERIOD.test(t.word)));
 }
 
+const UNIT = /^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century|seasons?|terms?)$/;
+
+/** Words that give a length of time on their own: "annually", "for the rest of his life", "indefinitely". */
+const DURATION_WORD = /^(annually|yearly|monthly|weekly|daily|lifetime|lifelong|forever|permanently|permanent|indefinitely|temporarily|briefly)$/;
+
+/** A length of time: a unit with a figure or "in", "for" ("three years", "an eighteen-month renovation", "within seconds"), not an age ("nine-month-old"). */
+export function hasDuration(tokens: Token[]): boolean {
+  if (tokens.some((t, i) => DURATION_WORD.test(t.word) || (t.word === 'rest' && tokens[i - 1]?.word === 'the' && tokens[i + 1]?.word === 'of'))) return true;
+  return tokens.some((t, i) => UNIT.test(t.word) && i > 0 && (NUMBER.test(tokens[i - 1]!.word) || /^(a|an|in|within|for|over|some)$/.test(tokens[i - 1]!.word)) && tokens[i + 1]?.word !== 'old' && tokens[i - 2]?.word !== 'age');
+}
+
 export function hasReason(text: string): boolean {
   return REASON.test(text);
 }
@@ -46,4 +57,31 @@ export function holdsDetail(type: AnswerType, tokens: Token[][], texts: string[]
   if (type === 'why') return texts.some(hasReason);
   if (type === 'who') return tokens.some((t) => hasName(t, asked));
   return true;
+}
+
+/**
+ * Does the passage name the one it calls `word` ("spokesperson")? It does not when every mention brings
+ * them in as "a …" with no name after ("spokesperson Mao Ning said") or before as an appositive ("Mao Ning,
+ * a spokesperson"): "a Chinese Foreign Ministry spokesperson, who…" names no one, the capitals before the
+ * word being its title. A passage without the word cannot tell, so it passes.
+ */
+export function namesWhom(tokens: Token[], text: string, word: string, asked: ReadonlySet<string>): boolean {
+  const stem = stemWord(word);
+  const at = tokens.flatMap((t, i) => (t.stem === stem ? [i] : []));
+  const name = (i: number) => i > 0 && i < tokens.length && tokens[i]!.capital && !asked.has(tokens[i]!.stem);
+  const after = (j: number) => [1, 2, 3].some((d) => name(j + d));
+  const before = (j: number) => {
+    for (let d = j - 1; d >= Math.max(0, j - 5); d--) {
+      if (/^(a|an|the)$/.test(tokens[d]!.word)) return d > 0 && name(d - 1) && text.slice(tokens[d - 1]!.end, tokens[d]!.start).includes(',');
+    }
+    return false;
+  };
+  // Introduced as "a …" and never named: "a union spokesperson, who…". Written with a capital, the word is
+  // part of a name itself ("the An Lushan Rebellion"); after "the", the passage may name it elsewhere.
+  const indefinite = (j: number) => {
+    for (let d = j - 1; d >= Math.max(0, j - 5); d--) if (/^(a|an|the|this|that|its|his|her|their)$/.test(tokens[d]!.word)) return /^(a|an)$/.test(tokens[d]!.word);
+    return false;
+  };
+  const unnamed = (j: number) => indefinite(j) && !(j > 0 && tokens[j]!.capital) && !after(j) && !before(j);
+  return !at.length || !at.every(unnamed);
 }

@@ -61,6 +61,12 @@ export const FILLER_WORDS = new Set(
   whole even though although again`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Prepositions the stop words lack ("across russia", "passing around"): they help a match where the article
+ * uses them too, and are never a missing subject where it does not.
+ */
+export const PREPOSITIONS = new Set('across around along among amongst toward towards throughout via upon within onto per'.split(' '));
+
 
 /**
  * Nouns that name the kind of answer wanted, not a subject: "what's Rudenko's job", "the name of the
@@ -70,3 +76,10 @@ export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'posi
 
 /** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
 export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);
+
+/**
+ * After "how", a measure of time only says what kind of answer is wanted ("how long was it closed", "how
+ * late is it open"): the passage gives the duration or the hour, it need not say "long" or "late". A
+ * measure of size ("how tall", "how big") stays: it is what the question is about.
+ */
+export const MEASURE_WORDS = new Set(['long', 'late', 'early', 'soon', 'often']);

@@ -8,7 +8,8 @@ import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, askedStems } from './question.ts';
 import { groupWeights, rankPassages, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
-import { loadEverydayEnglish } from './background.ts';
+import { everydayRank, loadEverydayEnglish } from './background.ts';
+import { describedPeople } from './coreference.ts';
 import { Suggester } from './suggest.ts';
 import { fold, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
@@ -63,6 +64,8 @@ export function engineFromParts(parts: EngineParts): Engine {
   const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
   const vocabulary = Vocabulary.revive(parts.vocabulary);
   const suggester = new Suggester(pack, records);
+  const people = pack.entities.filter((e) => e.type === 'person');
+  const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
 
   // A few speakers say most passages: each attribution line is written once.
   const lines = new Map<string, string>();
@@ -119,7 +122,7 @@ export function engineFromParts(parts: EngineParts): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
       const weights = groupWeights(q, index);
       const ranked = rankPassages(q, index, records, weights, !pack.curated);
       const best = ranked[0];
@@ -167,7 +170,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet);
+      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
       const weights = groupWeights(q, index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);

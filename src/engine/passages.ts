@@ -5,7 +5,7 @@ import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
 import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
-import { namesIn, refersBack } from './coreference.ts';
+import { meansThoseBefore, namesIn } from './coreference.ts';
 
 export interface PassageRecord {
   id: number;
@@ -56,8 +56,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       // Only a sentence that names nobody of its own needs its "he" or "the pair" resolved.
       const people = mentioned.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
       const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0, tokens) : [];
-      const referred = para.kind === 'body' && !named.length && refersBack(span.text) ? lastNames : [];
-      if (named.length) lastNames = named.slice(0, MAX_REFERENTS);
+      const referred = para.kind === 'body' && meansThoseBefore(span.text, named) ? lastNames : [];
+      if (named.length && !referred.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
         KIND_WORDS[para.kind],
         ...referred,

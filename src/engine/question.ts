@@ -4,9 +4,10 @@ import { tokenize, STOP_WORDS, stemWord, fold, type Token } from './text.ts';
 import { RELATED } from './lexicon.ts';
 import { wordnetStems } from './wordnet.ts';
 import type { Vocabulary } from './fuzzy.ts';
+import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
-import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, MEASURE_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -36,20 +37,26 @@ export interface Question {
   phrases: string[];
   /** Asks what someone said ("What did Putin call…", "according to…"): the speaker matters. */
   speech: boolean;
+  /** "the name of the spokesperson": the word for whom a name is asked for. */
+  nameOf?: string;
 }
 
 
 /** `wordnet`: also match WordNet relations (uncurated packs; a curated pack's keywords already say how readers ask). */
-export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false): Question {
+/** `described`: the people a describing word stands for ("the russian guy"), from coreference.ts. */
+export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople): Question {
   const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
   const content = (t: Token) => !STOP_WORDS.has(t.word) && t.word.length >= 2;
   const frame = (t: Token, i: number) =>
-    !t.capital && (ANSWER_FRAME_WORDS.has(t.word) || (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')));
+    !t.capital &&
+    (ANSWER_FRAME_WORDS.has(t.word) ||
+      (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
+      (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
-  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i);
+  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   tokens.forEach((t, i) => {
     if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
@@ -66,6 +73,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       repairedTo = repaired ?? relative;
       known = Boolean(repairedTo);
     }
+    // "the russian guy": the describing word also stands for the people the article describes so.
+    if (described && PERSON_NOUNS.has(tokens[i + 1]?.word ?? '')) for (const stem of described(t.word)) if (!stems.some((o) => o.stem === stem)) stems.push({ stem, weight: RANKING.typoWeight });
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
     if (wordnet) for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
@@ -75,8 +84,14 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   forgetNamePieces(groups, tokens, vocabulary);
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
-  return { text: raw, type: answerType(text), groups, phrases, speech };
+  const m = NAME_OF.exec(text);
+  const named = (m?.[1] ?? m?.[2])?.toLowerCase();
+  const nameOf = named && !STOP_WORDS.has(named) ? named : undefined;
+  return { text: raw, type: answerType(text), groups, phrases, speech, ...(nameOf ? { nameOf } : {}) };
 }
+
+/** "the name of the Chinese spokesperson (who…)", "what's the judge's name": asks for whom a name is wanted. */
+const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|that|which|in|at|from|for|of|on)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
 
 /** "an lu shan" → "lushan": two unknown pieces the article writes as one word are that word. */
 function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
@@ -127,6 +142,8 @@ function answerType(q: string): AnswerType {
   if (/\bhow (many|much|long|old|far|large|big|often)\b|\bwhat (number|percentage|proportion|amount)\b/.test(s)) return 'number';
   if (/\b(quote|exact words|in (his|her|their) words|what did .+ (say|call|describe))\b/.test(s)) return 'quote';
   if (/^\s*(who|whom|whose)\b|\bwhich (person|people|man|woman|group|organi[sz]ation|company)\b/.test(s)) return 'who';
+  // "did he meet anyone else", "was anybody arrested": the answer is whoever it was.
+  if (/^\s*(did|does|do|is|was|were|are|has|have|had|will|would)\b.*\b(anyone|anybody|someone|somebody)\b/.test(s)) return 'who';
   if (/^\s*where\b|\bwhat (city|country|place|location)\b/.test(s)) return 'where';
   if (/^\s*why\b|\bwhat (caused|was the reason)\b/.test(s)) return 'why';
   return 'any';

@@ -79,7 +79,8 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     }
   });
 
-  const asked = new Set(q.groups.map((g) => g.stems[0]!.stem));
+  // What the reader named, a typo repaired or a "russian guy" resolved included: an answer is something else.
+  const asked = new Set(q.groups.flatMap((g) => g.stems.filter((s, k) => k === 0 || s.weight >= RANKING.typoWeight).map((s) => s.stem)));
   const asksForHeadline = q.groups.some((g) => /^(headline|title)s?$/.test(g.word));
   const out: Scored[] = [];
   const neighbourScore = (id: number, n: number) =>

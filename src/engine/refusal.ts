@@ -2,7 +2,9 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { holdsDetail } from './answer-detail.ts';
+import { hasDuration, holdsDetail, namesWhom } from './answer-detail.ts';
+
+const HOW_LONG = /\bhow long\b(?! ago)/i;
 import { RANKING } from './ranking-defaults.ts';
 import type { Token } from './text.ts';
 
@@ -56,6 +58,13 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   const absent = q.groups.filter((g, i) => !g.known && !best.contextGroups.has(i) && !frames(g));
   if (absent.length >= 2 && absent.length > q.groups.length - absent.length) {
     return { found: false, missing, reason: `The article does not cover that: it says nothing about ${list(phrasesOf(absent))}.` };
+  }
+  if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
+  }
+  // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
+  if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
+    return { found: false, missing, near: true, reason: 'The article does not say how long.' };
   }
   if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
