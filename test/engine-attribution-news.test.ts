@@ -46,3 +46,26 @@ describe('news attribution from the wording', () => {
     expect(who('In Brussels').speaker).not.toMatch(/Brussels/);
   });
 });
+
+describe('a pronoun after a quote, and "it" for an organisation', () => {
+  const strike = [
+    'Port strike enters second week',
+    'Dock workers at the port of Helm stayed out on Tuesday. Maria Costa, who leads the dockers\' union, spoke outside the gates.',
+    '"Nobody wants a long strike," she said.',
+    'The port authority rejected the union\'s figures. In a statement, it said wages had risen every year since 2019.',
+  ].join('\n\n');
+  const passagesOf = () => {
+    const file = join(dir, 'strike.txt');
+    writeFileSync(file, `${strike}\n`);
+    return buildPassages(loadArticleFile(file));
+  };
+  const speakerOf = (start: string) => passagesOf().find((r) => r.text.startsWith(start))?.speaker;
+
+  it('gives \'"…," she said\' to the person named before, never to the quote\'s first word', () => {
+    expect(speakerOf('"Nobody wants')).toBe('Maria Costa');
+  });
+
+  it('gives "it said" to the organisation the sentence before opened with', () => {
+    expect(speakerOf('In a statement')).toBe('the port authority');
+  });
+});

@@ -2,6 +2,7 @@
 // what makes an uncurated article answer "who said it"; curated facts override it for the packs that
 // have them. News attributes a statement once and lets it run on: "X said:" then a quote, a quote over
 // several paragraphs, "he added", "the ministry said" two paragraphs after the ministry was named.
+import { everydayRank } from './background.ts';
 import { fold } from './text.ts';
 
 export interface Attributed {
@@ -29,7 +30,7 @@ const CLAUSE_STARTERS = /^(and|but|while|as|when|because|although|though|after|b
 const ADVERBS = /\s+(also|later|then|again|previously|once|further|earlier|still|repeatedly|separately|recently|subsequently|had|has|have|was|is|once again)$/i;
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+/i;
 /** Heads of a definite description that stands for an organisation named earlier: "the ministry said". */
-const ORG_HEADS = 'ministry|department|agency|company|court|group|government|office|council|committee|union|police|party|embassy|board|commission|foundation|institute|university|newspaper|paper|broadcaster|team|club|federation|association|service';
+const ORG_HEADS = 'ministry|department|agency|authority|company|court|group|government|office|council|committee|union|police|party|embassy|board|commission|foundation|institute|university|newspaper|paper|broadcaster|team|club|federation|association|service';
 
 const NAME = String.raw`\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:of|de|da|van|von|der|al|bin|the)\s+)?\p{Lu}[\p{L}'’\-.]*)*`;
 /** "China's foreign ministry cited Ma as saying ..." */
@@ -86,6 +87,8 @@ export class Attributor {
   private readonly nameByWord = new Map<string, number>();
   /** The person a "he" or "she" most likely means: the last speaker or sentence subject named. */
   private lastPerson: string | undefined;
+  /** The organisation an "it" or "they" most likely means: the last one that spoke or opened a sentence. */
+  private lastOrganisation: string | undefined;
   private inQuote = false;
   private quoteSpeaker: Attributed | undefined;
   /** "He said:" at the end of a paragraph introduces the quote that opens the next. */
@@ -133,9 +136,12 @@ export class Attributor {
       this.previous = found;
       this.remember(found);
       if (/^\p{Lu}/u.test(found.speaker) && !isOrganisation(found.speaker)) this.lastPerson = found.speaker;
+      if (isOrganisation(found.speaker)) this.lastOrganisation = found.speaker;
     } else {
       const subject = subjectOf(s);
       if (subject) this.lastPerson = this.fullName(subject);
+      const organisation = organisationOpening(s);
+      if (organisation) this.lastOrganisation = organisation;
     }
     return found;
   }
@@ -151,10 +157,12 @@ export class Attributor {
     if (!found) return undefined;
     const speaker = found.speaker;
     if (PRONOUNS.test(speaker)) {
-      const here = PERSONAL.test(speaker) ? subjectOf(s) : undefined;
+      // A sentence that opens with a quote opens with the quote's words, not its speaker:
+      // '"Fixing the pipes would help," she said.' is no statement by "Fixing".
+      const here = PERSONAL.test(speaker) && !/^["“]/.test(s) ? subjectOf(s) : undefined;
       // "He" or "she" is a person: an organisation that spoke last is not who "he added" means.
       const previous = PERSONAL.test(speaker) && this.previous && isOrganisation(this.previous.speaker) && this.lastPerson ? undefined : this.previous?.speaker;
-      const who = here && here.toLowerCase() !== speaker.toLowerCase() ? this.fullName(here) : previous ?? (PERSONAL.test(speaker) ? this.lastPerson : undefined);
+      const who = here && here.toLowerCase() !== speaker.toLowerCase() ? this.fullName(here) : previous ?? (PERSONAL.test(speaker) ? this.lastPerson : /^(it|they)$/i.test(speaker) ? this.lastOrganisation : undefined);
       if (!who) return undefined;
       const role = this.previous?.speaker === who ? this.previous.role : this.roleOf(who);
       return { ...found, speaker: who, ...(role ? { role } : {}) };
@@ -308,13 +316,28 @@ function isOrganisation(s: string): boolean {
 
 /** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */
 function subjectOf(s: string): string | undefined {
+  // "Maria Costa, who leads the union, spoke …": a full name before the comma is the subject, no opening clause.
+  const named = new RegExp(`^(${NAME}),`, 'u').exec(s.replace(/^["“]/, ''))?.[1];
+  if (named && isPersonalName(named) && !NOT_NAMES.has(named.split(' ')[0]!.toLowerCase())) return named;
   const rest = s.replace(/^["“]/, '').replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
   const lead = LEADING_NAME_RUN.exec(rest)?.[1];
   if (!lead) return undefined;
   const words = lead.split(/\s+/);
   if (NOT_NAMES.has(words[0]!.toLowerCase()) || PRONOUNS.test(words[0]!)) return undefined;
   const name = lead.replace(/['’]s?$/u, '');
+  // "Dock workers stayed out": one capitalised everyday word is the sentence's first word, not a name.
+  // After an opening clause ("Allegedly, Thomas' sister …") the capital is the name's own.
+  const opensSentence = rest === s.replace(/^["“]/, '');
+  if (opensSentence && !name.includes(' ') && name === lead && everydayRank(name.toLowerCase()) !== undefined) return undefined;
   return isOrganisation(name) ? undefined : name;
+}
+
+/** "The regional tourism board rejected that claim." → "the regional tourism board": an "it" to come. */
+function organisationOpening(s: string): string | undefined {
+  const m = new RegExp(`^(the\\s+(?:[\\p{L}'’-]+\\s+){0,3}(?:${ORG_HEADS}))\\b`, 'iu').exec(s);
+  if (m) return m[1]!.replace(/^The/, 'the');
+  const lead = new RegExp(`^(${NAME})`, 'u').exec(s)?.[1]?.replace(/['’]s?$/u, '');
+  return lead && isOrganisation(lead) ? lead : undefined;
 }
 
 function cleanSpeaker(raw: string): string {
