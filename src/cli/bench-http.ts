@@ -266,6 +266,16 @@ function helloFile(): string {
   return helloPath;
 }
 
+let dataDir: string | undefined;
+function benchDataDir(): string {
+  if (!dataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-http-data-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+  }
+  return dataDir;
+}
+
 async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
@@ -275,6 +285,7 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
     env: {
       ...process.env,
       ENV_FILE: '/nonexistent/bench.env', // the bench's own settings, not a developer's .env
+      DATA_DIR: benchDataDir(), // never the checkout's ./data
       DISCORD_PUBLIC_KEY: publicKeyHex,
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: 'http://127.0.0.1:9/api', // a deferral must never reach the real Discord

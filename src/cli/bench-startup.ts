@@ -67,9 +67,11 @@ function rssMb(pid: number | undefined): number {
  */
 export async function serveReady(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; rssMb: number }> {
   const t = performance.now();
+  // A throwaway DATA_DIR unless the caller gives one: a bench never writes into the checkout's ./data.
+  const scratch = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'bench-serve-data-'));
   const child = spawn(process.execPath, args, {
     cwd: REPO,
-    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1', ...env },
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1', ...(scratch ? { DATA_DIR: scratch } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -87,6 +89,7 @@ export async function serveReady(args: string[], env: Record<string, string> = {
     const exited = new Promise((r) => child.once('exit', r));
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
