@@ -223,6 +223,8 @@ const LEADING_NAME_RUN = new RegExp(`^(${NAME})`, 'u');
 const DEFINITE_ORGANISATION = new RegExp(`^the (${ORG_HEADS})$`, 'iu');
 const ORGANISATION = new RegExp(`\\b(${ORG_HEADS}|herald|times|post|news|press|journal|agency|bbc|abc|cnn|reuters)\\b`, 'i');
 const VERB = new RegExp(`\\b(${VERBS})\\b`, 'i');
+const NAME_BEFORE_COMMA = new RegExp(`^(${NAME}),`, 'u');
+const ORGANISATION_OPENING = new RegExp(`^(the\\s+(?:[\\p{L}'’-]+\\s+){0,3}(?:${ORG_HEADS}))\\b`, 'iu');
 
 /** The latest item of a list that fits. */
 function lastOf<T>(list: readonly T[], fits: (item: T) => boolean): T | undefined {
@@ -316,10 +318,11 @@ function isOrganisation(s: string): boolean {
 
 /** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */
 function subjectOf(s: string): string | undefined {
+  const unquoted = s.replace(/^["“]/, '');
   // "Maria Costa, who leads the union, spoke …": a full name before the comma is the subject, no opening clause.
-  const named = new RegExp(`^(${NAME}),`, 'u').exec(s.replace(/^["“]/, ''))?.[1];
+  const named = NAME_BEFORE_COMMA.exec(unquoted)?.[1];
   if (named && isPersonalName(named) && !NOT_NAMES.has(named.split(' ')[0]!.toLowerCase())) return named;
-  const rest = s.replace(/^["“]/, '').replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
+  const rest = unquoted.replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
   const lead = LEADING_NAME_RUN.exec(rest)?.[1];
   if (!lead) return undefined;
   const words = lead.split(/\s+/);
@@ -327,16 +330,15 @@ function subjectOf(s: string): string | undefined {
   const name = lead.replace(/['’]s?$/u, '');
   // "Dock workers stayed out": one capitalised everyday word is the sentence's first word, not a name.
   // After an opening clause ("Allegedly, Thomas' sister …") the capital is the name's own.
-  const opensSentence = rest === s.replace(/^["“]/, '');
-  if (opensSentence && !name.includes(' ') && name === lead && everydayRank(name.toLowerCase()) !== undefined) return undefined;
+  if (rest === unquoted && words.length === 1 && name === lead && everydayRank(name.toLowerCase()) !== undefined) return undefined;
   return isOrganisation(name) ? undefined : name;
 }
 
 /** "The regional tourism board rejected that claim." → "the regional tourism board": an "it" to come. */
 function organisationOpening(s: string): string | undefined {
-  const m = new RegExp(`^(the\\s+(?:[\\p{L}'’-]+\\s+){0,3}(?:${ORG_HEADS}))\\b`, 'iu').exec(s);
+  const m = ORGANISATION_OPENING.exec(s);
   if (m) return m[1]!.replace(/^The/, 'the');
-  const lead = new RegExp(`^(${NAME})`, 'u').exec(s)?.[1]?.replace(/['’]s?$/u, '');
+  const lead = LEADING_NAME_RUN.exec(s)?.[1]?.replace(/['’]s?$/u, '');
   return lead && isOrganisation(lead) ? lead : undefined;
 }
 
