@@ -2,7 +2,9 @@
 // /ask response against a question's expectation, and CPU time from /proc. Its own module so that
 // bench.ts, bench-library.ts, bench-http.ts and bench-gateway.ts import it and never each other in a
 // circle.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import { norm } from './eval/score.ts';
@@ -121,4 +123,17 @@ export function treeCpuSeconds(rootPid: number): number {
     if (f && Number(f[1]) === rootPid) total += cpu(f);
   }
   return total;
+}
+
+const scratchDirs: string[] = [];
+
+/**
+ * A DATA_DIR of the bench's own for a server it spawns, removed when the bench exits: a bench never
+ * writes its database or index cache into the checkout's ./data.
+ */
+export function scratchDataDir(name: string): string {
+  if (!scratchDirs.length) process.once('exit', () => scratchDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const dir = mkdtempSync(join(tmpdir(), `bench-${name}-data-`));
+  scratchDirs.push(dir);
+  return dir;
 }

@@ -10,13 +10,12 @@
 //
 //   npx tsx src/cli/bench-gateway.ts [--burst 1000]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../testing/fake-discord/index.ts';
-import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds } from './bench-common.ts';
+import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, scratchDataDir, treeCpuSeconds } from './bench-common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -77,8 +76,6 @@ interface Bot {
 }
 
 async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise<Bot> {
-  const dataDir = process.env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bench-gateway-data-'));
-  if (!process.env.DATA_DIR) process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), RUN_BUILT, 'src/main.ts'], {
     cwd: REPO,
     env: {
@@ -89,7 +86,7 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'info',
       SHARDS: '', // one process: the burst measures the bot, not the sharding
-      DATA_DIR: dataDir, // a throwaway database: never the checkout's ./data
+      DATA_DIR: scratchDataDir('gateway'),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

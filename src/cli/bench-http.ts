@@ -30,7 +30,7 @@ import {
   type APIInteractionResponse,
   type APIPingInteraction,
 } from 'discord-api-types/v10';
-import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, treeCpuSeconds, type Question } from './bench-common.ts';
+import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, scratchDataDir, treeCpuSeconds, type Question } from './bench-common.ts';
 
 export { RUN_BUILT };
 import type { GatewayBenchReport } from './bench-gateway.ts';
@@ -266,16 +266,6 @@ function helloFile(): string {
   return helloPath;
 }
 
-let dataDir: string | undefined;
-function benchDataDir(): string {
-  if (!dataDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-http-data-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    dataDir = dir;
-  }
-  return dataDir;
-}
-
 async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
@@ -285,7 +275,7 @@ async function startEndpoint(publicKeyHex: string, workers: number, log: (line: 
     env: {
       ...process.env,
       ENV_FILE: '/nonexistent/bench.env', // the bench's own settings, not a developer's .env
-      DATA_DIR: benchDataDir(), // never the checkout's ./data
+      DATA_DIR: scratchDataDir('http'),
       DISCORD_PUBLIC_KEY: publicKeyHex,
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: 'http://127.0.0.1:9/api', // a deferral must never reach the real Discord

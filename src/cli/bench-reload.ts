@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionResponseType, InteractionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { REPO_ROOT } from '../repo-root.ts';
-import { RUN_BUILT } from './bench-common.ts';
+import { RUN_BUILT, scratchDataDir } from './bench-common.ts';
 
 const APP_ID = '1100000000000000001';
 const SQUAD = ['dev.jsonl', 'test.jsonl'].map((f) => join(REPO_ROOT, '..', 'shared', 'datasets', 'squad-v1.1-dev', f));
@@ -248,7 +248,7 @@ async function measureMode(mode: ReloadMode, dir: string, log: (line: string) =>
     DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString('hex'),
     DISCORD_API_URL: rest.url,
     KNOWLEDGE_DIR: dir,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-reload-data-')),
+    DATA_DIR: scratchDataDir('reload'),
     ...(mode === 'worker' ? {} : { KNOWLEDGE_RELOAD_THREAD: 'main' }),
   });
   try {

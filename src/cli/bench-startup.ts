@@ -8,13 +8,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RUN_BUILT, scratchDataDir } from './bench-common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const RUN_BUILT = 'scripts/run.mjs';
 
 export interface StartupRow {
   what: string;
@@ -67,11 +65,9 @@ function rssMb(pid: number | undefined): number {
  */
 export async function serveReady(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; rssMb: number }> {
   const t = performance.now();
-  // A throwaway DATA_DIR unless the caller gives one: a bench never writes into the checkout's ./data.
-  const scratch = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'bench-serve-data-'));
   const child = spawn(process.execPath, args, {
     cwd: REPO,
-    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1', ...(scratch ? { DATA_DIR: scratch } : {}), ...env },
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_CLIENT_ID: '1100000000000000001', HTTP_WORKERS: '1', DATA_DIR: env.DATA_DIR ?? scratchDataDir('startup'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -89,7 +85,6 @@ export async function serveReady(args: string[], env: Record<string, string> = {
     const exited = new Promise((r) => child.once('exit', r));
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
@@ -102,11 +97,10 @@ async function gatewayFirstAnswerMs(args: string[]): Promise<number> {
   // Loaded here only: npm test imports this file through bench.ts, and the fake is a dev tool.
   const { APP_ID, FakeDiscord, chatInput } = await import('../../testing/fake-discord/index.ts');
   const fake = await FakeDiscord.start();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   const t = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: REPO,
-    env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', SHARDS: '', DATA_DIR: dataDir },
+    env: { ...process.env, ENV_FILE: '/nonexistent/.env', DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', SHARDS: '', DATA_DIR: scratchDataDir('startup') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let out = '';
@@ -124,7 +118,6 @@ async function gatewayFirstAnswerMs(args: string[]): Promise<number> {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
     await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
