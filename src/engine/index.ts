@@ -13,6 +13,7 @@ export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage 
 export { PASSAGE_KEY, PASSAGE_KEY_LENGTH, passageKey } from './passage-key.ts';
 /** The tuned ranking constants, among them the low-confidence threshold the replies and the unanswered log share. */
 export { RANKING } from './ranking-defaults.ts';
+export { bandOf } from './band.ts';
 
 // The text tools the ingest drafts a knowledge pack with, so a draft splits and weighs text as the engine will.
 export { buildPassages, type PassageRecord } from './passages.ts';

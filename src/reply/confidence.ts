@@ -1,7 +1,7 @@
 // Turns the engine's confidence into words a reader can act on, plus a colour for the embed. The
 // engine's band decides the word when it gives one (so every reply agrees on what "High" means);
 // the score alone decides it otherwise.
-import { type ConfidenceBand, RANKING } from '../engine/index.ts';
+import { type ConfidenceBand, bandOf } from '../engine/index.ts';
 import { COLOURS } from './message.ts';
 
 export interface ConfidenceHint {
@@ -18,8 +18,5 @@ const HINTS: Record<ConfidenceBand, (pct: string) => ConfidenceHint> = {
 export function confidenceHint(raw: number, band?: ConfidenceBand): ConfidenceHint {
   const score = Number.isFinite(raw) ? raw : 0;
   const pct = `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
-  if (band && band in HINTS) return HINTS[band](pct);
-  if (score >= RANKING.confidenceBands.high) return HINTS.high(pct);
-  if (score >= RANKING.confidenceBands.medium) return HINTS.medium(pct);
-  return HINTS.low(pct);
+  return HINTS[band && band in HINTS ? band : bandOf(score)](pct);
 }
