@@ -112,7 +112,12 @@ function supervise(config: Config, log: Logger, workers: number): void {
     live.delete(worker.id);
     const wasReady = ready.delete(worker.id);
     if (stopping) {
-      if (code !== 0) exitCode = 1;
+      // Killed by our own SIGTERM means the worker had not installed its drain yet, which comes
+      // before it listens: it held no connection, so nothing was lost. Anything else is a failure.
+      if (code !== 0 && signal !== 'SIGTERM') {
+        exitCode = 1;
+        log.warn(`Worker ${worker.process.pid} exited (${signal ?? code}) while stopping`);
+      }
       if (live.size === 0) process.exit(exitCode);
       return;
     }
