@@ -89,6 +89,14 @@ describe('the buttons codec', () => {
     expect(decodeDidYouMean(didYouMeanId()!)).toEqual({ slug: '' });
   });
 
+  it('keeps room for the question\'s opening: a slug that would leave none gets no buttons', () => {
+    let longest = 'a';
+    while (askButtonsFit(`${longest}b`)) longest += 'b';
+    const id = feedbackId(longest, 'abcdefgh', '@everyone what did china actually say about the wagner thing', 1);
+    expect(decodeAskButton(id)).toMatchObject({ question: '@everyone what di…' }); // @ travels as %40
+    expect(decodeAskButton(feedbackId(longest, 'abcdefgh', 'half a pair \ud800 here', null))).toMatchObject({ question: 'half a pair \ufffd here' });
+  });
+
   it('carries @, < and % in a question escaped, and reads them back as typed', () => {
     const question = 'Did <@&123> or @everyone say 100%40 of it?';
     const id = feedbackId('wagner', 'abcdefgh', question, 0.5);

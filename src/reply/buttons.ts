@@ -48,12 +48,18 @@ const KEY_ONLY = new RegExp(`^${KEY}$`);
 const KEYS = new RegExp(KEY, 'g');
 
 /**
+ * Room the feedback id keeps for the question: enough for its opening and "…", so the button never
+ * files an empty question (a slug that left 0 or 1 characters did).
+ */
+const MIN_QUESTION_ROOM = 20;
+
+/**
  * Whether ask buttons can be made for an article: its slug must leave room in 100 characters for the
- * longest head (the feedback id's, with one passage key). A reply for a longer slug goes without buttons (the knowledge
- * schema sets no length on slugs) rather than failing.
+ * longest head (the feedback id's, with one passage key) and the question's opening. A reply for a
+ * longer slug goes without buttons (the knowledge schema sets no length on slugs) rather than failing.
  */
 export function askButtonsFit(slug: string): boolean {
-  return feedbackHead(slug, PLACEHOLDER_KEY, '100').length <= LIMITS.customId;
+  return feedbackHead(slug, PLACEHOLDER_KEY, '100').length + MIN_QUESTION_ROOM <= LIMITS.customId;
 }
 
 /** The feedback id before its question: the longest head of any ask id. */

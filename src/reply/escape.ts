@@ -40,7 +40,10 @@ export function plainText(text: string): string {
   return neutraliseMentions(text);
 }
 
-/** Single line, no control characters: for titles, field names and labels. */
+// Half a surrogate pair is no character: it cannot be sent as UTF-8, and a cut must not end on one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Single line, no control characters and no half surrogate pairs (shown as �): for titles, field names and labels. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(LONE_SURROGATE, '\ufffd').replace(/\s+/g, ' ').trim();
 }
