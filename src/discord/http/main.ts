@@ -32,6 +32,41 @@ function announce(host: string, port: number, workers: number): void {
   process.stdout.write(`Listening on http://${shown}:${port} (POST /interactions, GET /healthz${suffix})\n`);
 }
 
+/**
+ * The drain's round trip between a cluster worker and the primary. The primary holds the listening
+ * socket and hands each connection to one worker at a time, queueing the rest; it hands the next one
+ * as it reads the worker's ack, so one that was queued for this worker reaches it before the answer
+ * to a question asked after that ack. A worker stops taking connections only after a round trip
+ * brought none: nothing the primary accepted is then left to reset.
+ */
+interface DrainPing {
+  drainPing: number;
+}
+const isDrainPing = (m: unknown): m is DrainPing => typeof (m as DrainPing | null)?.drainPing === 'number';
+
+function primaryRoundTrip(): () => Promise<void> {
+  let n = 0;
+  return () =>
+    new Promise((resolve) => {
+      const id = ++n;
+      const onMessage = (m: unknown) => {
+        if (!isDrainPing(m) || m.drainPing !== id) return;
+        process.off('message', onMessage);
+        process.off('disconnect', onGone);
+        resolve();
+      };
+      // No primary, no more connections.
+      const onGone = () => {
+        process.off('message', onMessage);
+        resolve();
+      };
+      process.on('message', onMessage);
+      process.once('disconnect', onGone);
+      if (!process.connected || !process.send) onGone();
+      else process.send({ drainPing: id } satisfies DrainPing, (err: Error | null) => err && onGone());
+    });
+}
+
 /** One serving process: the whole endpoint, or one cluster worker. */
 async function serve(config: Config, log: Logger): Promise<void> {
   const endpoint = createInteractionsServer({
@@ -46,8 +81,8 @@ async function serve(config: Config, log: Logger): Promise<void> {
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: no new connections; finishing in-flight requests and ${endpoint.pendingFollowUps} follow-up(s)`);
-    endpoint.close().then(
+    log.info(`${signal}: draining (/healthz says 503); answering what has arrived and ${endpoint.pendingFollowUps} follow-up(s), then exiting`);
+    endpoint.close(cluster.isWorker ? primaryRoundTrip() : undefined).then(
       (inTime) => {
         if (!inTime) log.warn('Shutdown grace period ran out; remaining connections were closed');
         log.info('Stopped');
@@ -100,6 +135,8 @@ function supervise(config: Config, log: Logger, workers: number): void {
     live.add(worker.id);
     worker.on('message', (m: unknown) => {
       if ((m as { ready?: boolean }).ready) ready.add(worker.id);
+      // Answered on the same channel, behind any connection already handed to this worker.
+      if (isDrainPing(m) && worker.isConnected()) worker.send(m);
     });
   };
   cluster.on('listening', (_worker, address) => {

@@ -22,6 +22,8 @@ export const DEFAULT_MAX_CONNECTIONS = 1_024;
  * is answered (with Connection: close) rather than reset. A balancer's next request goes elsewhere.
  */
 export const DEFAULT_DRAIN_IDLE_MS = 1_000;
+/** While draining, how often it looks again; the listener closes after one such turn brings nothing new. */
+const DRAIN_TURN_MS = 20;
 
 /** The part of the one Logger (src/log.ts) the server writes to; `info`'s detail carries the per-interaction line. */
 export type ServerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -57,8 +59,10 @@ export interface InteractionsServer {
   /**
    * Graceful stop: refuse new connections, finish in-flight requests and pending follow-ups.
    * Resolves true when everything drained within the grace period, false if it had to cut.
+   * `handedOut`, in a cluster worker, is a round trip to the primary: a connection the primary
+   * accepted for this worker arrives before it resolves (see DrainHandoff in main.ts).
    */
-  close(): Promise<boolean>;
+  close(handedOut?: () => Promise<void>): Promise<boolean>;
 }
 
 type ErrorBody = { error: string };
@@ -87,6 +91,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   let handle = options.handle;
   let closing = false;
   let inFlight = 0;
+  /** Connections accepted and requests begun, ever: the drain keeps listening while this moves. */
+  let arrivals = 0;
   /** Requests whose body is still arriving: a stalled one must not hold the shutdown. */
   const receiving = new Set<IncomingMessage>();
   const connections = new Set<Socket>();
@@ -238,6 +244,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     // In flight until its response is done (or the socket dies). While its body is still arriving it
     // is also "receiving": the drain waits for it only until its own end.
     inFlight++;
+    arrivals++;
     if (!req.complete) {
       receiving.add(req);
       const received = () => {
@@ -281,6 +288,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   server.requestTimeout = 2 * REQUEST_TIMEOUT_MS;
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   server.on('connection', (socket: Socket) => {
+    arrivals++;
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
   });
@@ -305,21 +313,36 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     get pendingFollowUps() {
       return followUps.size;
     },
-    async close() {
+    async close(handedOut) {
       closing = true;
       const started = Date.now();
+      const elapsed = () => Date.now() - started;
+      // A turn of the event loop with a poll phase in it: a connection the kernel completed before the
+      // turn began is accepted in it, and a request already sent on an accepted one is read.
+      const turn = () => new Promise<void>((resolve) => setTimeout(() => setImmediate(resolve), DRAIN_TURN_MS));
+      // Requests still arriving do not count as work: a stalled one is cut with the rest.
+      const work = () => inFlight - receiving.size + followUps.size;
+      // 1. Keep listening until a turn passes idle: nothing in flight, no new connection or request.
+      // Closing at once would reset the connections in the listen backlog: completed by the kernel
+      // after SIGTERM was sent but before this busy process got to it, their requests already sent.
+      // While connections keep coming (a balancer that has not yet seen /healthz 503), at most half
+      // the grace, so the work they bring can still finish in it.
+      for (;;) {
+        const seen = arrivals;
+        const idle = work() === 0;
+        await turn();
+        await handedOut?.();
+        if ((idle && arrivals === seen && work() === 0) || elapsed() >= grace / 2) break;
+      }
       // Stop listening but leave open connections be: http.Server#close would also close the idle
       // keep-alive ones at once, resetting a request that is already on its way on one of them.
       const stopped = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
-      // Answers on the way out say Connection: close, so busy sockets close themselves. The drain ends
-      // when the work is done and the idle sockets had their window, or when the grace runs out.
-      // Requests still arriving do not count as work: a stalled one is cut with the rest.
-      const work = () => inFlight - receiving.size + followUps.size;
-      const over = () => {
-        const elapsed = Date.now() - started;
-        return elapsed >= grace || (work() === 0 && (connections.size === 0 || elapsed >= drainIdle));
-      };
-      while (!over()) await new Promise((r) => setTimeout(r, 20));
+      // 2. Answers on the way out say Connection: close, so busy sockets close themselves. The drain
+      // ends when the work is done and the idle sockets had their window, or when the grace runs out.
+      // One more turn first, so a connection accepted in the last one has its request read.
+      const over = () => elapsed() >= grace || (work() === 0 && (connections.size === 0 || elapsed() >= drainIdle));
+      do await turn();
+      while (!over());
       const inTime = work() === 0;
       server.closeAllConnections();
       for (const socket of connections) socket.destroy();
