@@ -1,5 +1,5 @@
 // `npm run serve` as a real child process: it starts from the environment alone, reports where it
-// listens, and on SIGTERM stops accepting, finishes the request it is in the middle of, and exits 0.
+// listens, and on SIGTERM finishes the request it is in the middle of, stops listening once idle, and exits 0.
 // A bad configuration stops it with exit 1. (HTTP_WORKERS=2 as a real process, SIGTERM included, is
 // in kb-sighup.test.ts, which runs one for its reload checks anyway.)
 import { request } from 'node:http';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 import { signedInteractionRequest } from '../testing/signing.ts';
 import { chatInput } from '../testing/fake-discord/interactions.ts';
-import { spawnEntry, spawnServe, type ChildRun } from '../testing/spawn.ts';
+import { spawnEntry, spawnServe, waitUntil, type ChildRun } from '../testing/spawn.ts';
 
 const keys = makeKeys();
 let run: ChildRun | undefined;
@@ -24,7 +24,7 @@ async function serve(env: Record<string, string>): Promise<{ url: string; output
 }
 
 describe('npm run serve', () => {
-  it('serves PING and /ask, then on SIGTERM finishes the in-flight request, refuses new ones and exits 0', async () => {
+  it('serves PING and /ask, then on SIGTERM finishes the in-flight request, refuses new connections once idle and exits 0', async () => {
     const { url, output, exited } = await serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001' });
     expect(output()).not.toContain(keys.publicKeyHex);
 
@@ -45,14 +45,8 @@ describe('npm run serve', () => {
       req.write(body.slice(0, 100));
       setTimeout(() => {
         run!.child.kill('SIGTERM');
-        setTimeout(async () => {
-          // The listening socket is closed by now: a new connection is refused. (fetch could reuse an
-          // open keep-alive socket, which the drain still serves: agent false makes a fresh one.)
-          await expect(
-            new Promise((resolve, reject) => request(`${url}/healthz`, { agent: false }, resolve).on('error', reject).end()),
-          ).rejects.toThrow();
-          req.end(body.slice(100));
-        }, 300);
+        // Once the drain has begun, the rest of the body arrives on the open connection.
+        waitUntil('the drain to begin', () => /SIGTERM: draining/.test(output()), output).then(() => req.end(body.slice(100)), reject);
       }, 200);
     });
 
@@ -63,6 +57,18 @@ describe('npm run serve', () => {
     expect(response.data.embeds[0]!.description).toMatch(/Rudenko/);
     expect(response.data.allowed_mentions).toEqual({ parse: [] });
 
+    // Idle, it stops listening: a new connection is refused, not reset. (fetch could reuse an open
+    // keep-alive socket, which the drain still serves: agent false makes a fresh one.)
+    const fresh = () =>
+      new Promise<boolean>((resolve) =>
+        request(`${url}/healthz`, { agent: false }, (res) => {
+          res.resume();
+          resolve(false);
+        })
+          .on('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'))
+          .end(),
+      );
+    await waitUntil('a new connection to be refused', fresh, output);
     expect(await exited).toBe(0);
     expect(output()).toMatch(/SIGTERM/);
     expect(output()).not.toContain(keys.publicKeyHex);
