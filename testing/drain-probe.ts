@@ -2,7 +2,9 @@
 // over a few keep-alive sockets (as nginx's `keepalive 32` does), SIGTERM part-way through. Counts
 // what each request got: an answer, a refused connection (never reached the process: a balancer
 // retries those), or a reset (sent on an open socket and lost: the defect).
-//   npx tsx testing/drain-probe.ts [workers=1] [runs=3]
+//   npx tsx testing/drain-probe.ts [workers=1] [runs=3] [total=200]
+// With a large total the client never stops connecting within the drain (a balancer that has not
+// seen /healthz 503): the process then closes its listener at the drain's bound, while connecting.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -82,8 +84,9 @@ export async function drainProbe(options: DrainProbeOptions): Promise<DrainCount
 if (import.meta.url === `file://${process.argv[1]}`) {
   const workers = Number(process.argv[2] ?? 1);
   const runs = Number(process.argv[3] ?? 3);
+  const total = Number(process.argv[4] ?? 200);
   for (let r = 1; r <= runs; r++) {
-    const c = await drainProbe({ workers });
+    const c = await drainProbe({ workers, total });
     process.stdout.write(`workers=${workers} run ${r}: answered ${c.answered}, refused ${c.refused}, reset ${c.reset}, other ${c.other}, exit ${c.exitCode}\n`);
   }
 }

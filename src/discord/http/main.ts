@@ -1,6 +1,7 @@
 // `npm run serve`: the HTTP interactions endpoint. Listens first (so /healthz can say 503 while the
 // knowledge loads), then loads knowledge → engine → the shared handler, and only then reports ready.
-// SIGTERM/SIGINT: stop accepting, finish in-flight requests and follow-up PATCHes, exit 0.
+// SIGTERM/SIGINT: /healthz 503, answer what has arrived (the listen backlog too), stop listening once
+// idle, finish in-flight requests and follow-up PATCHes, exit 0 (server.ts close()).
 //
 // HTTP_WORKERS=N (or auto = one per CPU) runs N such processes on one port with node:cluster: the
 // endpoint keeps no state, so this is the one-machine form of "replicas behind a load balancer".
