@@ -49,8 +49,8 @@ async function serve(workers: number): Promise<{ port: number; output: () => str
 
 const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern, 'g')) ?? []).length;
 
-/** A signed PING on the agent's sockets: the status and the Connection header, or the error code. */
-function ping(agent: Agent, port: number): Promise<{ status: number; connection?: string } | { error: string }> {
+/** A signed PING on the agent's sockets (false: a fresh one): the status and the Connection header, or the error code. */
+function ping(agent: Agent | false, port: number): Promise<{ status: number; connection?: string; error?: undefined } | { error: string }> {
   const body = JSON.stringify({ type: 1, id: '1', application_id: '2', token: 'tok', version: 1 });
   return new Promise((resolve) => {
     const req = signedInteractionRequest(keys.privateKey, body, { agent, host: '127.0.0.1', port });
@@ -73,8 +73,9 @@ describe('graceful drain over keep-alive connections', () => {
       const first = await Promise.all(Array.from({ length: 8 }, () => ping(agent, port)));
       expect(first.every((r) => 'status' in r && r.status === 200)).toBe(true);
       run!.child.kill('SIGTERM');
-      // Every process has begun its drain (answers say Connection: close from here on).
-      await waitUntil('the drain to begin', () => count(output(), /SIGTERM: draining/) === workers, output);
+      // The drain has stopped listening (in every worker: the primary closes the port after the last),
+      // so answers now say Connection: close. The kept-alive sockets stay up for a second more.
+      await waitUntil('the listener to close', async () => (await ping(false, port)).error === 'ECONNREFUSED', output);
       const after = await Promise.all(Array.from({ length: 8 }, () => ping(agent, port)));
       expect(after).toEqual(Array.from({ length: 8 }, () => ({ status: 200, connection: 'close' })));
       agent.destroy();
@@ -113,8 +114,9 @@ const PING = JSON.stringify({ type: 1, id: '1', application_id: '2', token: 'tok
  */
 function pingOnNewConnection(port: number): { connected: Promise<void>; outcome: Promise<Outcome> } {
   const ts = nowTimestamp();
+  // Connection: close, so the answer ends the connection whichever phase of the drain it comes in.
   const request =
-    `POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(PING)}\r\n` +
+    `POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(PING)}\r\n` +
     `x-signature-ed25519: ${signBody(keys.privateKey, ts, PING)}\r\nx-signature-timestamp: ${ts}\r\n\r\n${PING}`;
   const socket = connect(port, '127.0.0.1');
   const connected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
@@ -140,14 +142,15 @@ function pending(pid: number, signal: number): boolean {
   return ['SigPnd', 'ShdPnd'].some((field) => (BigInt(`0x${new RegExp(`^${field}:\\s*([0-9a-f]+)`, 'm').exec(status)![1]}`) & bit) !== 0n);
 }
 
-/** The processes whose parent is `pid`. */
-function childrenOf(pid: number): number[] {
+/** The cluster workers `pid` forked: its children that node:cluster marked with NODE_UNIQUE_ID. */
+function workersOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
         const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return parent === pid && readFileSync(`/proc/${d}/environ`, 'latin1').split('\0').some((v) => v.startsWith('NODE_UNIQUE_ID='));
       } catch {
         return false;
       }
@@ -212,7 +215,7 @@ describe.skipIf(!linux)('connections that reach the process before it handles SI
     });
     run = served;
     await waitUntil('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output, 90_000);
-    const workers = childrenOf(served.child.pid!);
+    const workers = workersOf(served.child.pid!);
     expect(workers).toHaveLength(2);
     for (const w of workers) {
       process.kill(w, 'SIGSTOP');

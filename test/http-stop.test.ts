@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_MS } from '../src/discord/http/server.ts';
+import { waitUntil } from '../testing/spawn.ts';
 import { makeKeys, nowTimestamp, signBody, startServer } from './http-helpers.ts';
 
 const keys = makeKeys();
@@ -60,12 +61,15 @@ function received(socket: Socket): Promise<string> {
 }
 
 describe('stopping the interactions server', () => {
-  it('says 503 on /healthz at once, on a kept-alive connection, and answers with Connection: close', async () => {
+  it('says 503 on /healthz at once, and once it stops listening answers kept-alive connections with Connection: close', async () => {
     const srv = await startServer(keys, { handle, drainIdleMs: 60_000 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     expect(await call(srv.port, 'healthz', agent)).toMatchObject({ status: 200, body: '{"status":"ok"}' });
     const stopping = srv.close();
-    expect(await call(srv.port, 'healthz', agent)).toEqual({ status: 503, connection: 'close', body: '{"status":"stopping"}' });
+    expect(await call(srv.port, 'healthz', agent)).toMatchObject({ status: 503, body: '{"status":"stopping"}' });
+    await waitUntil('the listener to close', async () => 'error' in (await call(srv.port, 'healthz', false)), () => srv.logs.join('\n'));
+    // The connection kept alive all along is still served, and told to go elsewhere next time.
+    expect(await call(srv.port, 'ping', agent)).toEqual({ status: 200, connection: 'close', body: '{"type":1}' });
     agent.destroy();
     expect(await stopping).toBe(true);
   });

@@ -40,6 +40,7 @@ export async function drainProbe(options: DrainProbeOptions): Promise<DrainCount
     served = await spawnServe({
       inheritEnv: true,
       env: { LOG_LEVEL: 'warn', DATA_DIR: dataDir, HTTP_WORKERS: String(workers), DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001' },
+      readyTimeoutMs: 90_000,
     });
     const { child: proc, port, exited } = served;
     const agent = new Agent({ keepAlive: true, maxSockets: sockets });

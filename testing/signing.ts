@@ -29,10 +29,10 @@ export function nowTimestamp(offsetSeconds = 0): string {
  * POST /interactions with `body` signed and its length set, not yet sent: the caller writes the body
  * (all at once with end(body), or in parts) and listens for the response.
  */
-export function signedInteractionRequest(privateKey: KeyObject, body: string, target: { host: string; port: number | string; agent?: Agent }): ClientRequest {
+export function signedInteractionRequest(privateKey: KeyObject, body: string, target: { host: string; port: number | string; agent?: Agent | false }): ClientRequest {
   const ts = nowTimestamp();
   return request({
-    ...(target.agent ? { agent: target.agent } : {}),
+    ...(target.agent !== undefined ? { agent: target.agent } : {}),
     host: target.host,
     port: target.port,
     path: '/interactions',

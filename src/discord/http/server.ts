@@ -18,8 +18,9 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 export const TIMEOUT_CHECK_MS = 1_000;
 export const DEFAULT_MAX_CONNECTIONS = 1_024;
 /**
- * After SIGTERM, how long open keep-alive connections stay up so a request already on its way on one
- * is answered (with Connection: close) rather than reset. A balancer's next request goes elsewhere.
+ * Once the drain has closed the listener, how long open keep-alive connections stay up so a request
+ * already on its way on one is answered (with Connection: close) rather than reset. A balancer's next
+ * request goes elsewhere.
  */
 export const DEFAULT_DRAIN_IDLE_MS = 1_000;
 /** While draining, how often it looks again; the listener closes after one such turn brings nothing new. */
@@ -89,7 +90,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const grace = options.shutdownGraceMs ?? 10_000;
   const drainIdle = options.drainIdleMs ?? DEFAULT_DRAIN_IDLE_MS;
   let handle = options.handle;
+  /** SIGTERM: /healthz says 503. */
   let closing = false;
+  /** The listener is closed: answers say Connection: close, so clients go to another replica. */
+  let unlistened = false;
   let inFlight = 0;
   /** Connections accepted and requests begun, ever: the drain keeps listening while this moves. */
   let arrivals = 0;
@@ -100,7 +104,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
 
   function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
     if (res.headersSent) return;
-    if (closing) headers.connection = 'close';
+    if (unlistened) headers.connection = 'close';
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
@@ -325,8 +329,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       // 1. Keep listening until a turn passes idle: nothing in flight, no new connection or request.
       // Closing at once would reset the connections in the listen backlog: completed by the kernel
       // after SIGTERM was sent but before this busy process got to it, their requests already sent.
-      // While connections keep coming (a balancer that has not yet seen /healthz 503), at most half
-      // the grace, so the work they bring can still finish in it.
+      // While traffic keeps coming (a balancer that has not yet seen /healthz 503), at most half the
+      // grace, so the work it brings can still finish in it. Answers keep connections alive meanwhile:
+      // Connection: close would only send clients back into this listener's backlog, to be reset
+      // when it closes.
       for (;;) {
         const seen = arrivals;
         const idle = work() === 0;
@@ -337,10 +343,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       // Stop listening but leave open connections be: http.Server#close would also close the idle
       // keep-alive ones at once, resetting a request that is already on its way on one of them.
       const stopped = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      unlistened = true;
+      const unlistenedAt = Date.now();
       // 2. Answers on the way out say Connection: close, so busy sockets close themselves. The drain
       // ends when the work is done and the idle sockets had their window, or when the grace runs out.
       // One more turn first, so a connection accepted in the last one has its request read.
-      const over = () => elapsed() >= grace || (work() === 0 && (connections.size === 0 || elapsed() >= drainIdle));
+      const over = () => elapsed() >= grace || (work() === 0 && (connections.size === 0 || Date.now() - unlistenedAt >= drainIdle));
       do await turn();
       while (!over());
       const inTime = work() === 0;
