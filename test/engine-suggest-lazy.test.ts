@@ -1,36 +1,29 @@
 // Answering a question never builds the autocomplete's fuzzy indexes (issue 14: `npm run ask` paid for
 // three Fuse.js indexes it never searched); the first autocomplete builds them, once. Fuse.js is the
-// real one, counted.
-import { describe, expect, it, vi } from 'vitest';
+// real one: every index it builds takes its collection through setCollection, which a spy counts.
+import Fuse from 'fuse.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEngine } from '../src/engine/index.ts';
+import { loadDefaultPack } from '../src/knowledge/loader.ts';
 
-const built = vi.hoisted(() => ({ count: 0 }));
-vi.mock('fuse.js', async (importOriginal) => {
-  const Fuse = ((await importOriginal()) as { default: new (...args: unknown[]) => object }).default;
-  class Counted extends Fuse {
-    constructor(...args: unknown[]) {
-      super(...args);
-      built.count++;
-    }
-  }
-  return { default: Counted };
+afterEach(() => {
+  vi.restoreAllMocks();
 });
-
-const { createEngine } = await import('../src/engine/index.ts');
-const { loadDefaultPack } = await import('../src/knowledge/loader.ts');
 
 describe('the autocomplete index', () => {
   it('is built by the first autocomplete, not by answering', () => {
+    const collections = vi.spyOn(Fuse.prototype, 'setCollection');
     const engine = createEngine(loadDefaultPack());
     const missed = engine.answer('What is the capital of France?');
     expect(engine.answer('Who met Ma Zhaoxu?').found).toBe(true);
     expect(missed.found).toBe(false);
-    expect(built.count).toBe(0);
+    expect(collections).not.toHaveBeenCalled();
 
     expect(engine.suggest('prigoz').join(' ').toLowerCase()).toContain('prigo');
-    const afterSuggest = built.count;
-    expect(afterSuggest).toBeGreaterThan(0);
+    const built = collections.mock.calls.length;
+    expect(built).toBeGreaterThan(0);
     engine.suggest('xi jinp');
     engine.suggest('who');
-    expect(built.count).toBe(afterSuggest);
+    expect(collections).toHaveBeenCalledTimes(built);
   });
 });
