@@ -26,7 +26,7 @@ function pressAtPrompt(key: string): Promise<{ code: number | null; output: stri
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -45,7 +45,7 @@ describe.skipIf(!hasScript)('npm run ask, interactive', () => {
     expect(output).toMatch(/An empty line quits/);
     expect(output).not.toMatch(/AbortError|ask failed|\n\s+at /);
     expect(code).toBe(0);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('npm run ask, misconfigured', () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // LOG_LEVEL debug: the chattiest level must still never show the token.
   bot = await spawnBot(fake, { env: { LOG_LEVEL: 'debug' } });
   ({ child, exited } = bot);
-}, 20_000);
+}, 90_000);
 
 afterAll(async () => {
   bot?.kill();

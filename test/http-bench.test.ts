@@ -27,7 +27,7 @@ describe('bench-http', () => {
     expect(table).toMatch(/\| HTTP +\| \/ask +\| +1 \| +2 conns \|/);
     expect(table).toMatch(/vs base/);
     expect(tableRows(table)[2]!.slice(0, 6)).toEqual(['HTTP', 'bare node:http', '1', '2 conns', expect.stringMatching(/^\d+$/), '1.00×']);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('the load table', () => {

@@ -38,7 +38,7 @@ const addBakery = (dir: string, article: string) =>
 
 async function serve(env: Record<string, string>) {
   // node directly (not npm), as a supervisor would run it, so the signal reaches the server itself.
-  const served = await spawnServe({ env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DISCORD_API_URL: rest!.url, ...env }, readyTimeoutMs: 15_000 });
+  const served = await spawnServe({ env: { LOG_LEVEL: 'info', DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: '1100000000000000001', DISCORD_API_URL: rest!.url, ...env } });
   run = served;
   return { proc: served.child, url: served.url, output: served.output, exited: served.exited.then((e) => e.code) };
 }
@@ -63,8 +63,8 @@ describe('serve with HTTP_WORKERS=2', () => {
     rest = await startEditRecorder();
     served = await serve({ KNOWLEDGE_DIR: pack.dir, HTTP_WORKERS: '2' });
     // Each worker answers only once its own knowledge is loaded.
-    await waitUntil('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output, 15_000);
-  }, 35_000);
+    await waitUntil('both workers ready', () => count(served.output(), /Ready: knowledge loaded/) === 2, served.output, 60_000);
+  }, 150_000);
 
   it('serves from two processes on one port, checking every signature', async () => {
     const { url, output } = served;

@@ -84,7 +84,7 @@ describe('logs of the real processes', () => {
     const fake = await FakeDiscord.start({ token: TOKEN });
     try {
       const bot = run(['start', '--silent'], { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-      await fake.waitForReady(1, 20_000).catch((err: Error) => {
+      await fake.waitForReady(1, 60_000).catch((err: Error) => {
         throw new Error(`${err.message}\n${bot.stderr()}`);
       });
       const found = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' });
@@ -117,7 +117,7 @@ describe('logs of the real processes', () => {
     } finally {
       await fake.close();
     }
-  }, 40_000);
+  }, 120_000);
 
   it('npm run serve: JSON lines on stderr, one per interaction, no key or token; SIGINT exits 0', async () => {
     const fake = await FakeDiscord.start({ token: TOKEN });
@@ -161,5 +161,5 @@ describe('logs of the real processes', () => {
     } finally {
       await fake.close();
     }
-  }, 40_000);
+  }, 120_000);
 });

@@ -104,10 +104,10 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
 
   beforeAll(async () => {
     run = await startSharded(2, 'auto', GUILDS);
-    await run.fake.waitForReady(2, 45_000).catch((err: Error) => {
+    await run.fake.waitForReady(2, 90_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });
-  }, 50_000);
+  }, 120_000);
   afterAll(() => stop(run));
 
   it('asks DISCORD_API_URL for the recommended count, then each shard process identifies as [id, 2]', () => {
@@ -154,7 +154,7 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     expect(JSON.stringify((await run.fake.waitForEdit(kb.id, 30_000)).body)).toMatch(/[Rr]eloaded/);
     await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
     expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
-  }, 30_000);
+  }, 60_000);
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
     const pids = [...shardPids(run.output()).values()];
@@ -165,7 +165,7 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     expect(performance.now() - t0).toBeLessThan(10_000);
     for (const pid of pids) expect(alive(pid), `shard process ${pid}`).toBe(false);
     expect(run.output()).toMatch(/All shards stopped; exiting 0/);
-  }, 15_000);
+  }, 60_000);
 });
 
 // One shard process rather than two: the two-process case is covered above, and each shard process
@@ -177,10 +177,10 @@ describe('SHARDS=1: an explicit count wins over the recommendation', () => {
     // The fake recommends 2; the operator asked for 1. The npm wiring is shown above; this runs the
     // script itself, saving npm's start-up.
     run = await startSharded(2, '1', GUILDS, false);
-    await run.fake.waitForReady(1, 45_000).catch((err: Error) => {
+    await run.fake.waitForReady(1, 90_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });
-  }, 50_000);
+  }, 120_000);
   afterAll(() => stop(run));
 
   it('runs one shard process identified as [0, 1] that answers every guild, then exits 0 on SIGTERM', async () => {
@@ -195,5 +195,5 @@ describe('SHARDS=1: an explicit count wins over the recommendation', () => {
     }
     run.child.kill('SIGTERM');
     expect((await run.exited).code, run.output()).toBe(0);
-  }, 25_000);
+  }, 60_000);
 });
