@@ -158,11 +158,10 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
     const pids = [...shardPids(run.output()).values()];
-    const t0 = performance.now();
     run.child.kill('SIGTERM');
     const { code } = await run.exited;
     expect(code, run.output()).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(run.output()).not.toMatch(/did not exit within/); // each stopped by itself, none killed after the grace
     for (const pid of pids) expect(alive(pid), `shard process ${pid}`).toBe(false);
     expect(run.output()).toMatch(/All shards stopped; exiting 0/);
   }, 60_000);
