@@ -54,7 +54,7 @@ describe('npm run ask, misconfigured', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, KNOWLEDGE_DIR: '/nonexistent-knowledge' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 50_000,
     });
     expect(r.stderr).toMatch(/\/nonexistent-knowledge: knowledge pack directory does not exist \(set by KNOWLEDGE_DIR/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -130,9 +130,9 @@ describe('logs of the real processes', () => {
         HOST: '127.0.0.1',
         PORT: '0',
       });
-      await expect.poll(() => serve.stdout(), { timeout: 20_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+      await expect.poll(() => serve.stdout(), { timeout: 60_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
       const url = serve.stdout().match(/(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-      await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 20_000, interval: 50 }).toBe(200);
+      await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 60_000, interval: 50 }).toBe(200);
 
       const ping = { id: '1300000000000000001', type: 1, application_id: APP_ID, token: 'x'.repeat(40), version: 1 } as unknown as APIInteraction;
       const found = chatInput('ask', { question: 'What did Putin call the mutiny?' });

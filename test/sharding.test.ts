@@ -145,16 +145,16 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     // npm does not pass SIGHUP on: signal the manager, the shard processes' parent, directly.
     const manager = Number(readFileSync(`/proc/${pids.get(0)}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
     process.kill(manager, 'SIGHUP');
-    await expect.poll(() => run.output().match(/Knowledge reloaded \(SIGHUP\)/g)?.length ?? 0, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => run.output().match(/Knowledge reloaded \(SIGHUP\)/g)?.length ?? 0, { timeout: 30_000 }).toBe(2);
 
     // A moderator's /kb reload reaches the shard that owns their server; the manager passes it on.
     const kb = subcommand('kb', 'reload', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelId, permissions: String(PermissionFlagsBits.ManageGuild) });
     const cb = await run.fake.interact(kb, 15_000);
     expect(JSON.stringify(cb.body)).toMatch(/"type":5/); // deferred at once, the result edited in
     expect(JSON.stringify((await run.fake.waitForEdit(kb.id, 30_000)).body)).toMatch(/[Rr]eloaded/);
-    await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
+    await expect.poll(() => run.output(), { timeout: 30_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
     expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
-  }, 60_000);
+  }, 120_000);
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
     const pids = [...shardPids(run.output()).values()];
