@@ -56,7 +56,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
       (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
-  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
+  const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   tokens.forEach((t, i) => {
     if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
@@ -91,7 +91,13 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
 }
 
 /** "the name of the Chinese spokesperson (who…)", "what's the judge's name": asks for whom a name is wanted. */
-const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|that|which|in|at|from|for|of|on)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
+const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|whom|that|which|in|at|from|for|of|on|the|a|an|his|her|their|its|my|our|your|he|she|they|we|you|i)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
+
+/** A word the article writes only in a title ("Man of the Match"), asked as that title ("man of the match"): the title's word, not filler. */
+function inTitle(tokens: Token[], i: number, vocabulary: Vocabulary): boolean {
+  const w = (k: number) => tokens[k]?.word;
+  return vocabulary.nameOnly.has(tokens[i]!.stem) && (w(i + 1) === 'of' || w(i - 1) === 'of' || (w(i - 1) === 'the' && w(i - 2) === 'of'));
+}
 
 /** "an lu shan" → "lushan": two unknown pieces the article writes as one word are that word. */
 function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
@@ -117,7 +123,7 @@ function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Voca
   for (const g of groups) {
     const own = g.stems[0]!.stem;
     const partners = vocabulary.nameOnly.get(own);
-    if (!partners || tokens[g.token]!.capital || g.repaired) continue;
+    if (!partners || tokens[g.token]!.capital || g.repaired || inTitle(tokens, g.token, vocabulary)) continue;
     const rank = everydayRank(g.word);
     if (rank === undefined || rank >= RANKING.namePieceRank) continue;
     if ([...partners].some((p) => asked.has(p))) continue;

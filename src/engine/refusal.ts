@@ -2,7 +2,7 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { hasDuration, holdsDetail, namesWhom } from './answer-detail.ts';
+import { hasDuration, hasPerson, holdsDetail, namesWhom } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
 import { RANKING } from './ranking-defaults.ts';
@@ -49,6 +49,13 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const subject = phrasesOf(q.groups.filter(isName));
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
     return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
+  }
+  // "Who presented Adele with the award?" answered by "Adele won Album of the Year": the passage shares only
+  // the question's names, the article lacks what is asked about them, and it names no one else who could be
+  // the answer. The closest it comes is offered.
+  const subjectOnly = phrasing.length > 0 && phrasing.some(({ g }) => !g.known) && !phrasing.some(({ i }) => best.contextGroups.has(i));
+  if (q.type === 'who' && subjectOnly && bestTokens && !hasPerson(bestTokens, askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not say who: it says nothing about ${list(phrasesOf(phrasing.filter(({ g }) => !g.known).map(({ g }) => g)))}.` };
   }
   // "What's the tallest building in the world?" of a story on crops: only "world" is there, in passing.
   // When most of the question's words are neither in the article nor near the passage, it is not about
