@@ -50,6 +50,10 @@ describe('refusing what the story does not say, with the closest it comes', () =
     expect(engine.answer('who taught kessler').answer?.text).toContain('Anneli Varga');
   });
 
+  it('matches a word the story makes from the same stem ("conducted" for its "conductor")', () => {
+    expect(engine.answer('who conducted the orchestra').answer?.text).toContain('Miriam Oduya');
+  });
+
   it('reads a title written in everyday words as the title, not as chat filler', () => {
     const a = engine.answer('who got man of the evening');
     expect(a.found, a.reason).toBe(true);

@@ -4,6 +4,8 @@
 // gate keeps real but absent words ("Macron", "Canada") from being "corrected" into article words.
 // Fuse.js stays the fuzzy layer for autocomplete and names, where ranking whole phrases matters.
 
+import { stemWord } from './text.ts';
+
 /** A set of words: a Set, or the keys of a Map (the index's word counts and term ids serve as they are). */
 export interface WordSet {
   has(word: string): boolean;
@@ -24,6 +26,8 @@ export class Vocabulary {
    */
   private readonly deletions: Float64Array;
   private readonly cache = new Map<string, string | null>();
+  /** The words in code-unit order, for the words that begin with a stem (built on first use). */
+  private sorted?: string[];
 
   constructor(
     private readonly words: WordSet,
@@ -87,15 +91,40 @@ export class Vocabulary {
 
   /**
    * An article word this one extends or shortens: "Japanese" → "japan", "Nepalese" → "nepal".
-   * The stemmer does not join a place and its people; a shared beginning usually does.
+   * The stemmer does not join a place and its people; a shared beginning usually does. `derived`: also
+   * a word the article makes from this one's stem (below), where no curator's keywords say how readers ask.
    */
-  relative(word: string): string | null {
+  relative(word: string, derived = false): string | null {
     if (word.length < 5 || /\d/.test(word)) return null;
     for (let len = word.length - 1; len >= Math.max(4, Math.ceil(word.length * 0.55)); len--) {
       const prefix = word.slice(0, len);
       if (this.words.has(prefix)) return prefix;
     }
-    return null;
+    return derived ? this.derived(stemWord(word)) : null;
+  }
+
+  /**
+   * The article's word made from this stem by a short ending the stemmer keeps: "conducted" → "conductor",
+   * "refereed" → "referees". The commonest such word, so the article's own use decides.
+   */
+  private derived(stem: string): string | null {
+    if (stem.length < DERIVED_STEM_MIN) return null;
+    this.sorted ??= [...this.words.keys()].sort();
+    const words = this.sorted;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]! < stem) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: string | null = null;
+    for (let i = lo; i < words.length && words[i]!.startsWith(stem); i++) {
+      const w = words[i]!;
+      if (w.length === stem.length || w.length > stem.length + DERIVED_ENDING_MAX || /\d/.test(w)) continue;
+      if (!best || (this.frequency.get(w) ?? 0) > (this.frequency.get(best) ?? 0)) best = w;
+    }
+    return best;
   }
 
   /** The article word this one most likely misspells, or null. */
@@ -139,6 +168,10 @@ export class Vocabulary {
     return found;
   }
 }
+
+/** A derived word needs a stem this long ("sing" → "singer" is another word) and an ending this short. */
+const DERIVED_STEM_MIN = 5;
+const DERIVED_ENDING_MAX = 3;
 
 /** Shortest question word and article name for a two-edit name repair (two edits in five letters is a new word). */
 const NAME_REPAIR_MIN = 6;

@@ -67,7 +67,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       // A real everyday word ("cost") is not a typo of an article word ("post").
       const rank = everydayRank(t.word);
       const repaired = rank !== undefined && rank < RANKING.realWordRank ? null : vocabulary.correct(t.word);
-      const relative = repaired ? null : vocabulary.relative(t.word);
+      const relative = repaired ? null : vocabulary.relative(t.word, wordnet);
       if (repaired) stems.push({ stem: stemWord(repaired), weight: RANKING.typoWeight });
       if (relative) stems.push({ stem: stemWord(relative), weight: RANKING.relativeWeight });
       repairedTo = repaired ?? relative;
