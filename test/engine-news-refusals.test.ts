@@ -21,6 +21,10 @@ Kessler thanked his teacher, Anneli Varga, who had taught him since he was six.
 
 Three months earlier the orchestra's bus broke down on the way to a competition, and the parents were advised to find a local mechanic.
 
+Oduya paid tribute to her late mentor during the ceremony.
+
+The orchestra closed the night with the song Morning Harbour.
+
 Man of the Evening went to the stage manager, Pieter Vandam, who kept the show running through a power cut.
 `;
 
@@ -43,6 +47,14 @@ describe('refusing what the story does not say, with the closest it comes', () =
     expect(a.found).toBe(false);
     expect(a.reason).toMatch(/presented/);
     expect(a.closest?.text).toContain('Kessler won Soloist of the Year');
+  });
+
+  it('refuses "which song" where the passage holds no title, and answers it where one is', () => {
+    const a = engine.answer('Which song did Oduya sing in her tribute to her mentor?');
+    expect(a.found).toBe(false);
+    expect(a.reason).toMatch(/which song/);
+    expect(a.closest?.text).toContain('paid tribute to her late mentor');
+    expect(engine.answer('which song did the orchestra close the night with').answer?.text).toContain('Morning Harbour');
   });
 
   it('still answers "who" where the passage names the one asked for', () => {

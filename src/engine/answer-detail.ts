@@ -75,6 +75,19 @@ export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean 
   return false;
 }
 
+/** Things known by a title: "which song" is answered by its title, which is written with capitals or in quotes. */
+const TITLED_ASK = /\b(?:which|what)\s+(songs?|albums?|films?|movies?|books?|novels?|plays?|poems?|paintings?|shows?|series|singles?|tracks?|hymns?|operas?|newspapers?|magazines?|programmes?|programs?)\b(?!\s+(?:us|them|him|her|me|you|it|the|a|an)\b)/i;
+
+/** The titled thing a question asks to identify ("Which song did she sing?" → "song"), if any. */
+export function titledAsked(question: string): string | undefined {
+  return TITLED_ASK.exec(question)?.[1]?.toLowerCase();
+}
+
+/** A capitalised word or a quotation the question did not bring: where a title would be. */
+export function hasTitle(tokens: Token[], text: string, asked: ReadonlySet<string>): boolean {
+  return /["\u201c]/.test(text) || tokens.some((t, i) => t.capital && !asked.has(t.stem) && (i > 0 || (everydayRank(t.word) ?? Infinity) >= RANKING.realWordRank));
+}
+
 /**
  * Does this passage (with the sentences beside it, which often carry the date or the figure the
  * sentence only refers to) hold what the question type needs? 'any', 'where' and 'quote' always do.

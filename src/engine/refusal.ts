@@ -2,7 +2,7 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { hasDuration, hasPerson, holdsDetail, namesWhom } from './answer-detail.ts';
+import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
 import { RANKING } from './ranking-defaults.ts';
@@ -68,6 +68,11 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   }
   if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
+  }
+  // "Which song did she sing?" of "she paid tribute to him": no title there, so the passage cannot say which.
+  const titled = titledAsked(q.text);
+  if (titled && bestTokens && !hasTitle(bestTokens, bestText ?? '', askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.` };
   }
   // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
   if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
