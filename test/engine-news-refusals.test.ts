@@ -21,6 +21,8 @@ Kessler thanked his teacher, Anneli Varga, who had taught him since he was six.
 
 Three months earlier the orchestra's bus broke down on the way to a competition, and the parents were advised to find a local mechanic.
 
+The conductor came to Valmont from Kenya in 2010.
+
 Oduya paid tribute to her late mentor during the ceremony.
 
 The orchestra closed the night with the song Morning Harbour.
@@ -64,6 +66,12 @@ describe('refusing what the story does not say, with the closest it comes', () =
 
   it('matches a word the story makes from the same stem ("conducted" for its "conductor")', () => {
     expect(engine.answer('who conducted the orchestra').answer?.text).toContain('Miriam Oduya');
+  });
+
+  it('reads "which country" as asking for a place, not as a subject the story lacks', () => {
+    const a = engine.answer('which country did the conductor come from');
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer?.text).toContain('from Kenya');
   });
 
   it('reads a title written in everyday words as the title, not as chat filler', () => {

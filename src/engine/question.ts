@@ -7,7 +7,7 @@ import type { Vocabulary } from './fuzzy.ts';
 import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
-import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, MEASURE_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -54,6 +54,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     !t.capital &&
     (ANSWER_FRAME_WORDS.has(t.word) ||
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
+      (PLACE_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '') && !vocabulary.has(t.word)) ||
       (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
   const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
