@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance, Vocabulary } from '../src/engine/fuzzy.ts';
 import { stemWord } from '../src/engine/text.ts';
+import { otherForms } from '../src/engine/irregular-verbs.ts';
+import { everydayRank } from '../src/engine/background.ts';
 
 /** The repair as it was written before: a Map from every deletion string to its words. */
 function reference(words: string[], frequency: Map<string, number>) {
@@ -71,8 +73,18 @@ describe('derived words', () => {
     expect(vocabulary.relative('japanese', true)).toBe('japan');
   });
 
+  it("maps an irregular verb to the form the article uses, except the commonest verbs, which only phrase a question", () => {
+    const words = new Map([['broke', 1], ['sang', 1], ['took', 1]]);
+    const vocabulary = new Vocabulary(words, new Set(), words);
+    expect(vocabulary.relative('break')).toBe('broke');
+    expect(vocabulary.relative('sung')).toBe('sang');
+    expect(vocabulary.relative('take')).toBeNull();
+  });
+
   it('finds what a scan of every word would, for any vocabulary and word (property-based)', () => {
     const derivedRef = (list: string[], frequency: Map<string, number>, word: string): string | null => {
+      const form = (everydayRank(word) ?? Infinity) >= 300 ? otherForms(word).find((f) => frequency.has(f)) : undefined;
+      if (form) return form;
       if (word.length < 5 || /\d/.test(word)) return null;
       for (let len = word.length - 1; len >= Math.max(4, Math.ceil(word.length * 0.55)); len--) if (frequency.has(word.slice(0, len))) return word.slice(0, len);
       const stem = stemWord(word);

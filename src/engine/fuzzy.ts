@@ -5,6 +5,8 @@
 // Fuse.js stays the fuzzy layer for autocomplete and names, where ranking whole phrases matters.
 
 import { stemWord } from './text.ts';
+import { otherForms } from './irregular-verbs.ts';
+import { everydayRank } from './background.ts';
 
 /** A set of words: a Set, or the keys of a Map (the index's word counts and term ids serve as they are). */
 export interface WordSet {
@@ -90,11 +92,15 @@ export class Vocabulary {
   }
 
   /**
-   * An article word this one extends or shortens: "Japanese" → "japan", "Nepalese" → "nepal".
+   * Another form of an irregular verb the article uses ("come" → "came"), or an article word this one
+   * extends or shortens: "Japanese" → "japan", "Nepalese" → "nepal".
    * The stemmer does not join a place and its people; a shared beginning usually does. `derived`: also
    * a word the article makes from this one's stem (below), where no curator's keywords say how readers ask.
    */
   relative(word: string, derived = false): string | null {
+    // The commonest verbs ("take", "come", "get") mostly phrase a question; their forms only add noise.
+    const form = (everydayRank(word) ?? Infinity) >= LIGHT_VERB_RANK ? otherForms(word).find((f) => this.words.has(f)) : undefined;
+    if (form) return form;
     if (word.length < 5 || /\d/.test(word)) return null;
     for (let len = word.length - 1; len >= Math.max(4, Math.ceil(word.length * 0.55)); len--) {
       const prefix = word.slice(0, len);
@@ -168,6 +174,9 @@ export class Vocabulary {
     return found;
   }
 }
+
+/** Verbs commoner than this rank in everyday English are not mapped to their other forms. */
+const LIGHT_VERB_RANK = 300;
 
 /** A derived word needs a stem this long ("sing" → "singer" is another word) and an ending this short. */
 const DERIVED_STEM_MIN = 5;
