@@ -5,6 +5,8 @@ import type { GroupWeight, Scored } from './rank.ts';
 import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
+/** "Who is Hu Xijing?" asks what the passage says of someone named, not for someone else. */
+const WHO_IS = /\bwho(?:'s| is| was| are| were)\b/i;
 import { RANKING } from './ranking-defaults.ts';
 import type { Token } from './text.ts';
 
@@ -53,8 +55,8 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   // "Who presented Adele with the award?" answered by "Adele won Album of the Year": the passage shares only
   // the question's names, the article lacks what is asked about them, and it names no one else who could be
   // the answer. The closest it comes is offered.
-  const subjectOnly = phrasing.length > 0 && phrasing.some(({ g }) => !g.known) && !phrasing.some(({ i }) => best.contextGroups.has(i));
-  if (q.type === 'who' && subjectOnly && bestTokens && !hasPerson(bestTokens, askedStems(q))) {
+  const subjectOnly = phrasing.length > 0 && phrasing.some(({ g }) => !g.known) && !phrasing.some(({ g }) => g.stems.some((s) => best.matchedStems.has(s.stem)));
+  if (q.type === 'who' && !WHO_IS.test(q.text) && subjectOnly && bestTokens && !hasPerson(bestTokens, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not say who: it says nothing about ${list(phrasesOf(phrasing.filter(({ g }) => !g.known).map(({ g }) => g)))}.` };
   }
   // "What's the tallest building in the world?" of a story on crops: only "world" is there, in passing.
