@@ -61,14 +61,7 @@ export class Vocabulary {
   private withKey(key: string, into: Set<string>): void {
     const h = hashWithout(key, -1) * SLOTS;
     const d = this.deletions;
-    let lo = 0;
-    let hi = d.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (d[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < d.length && d[i]! < h + SLOTS; i++) {
+    for (let i = lowerBound(d, h); i < d.length && d[i]! < h + SLOTS; i++) {
       const w = this.repairable[d[i]! - h]!;
       if (w === key || dropsOneLetterTo(w, key)) into.add(w);
     }
@@ -110,22 +103,15 @@ export class Vocabulary {
   }
 
   /**
-   * The article's word made from this stem by a short ending the stemmer keeps: "conducted" → "conductor",
-   * "refereed" → "referees". The commonest such word, so the article's own use decides.
+   * The article's word made from this stem by a short ending the stemmer keeps: "conducted" → "conductor".
+   * The commonest such word, so the article's own use decides.
    */
   private derived(stem: string): string | null {
     if (stem.length < DERIVED_STEM_MIN) return null;
     this.sorted ??= [...this.words.keys()].sort();
     const words = this.sorted;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < stem) lo = mid + 1;
-      else hi = mid;
-    }
     let best: string | null = null;
-    for (let i = lo; i < words.length && words[i]!.startsWith(stem); i++) {
+    for (let i = lowerBound(words, stem); i < words.length && words[i]!.startsWith(stem); i++) {
       const w = words[i]!;
       if (w.length === stem.length || w.length > stem.length + DERIVED_ENDING_MAX || /\d/.test(w)) continue;
       if (!best || (this.frequency.get(w) ?? 0) > (this.frequency.get(best) ?? 0)) best = w;
@@ -184,6 +170,18 @@ const DERIVED_ENDING_MAX = 3;
 
 /** Shortest question word and article name for a two-edit name repair (two edits in five letters is a new word). */
 const NAME_REPAIR_MIN = 6;
+
+/** The first index of sorted `xs` whose item is not below `x`. */
+function lowerBound<T extends number | string>(xs: ArrayLike<T>, x: T): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Every string made by dropping one letter. Two typos apart still share a key when each drops one. */
 function deletesOf(word: string): string[] {
