@@ -69,3 +69,34 @@ describe('a pronoun after a quote, and "it" for an organisation', () => {
     expect(speakerOf('In a statement')).toBe('the port authority');
   });
 });
+
+describe('the verb before the speaker, and an occupation written as a title', () => {
+  const flood = [
+    'Flood waters reach the old town',
+    'Hydrologist Anna Berg said the river had risen two metres overnight. Economist Lars Holm told the radio the damage would cost millions.',
+    'Said the mayor, Johan Ek: "We will rebuild the bridge before the summer."',
+    'Said Karin Dahl, the town\'s fire chief, "Nobody was hurt."',
+    'Said Ek: "The schools stay shut."',
+  ].join('\n\n');
+  const byStart = (start: string) => {
+    const file = join(dir, 'flood.txt');
+    writeFileSync(file, `${flood}\n`);
+    const p = buildPassages(loadArticleFile(file)).find((r) => r.text.startsWith(start));
+    expect(p, start).toBeDefined();
+    return { speaker: p!.speaker, role: p!.role };
+  };
+
+  it('takes "Said the mayor, Johan Ek:" as Johan Ek, mayor, whichever side of the comma the role is', () => {
+    expect(byStart('Said the mayor')).toEqual({ speaker: 'Johan Ek', role: 'mayor' });
+    expect(byStart('Said Karin Dahl')).toEqual({ speaker: 'Karin Dahl', role: "town's fire chief" });
+  });
+
+  it('expands a surname after the verb to the full name the article gave', () => {
+    expect(byStart('Said Ek').speaker).toBe('Johan Ek');
+  });
+
+  it('keeps an occupation that opens the sentence out of the name, as the role', () => {
+    expect(byStart('Hydrologist Anna Berg')).toEqual({ speaker: 'Anna Berg', role: 'hydrologist' });
+    expect(byStart('Economist Lars Holm')).toEqual({ speaker: 'Lars Holm', role: 'economist' });
+  });
+});

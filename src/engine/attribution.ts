@@ -50,6 +50,8 @@ const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”
 // matches whatever its pattern matches (same flags), so skipping the pattern when it fails changes nothing.
 const CITED_HINT = /cited|quoted/iu;
 const VERB_HINT = new RegExp(`\\s(?:${VERBS})\\b`, 'u');
+/** "Said the mayor, Johan Ek: "…"": the verb first, then who, set off by a colon or a comma and a quote. */
+const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,80}?)\s*(?::|,\s*["“])`, 'iu');
 /** "..., said Ma." */
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
 
@@ -248,12 +250,12 @@ function attributeWords(s: string): Attributed | undefined {
     const source = cleanSpeaker(according[1]!);
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
-  const wordsOf = WORDS_OF.exec(s);
+  const wordsOf = WORDS_OF.exec(s) ?? VERB_FIRST.exec(s);
   if (wordsOf) {
     const parts = wordsOf[1]!.split(/\s*,\s*/).map((p) => p.replace(/^(the|a|an)\s+/i, '').trim()).filter(Boolean);
     const name = parts.find(isPersonalName) ?? parts[0]!;
     const role = parts.filter((p) => p !== name && /\p{Ll}/u.test(p)).join(', ');
-    return withRole({ speaker: name, how: 'said', reported: true }, role);
+    if (looksLikeSpeaker(name)) return splitRole(withRole({ speaker: name, how: 'said', reported: true }, role));
   }
   const by = STATEMENT_BY.exec(s);
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
@@ -298,10 +300,21 @@ function withRole(a: Attributed, role: string): Attributed {
 
 /** Capitalised titles that open a name: "Chinese Vice Foreign Minister Ma Zhaoxu", "President Vladimir Putin". */
 const TITLE = /^(.*\b(?:Minister|President|Vice|Deputy|Secretary|Chancellor|Premier|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|Ambassador|General|Commissioner|Spokesman|Spokeswoman|Spokesperson|Judge|Justice|Coach|Captain|Prosecutor|Professor|Dr\.?|Sir|King|Queen|Prince|Princess|Pope))\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u;
+/**
+ * Occupations written before a name, capitalised only because they open the sentence: "Hydrologist Anna
+ * Berg", "Striker Tom Lind". The suffixes name trades (-ologist, -ist, -ician); the list, common ones that lack them.
+ */
+export const OCCUPATION = /^(?:\p{Lu}\p{Ll}+(?:ologist|ist|ician)|Striker|Goalkeeper|Defender|Midfielder|Forward|Winger|Singer|Rapper|Actor|Actress|Author|Writer|Lawyer|Attorney|Researcher|Reporter|Editor|Historian|Officer|Inspector|Detective|Sergeant|Manager|Founder|Teacher|Doctor|Nurse|Engineer|Producer|Analyst|Expert|Official|Spokesman|Spokeswoman|Spokesperson|Coach|Captain|Prosecutor|Professor|Director|Economist|Scientist|Farmer|Resident|Witness|Campaigner|Student|Veteran)$/u;
+/** "Hydrologist Anna Berg" → the occupation, and the name after it. */
+const OCCUPATION_FIRST = new RegExp(String.raw`^(\p{Lu}\p{Ll}+)\s+(${NAME})$`, 'u');
 
 /** "coauthor Colette Heald" → Colette Heald, coauthor; "Tunisia's coach Nabil Maaloul" → Nabil Maaloul, Tunisia's coach. */
 function splitRole(a: Attributed): Attributed {
   const m = /^((?:the\s+|a\s+|an\s+)?(?:\S+\s+)*?(?!(?:of|de|the|and|for)\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u.exec(a.speaker);
+  const occupied = OCCUPATION_FIRST.exec(a.speaker);
+  if (occupied && OCCUPATION.test(occupied[1]!) && isPersonalName(occupied[2]!)) {
+    return withRole({ ...a, speaker: occupied[2]! }, [occupied[1]!.toLowerCase(), a.role].filter(Boolean).join(', '));
+  }
   const titled = TITLE.exec(a.speaker);
   if (titled && !isOrganisation(a.speaker)) return withRole({ ...a, speaker: titled[2]! }, [a.role, titled[1]!.replace(/^(the|a|an)\s+/i, '')].filter(Boolean).join(', '));
   if (!m || /^(the|a|an)$/i.test(m[1]!) || isOrganisation(m[2]!)) return a;

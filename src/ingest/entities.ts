@@ -5,7 +5,7 @@
 // hand-curated entities.json: these rules find 28 names, all curated ones, and 27 of its 35 people,
 // organisations and places; compromise's people()/organizations()/places() find 21 (16 right) and
 // 16 of 35. compromise is only asked for the type of a bare name the rules cannot type (nlp.ts).
-import { everydayRank, splitSentences, STOP_WORDS } from '../engine/index.ts';
+import { everydayRank, OCCUPATION, splitSentences, STOP_WORDS } from '../engine/index.ts';
 import type { Entity, Paragraph } from '../knowledge/schema.ts';
 import { slugify } from '../knowledge/loader.ts';
 
@@ -94,6 +94,7 @@ const isAcronym = (w: string) => /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(w) && !/\p{Ll}
 /** Every capitalised phrase in the body paragraphs that can be a name, with its cues. */
 export function findMentions(paragraphs: Paragraph[]): Mention[] {
   const mentions: Mention[] = [];
+  const lowerWords = lowerCaseWords(paragraphs);
   for (const para of paragraphs) {
     if (para.kind !== 'body') continue;
     for (const sentence of splitSentences(para.text)) {
@@ -123,7 +124,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
           if (isCapitalised(next)) j++;
           // "Record of the Year", "Budweiser Man of the Match".
           // Not "Colorado State University of the US": a whole institution's name, then where it is.
-          else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && !(j > i && isInstitution(words[j]!.text.toLowerCase())) && spaced(j + 1) && spaced(j + 2)) j += 3;
+          else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && joinsOfThe(words, i, j, lowerWords) && spaced(j + 1) && spaced(j + 2)) j += 3;
           else if (CONNECTORS.has(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && /^ $/.test(sentence.text.slice(words[j + 1]!.end, words[j + 2]!.start))) j += 2;
           else break;
         }
@@ -136,6 +137,26 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
   }
   return mentions;
 }
+
+/** Words the article writes in lower case somewhere: common nouns, whatever their capitals in a name. */
+function lowerCaseWords(paragraphs: Paragraph[]): Set<string> {
+  return new Set(paragraphs.flatMap((p) => p.text.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []));
+}
+
+/**
+ * Whether "of the" + a capitalised word continues the name ending at word j: "Man of the Match", "Record
+ * of the Year", "Bank of the North". Not after a person's name ("Tom Lind of the Tigers": a surname is no
+ * common noun), nor after a whole institution's name ("Colorado State University of the US": then where it is).
+ */
+function joinsOfThe(words: Word[], i: number, j: number, lowerWords: Set<string>): boolean {
+  const head = stripPossessive(words[j]!.text).toLowerCase();
+  const before = words.slice(i, j).filter((w) => !LEADING_STOP.has(w.text.toLowerCase()));
+  if (isInstitution(head)) return before.length === 0;
+  return before.length === 0 || lowerWords.has(head) || (everydayRank(head) ?? Infinity) < COMMON_NOUN_RANK;
+}
+
+/** Words this common ("man", "song") are common nouns even where the article never writes them small. */
+const COMMON_NOUN_RANK = 500;
 
 function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: number): Mention | undefined {
   let words = [...run];
@@ -167,7 +188,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   words.forEach((w, i) => {
     const lower = w.text.toLowerCase().replace(/\.$/, '');
     // A role noun opening a sentence is written as a title too: "Economist Simon Kuznets".
-    if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && ROLE_NOUN_SET.has(lower))) lastTitle = i;
+    if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && (ROLE_NOUN_SET.has(lower) || OCCUPATION.test(w.text)))) lastTitle = i;
   });
   if (lastTitle >= 0) {
     if (lastTitle === words.length - 1) return undefined; // a role on its own: "the Russian President"
@@ -176,6 +197,8 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       words = words.slice(lastTitle + 2);
     } else {
       role = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      // "Hydrologist Anna Berg": an occupation capitalised only for opening the sentence is written small.
+      if (lastTitle === 0 && sentenceStart && !TITLES.has(role.toLowerCase())) role = role.toLowerCase();
       words = words.slice(lastTitle + 1);
       cue = 'title';
     }
@@ -248,7 +271,7 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const nameParts = new Set(mentions.filter((m) => m.name.includes(' ')).flatMap((m) => m.name.split(' ').map(key)));
   const midCount = new Map<string, number>();
   for (const m of mentions) if (!m.sentenceStart) midCount.set(key(m.name), (midCount.get(key(m.name)) ?? 0) + 1);
-  const lowerWords = new Set(paragraphs.flatMap((p) => p.text.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []));
+  const lowerWords = lowerCaseWords(paragraphs);
   const personWords = new Set(mentions.filter((m) => m.cue === 'title' || m.name.includes(' ')).flatMap((m) => m.name.split(' ')));
   const drafts = new Map<string, Draft>();
   for (const m of mentions) {
