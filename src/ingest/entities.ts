@@ -8,6 +8,7 @@
 import { everydayRank, OCCUPATION, splitSentences, STOP_WORDS } from '../engine/index.ts';
 import type { Entity, Paragraph } from '../knowledge/schema.ts';
 import { slugify } from '../knowledge/loader.ts';
+import { AUTHOR_CREDITS, parseCredits } from '../knowledge/plain-text.ts';
 
 export type EntityType = Entity['type'];
 
@@ -293,11 +294,14 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
     d.role ??= m.role;
     drafts.set(k, d);
   }
+  const credited = new Map(paragraphs.filter((p) => p.kind === 'credits').flatMap((p) => parseCredits(p.text).map((c) => [c.name, c.role] as const)).reverse());
   for (const name of opts.contributors ?? []) {
     const k = key(name);
     const d = drafts.get(k) ?? { name, mentions: [], aliases: new Set<string>() };
     d.type = 'person';
-    d.role ??= 'contributor credited in the article';
+    // "With assistance from …" is no authorship: the role says what the credits say they did.
+    const credit = credited.get(name);
+    d.role ??= credit && !AUTHOR_CREDITS.has(credit) ? `credited with ${credit}` : 'contributor credited in the article';
     drafts.set(k, d);
   }
   for (const d of drafts.values()) d.type ??= typeOf(d, opts.typeOf);
