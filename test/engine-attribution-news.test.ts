@@ -100,3 +100,21 @@ describe('the verb before the speaker, and an occupation written as a title', ()
     expect(byStart('Economist Lars Holm')).toEqual({ speaker: 'Lars Holm', role: 'economist' });
   });
 });
+
+describe('a headline that restates what a source said', () => {
+  const headlineOf = (name: string, text: string) => {
+    const file = join(dir, `${name}.txt`);
+    writeFileSync(file, `${text}\n`);
+    return buildPassages(loadArticleFile(file)).find((p) => p.kind === 'headline')!;
+  };
+
+  it('stays the publisher\'s but says whose statement it reports', () => {
+    const h = headlineOf('union', 'Union Vows to Fight Dam Plan in Court\n\nThe Valley Farmers Union said it would fight the dam plan in court. The council meets again in May.');
+    expect({ speaker: h.speaker, how: h.how }).toEqual({ speaker: 'the article', how: 'the headline, reporting the Valley Farmers Union' });
+  });
+
+  it('reports nobody when the sentence it restates is the article\'s own', () => {
+    const h = headlineOf('flood', 'River Floods Old Town\n\nThe river flooded the old town on Monday. Hydrologist Anna Berg said the water would fall by Friday.');
+    expect(h.how).toBe('the headline');
+  });
+});

@@ -80,7 +80,28 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       });
     }
   }
+  for (const headline of out) if (headline.kind === 'headline' && headline.speaker === publisher && !pack.facts.some((f) => f.paragraph === headline.paragraph)) restatedSource(headline, out, publisher);
   return out;
+}
+
+/** A headline's words that must be a body sentence's for the headline to restate that sentence. */
+const RESTATED_SHARE = 0.5;
+
+/**
+ * "China Backs Russia's Actions …" restates "China said it supports Russia's actions …": the headline is
+ * the publisher's, but what it reports is the source's, so its `how` names that source.
+ */
+function restatedSource(headline: PassageRecord, passages: PassageRecord[], publisher: string): void {
+  const words = new Set(headline.tokens!.filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem));
+  if (words.size < 2) return;
+  let best: PassageRecord | undefined;
+  let bestShared = 0;
+  for (const p of passages) {
+    if (p.kind !== 'body') continue;
+    const shared = new Set(p.tokens!.filter((t) => words.has(t.stem)).map((t) => t.stem)).size;
+    if (shared > bestShared) [best, bestShared] = [p, shared];
+  }
+  if (best && best.speaker !== publisher && bestShared >= RESTATED_SHARE * words.size) headline.how = `the headline, reporting ${best.speaker}`;
 }
 
 /** A reference back ("the pair", "he") stands for at most this many of the names before it. */
