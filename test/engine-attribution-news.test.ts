@@ -118,3 +118,13 @@ describe('a headline that restates what a source said', () => {
     expect(h.how).toBe('the headline');
   });
 });
+
+describe('the setting of a statement', () => {
+  it('is a word every sentence of the statement answers to, not only the one that names it', () => {
+    const file = join(dir, 'prize.txt');
+    writeFileSync(file, 'Chemist wins prize\n\nIn her acceptance speech, Lena Park said, "I thank my family. The prize belongs to the whole lab."\n');
+    const second = buildPassages(loadArticleFile(file)).find((p) => p.text.startsWith('The prize'))!;
+    expect(second).toMatchObject({ speaker: 'Lena Park', how: 'said in her acceptance speech' });
+    expect(second.expansion).toContain('her acceptance speech');
+  });
+});

@@ -20,7 +20,7 @@ export interface PassageRecord {
   speakerStems: Set<string>;
   /** Entities the passage mentions (ids). */
   entities: string[];
-  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker. */
+  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker and where they spoke. */
   expansion: string;
   /** The text's tokens, made once here for the index (the index keeps them). */
   tokens?: Token[];
@@ -65,6 +65,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         ...(fact?.keywords ?? []),
         attribution.speaker,
         attribution.role ?? '',
+        // "said in her acceptance speech": every sentence of the statement was said there, not only the first.
+        / in (.+)$/.exec(attribution.how)?.[1] ?? '',
       ].join(' ');
       out.push({
         id: out.length,
