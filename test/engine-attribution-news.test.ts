@@ -76,7 +76,7 @@ describe('the verb before the speaker, and an occupation written as a title', ()
     'Hydrologist Anna Berg said the river had risen two metres overnight. Economist Lars Holm told the radio the damage would cost millions.',
     'Said the mayor, Johan Ek: "We will rebuild the bridge before the summer."',
     'Said Karin Dahl, the town\'s fire chief, "Nobody was hurt."',
-    'Said Ek: "The schools stay shut."',
+    'Said Ek: "The schools stay shut." Ek was called a "hero" in the local press.',
   ].join('\n\n');
   const byStart = (start: string) => {
     const file = join(dir, 'flood.txt');
@@ -93,6 +93,10 @@ describe('the verb before the speaker, and an occupation written as a title', ()
 
   it('expands a surname after the verb to the full name the article gave', () => {
     expect(byStart('Said Ek').speaker).toBe('Johan Ek');
+  });
+
+  it('gives a passive with a quoted word and no agent to the article, not to its subject or the last speaker', () => {
+    expect(byStart('Ek was called').speaker).toBe('the article');
   });
 
   it('keeps an occupation that opens the sentence out of the name, as the role', () => {

@@ -52,6 +52,8 @@ const CITED_HINT = /cited|quoted/iu;
 const VERB_HINT = new RegExp(`\\s(?:${VERBS})\\b`, 'u');
 /** "Said the mayor, Johan Ek: "…"": the verb first, then who, set off by a colon or a comma and a quote. */
 const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,80}?)\s*(?::|,\s*["“])`, 'iu');
+/** The verb is passive when the subject ends with a form of "be": "was described", "has been quoted". */
+const PASSIVE = /\s(?:was|were|is|are|been|being|be|get|got|gets)$/i;
 /** "..., said Ma." */
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
 
@@ -125,10 +127,11 @@ export class Attributor {
     }
     this.noteNames(s);
 
-    let found = this.resolve(attributeWords(s), s);
+    const words = attributeWords(s);
+    let found = words ? this.resolve(words, s) : undefined;
     if (!found && insideAtStart && this.quoteSpeaker) found = { ...this.quoteSpeaker };
     if (!found && first && opensWithQuote && this.introduces) found = { ...this.introduces };
-    if (!found && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
+    if (!found && words !== null && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
 
     this.introduces = found && /:\s*$/.test(s) ? found : undefined;
     if (hasQuote || insideAtStart) this.quoteSpeaker = found;
@@ -239,7 +242,8 @@ export function attributeSentence(sentence: string): Attributed | undefined {
   return new Attributor().sentence(sentence);
 }
 
-function attributeWords(s: string): Attributed | undefined {
+/** Who the wording says spoke; null when it says the sentence is the article's own even with a quote in it (a passive). */
+function attributeWords(s: string): Attributed | undefined | null {
   const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
     const source = cleanSpeaker(cited[1]!);
@@ -274,6 +278,11 @@ function attributeWords(s: string): Attributed | undefined {
   const after = VERB_SUBJECT.exec(s);
   if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
   const sv = VERB_HINT.test(s) ? SUBJECT_VERB.exec(s) : null;
+  // "Mubanga was described as an "MI6 agent" by one newspaper": the passive's subject said nothing.
+  if (sv && PASSIVE.test(sv[2]!)) {
+    const by = /^[^,;.:]*?\bby\s+([^,;.:"“”]{2,60})/u.exec(s.slice(sv.index + sv[0].length - (sv[3]?.length ?? 0)))?.[1];
+    return by && looksLikeSpeaker(by.trim()) ? { speaker: cleanSpeaker(by), how: 'said', reported: true } : null;
+  }
   if (sv) {
     const speaker = cleanSpeaker(sv[2]!);
     const verb = VERB.exec(sv[0])?.[1]?.toLowerCase() ?? 'said';
