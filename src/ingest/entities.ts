@@ -23,6 +23,10 @@ const TITLES = new Set(
   cardinal rabbi imam coach inspector detective lord lady sir dame spokesperson spokesman spokeswoman envoy marshal
   admiral emperor empress tsar czar ayatollah chief`.split(/\s+/),
 );
+/** Titles of address only: they mark a person's name but say nothing of what the person does. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lord', 'lady']);
+/** Acronyms that name a country, not a body: "the UK had not helped". */
+const COUNTRY_ACRONYMS = new Set(['UK', 'US', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
 // Lower-case roles written just before a name: "Wagner Group head Yevgeny Prigozhin".
 const ROLE_NOUNS =
   'head|chief|leader|founder|co-founder|spokesperson|spokesman|spokeswoman|editor-in-chief|editor|director|chairman|chairwoman|president|minister|secretary|commander|ceo|owner|boss|analyst|professor|researcher|lawyer|attorney|ambassador|envoy|official|general|governor|mayor|senator|premier|author|economist|reporter|correspondent|columnist|adviser|advisor|aide|scientist|expert|activist|candidate|chancellor|prosecutor|judge|historian|citizen|resident|fighter|soldier|pilot|doctor|captain|coach|manager|executive|strategist';
@@ -30,6 +34,8 @@ const ROLE_BEFORE = new RegExp(
   String.raw`((?:(?:\p{Lu}[\p{L}'’.\-]*|of|the|and)\s+)*(?:(?:former|deputy|vice|acting|senior|top|then|longtime|veteran|chief|executive|managing|foreign|defense|defence|finance|political|military|founding|new|current)\s+)*(?:${ROLE_NOUNS}))\s+$`,
   'u',
 );
+// "The home secretary, " before a name that a comma closes.
+const ROLE_COMMA_BEFORE = new RegExp(String.raw`(?:^|[\s"“])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\p{Ll}'’\-]+\s+){0,3}(?:${ROLE_NOUNS}|secretary|spokesman|coach)),\s+$`, 'u');
 // ", the Russian president," after a name.
 // The role noun must be lower case: ", the National Party of Australia," is the next item of a list.
 const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
@@ -197,9 +203,10 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       // "Queen of Australia", "President of Russia": the title is of a place or body, not before a name.
       words = words.slice(lastTitle + 2);
     } else {
-      role = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      const title = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      // "Mr Mubanga": an honorific says a person is meant, but it is no role.
       // "Hydrologist Anna Berg": an occupation capitalised only for opening the sentence is written small.
-      if (lastTitle === 0 && sentenceStart && !TITLES.has(role.toLowerCase())) role = role.toLowerCase();
+      if (!HONORIFICS.has(title.toLowerCase().replace(/\.$/, ''))) role = lastTitle === 0 && sentenceStart && !TITLES.has(title.toLowerCase()) ? title.toLowerCase() : title;
       words = words.slice(lastTitle + 1);
       cue = 'title';
     }
@@ -220,7 +227,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       if (!KEEP_ACRONYMS.has(word) && everydayRank(lower) !== undefined && everydayRank(lower)! < 20000) return undefined; // "TV", "AD"
     }
     // Demonyms used as adjectives: "Chinese state media", "Russian’s foreign ministry", "Chinese-language".
-    if (/(ese|ian|ish|ean|ern|ican)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
+    if (cue !== 'title' && /(ese|ian|ish|ean|ern|ican)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
     // "Geographically …", "Ultimately, …": an adverb, capitalised only for starting the sentence (not "Italy").
     if (sentenceStart && /(ally|ously|ively|fully|edly|ingly|ently|antly)$/.test(lower)) return undefined;
     if (/-\p{Ll}/u.test(word)) return undefined;
@@ -236,6 +243,12 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       role = roleBefore.replace(/^(the|a|an|his|her|their|its)\s+/i, '');
       cue = 'title';
     }
+  }
+  // "The home secretary, Charles Clarke, said": the role before the name, set off by commas.
+  const roleComma = /^,/.test(after) ? ROLE_COMMA_BEFORE.exec(before)?.[1] : undefined;
+  if (!role && roleComma) {
+    role = roleComma;
+    cue = 'title';
   }
   const appositive = APPOSITIVE.exec(after.replace(/^['’]s?/u, ''))?.[1];
   if (!role && appositive) role = appositive.replace(/^(the|a|an|who is)\s+/i, '');
@@ -359,6 +372,7 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   if (OTHER_SUFFIX.has(head)) return 'other';
   const cues = d.mentions.map((m) => m.cue);
   if (cues.includes('title')) return 'person';
+  if (COUNTRY_ACRONYMS.has(d.name)) return 'place';
   if (isAcronym(d.name)) return 'organisation';
   // What the article's own words say ("in Victoria") outranks a lexicon that knows Victoria as a first name;
   // for a two-word name, "to Thomas Edison" says nothing of a place.
