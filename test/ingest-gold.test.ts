@@ -80,6 +80,7 @@ describe('ingest reads news conventions a curator would otherwise fix by hand', 
     'Last March, the ferry operator was described as "reckless" by a harbour inspector. In June the company paid the fine.',
     'Mr Halvorsen, the operator\'s owner, said little. The transport minister, Ingrid Lund, said the UK rules were too weak.',
     'Ms Christian, a passenger, said: "We were thrown against the rails."',
+    'The harbour board said it was "deeply sorry" and would review its checks.',
   ].join('\n\n');
   const pack = draftPack(text, { slug: 'ferry' });
   const entity = (name: string) => pack.entities.find((e) => e.name === name || e.aliases.includes(name));
@@ -98,6 +99,11 @@ describe('ingest reads news conventions a curator would otherwise fix by hand', 
     expect(entity('Halvorsen')?.role).not.toBe('Mr');
     expect(entity('Ingrid Lund')?.role).toBe('transport minister');
     expect(entity('UK')?.type).toBe('place');
+  });
+
+  it('types a speaker the article names only as "the harbour board" as an organisation', () => {
+    const board = pack.entities.find((e) => e.id === pack.quotes.find((q) => q.text === 'deeply sorry')?.speaker);
+    expect(board).toMatchObject({ name: 'harbour board', type: 'organisation' });
   });
 
   it('keeps a surname that looks like a demonym when a title marks it as a name', () => {
