@@ -77,6 +77,7 @@ describe('the verb before the speaker, and an occupation written as a title', ()
     'Said the mayor, Johan Ek: "We will rebuild the bridge before the summer."',
     'Said Karin Dahl, the town\'s fire chief, "Nobody was hurt."',
     'Said Ek: "The schools stay shut." Ek was called a "hero" in the local press.',
+    'Nils Storm, QC, said the town would sue. Mia Falk, KC, a lawyer for the farmers, said they would join.',
   ].join('\n\n');
   const byStart = (start: string) => {
     const file = join(dir, 'flood.txt');
@@ -97,6 +98,11 @@ describe('the verb before the speaker, and an occupation written as a title', ()
 
   it('gives a passive with a quoted word and no agent to the article, not to its subject or the last speaker', () => {
     expect(byStart('Ek was called').speaker).toBe('the article');
+  });
+
+  it('takes no honours after a name ("QC") for the role, but the role after them', () => {
+    expect(byStart('Nils Storm')).toEqual({ speaker: 'Nils Storm', role: undefined });
+    expect(byStart('Mia Falk').speaker).toBe('Mia Falk');
   });
 
   it('keeps an occupation that opens the sentence out of the name, as the role', () => {

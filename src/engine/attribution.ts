@@ -243,7 +243,9 @@ export function attributeSentence(sentence: string): Attributed | undefined {
 }
 
 /** Who the wording says spoke; null when it says the sentence is the article's own even with a quote in it (a passive). */
-function attributeWords(s: string): Attributed | undefined | null {
+function attributeWords(sentence: string): Attributed | undefined | null {
+  // "Mia Falk, KC, a lawyer for the farmers, said": honours after a name are read past.
+  const s = POSTNOMINAL_HINT.test(sentence) ? sentence.replace(POSTNOMINALS_AFTER, (_, verb?: string) => verb ?? ',') : sentence;
   const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
     const source = cleanSpeaker(cited[1]!);
@@ -301,9 +303,16 @@ function attributeWords(s: string): Attributed | undefined | null {
   return undefined;
 }
 
+const POSTNOMINAL_LIST = 'QC|KC|SC|MP|MEP|MSP|OBE|MBE|CBE|KBE|PhD|MD|Jr|Sr|Esq';
+const POSTNOMINAL = new RegExp(`^(?:${POSTNOMINAL_LIST})\\.?$`);
+const POSTNOMINAL_HINT = new RegExp(`, (?:${POSTNOMINAL_LIST})\\b`);
+/** ", QC," → "," (or nothing before the verb: "Nils Storm, QC, said" → "Nils Storm said"). */
+const POSTNOMINALS_AFTER = new RegExp(`,\\s+(?:${POSTNOMINAL_LIST})\\.?,(\\s+(?:${SINGLE_VERBS})\\b)?`, 'g');
+
 function withRole(a: Attributed, role: string): Attributed {
   // ", who was freed last month," describes the speaker but is no role.
-  const r = /^(who|which|that|whose)\b/i.test(role.trim()) ? '' : role.trim();
+  // Nor are honours after a name ("Tom Molomby, SC, said"): letters, not what the speaker does.
+  const r = /^(who|which|that|whose)\b/i.test(role.trim()) || POSTNOMINAL.test(role.trim()) ? '' : role.trim();
   return r ? { ...a, role: r } : a;
 }
 

@@ -95,7 +95,7 @@ const RESTATED_SHARE = 0.5;
  */
 function restatedSource(headline: PassageRecord, passages: PassageRecord[], publisher: string): void {
   const words = new Set(headline.tokens!.filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem));
-  if (words.size < 2) return;
+  if (words.size < 3) return;
   let best: PassageRecord | undefined;
   let bestShared = 0;
   for (const p of passages) {
