@@ -78,6 +78,7 @@ describe('the verb before the speaker, and an occupation written as a title', ()
     'Said Karin Dahl, the town\'s fire chief, "Nobody was hurt."',
     'Said Ek: "The schools stay shut." Ek was called a "hero" in the local press.',
     'Nils Storm, QC, said the town would sue. Mia Falk, KC, a lawyer for the farmers, said they would join.',
+    'Anna Berg pointed out that the dam had held. "It was built well," she continued. Lars Holm testified that the gates stuck.',
   ].join('\n\n');
   const byStart = (start: string) => {
     const file = join(dir, 'flood.txt');
@@ -103,6 +104,12 @@ describe('the verb before the speaker, and an occupation written as a title', ()
   it('takes no honours after a name ("QC") for the role, but the role after them', () => {
     expect(byStart('Nils Storm')).toEqual({ speaker: 'Nils Storm', role: undefined });
     expect(byStart('Mia Falk').speaker).toBe('Mia Falk');
+  });
+
+  it('reads "pointed out", "continued" and "testified" as statements', () => {
+    expect(byStart('Anna Berg pointed out').speaker).toBe('Anna Berg');
+    expect(byStart('"It was built well,"').speaker).toBe('Anna Berg');
+    expect(byStart('Lars Holm testified').speaker).toBe('Lars Holm');
   });
 
   it('keeps an occupation that opens the sentence out of the name, as the role', () => {
