@@ -106,7 +106,7 @@ describe('the verb before the speaker, and an occupation written as a title', ()
     expect(byStart('Mia Falk').speaker).toBe('Mia Falk');
   });
 
-  it('reads "pointed out", "continued" and "testified" as statements', () => {
+  it('reads "pointed out" and "testified" as statements, and "she continued" after a quote as the last speaker', () => {
     expect(byStart('Anna Berg pointed out').speaker).toBe('Anna Berg');
     expect(byStart('"It was built well,"').speaker).toBe('Anna Berg');
     expect(byStart('Lars Holm testified').speaker).toBe('Lars Holm');
