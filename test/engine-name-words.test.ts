@@ -1,6 +1,6 @@
-// Words inside names: an everyday word the article uses only inside a name ("Man of the Match") runs on
-// through "of" and "the", so a question naming it keeps every word, even chat filler ("man"); and letters
-// NFKD leaves whole ("ØNE PILØTS") fold so a name typed on a plain keyboard matches.
+// Words inside names: a name the article writes with "of the" in it ("Record of the Year") is one name in
+// the term index, so a question naming it keeps its everyday words; and letters NFKD leaves whole
+// ("ØNE PILØTS") fold so a name typed on a plain keyboard matches.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,24 +16,24 @@ const file = join(dir, 'cup.txt');
 writeFileSync(
   file,
   [
-    'Harbour draw with Northside in cup final',
-    'The final between Harbour and Northside ended 2–2 on Saturday. After the match, fans of both clubs stayed to sing.',
-    'Goalkeeper Sam Reed won the Budweiser Man of the Match award. He saved two penalties in the shoot-out.',
+    'Harbour singer wins two awards',
+    'Mira Holt won the Record of the Year award on Saturday for her song Tides. The gala, held at the harbour, ran late.',
+    'Her album Salt won the Album of the Year award. She thanked her band.',
   ].join('\n\n') + '\n',
 );
 const engine = createEngine(loadArticleFile(file));
 
 describe('a name with "of the" in it', () => {
-  it.each(['who got man of the match', 'who won man of the match in the final'])('%s finds the award', (question) => {
-    const a = engine.answer(question);
+  it('keeps an everyday word the article uses only in that name when the question names the rest of it', () => {
+    const a = engine.answer('who won record of the year');
     expect(a.found).toBe(true);
-    expect(a.answer!.text).toContain('Man of the Match');
-    expect(a.answer!.matched.map((m) => m.toLowerCase())).toContain('man');
+    expect(a.answer!.text).toContain('Record of the Year');
+    expect(a.answer!.matched.map((m) => m.toLowerCase())).toContain('record');
   });
 
-  it('still drops "man" as filler when the question names nothing of the name', () => {
-    const a = engine.answer('man what was the score of the final');
-    expect(a.answer?.matched.map((m) => m.toLowerCase()) ?? []).not.toContain('man');
+  it('still drops that word when the question names nothing else of the name', () => {
+    const a = engine.answer('what record did the gala set');
+    expect(a.answer?.matched.map((m) => m.toLowerCase()) ?? []).not.toContain('record');
   });
 });
 

@@ -56,10 +56,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
       (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
-  // "man of the match": a filler word is a name's own when the article uses it only in a name the question also names.
-  const asked = new Set(tokens.map((t) => t.stem));
-  const ofName = (t: Token) => [...(vocabulary.nameOnly.get(t.stem) ?? [])].some((p) => asked.has(p));
-  const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !ofName(t)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
+  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   tokens.forEach((t, i) => {
     if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
