@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { HandleInteraction } from '../src/discord/interaction-result.ts';
-import { REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_MS } from '../src/discord/http/server.ts';
+import { REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_MS } from '../src/discord/http/limits.ts';
 import { waitUntil } from '../testing/spawn.ts';
 import { makeKeys, nowTimestamp, signBody, startServer } from './http-helpers.ts';
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../log.ts';
 import { DEFAULT_BURST, DEFAULT_REFILL_MS, type CooldownOptions } from './cooldown.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_RETENTION_DAYS } from '../store/defaults.ts';
-import { DEFAULT_MAX_CONNECTIONS } from './http/server.ts';
+import { DEFAULT_MAX_CONNECTIONS } from './http/limits.ts';
 
 export type Mode = 'gateway' | 'http' | 'deploy';
 

@@ -10,13 +10,8 @@ import { createDelivery } from '../delivery.ts';
 import { interactionLine, logInteraction } from '../interaction-log.ts';
 import { PONG, errorReply, instead, responseJson } from '../outgoing.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
+import { DEFAULT_MAX_CONNECTIONS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_MS } from './limits.ts';
 
-export const MAX_BODY_BYTES = 64 * 1024;
-/** Headers, then the body, each within this; Discord sends small bodies at once. */
-export const REQUEST_TIMEOUT_MS = 10_000;
-/** How often node looks for requests past their timeout (its default, 30 s, let stalls live 3× too long). */
-export const TIMEOUT_CHECK_MS = 1_000;
-export const DEFAULT_MAX_CONNECTIONS = 1_024;
 /**
  * Once the drain has closed the listener, how long open keep-alive connections stay up so a request
  * already on its way on one is answered (with Connection: close) rather than reset. A balancer's next
