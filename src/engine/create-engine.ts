@@ -17,6 +17,7 @@ import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
 import { passageKeys } from './passage-key.ts';
+import { fitToQuestion } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -124,7 +125,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       if (facet) return answerAbout(question, facet);
       const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
       const weights = groupWeights(q, index);
-      const ranked = rankPassages(q, index, records, weights, !pack.curated);
+      const ranked = fitToQuestion(q, rankPassages(q, index, records, weights, !pack.curated), (id) => index.tokens[id]!, (id) => records[id]!.text, (w) => index.names.has(w));
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -154,7 +155,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
-        band: bandOf(answer.score, holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q))),
+        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar)),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {
