@@ -108,13 +108,13 @@ const idiom = (match: string, head: string, means: string, weight = 0.9, drop = 
   drop,
 });
 
-const PARTICLE_OBJECT = String.raw`(?:\s+(?:it|them|this|that|these|those|the\s+\w+|\w+))?`;
+const PARTICLE_OBJECT = String.raw`(?:\s+(?:(?:the|their|his|her|its|my|your|our|this|that)\s+\w+|\w+))?`;
 
 export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`pass(?:es|ed|ing)?${PARTICLE_OBJECT}\s+(?:around|round|along)`, 'pass(?:es|ed|ing)?', 'share shared sharing circulate circulated spread', 0.9, true),
   idiom(String.raw`talk(?:s|ed|ing)?\s+(?:about|over)`, 'talk(?:s|ed|ing)?', 'discuss discussed discussion discussions', 0.9),
   idiom(String.raw`(?:big|huge|major)\s+(?:of\s+)?(?:an?\s+)?deal`, 'deal', 'important significant serious major', 0.9, true),
-  idiom(String.raw`(?:take[sn]?|took|taking)\s+place`, 'take[sn]?|took|taking', 'held hold occur occurred happen happened', 0.9, true),
+  idiom(String.raw`(?:t[ao]ke[sn]?|took|taking)${PARTICLE_OBJECT}\s+off`, 't[ao]ke[sn]?|took|taking', 'remove removed removing', 0.9),
   idiom(String.raw`step(?:s|ped|ping)?\s+down`, 'step(?:s|ped|ping)?', 'resign resigned resignation quit', 0.9),
   idiom(String.raw`t[ao]ke[sn]?${PARTICLE_OBJECT}\s+over|took${PARTICLE_OBJECT}\s+over|taking${PARTICLE_OBJECT}\s+over`, 'take[sn]?|took|taking', 'seize seized capture captured control takeover', 0.9),
   idiom(String.raw`back(?:s|ed|ing)?\s+down`, 'back(?:s|ed|ing)?', 'retreat retreated concede conceded withdraw withdrew', 0.9),
@@ -132,9 +132,10 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`br(?:eak|oke)(?:s|ing)?\s+out`, 'br(?:eak|oke)(?:s|ing)?', 'begin began start started erupt erupted', 0.9),
   idiom(String.raw`side(?:s|d)?\s+with|st(?:and|ood)(?:s|ing)?\s+(?:by|with|behind)`, 'side(?:s|d)?|st(?:and|ood)(?:s|ing)?', 'support supported back backed', 0.9),
   // "did he meet anyone else": someone in addition, as an article says "also met".
-  idiom(String.raw`(?:anyone|anybody|someone|somebody|anything|something|who|what|where)\s+else`, 'else', 'also another additionally', 0.9, true),
-  // A reaction is said or done: "condemned", "welcomed" answer "how did they react".
-  idiom(String.raw`react(?:s|ed|ing|ion|ions)?`, 'react(?:s|ed|ing|ion|ions)?', 'reaction reactions respond responded response', 0.9),
+  idiom(String.raw`(?:anyone|anybody|someone|somebody|who)\s+else`, 'else', 'also another additionally', 0.9, true),
+  // A reaction is said or done: "condemned", "welcomed" answer "how did they react". "Response" is a
+  // derivation (WordNet's weight for one), and the ways of reacting weigh less again.
+  idiom(String.raw`react(?:s|ed|ing|ion|ions)?`, 'react(?:s|ed|ing|ion|ions)?', 'reaction reactions respond responded response', 0.6),
   idiom(String.raw`react(?:s|ed|ing|ion|ions)?`, 'react(?:s|ed|ing|ion|ions)?', 'condemn condemned denounce denounced welcome welcomed praise praised criticise criticised criticize criticized', 0.5),
 ];
 

@@ -40,7 +40,7 @@ export interface Question {
   speech: boolean;
   /** "the name of the spokesperson": the word for whom a name is asked for. */
   nameOf?: string;
-  /** "besides X", "other than X": the answer is whatever X is not, which no passage's words can confirm (never High). */
+  /** "besides X", "other than X": the answer is what X is not, which no passage's words can confirm (never High). */
   excludes?: boolean;
   /** "what year…", "on what date…": a year, or a calendar date, is wanted, not any time ("on Saturday"). */
   calendar?: 'year' | 'date';
@@ -63,12 +63,12 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
   const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
-  const { absorbed, meanings } = readIdioms(text, tokens);
+  const { absorbed, meanings } = readIdioms(text, tokens, vocabulary);
   const excluded = excludedTokens(text, tokens);
   tokens.forEach((t, i) => {
     // An idiom's head means what the idiom does, even when the word alone is filler ("else" in "anyone else").
     if (!meanings.has(i) && (!content(t) || (!onlyPhrasing && phrasing(t, i)))) return;
-    if (absorbed.has(i) || excluded.has(i)) return;
+    if (absorbed.has(i) || excluded.skipped.has(i)) return;
     const meaning = meanings.get(i);
     // An idiom whose literal word means nothing ("deal" in "a big deal") and whose sense the article lacks only phrases the question.
     if (meaning?.drop && !meaning.stems.some((m) => vocabulary.hasStem(m.stem))) return;
@@ -112,7 +112,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     text: raw, type, groups, phrases, speech,
     ...(nameOf ? { nameOf } : {}),
     ...(calendar ? { calendar: calendar === 'year' ? 'year' : 'date' } : {}),
-    ...(excluded.size ? { excludes: true } : {}),
+    ...(excluded.found ? { excludes: true } : {}),
   };
 }
 
@@ -120,7 +120,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
  * The question's idioms (chat-words.ts IDIOMS): the plain words each one's head word also stands for,
  * and the idiom's other words, which are part of it and never a subject of their own.
  */
-function readIdioms(text: string, tokens: Token[]): { absorbed: Set<number>; meanings: Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }> } {
+function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { absorbed: Set<number>; meanings: Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }> } {
   const absorbed = new Set<number>();
   const meanings = new Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }>();
   for (const idiom of IDIOMS) {
@@ -136,8 +136,9 @@ function readIdioms(text: string, tokens: Token[]): { absorbed: Set<number>; mea
       if (!entry.stems.some((s) => s.stem === stem)) entry.stems.push({ stem, weight: idiom.weight });
     }
     meanings.set(head.i, entry);
-    // Only the idiom's particle is absorbed, never an object or an adjective inside it ("a big deal": "big" stays).
-    for (const { t, i } of inside) if (i !== head.i && PARTICLES.has(t.word)) absorbed.add(i);
+    // Only the idiom's particle is absorbed, never an object or an adjective inside it ("a big deal": "big"
+    // stays), and only where the article lacks it: one that says "set up" too is matched by both words.
+    for (const { t, i } of inside) if (i !== head.i && PARTICLES.has(t.word) && !vocabulary.has(t.word)) absorbed.add(i);
   }
   return { absorbed, meanings };
 }
@@ -150,20 +151,21 @@ function readIdioms(text: string, tokens: Token[]): { absorbed: Set<number>; mea
 const FORM_WEIGHT = 0.85;
 
 /** The particles of phrasal verbs ("pass around", "step down"): part of the idiom, never a subject. */
-const PARTICLES = new Set(['around', 'round', 'along', 'about', 'over', 'down', 'out', 'off', 'up', 'into', 'by', 'with', 'behind', 'place']);
+const PARTICLES = new Set(['around', 'round', 'along', 'about', 'over', 'down', 'out', 'off', 'up', 'into', 'by', 'with', 'behind']);
 
 /**
  * "anyone else besides Qin", "who other than the mayor…": the trigger is no word to find and, asked for
  * someone else, neither are whom it names. Asked for other things ("besides fats, what other compounds…"),
  * X stays: the passage that answers often lists X with the rest.
  */
-function excludedTokens(text: string, tokens: Token[]): Set<number> {
+function excludedTokens(text: string, tokens: Token[]): { skipped: Set<number>; found: boolean } {
   const m = EXCLUDING.exec(text);
   const out = new Set<number>();
-  if (!m) return out;
-  const end = answerType(text) === 'who' ? m.index + m[0].length : m.index + m[0].length - m[1]!.length;
+  if (!m) return { skipped: out, found: false };
+  const someoneElse = answerType(text) === 'who';
+  const end = someoneElse ? m.index + m[0].length : m.index + m[0].length - m[1]!.length;
   tokens.forEach((t, i) => t.start >= m.index && t.end <= end && out.add(i));
-  return out;
+  return { skipped: out, found: true };
 }
 
 const CALENDAR = /\b(?:what|which)\s+(year|date)\b/i;

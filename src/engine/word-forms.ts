@@ -1,6 +1,8 @@
 // Forms of one word the stemmer cannot join: irregular verbs ("meet" / "met", "say" / "said") and
 // superlatives ("big" / "biggest"). A reader asks "did he meet anyone" of an article that says "met".
-// General English morphology only: every form listed is the same word, never a related one.
+// General English morphology only: every form listed is the same word, never a related one, and a form
+// that is also another everyday word ("left", "found", "saw", "rose") is left out, as are light verbs
+// ("take", "go", "come") whose other forms mostly mean something else ("took a fall", "went wrong").
 import { STOP_WORDS, stemWord } from './text.ts';
 
 /** Each line: the base form, then its irregular past and participle forms. */
@@ -20,7 +22,6 @@ burn burnt
 buy bought
 catch caught
 choose chose chosen
-come came
 creep crept
 deal dealt
 dig dug
@@ -32,14 +33,12 @@ fall fell fallen
 feed fed
 feel felt
 fight fought
-find found
 flee fled
 fly flew flown
 forbid forbade forbidden
 forget forgot forgotten
 forgive forgave forgiven
 freeze froze frozen
-go went gone
 grow grew grown
 hang hung
 hear heard
@@ -49,7 +48,6 @@ keep kept
 know knew known
 lay laid
 lead led
-leave left
 lend lent
 lose lost
 mean meant
@@ -58,9 +56,9 @@ pay paid
 prove proven
 ride rode ridden
 ring rang rung
-rise rose risen
+rise risen
 run ran
-see saw seen
+see seen
 seek sought
 sell sold
 send sent
@@ -82,7 +80,6 @@ strike struck
 swear swore sworn
 sweep swept
 swim swam swum
-take took taken
 teach taught
 tear tore torn
 tell told
