@@ -7,8 +7,10 @@ export default defineConfig({
     // Build the production bundle once before the suite; give every spawned bot a temp DATA_DIR (never ./data in the checkout).
     globalSetup: ['test/build-dist.global.ts', 'testing/temp-data-dir.ts'],
     env: { DATA_DIR: makeTestDataDir() },
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Backstops, not measurements: a test ends when what it waits for happens. Generous, because the
+    // CI box has 2 cores and a process test can spend most of a minute starting children under load.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // vitest's default is one worker per core minus one: a single worker on the 2-core box, so every
     // file waited for the one before, including the many that mostly wait on child processes.
     maxWorkers: 2,

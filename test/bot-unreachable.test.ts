@@ -26,7 +26,7 @@ describe('npm start with Discord unreachable', () => {
       cwd: new URL('..', import.meta.url).pathname,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.c2VjcmV0LXBhcnQtb2YtdGhl', DISCORD_CLIENT_ID: '1100000000000000001', DISCORD_API_URL: apiUrl, DATA_DIR: dataDir },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 60_000,
     });
     const errors = r.stderr.split('\n').filter((l) => /"level":"error"/.test(l));
     expect(errors, r.stderr).toHaveLength(1);
@@ -34,5 +34,5 @@ describe('npm start with Discord unreachable', () => {
     expect(errors[0]).toMatch(/Check the network connection, and DISCORD_API_URL/);
     expect(r.stderr).not.toMatch(/"stack"|\\n\s+at /);
     expect(r.status).toBe(1);
-  }, 35_000);
+  }, 90_000);
 });

@@ -71,7 +71,7 @@ describe('npm start without configuration', () => {
       cwd: new URL('..', import.meta.url).pathname,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: process.env.DATA_DIR, ENV_FILE: '/nonexistent', ...env },
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: 60_000,
     });
 
   // One child process covers the exit path; the other cases are checked in-process above.

@@ -69,3 +69,79 @@ describe('a pronoun after a quote, and "it" for an organisation', () => {
     expect(speakerOf('In a statement')).toBe('the port authority');
   });
 });
+
+describe('the verb before the speaker, and an occupation written as a title', () => {
+  const flood = [
+    'Flood waters reach the old town',
+    'Hydrologist Anna Berg said the river had risen two metres overnight. Economist Lars Holm told the radio the damage would cost millions.',
+    'Said the mayor, Johan Ek: "We will rebuild the bridge before the summer."',
+    'Said Karin Dahl, the town\'s fire chief, "Nobody was hurt."',
+    'Said Ek: "The schools stay shut." Ek was called a "hero" in the local press.',
+    'Nils Storm, QC, said the town would sue. Mia Falk, KC, a lawyer for the farmers, said they would join.',
+    'Anna Berg pointed out that the dam had held. "It was built well," she continued. Lars Holm testified that the gates stuck.',
+  ].join('\n\n');
+  const byStart = (start: string) => {
+    const file = join(dir, 'flood.txt');
+    writeFileSync(file, `${flood}\n`);
+    const p = buildPassages(loadArticleFile(file)).find((r) => r.text.startsWith(start));
+    expect(p, start).toBeDefined();
+    return { speaker: p!.speaker, role: p!.role };
+  };
+
+  it('takes "Said the mayor, Johan Ek:" as Johan Ek, mayor, whichever side of the comma the role is', () => {
+    expect(byStart('Said the mayor')).toEqual({ speaker: 'Johan Ek', role: 'mayor' });
+    expect(byStart('Said Karin Dahl')).toEqual({ speaker: 'Karin Dahl', role: "town's fire chief" });
+  });
+
+  it('expands a surname after the verb to the full name the article gave', () => {
+    expect(byStart('Said Ek').speaker).toBe('Johan Ek');
+  });
+
+  it('gives a passive with a quoted word and no agent to the article, not to its subject or the last speaker', () => {
+    expect(byStart('Ek was called').speaker).toBe('the article');
+  });
+
+  it('takes no honours after a name ("QC") for the role, but the role after them', () => {
+    expect(byStart('Nils Storm')).toEqual({ speaker: 'Nils Storm', role: undefined });
+    expect(byStart('Mia Falk').speaker).toBe('Mia Falk');
+  });
+
+  it('reads "pointed out" and "testified" as statements, and "she continued" after a quote as the last speaker', () => {
+    expect(byStart('Anna Berg pointed out').speaker).toBe('Anna Berg');
+    expect(byStart('"It was built well,"').speaker).toBe('Anna Berg');
+    expect(byStart('Lars Holm testified').speaker).toBe('Lars Holm');
+  });
+
+  it('keeps an occupation that opens the sentence out of the name, as the role', () => {
+    expect(byStart('Hydrologist Anna Berg')).toEqual({ speaker: 'Anna Berg', role: 'hydrologist' });
+    expect(byStart('Economist Lars Holm')).toEqual({ speaker: 'Lars Holm', role: 'economist' });
+  });
+});
+
+describe('a headline that restates what a source said', () => {
+  const headlineOf = (name: string, text: string) => {
+    const file = join(dir, `${name}.txt`);
+    writeFileSync(file, `${text}\n`);
+    return buildPassages(loadArticleFile(file)).find((p) => p.kind === 'headline')!;
+  };
+
+  it('stays the publisher\'s but says whose statement it reports', () => {
+    const h = headlineOf('union', 'Union Vows to Fight Dam Plan in Court\n\nThe Valley Farmers Union said it would fight the dam plan in court. The council meets again in May.');
+    expect({ speaker: h.speaker, how: h.how }).toEqual({ speaker: 'the article', how: 'the headline, reporting the Valley Farmers Union' });
+  });
+
+  it('reports nobody when the sentence it restates is the article\'s own', () => {
+    const h = headlineOf('flood', 'River Floods Old Town\n\nThe river flooded the old town on Monday. Hydrologist Anna Berg said the water would fall by Friday.');
+    expect(h.how).toBe('the headline');
+  });
+});
+
+describe('the setting of a statement', () => {
+  it('is a word every sentence of the statement answers to, not only the one that names it', () => {
+    const file = join(dir, 'prize.txt');
+    writeFileSync(file, 'Chemist wins prize\n\nIn her acceptance speech, Lena Park said, "I thank my family. The prize belongs to the whole lab."\n');
+    const second = buildPassages(loadArticleFile(file)).find((p) => p.text.startsWith('The prize'))!;
+    expect(second).toMatchObject({ speaker: 'Lena Park', how: 'said in her acceptance speech' });
+    expect(second.expansion).toContain('her acceptance speech');
+  });
+});

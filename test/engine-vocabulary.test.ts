@@ -4,6 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance, Vocabulary } from '../src/engine/fuzzy.ts';
+import { stemWord } from '../src/engine/text.ts';
+import { otherForms } from '../src/engine/irregular-verbs.ts';
+import { everydayRank } from '../src/engine/background.ts';
 
 /** The repair as it was written before: a Map from every deletion string to its words. */
 function reference(words: string[], frequency: Map<string, number>) {
@@ -53,6 +56,54 @@ describe('typo repair', () => {
         const vocabulary = new Vocabulary(frequency, new Set(), frequency);
         const expected = reference([...frequency.keys()], frequency);
         for (const word of [...typed, ...list.slice(0, 5)]) expect(vocabulary.correct(word)).toBe(expected(word));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('derived words', () => {
+  it('maps a word to the article word made from its stem, only when asked to and only for a long stem', () => {
+    const words = new Map([['conductor', 2], ['conductors', 1], ['singer', 3], ['japan', 1]]);
+    const vocabulary = new Vocabulary(words, new Set(), words);
+    expect(vocabulary.relative('conducted', true)).toBe('conductor');
+    expect(vocabulary.relative('conducted')).toBeNull();
+    // "sing" is too short a stem to stand for "singer"; a shortened word still comes first.
+    expect(vocabulary.relative('singing', true)).toBeNull();
+    expect(vocabulary.relative('japanese', true)).toBe('japan');
+  });
+
+  it("maps an irregular verb to the form the article uses, except the commonest verbs, which only phrase a question", () => {
+    const words = new Map([['broke', 1], ['sang', 1], ['took', 1]]);
+    const vocabulary = new Vocabulary(words, new Set(), words);
+    expect(vocabulary.relative('break')).toBe('broke');
+    expect(vocabulary.relative('sung')).toBe('sang');
+    expect(vocabulary.relative('take')).toBeNull();
+  });
+
+  it('finds what a scan of every word would, for any vocabulary and word (property-based)', () => {
+    const derivedRef = (list: string[], frequency: Map<string, number>, word: string): string | null => {
+      const form = (everydayRank(word) ?? Infinity) >= 300 ? otherForms(word).find((f) => frequency.has(f)) : undefined;
+      if (form) return form;
+      if (word.length < 5 || /\d/.test(word)) return null;
+      for (let len = word.length - 1; len >= Math.max(4, Math.ceil(word.length * 0.55)); len--) if (frequency.has(word.slice(0, len))) return word.slice(0, len);
+      const stem = stemWord(word);
+      if (stem.length < 5) return null;
+      let best: string | null = null;
+      for (const w of [...new Set(list)].sort()) {
+        if (!w.startsWith(stem) || w.length === stem.length || w.length > stem.length + 3 || /\d/.test(w)) continue;
+        if (!best || (frequency.get(w) ?? 0) > (frequency.get(best) ?? 0)) best = w;
+      }
+      return best;
+    };
+    const word = fc.string({ unit: fc.constantFrom(...'abcdeiéz'), minLength: 4, maxLength: 11 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), fc.array(word, { minLength: 1, maxLength: 20 }), (list, typed) => {
+        const frequency = new Map(list.map((w, i) => [w, (i * 7) % 5]));
+        const vocabulary = new Vocabulary(frequency, new Set(), frequency);
+        // Typed words that extend an article word's stem are the interesting ones: make some.
+        const asked = [...typed, ...list.slice(0, 5).map((w) => w.slice(0, -1) + 'ed'), ...list.slice(0, 5).map((w) => stemWord(w) + 'ing')];
+        for (const w of asked) expect(vocabulary.relative(w, true)).toBe(derivedRef(list, frequency, w));
       }),
       { numRuns: 300 },
     );

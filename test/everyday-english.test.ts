@@ -19,4 +19,18 @@ describe('everyday English word ranks', () => {
     expect(everydayRank('the')).toBe(2);
     expect(everydayRank('prigozhin')).toBeUndefined();
   });
+
+  it('finds only whole lines: no prefix, suffix, empty word or two lines at once', () => {
+    const lines = readFileSync(EVERYDAY_ENGLISH_FILE, 'utf8').split('\n');
+    const listed = new Set(lines);
+    expect(everydayRank('')).toBeUndefined();
+    expect(everydayRank(`${lines[0]}\n${lines[1]}`)).toBeUndefined();
+    expect(everydayRank(`${lines[0]}\n`)).toBeUndefined();
+    expect(everydayRank(lines[lines.length - 2]!)).toBe(lines.length - 2); // the last word, at the end of the file
+    for (const word of lines.slice(0, 2000)) {
+      for (const near of [word.slice(1), word.slice(0, -1), `${word}s`, `x${word}`, word.toUpperCase()]) {
+        if (!listed.has(near)) expect({ near, rank: everydayRank(near) }).toEqual({ near, rank: undefined });
+      }
+    }
+  });
 });

@@ -85,7 +85,7 @@ describe('forum posts with the Guilds intent only', () => {
     otherForum = r.fake.createForum('off-topic', ['Solved']);
     const saved = await r.fake.interact(chooseForum(forum));
     expect(visibleText(messageData(saved.body))).toContain(`<#${forum.id}>`);
-  }, 25_000);
+  }, 90_000);
   afterAll(() => r?.stop());
 
   it('identifies with the Guilds intent alone', () => {
@@ -179,7 +179,7 @@ describe('forum posts with MESSAGE_CONTENT=true', () => {
     r = await startProcess({ MESSAGE_CONTENT: 'true' });
     forum = r.fake.createForum('questions', ['Solved']);
     await r.fake.interact(chooseForum(forum));
-  }, 25_000);
+  }, 90_000);
   afterAll(() => r?.stop());
 
   it('identifies with Guilds and Message Content, and answers a vague title from the post body', async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 import { signedInteractionRequest } from '../testing/signing.ts';
 import { chatInput } from '../testing/fake-discord/interactions.ts';
-import { spawnEntry, spawnServe, type ChildRun } from '../testing/spawn.ts';
+import { spawnEntry, spawnServe, waitUntil, type ChildRun } from '../testing/spawn.ts';
 
 const keys = makeKeys();
 let run: ChildRun | undefined;
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function serve(env: Record<string, string>): Promise<{ url: string; output: () => string; exited: Promise<number | null> }> {
-  const served = await spawnServe({ via: 'npm', inheritEnv: true, env: { LOG_LEVEL: 'info', ...env }, readyTimeoutMs: 15_000 });
+  const served = await spawnServe({ via: 'npm', inheritEnv: true, env: { LOG_LEVEL: 'info', ...env } });
   run = served;
   return { url: served.url, output: served.output, exited: served.exited.then((e) => e.code) };
 }
@@ -34,27 +34,25 @@ describe('npm run serve', () => {
     // Start a signed /ask whose body is still on its way when SIGTERM arrives.
     const body = JSON.stringify(chatInput('ask', { question: 'Who did China’s foreign minister meet?' }));
     const target = new URL(url);
+    const req = signedInteractionRequest(keys.privateKey, body, { host: target.hostname, port: target.port });
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = signedInteractionRequest(keys.privateKey, body, { host: target.hostname, port: target.port });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
       });
       req.on('error', reject);
-      req.write(body.slice(0, 100));
-      setTimeout(() => {
-        run!.child.kill('SIGTERM');
-        setTimeout(async () => {
-          // The listening socket is closed by now: a new connection is refused. (fetch could reuse an
-          // open keep-alive socket, which the drain still serves: agent false makes a fresh one.)
-          await expect(
-            new Promise((resolve, reject) => request(`${url}/healthz`, { agent: false }, resolve).on('error', reject).end()),
-          ).rejects.toThrow();
-          req.end(body.slice(100));
-        }, 300);
-      }, 200);
     });
+    req.write(body.slice(0, 100));
+    await new Promise((r) => setTimeout(r, 200));
+    run!.child.kill('SIGTERM');
+    // Once it says it drains (not after a set time: under load the signal may take longer to act)...
+    await waitUntil('the drain to begin', () => /SIGTERM: no new connections/.test(output()), output, 20_000, 10);
+    // ...the listening socket is closed: a new connection is refused. (fetch could reuse an open
+    // keep-alive socket, which the drain still serves: agent false makes a fresh one.)
+    const refused = new Promise((resolve, reject) => request(`${url}/healthz`, { agent: false }, resolve).on('error', reject).end());
+    req.end(body.slice(100));
+    await expect(refused).rejects.toThrow();
 
     const answered = await inFlight;
     expect(answered.status).toBe(200);

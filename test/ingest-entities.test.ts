@@ -87,12 +87,29 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
       Australia: ['place', 'as named in the article', []],
       'Liberal Party of Australia': ['organisation', 'as named in the article', []],
       'National Party of Australia': ['organisation', 'as named in the article', []],
-      'Simon Kuznets': ['person', 'Economist', ['Kuznets']],
+      'Simon Kuznets': ['person', 'economist', ['Kuznets']],
       'Thomas Edison': ['person', 'as named in the article', []],
     });
     expect(Object.keys(got)).not.toContain('He');
     expect(Object.keys(got)).not.toContain('However');
     expect(Object.keys(got)).not.toContain('of Australia');
+  });
+
+  it('keeps "of the" inside a name of common nouns, and out of a person\'s name, with the occupation as the role', () => {
+    const got = extractEntities(
+      parse(
+        'Title Line\n\nStriker Tom Lind of the Tigers won the Budweiser Man of the Match award. The Bank of the North lent money to farmers.\n\nHydrologist Anna Berg said the river rose.',
+      ).paragraphs,
+    ).map((e) => [e.name, e.role]);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['Tom Lind', 'striker'],
+        ['Budweiser Man of the Match', 'as named in the article'],
+        ['Bank of the North', 'as named in the article'],
+        ['Anna Berg', 'hydrologist'],
+      ]),
+    );
+    expect(got.map(([name]) => name)).not.toContain('Tom Lind of the Tigers');
   });
 
   it('drops a surname shared by two people rather than guess', () => {

@@ -19,7 +19,7 @@ describe('ingest of the dev news stories, against their gold files', async () =>
   }
   const sum = (f: (s: GoldScore) => number) => Object.values(scores).reduce((n, s) => n + f(s), 0);
 
-  it('finds the entities: precision ≥ 95%, recall ≥ 85% (measured 113/116 and 81/83)', () => {
+  it('finds the entities: precision ≥ 95%, recall ≥ 85% (measured 111/114 and 81/83)', () => {
     expect(sum((s) => s.entities.right) / sum((s) => s.entities.found)).toBeGreaterThanOrEqual(0.95);
     expect(sum((s) => s.entities.recalled) / sum((s) => s.entities.gold)).toBeGreaterThanOrEqual(0.85);
   });
@@ -70,5 +70,44 @@ describe('ingest follows how news attributes quotes', () => {
 
   it('dates "last month" from the dateline', () => {
     expect(pack.timeline.map((t) => [t.when, t.date])).toEqual([['last month', '2005-01']]);
+  });
+});
+
+describe('ingest reads news conventions a curator would otherwise fix by hand', () => {
+  const text = [
+    'Ferry operator fined after harbour crash',
+    'Thursday, October 9, 2025',
+    'Last March, the ferry operator was described as "reckless" by a harbour inspector. In June the company paid the fine.',
+    'Mr Halvorsen, the operator\'s owner, said little. The transport minister, Ingrid Lund, said the UK rules were too weak.',
+    'Ms Christian, a passenger, said: "We were thrown against the rails."',
+    'The harbour board said it was "deeply sorry" and would review its checks.',
+  ].join('\n\n');
+  const pack = draftPack(text, { slug: 'ferry' });
+  const entity = (name: string) => pack.entities.find((e) => e.name === name || e.aliases.includes(name));
+
+  it('dates a month after a capitalised "Last" that opens the sentence', () => {
+    expect(pack.timeline.map((t) => [t.when, t.date])).toEqual([['Last March', '2025-03'], ['In June', '2025-06']]);
+  });
+
+  it('gives a passive sentence to the agent after "by", never to its subject', () => {
+    const speakerOf = (words: string) => pack.entities.find((e) => e.id === pack.quotes.find((q) => q.text === words)?.speaker)?.name;
+    expect(speakerOf('reckless')).toBe('harbour inspector');
+    expect(pack.facts.find((f) => f.text.startsWith('Last March'))?.attribution.speaker).toBe('a harbour inspector');
+  });
+
+  it('keeps an honorific out of the role, a role set off by commas before the name in it, and a country acronym a place', () => {
+    expect(entity('Halvorsen')?.role).not.toBe('Mr');
+    expect(entity('Ingrid Lund')?.role).toBe('transport minister');
+    expect(entity('UK')?.type).toBe('place');
+  });
+
+  it('types a speaker the article names only as "the harbour board" as an organisation', () => {
+    const board = pack.entities.find((e) => e.id === pack.quotes.find((q) => q.text === 'deeply sorry')?.speaker);
+    expect(board).toMatchObject({ name: 'harbour board', type: 'organisation' });
+  });
+
+  it('keeps a surname that looks like a demonym when a title marks it as a name', () => {
+    expect(entity('Christian')?.type).toBe('person');
+    expect(pack.quotes.find((q) => q.text.startsWith('We were thrown'))?.speaker).toBe(entity('Christian')?.id);
   });
 });

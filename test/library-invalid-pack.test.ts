@@ -146,7 +146,7 @@ describe('no valid pack at all', () => {
       cwd: new URL('..', import.meta.url).pathname,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/nonexistent', DISCORD_TOKEN: `${'x'.repeat(24)}.${'y'.repeat(6)}.${'z'.repeat(27)}`, DISCORD_CLIENT_ID: '1100000000000000001', KNOWLEDGE_DIR: dir, DATA_DIR: join(dir, 'data') },
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: 60_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/No knowledge pack in .* could be loaded \(3 skipped\)/);

@@ -84,7 +84,7 @@ describe('logs of the real processes', () => {
     const fake = await FakeDiscord.start({ token: TOKEN });
     try {
       const bot = run(['start', '--silent'], { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
-      await fake.waitForReady(1, 20_000).catch((err: Error) => {
+      await fake.waitForReady(1, 60_000).catch((err: Error) => {
         throw new Error(`${err.message}\n${bot.stderr()}`);
       });
       const found = chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' });
@@ -117,7 +117,7 @@ describe('logs of the real processes', () => {
     } finally {
       await fake.close();
     }
-  }, 40_000);
+  }, 120_000);
 
   it('npm run serve: JSON lines on stderr, one per interaction, no key or token; SIGINT exits 0', async () => {
     const fake = await FakeDiscord.start({ token: TOKEN });
@@ -130,9 +130,9 @@ describe('logs of the real processes', () => {
         HOST: '127.0.0.1',
         PORT: '0',
       });
-      await expect.poll(() => serve.stdout(), { timeout: 20_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+      await expect.poll(() => serve.stdout(), { timeout: 60_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
       const url = serve.stdout().match(/(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-      await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 20_000, interval: 50 }).toBe(200);
+      await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 60_000, interval: 50 }).toBe(200);
 
       const ping = { id: '1300000000000000001', type: 1, application_id: APP_ID, token: 'x'.repeat(40), version: 1 } as unknown as APIInteraction;
       const found = chatInput('ask', { question: 'What did Putin call the mutiny?' });
@@ -161,5 +161,5 @@ describe('logs of the real processes', () => {
     } finally {
       await fake.close();
     }
-  }, 40_000);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
 // test/fixtures/process-faults.mjs is preloaded to cause the faults on SIGUSR2.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_ID, FAKE_TOKEN, FakeDiscord, chatInput } from '../testing/fake-discord/index.ts';
+import { APP_ID, FAKE_TOKEN, FakeDiscord, chatInput, hold } from '../testing/fake-discord/index.ts';
 import { messageData } from './helpers/responses.ts';
 import { makeKeys, postInteraction } from './http-helpers.ts';
 
@@ -53,7 +53,7 @@ describe('process safety', () => {
     const fake = await FakeDiscord.start();
     try {
       const bot = start('src/main.ts', { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, COOLDOWN_BURST: '0' });
-      await fake.waitForReady(1, 20_000).catch((err: Error) => {
+      await fake.waitForReady(1, 60_000).catch((err: Error) => {
         throw new Error(`${err.message}\n${bot.stderr()}`);
       });
 
@@ -66,19 +66,22 @@ describe('process safety', () => {
       const after = await fake.interact(chatInput('ask', { question: 'Who did Ma Zhaoxu meet?' }));
       expect(messageData(after.body).embeds![0]!.description).toMatch(/Rudenko/);
 
-      // An /ask whose answer is slow to deliver (the callback takes 1.5 s) is in flight at SIGTERM.
+      // An /ask whose answer is slow to deliver (its callback held on the wire) is in flight at SIGTERM.
       const inFlight = chatInput('ask', { question: 'What did Putin call the mutiny?' });
-      fake.rest.override({ method: 'POST', path: new RegExp(`/interactions/${inFlight.id}/`) }, { delayMs: 1500 });
+      const wire = hold();
+      fake.rest.override({ method: 'POST', path: new RegExp(`/interactions/${inFlight.id}/`) }, { until: wire.until });
       fake.sendInteraction(inFlight);
       await expect.poll(() => fake.requests.some((r) => r.path.includes(inFlight.id)), { timeout: 5000 }).toBe(true);
-      const answered = fake.waitForCallback(inFlight.id, 10_000).then((cb) => ({ cb, at: performance.now() }));
+      const answered = fake.waitForCallback(inFlight.id, 30_000).then((cb) => ({ cb, at: performance.now() }));
       bot.child.kill('SIGTERM');
       await expect.poll(() => bot.lines().some((l) => /SIGTERM/.test(l.msg)), { timeout: 5000 }).toBe(true);
 
       // Work arriving now is not started, but not left unanswered either.
       const newcomer = await fake.interact(chatInput('ask', { question: 'Who is Prigozhin?' }));
       expect(messageData(newcomer.body).content).toMatch(/restarting/);
+      expect(bot.child.exitCode).toBeNull(); // still waiting for the answer in flight
 
+      wire.release();
       const { cb, at } = await answered;
       expect(messageData(cb.body).embeds![0]!.description).toMatch(/treason/);
       const exit = await bot.exited;
@@ -90,14 +93,14 @@ describe('process safety', () => {
     } finally {
       await fake.close();
     }
-  }, 40_000);
+  }, 120_000);
 
   it('serve: a stray error is logged and it keeps serving; a storm of them exits 1 for a supervisor', async () => {
     const keys = makeKeys();
     const serve = start('src/discord/http/main.ts', { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_CLIENT_ID: APP_ID, HOST: '127.0.0.1', PORT: '0' });
-    await expect.poll(() => serve.stdout(), { timeout: 20_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+    await expect.poll(() => serve.stdout(), { timeout: 60_000 }).toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
     const url = serve.stdout().match(/(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
-    await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 20_000, interval: 50 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${url}/healthz`)).status, { timeout: 60_000, interval: 50 }).toBe(200);
 
     serve.child.kill('SIGUSR2');
     await expect.poll(() => serve.lines().filter((l) => /still serving/.test(l.msg)).length, { timeout: 5000 }).toBe(2);
@@ -106,19 +109,22 @@ describe('process safety', () => {
     expect(res.status).toBe(200);
 
     // Four more within the minute: five uncaught exceptions is a process failing at its own work.
-    for (let n = 0; n < 4; n++) {
+    // Each signal once the last one was handled: two sent before the process runs would arrive as one.
+    const uncaught = () => serve.lines().filter((l) => /Uncaught exception/.test(l.msg)).length;
+    for (let n = 2; n <= 4; n++) {
       serve.child.kill('SIGUSR2');
-      await new Promise((r) => setTimeout(r, 50));
+      await expect.poll(uncaught, { timeout: 10_000 }).toBe(n);
     }
+    serve.child.kill('SIGUSR2');
     const exit = await serve.exited;
     expect(exit.code).toBe(1);
     expect(serve.lines().some((l) => /^Unrecoverable: 5 uncaught exceptions/.test(l.msg))).toBe(true);
-  }, 40_000);
+  }, 120_000);
 
   it('ask --json: a stray error is logged on stderr and the batch goes on', async () => {
     const ask = start('src/cli/ask.ts', {}, 'pipe');
     ask.child.stdin!.write('Who did Ma Zhaoxu meet?\n');
-    await expect.poll(() => ask.stdout().split('\n').length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => ask.stdout().split('\n').length, { timeout: 60_000 }).toBe(2);
     ask.child.kill('SIGUSR2');
     await expect.poll(() => ask.lines().length, { timeout: 5000 }).toBe(2);
     expect(ask.lines().map((l) => l.mode)).toEqual(['ask', 'ask']);
@@ -127,5 +133,5 @@ describe('process safety', () => {
     const answers = ask.stdout().trim().split('\n').map((l) => JSON.parse(l) as { found: boolean });
     expect(answers).toHaveLength(2);
     expect(answers.every((a) => a.found)).toBe(true);
-  }, 30_000);
+  }, 120_000);
 });

@@ -53,7 +53,7 @@ describe('two hosts, two slices of SHARD_COUNT=2', () => {
     await fake.waitForReady(2, 60_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- host output ---\n${hosts.map((h) => h.output()).join('\n---\n')}`);
     });
-  }, 70_000);
+  }, 90_000);
 
   afterAll(async () => {
     for (const h of hosts) h.kill();
@@ -72,10 +72,10 @@ describe('two hosts, two slices of SHARD_COUNT=2', () => {
       const cb = await fake.interact(chatInput('help', {}, { guildId: guild.id, channelId: guild.channelId }), 15_000);
       expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     }
-  }, 40_000);
+  }, 60_000);
 
   it('SIGTERM stops each host and exits 0', async () => {
     for (const h of hosts) h.child.kill('SIGTERM');
     for (const h of hosts) expect(await h.exited, h.output()).toBe(0);
-  }, 20_000);
+  }, 60_000);
 });

@@ -104,10 +104,10 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
 
   beforeAll(async () => {
     run = await startSharded(2, 'auto', GUILDS);
-    await run.fake.waitForReady(2, 45_000).catch((err: Error) => {
+    await run.fake.waitForReady(2, 90_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });
-  }, 50_000);
+  }, 120_000);
   afterAll(() => stop(run));
 
   it('asks DISCORD_API_URL for the recommended count, then each shard process identifies as [id, 2]', () => {
@@ -145,27 +145,26 @@ describe('SHARDS=auto: npm start under the ShardingManager', () => {
     // npm does not pass SIGHUP on: signal the manager, the shard processes' parent, directly.
     const manager = Number(readFileSync(`/proc/${pids.get(0)}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
     process.kill(manager, 'SIGHUP');
-    await expect.poll(() => run.output().match(/Knowledge reloaded \(SIGHUP\)/g)?.length ?? 0, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => run.output().match(/Knowledge reloaded \(SIGHUP\)/g)?.length ?? 0, { timeout: 30_000 }).toBe(2);
 
     // A moderator's /kb reload reaches the shard that owns their server; the manager passes it on.
     const kb = subcommand('kb', 'reload', {}, { guildId: GUILDS[1]!.id, channelId: GUILDS[1]!.channelId, permissions: String(PermissionFlagsBits.ManageGuild) });
     const cb = await run.fake.interact(kb, 15_000);
     expect(JSON.stringify(cb.body)).toMatch(/"type":5/); // deferred at once, the result edited in
     expect(JSON.stringify((await run.fake.waitForEdit(kb.id, 30_000)).body)).toMatch(/[Rr]eloaded/);
-    await expect.poll(() => run.output(), { timeout: 10_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
+    await expect.poll(() => run.output(), { timeout: 30_000 }).toMatch(/Knowledge reloaded \(\/kb reload, relayed from shard 1\)/);
     expect(run.child.exitCode).toBeNull(); // the manager survived SIGHUP
-  }, 30_000);
+  }, 120_000);
 
   it('stops every shard process and exits 0 on SIGTERM', async () => {
     const pids = [...shardPids(run.output()).values()];
-    const t0 = performance.now();
     run.child.kill('SIGTERM');
     const { code } = await run.exited;
     expect(code, run.output()).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(run.output()).not.toMatch(/did not exit within/); // each stopped by itself, none killed after the grace
     for (const pid of pids) expect(alive(pid), `shard process ${pid}`).toBe(false);
     expect(run.output()).toMatch(/All shards stopped; exiting 0/);
-  }, 15_000);
+  }, 60_000);
 });
 
 // One shard process rather than two: the two-process case is covered above, and each shard process
@@ -177,10 +176,10 @@ describe('SHARDS=1: an explicit count wins over the recommendation', () => {
     // The fake recommends 2; the operator asked for 1. The npm wiring is shown above; this runs the
     // script itself, saving npm's start-up.
     run = await startSharded(2, '1', GUILDS, false);
-    await run.fake.waitForReady(1, 45_000).catch((err: Error) => {
+    await run.fake.waitForReady(1, 90_000).catch((err: Error) => {
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });
-  }, 50_000);
+  }, 120_000);
   afterAll(() => stop(run));
 
   it('runs one shard process identified as [0, 1] that answers every guild, then exits 0 on SIGTERM', async () => {
@@ -195,5 +194,5 @@ describe('SHARDS=1: an explicit count wins over the recommendation', () => {
     }
     run.child.kill('SIGTERM');
     expect((await run.exited).code, run.output()).toBe(0);
-  }, 25_000);
+  }, 60_000);
 });

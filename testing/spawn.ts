@@ -79,7 +79,7 @@ export async function spawnServe(options: ServeOptions = {}): Promise<ChildRun &
   const listening = () => /Listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(run.output());
   let exit: Exit | undefined;
   void run.exited.then((e) => (exit = e));
-  const timeout = options.readyTimeoutMs ?? 30_000;
+  const timeout = options.readyTimeoutMs ?? 60_000;
   try {
     await waitUntil('the listen line', () => {
       if (exit) throw new Error(`serve exited with ${exit.code ?? exit.signal} before listening:\n${run.output()}`);
@@ -109,7 +109,7 @@ export async function spawnBot(fake: FakeDiscord, options: BotOptions = {}): Pro
   });
   const ready = options.ready ?? 1;
   if (ready > 0) {
-    await fake.waitForReady(ready, options.readyTimeoutMs ?? 15_000).catch((err: Error) => {
+    await fake.waitForReady(ready, options.readyTimeoutMs ?? 60_000).catch((err: Error) => {
       run.kill();
       throw new Error(`${err.message}\n--- bot output ---\n${run.output()}`);
     });

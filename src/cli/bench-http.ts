@@ -51,6 +51,8 @@ export interface HttpBenchOptions {
   durationSeconds?: number;
   /** Seconds of unmeasured load first, so the JIT is warm (default 1). */
   warmupSeconds?: number;
+  /** Requests per row instead of durationSeconds: the same work however busy the machine is (the test's smoke run). */
+  requests?: number;
   /** Question set in the eval format (`question`, `expect.found`, `expect.passage_contains_any`). */
   questionsFile?: string;
   /** Also measure autocomplete at the middle concurrency (default true). */
@@ -338,11 +340,12 @@ async function measure(
   seconds: number,
   build: (seq: number, tally: Tally) => PreparedRequest,
   nextSeq: () => number,
+  amount?: number,
 ): Promise<HttpBenchRow> {
   const tally: Tally = { correct: 0, latencies: [], errors: 0 };
   // Every request a new interaction id up to 5,000 requests/s: the endpoint answers a repeated id
   // once and then 409 (a replay), so a list that cycled would measure replays, not answers.
-  const perConnection = Math.max(40, Math.ceil((seconds * 5000) / connections / 40) * 40);
+  const perConnection = amount ? Math.max(40, amount) : Math.max(40, Math.ceil((seconds * 5000) / connections / 40) * 40);
   const lists = Array.from({ length: connections }, (_, k) => {
     const list = Array.from({ length: perConnection }, () => build(nextSeq(), tally));
     // Start each connection at a different question, so the mix at any moment is even rather
@@ -355,7 +358,7 @@ async function measure(
   const result = await autocannon({
     url,
     connections,
-    duration: seconds,
+    ...(amount ? { amount } : { duration: seconds }),
     timeout: 10,
     requests: lists[0]!,
     setupClient: (client) => {
@@ -429,7 +432,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
       for (const c of levels) {
         if (hello) {
           log(`${workers} worker(s): bare node:http × ${c} connection(s) for ${seconds} s`);
-          rows.push(await measure(hello.url, hello.child.pid!, workers, 'hello', c, seconds, ping, nextSeq));
+          rows.push(await measure(hello.url, hello.child.pid!, workers, 'hello', c, seconds, ping, nextSeq, options.requests));
         }
         for (const [scenario, build] of [
           ['ping', ping],
@@ -437,13 +440,13 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
         ] as const) {
           log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
           q = 0; // every row starts at the same question, so rows are comparable
-          rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq));
+          rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests));
         }
       }
       if (options.autocomplete ?? true) {
         const c = levels[Math.floor(levels.length / 2)] ?? 16;
         log(`${workers} worker(s): autocomplete × ${c} connection(s) for ${seconds} s`);
-        rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, 'autocomplete', c, seconds, complete, nextSeq));
+        rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, 'autocomplete', c, seconds, complete, nextSeq, options.requests));
       }
     } finally {
       const code = await endpoint.stop();

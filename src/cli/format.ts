@@ -1,7 +1,7 @@
 // The answer as a person reads it in a terminal.
 import type { Answer, ConfidenceBand, Passage } from '../engine/index.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
-import { CLOSEST_LEAD } from '../reply/answer.ts';
+import { CLOSEST_LEAD } from '../reply/closest-lead.ts';
 
 export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMeta): string {
   const lines: string[] = [];

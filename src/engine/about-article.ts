@@ -1,6 +1,7 @@
 // Questions about the article itself ("who wrote this", "tldr", "when was it published"), answered
 // from the pack's meta instead of searched for in its sentences, where the words never appear.
 import type { KnowledgePack } from '../knowledge/schema.ts';
+import { AUTHOR_CREDITS, parseCredits } from '../knowledge/plain-text.ts';
 import type { ArticleFacet } from './types.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -65,9 +66,17 @@ export function aboutArticle(pack: KnowledgePack, facet: ArticleFacet): AboutTex
       const summary = meta.summary ?? lede(pack);
       return { text: facet === 'headline' || !summary ? `“${meta.title}”` : `“${meta.title}”: ${summary}` };
     }
-    case 'authors':
-      if (meta.contributors.length) return { text: `${joinNames(meta.contributors)}${publisher ? `, for ${publisher}` : ''} (the article's credits).` };
+    case 'authors': {
+      // "With assistance from A and B" credits helpers, not authors: they are named as what they did.
+      const roles = creditRoles(pack);
+      const authors = meta.contributors.filter((n) => AUTHOR_CREDITS.has(roles.get(n) ?? 'byline'));
+      const helpers = meta.contributors.filter((n) => !authors.includes(n));
+      const helped = [...new Set(helpers.map((n) => roles.get(n)!))].map((role) => `${joinNames(helpers.filter((n) => roles.get(n) === role))} with ${role}`);
+      const credited = helped.length ? `credits ${joinNames(helped)}` : '';
+      if (authors.length) return { text: `${joinNames(authors)}${publisher ? `, for ${publisher}` : ''} (the article's credits${credited ? `, which also ${credited}` : ''}).` };
+      if (credited) return { text: `The article names no author; it ${credited}${publisher ? `, and was published by ${publisher}` : ''}.` };
       return publisher ? { text: `The article names no author; it was published by ${publisher}.` } : { reason: 'The article names no author.' };
+    }
     case 'published':
       if (meta.published) return { text: `Published ${formatDate(meta.published)}${publisher ? ` by ${publisher}` : ''}.` };
       return { reason: `The article does not say when it was published.${publisher ? ` It is from ${publisher}.` : ''}` };
@@ -80,6 +89,13 @@ export function aboutArticle(pack: KnowledgePack, facet: ArticleFacet): AboutTex
     case 'url':
       return meta.url ? { text: `The article is at ${meta.url}` } : { reason: 'The article does not come with a link.' };
   }
+}
+
+/** Each credited name → what the article's credit lines credit it with ("assistance"); bylines are "byline". */
+function creditRoles(pack: KnowledgePack): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const p of pack.paragraphs) if (p.kind === 'credits') for (const c of parseCredits(p.text)) if (!roles.has(c.name)) roles.set(c.name, c.role);
+  return roles;
 }
 
 /** Plain-text articles get "the article" as their publisher: that names nobody. */

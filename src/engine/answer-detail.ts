@@ -2,6 +2,8 @@
 // a reason for "why". A passage about the right subject without it does not answer the question.
 import type { AnswerType } from './question.ts';
 import { stemWord, type Token } from './text.ts';
+import { everydayRank } from './background.ts';
+import { RANKING } from './ranking-defaults.ts';
 
 const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekday|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|christmas|easter|midnight|noon)$/;
@@ -50,6 +52,45 @@ export function hasName(tokens: Token[], asked: ReadonlySet<string>): boolean {
 /** "What year…" wants a year; "what date…" a month or a year ("June 24", "in 2019"), not a weekday. */
 export function hasCalendarDate(tokens: Token[], asked: ReadonlySet<string>, calendar: 'year' | 'date'): boolean {
   return tokens.some((t) => !asked.has(t.stem) && (YEAR.test(t.word) || (calendar === 'date' && MONTH.test(t.word))));
+}
+
+/** The last word of a name that is a place, a team, an event or a title, not a person: "Fisht Stadium", "Group G". */
+const NOT_PERSON = /^(stadium|arena|park|hall|street|road|avenue|square|city|county|state|states|river|lake|mountain|mount|island|islands|university|college|school|hospital|court|church|cathedral|museum|airport|station|bridge|tower|palace|house|group|cup|league|club|party|council|committee|ministry|department|agency|company|corporation|bank|award|awards|prize|year|games|olympics|championship|championships|festival|times|post|news|association|institute|foundation|union|republic|kingdom|empire|district|province|region|valley|ocean|sea|bay|centre|center|war|treaty|act|day|week|month|[a-z])$/;
+/** The word before a place's name: "in Sochi", "at the Volgograd Arena". */
+const PLACE_BEFORE = /^(in|at|from|near|to|into|across|outside|inside)$/;
+
+/**
+ * Someone the question did not already name, as far as capitals tell without a tagger: a capitalised word
+ * that is not everyday English ("Lukaku", "Aguilar"), not a place after "in"/"at" ("in Sochi") nor part of
+ * a name ending in a place's or an event's word ("Fisht Stadium"). Titles of everyday words ("Album of the
+ * Year") name no one; common first names are everyday words, so this misses some people, never invents one.
+ */
+export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean {
+  for (let i = 0; i < tokens.length; ) {
+    if (!tokens[i]!.capital) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && tokens[j]!.capital) j++;
+    const rare = tokens.slice(i, j).some((t) => !asked.has(t.stem) && !/^\d/.test(t.word) && (everydayRank(t.word) ?? Infinity) >= RANKING.realWordRank);
+    if (rare && !PLACE_BEFORE.test(tokens[i - 1]?.word ?? '') && !NOT_PERSON.test(tokens[j - 1]!.word)) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** Things known by a title: "which song" is answered by its title, which is written with capitals or in quotes. */
+const TITLED_ASK = /\b(?:which|what)\s+(songs?|albums?|films?|movies?|books?|novels?|plays?|poems?|paintings?|shows?|series|singles?|tracks?|hymns?|operas?|newspapers?|magazines?|programmes?|programs?)\b(?!\s+(?:us|them|him|her|me|you|it|the|a|an)\b)/i;
+
+/** The titled thing a question asks to identify ("Which song did she sing?" → "song"), if any. */
+export function titledAsked(question: string): string | undefined {
+  return TITLED_ASK.exec(question)?.[1]?.toLowerCase();
+}
+
+/** A capitalised word or a quotation the question did not bring: where a title would be. */
+export function hasTitle(tokens: Token[], text: string, asked: ReadonlySet<string>): boolean {
+  return /["\u201c]/.test(text) || tokens.some((t, i) => t.capital && !asked.has(t.stem) && (i > 0 || (everydayRank(t.word) ?? Infinity) >= RANKING.realWordRank));
 }
 
 /**

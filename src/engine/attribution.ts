@@ -20,6 +20,8 @@ const VERB_LIST = [
   'explained', 'explains', 'vowed', 'urged', 'asserted', 'reported', 'reports', 'acknowledged', 'replied', 'replies',
   'responded', 'recalled', 'commented', 'confirmed', 'admitted', 'stressed', 'observed', 'suggested',
   'concluded', 'spoke of', 'described', 'called',
+  // Not "continued", "went on", "revealed": narrative uses them as often ("the war continued").
+  'complained', 'cautioned', 'testified', 'tweeted', 'joked', 'recounted', 'pointed out',
 ];
 const VERBS = VERB_LIST.join('|');
 const SINGLE_VERBS = VERB_LIST.filter((v) => !v.includes(' ')).join('|');
@@ -50,6 +52,10 @@ const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”
 // matches whatever its pattern matches (same flags), so skipping the pattern when it fails changes nothing.
 const CITED_HINT = /cited|quoted/iu;
 const VERB_HINT = new RegExp(`\\s(?:${VERBS})\\b`, 'u');
+/** "Said the mayor, Johan Ek: "…"": the verb first, then who, set off by a colon or a comma and a quote. */
+const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,80}?)\s*(?::|,\s*["“])`, 'iu');
+/** The verb is passive when the subject ends with a form of "be": "was described", "has been quoted". */
+const PASSIVE = /\s(?:was|were|is|are|been|being|be|get|got|gets)$/i;
 /** "..., said Ma." */
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
 
@@ -123,10 +129,11 @@ export class Attributor {
     }
     this.noteNames(s);
 
-    let found = this.resolve(attributeWords(s), s);
+    const words = attributeWords(s);
+    let found = words ? this.resolve(words, s) : undefined;
     if (!found && insideAtStart && this.quoteSpeaker) found = { ...this.quoteSpeaker };
     if (!found && first && opensWithQuote && this.introduces) found = { ...this.introduces };
-    if (!found && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
+    if (!found && words !== null && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
 
     this.introduces = found && /:\s*$/.test(s) ? found : undefined;
     if (hasQuote || insideAtStart) this.quoteSpeaker = found;
@@ -237,7 +244,10 @@ export function attributeSentence(sentence: string): Attributed | undefined {
   return new Attributor().sentence(sentence);
 }
 
-function attributeWords(s: string): Attributed | undefined {
+/** Who the wording says spoke; null when it says the sentence is the article's own even with a quote in it (a passive). */
+function attributeWords(sentence: string): Attributed | undefined | null {
+  // "Mia Falk, KC, a lawyer for the farmers, said": honours after a name are read past.
+  const s = POSTNOMINAL_HINT.test(sentence) ? sentence.replace(POSTNOMINALS_AFTER, (_, verb?: string) => verb ?? ',') : sentence;
   const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
     const source = cleanSpeaker(cited[1]!);
@@ -248,12 +258,12 @@ function attributeWords(s: string): Attributed | undefined {
     const source = cleanSpeaker(according[1]!);
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
-  const wordsOf = WORDS_OF.exec(s);
+  const wordsOf = WORDS_OF.exec(s) ?? VERB_FIRST.exec(s);
   if (wordsOf) {
     const parts = wordsOf[1]!.split(/\s*,\s*/).map((p) => p.replace(/^(the|a|an)\s+/i, '').trim()).filter(Boolean);
     const name = parts.find(isPersonalName) ?? parts[0]!;
     const role = parts.filter((p) => p !== name && /\p{Ll}/u.test(p)).join(', ');
-    return withRole({ speaker: name, how: 'said', reported: true }, role);
+    if (looksLikeSpeaker(name)) return splitRole(withRole({ speaker: name, how: 'said', reported: true }, role));
   }
   const by = STATEMENT_BY.exec(s);
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
@@ -272,6 +282,11 @@ function attributeWords(s: string): Attributed | undefined {
   const after = VERB_SUBJECT.exec(s);
   if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
   const sv = VERB_HINT.test(s) ? SUBJECT_VERB.exec(s) : null;
+  // "Mubanga was described as an "MI6 agent" by one newspaper": the passive's subject said nothing.
+  if (sv && PASSIVE.test(sv[2]!)) {
+    const by = /^[^,;.:]*?\bby\s+([^,;.:"“”]{2,60})/u.exec(s.slice(sv.index + sv[0].length - (sv[3]?.length ?? 0)))?.[1];
+    return by && looksLikeSpeaker(by.trim()) ? { speaker: cleanSpeaker(by), how: 'said', reported: true } : null;
+  }
   if (sv) {
     const speaker = cleanSpeaker(sv[2]!);
     const verb = VERB.exec(sv[0])?.[1]?.toLowerCase() ?? 'said';
@@ -290,18 +305,36 @@ function attributeWords(s: string): Attributed | undefined {
   return undefined;
 }
 
+const POSTNOMINAL_LIST = 'QC|KC|SC|MP|MEP|MSP|OBE|MBE|CBE|KBE|PhD|MD|Jr|Sr|Esq';
+const POSTNOMINAL = new RegExp(`^(?:${POSTNOMINAL_LIST})\\.?$`);
+const POSTNOMINAL_HINT = new RegExp(`, (?:${POSTNOMINAL_LIST})\\b`);
+/** ", QC," → "," (or nothing before the verb: "Nils Storm, QC, said" → "Nils Storm said"). */
+const POSTNOMINALS_AFTER = new RegExp(`,\\s+(?:${POSTNOMINAL_LIST})\\.?,(\\s+(?:${SINGLE_VERBS})\\b)?`, 'g');
+
 function withRole(a: Attributed, role: string): Attributed {
   // ", who was freed last month," describes the speaker but is no role.
-  const r = /^(who|which|that|whose)\b/i.test(role.trim()) ? '' : role.trim();
+  // Nor are honours after a name ("Tom Molomby, SC, said"): letters, not what the speaker does.
+  const r = /^(who|which|that|whose)\b/i.test(role.trim()) || POSTNOMINAL.test(role.trim()) ? '' : role.trim();
   return r ? { ...a, role: r } : a;
 }
 
 /** Capitalised titles that open a name: "Chinese Vice Foreign Minister Ma Zhaoxu", "President Vladimir Putin". */
 const TITLE = /^(.*\b(?:Minister|President|Vice|Deputy|Secretary|Chancellor|Premier|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|Ambassador|General|Commissioner|Spokesman|Spokeswoman|Spokesperson|Judge|Justice|Coach|Captain|Prosecutor|Professor|Dr\.?|Sir|King|Queen|Prince|Princess|Pope))\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u;
+/**
+ * Occupations written before a name, capitalised only because they open the sentence: "Hydrologist Anna
+ * Berg", "Striker Tom Lind". The suffixes name trades (-ologist, -ist, -ician); the list, common ones that lack them.
+ */
+export const OCCUPATION = /^(?:\p{Lu}\p{Ll}+(?:ologist|ist|ician)|Striker|Goalkeeper|Defender|Midfielder|Forward|Winger|Singer|Rapper|Actor|Actress|Author|Writer|Lawyer|Attorney|Researcher|Reporter|Editor|Historian|Officer|Inspector|Detective|Sergeant|Manager|Founder|Teacher|Doctor|Nurse|Engineer|Producer|Analyst|Expert|Official|Spokesman|Spokeswoman|Spokesperson|Coach|Captain|Prosecutor|Professor|Director|Economist|Scientist|Farmer|Resident|Witness|Campaigner|Student|Veteran)$/u;
+/** "Hydrologist Anna Berg" → the occupation, and the name after it. */
+const OCCUPATION_FIRST = new RegExp(String.raw`^(\p{Lu}\p{Ll}+)\s+(${NAME})$`, 'u');
 
 /** "coauthor Colette Heald" → Colette Heald, coauthor; "Tunisia's coach Nabil Maaloul" → Nabil Maaloul, Tunisia's coach. */
 function splitRole(a: Attributed): Attributed {
   const m = /^((?:the\s+|a\s+|an\s+)?(?:\S+\s+)*?(?!(?:of|de|the|and|for)\s)\p{Ll}[\p{L}-]*)\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u.exec(a.speaker);
+  const occupied = OCCUPATION_FIRST.exec(a.speaker);
+  if (occupied && OCCUPATION.test(occupied[1]!) && isPersonalName(occupied[2]!)) {
+    return withRole({ ...a, speaker: occupied[2]! }, [occupied[1]!.toLowerCase(), a.role].filter(Boolean).join(', '));
+  }
   const titled = TITLE.exec(a.speaker);
   if (titled && !isOrganisation(a.speaker)) return withRole({ ...a, speaker: titled[2]! }, [a.role, titled[1]!.replace(/^(the|a|an)\s+/i, '')].filter(Boolean).join(', '));
   if (!m || /^(the|a|an)$/i.test(m[1]!) || isOrganisation(m[2]!)) return a;

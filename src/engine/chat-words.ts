@@ -77,6 +77,9 @@ export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'posi
 /** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
 export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);
 
+/** Place nouns after "what"/"which" say that a place is wanted ("which country did they come from"); a subject only where the article uses them. */
+export const PLACE_FRAME_WORDS = new Set(['city', 'country', 'town', 'place', 'location', 'nation', 'state', 'region', 'village']);
+
 /**
  * After "how", a measure of time only says what kind of answer is wanted ("how long was it closed", "how
  * late is it open"): the passage gives the duration or the hour, it need not say "long" or "late". A

@@ -5,8 +5,8 @@ import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
 import { buildTermIndex, idf, positionsFrom, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
-import { analyseQuestion, askedStems } from './question.ts';
-import { groupWeights, rankPassages, type Scored } from './rank.ts';
+import { analyseQuestion, askedStems, type Question } from './question.ts';
+import { groupWeights, rankPassages, type GroupWeight, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { everydayRank, loadEverydayEnglish } from './background.ts';
 import { describedPeople } from './coreference.ts';
@@ -55,18 +55,43 @@ export function buildEngineParts(pack: KnowledgePack, options: EngineBuildOption
   return { pack, records, index, vocabulary };
 }
 
-/** The engine around parts built here or on another thread (then cloned): cheap next to building them. */
-export function engineFromParts(parts: EngineParts): Engine {
-  loadEverydayEnglish();
+/** A question as the engine reads it, and the passages ranked for it. */
+export interface Ranking {
+  q: Question;
+  weights: GroupWeight[];
+  ranked: Scored[];
+}
+
+/**
+ * How answer() reads a question and ranks the passages for it. `npm run train` learns from exactly
+ * this path, so the weights it writes are for the candidates and features the engine makes.
+ */
+export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; analyse(question: string): Question; rank(q: Question): Ranking } {
   const { pack, records } = parts;
   // WordNet stands in for the keywords no curator has written yet: a bare article or a pack fresh from
   // `npm run ingest`. The learned ranker only for a bare article: a pack's speakers are the hand score's.
   const wordnet = !pack.curated || pack.meta.generated === true;
   const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
   const vocabulary = Vocabulary.revive(parts.vocabulary);
-  const suggester = new Suggester(pack, records);
   const people = pack.entities.filter((e) => e.type === 'person');
   const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
+  return {
+    index,
+    records,
+    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, wordnet, described),
+    rank(q) {
+      const weights = groupWeights(q, index);
+      return { q, weights, ranked: rankPassages(q, index, records, weights, !pack.curated) };
+    },
+  };
+}
+
+/** The engine around parts built here or on another thread (then cloned): cheap next to building them. */
+export function engineFromParts(parts: EngineParts): Engine {
+  loadEverydayEnglish();
+  const { pack, records } = parts;
+  const { index, analyse, rank } = questionRanker(parts);
+  const suggester = new Suggester(pack, records);
 
   // A few speakers say most passages: each attribution line is written once.
   const lines = new Map<string, string>();
@@ -123,9 +148,9 @@ export function engineFromParts(parts: EngineParts): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
-      const weights = groupWeights(q, index);
-      const ranked = fitToQuestion(q, rankPassages(q, index, records, weights, !pack.curated), (id) => index.tokens[id]!, (id) => records[id]!.text, (w) => index.names.has(w));
+      const { q, weights, ranked: byWords } = rank(analyse(question));
+      // Not in questionRanker: npm run train learns the ranking of words; the question's form is fitted after.
+      const ranked = fitToQuestion(q, byWords, (id) => index.tokens[id]!, (id) => records[id]!.text, (w) => index.names.has(w));
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -171,8 +196,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         }
         return total > 0 ? found / total : 0;
       }
-      const q = analyseQuestion(String(question ?? ''), vocabulary, wordnet, described);
-      const weights = groupWeights(q, index);
+      const weights = groupWeights(analyse(question), index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
       return total > 0 ? found / total : 0;

@@ -14,6 +14,10 @@ export interface CandidateParts {
   coverage: number;
   exact: number;
   contextCoverage: number;
+  /** The share of the question's weight its paragraph matches word for word (no related words). */
+  contextExact: number;
+  /** Coverage of the sentence read together with the one before it in its paragraph. */
+  withBefore: number;
   /** Proximity bonus over the question's total weight. */
   proximity: number;
   phrases: number;
@@ -60,6 +64,8 @@ export const FEATURE_NAMES = [
   'fresh numbers (when/number)',
   'fresh numbers (other)',
   'matched span',
+  'coverage with the sentence before',
+  'context exact coverage',
 ] as const;
 
 /** What of the question every candidate is compared with, worked out once per question. */
@@ -127,6 +133,8 @@ export function featureVector(p: CandidateParts, q: QuestionShape): number[] {
     asksNumber ? Math.log1p(numbers) : 0,
     asksNumber ? 0 : Math.log1p(numbers),
     matchedStems.size > 1 ? share(last - first + 1, tokens.length) : 0,
+    p.withBefore,
+    p.contextExact,
   ];
 }
 

@@ -4,6 +4,10 @@
 // gate keeps real but absent words ("Macron", "Canada") from being "corrected" into article words.
 // Fuse.js stays the fuzzy layer for autocomplete and names, where ranking whole phrases matters.
 
+import { stemWord } from './text.ts';
+import { otherForms } from './irregular-verbs.ts';
+import { everydayRank } from './background.ts';
+
 /** A set of words: a Set, or the keys of a Map (the index's word counts and term ids serve as they are). */
 export interface WordSet {
   has(word: string): boolean;
@@ -24,6 +28,8 @@ export class Vocabulary {
    */
   private readonly deletions: Float64Array;
   private readonly cache = new Map<string, string | null>();
+  /** The words in code-unit order, for the words that begin with a stem (built on first use). */
+  private sorted?: string[];
 
   constructor(
     private readonly words: WordSet,
@@ -55,14 +61,7 @@ export class Vocabulary {
   private withKey(key: string, into: Set<string>): void {
     const h = hashWithout(key, -1) * SLOTS;
     const d = this.deletions;
-    let lo = 0;
-    let hi = d.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (d[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < d.length && d[i]! < h + SLOTS; i++) {
+    for (let i = lowerBound(d, h); i < d.length && d[i]! < h + SLOTS; i++) {
       const w = this.repairable[d[i]! - h]!;
       if (w === key || dropsOneLetterTo(w, key)) into.add(w);
     }
@@ -86,16 +85,38 @@ export class Vocabulary {
   }
 
   /**
-   * An article word this one extends or shortens: "Japanese" → "japan", "Nepalese" → "nepal".
-   * The stemmer does not join a place and its people; a shared beginning usually does.
+   * Another form of an irregular verb the article uses ("come" → "came"), or an article word this one
+   * extends or shortens: "Japanese" → "japan", "Nepalese" → "nepal".
+   * The stemmer does not join a place and its people; a shared beginning usually does. `derived`: also
+   * a word the article makes from this one's stem (below), where no curator's keywords say how readers ask.
    */
-  relative(word: string): string | null {
+  relative(word: string, derived = false): string | null {
+    // The commonest verbs ("take", "come", "get") mostly phrase a question; their forms only add noise.
+    const form = (everydayRank(word) ?? Infinity) >= LIGHT_VERB_RANK ? otherForms(word).find((f) => this.words.has(f)) : undefined;
+    if (form) return form;
     if (word.length < 5 || /\d/.test(word)) return null;
     for (let len = word.length - 1; len >= Math.max(4, Math.ceil(word.length * 0.55)); len--) {
       const prefix = word.slice(0, len);
       if (this.words.has(prefix)) return prefix;
     }
-    return null;
+    return derived ? this.derived(stemWord(word)) : null;
+  }
+
+  /**
+   * The article's word made from this stem by a short ending the stemmer keeps: "conducted" → "conductor".
+   * The commonest such word, so the article's own use decides.
+   */
+  private derived(stem: string): string | null {
+    if (stem.length < DERIVED_STEM_MIN) return null;
+    this.sorted ??= [...this.words.keys()].sort();
+    const words = this.sorted;
+    let best: string | null = null;
+    for (let i = lowerBound(words, stem); i < words.length && words[i]!.startsWith(stem); i++) {
+      const w = words[i]!;
+      if (w.length === stem.length || w.length > stem.length + DERIVED_ENDING_MAX || /\d/.test(w)) continue;
+      if (!best || (this.frequency.get(w) ?? 0) > (this.frequency.get(best) ?? 0)) best = w;
+    }
+    return best;
   }
 
   /** The article word this one most likely misspells, or null. */
@@ -140,8 +161,27 @@ export class Vocabulary {
   }
 }
 
+/** Verbs commoner than this rank in everyday English are not mapped to their other forms. */
+const LIGHT_VERB_RANK = 300;
+
+/** A derived word needs a stem this long ("sing" → "singer" is another word) and an ending this short. */
+const DERIVED_STEM_MIN = 5;
+const DERIVED_ENDING_MAX = 3;
+
 /** Shortest question word and article name for a two-edit name repair (two edits in five letters is a new word). */
 const NAME_REPAIR_MIN = 6;
+
+/** The first index of sorted `xs` whose item is not below `x`. */
+function lowerBound<T extends number | string>(xs: ArrayLike<T>, x: T): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Every string made by dropping one letter. Two typos apart still share a key when each drops one. */
 function deletesOf(word: string): string[] {

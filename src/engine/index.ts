@@ -20,3 +20,5 @@ export { buildPassages, type PassageRecord } from './passages.ts';
 export { splitSentences, type Span } from './sentences.ts';
 export { everydayRank } from './background.ts';
 export { STOP_WORDS } from './text.ts';
+/** Occupations written as a title before a name ("Hydrologist Anna Berg"), for the ingest's entities as for attribution. */
+export { OCCUPATION } from './attribution.ts';

@@ -17,6 +17,15 @@ export interface RankerModel {
   mean: number[];
   scale: number[];
   weights: number[];
+  /** What `npm run train` learned from: the data file and settings, and each article's examples digest. */
+  training?: {
+    data: string;
+    sha256: string;
+    iterations: number;
+    rate: number;
+    l2: number;
+    articles: Array<{ title: string; examples: number; digest: string }>;
+  };
 }
 
 let model: RankerModel | null | undefined;

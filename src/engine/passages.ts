@@ -20,7 +20,7 @@ export interface PassageRecord {
   speakerStems: Set<string>;
   /** Entities the passage mentions (ids). */
   entities: string[];
-  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker. */
+  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker and where they spoke. */
   expansion: string;
   /** The text's tokens, made once here for the index (the index keeps them). */
   tokens?: Token[];
@@ -65,6 +65,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         ...(fact?.keywords ?? []),
         attribution.speaker,
         attribution.role ?? '',
+        // "said in her acceptance speech": every sentence of the statement was said there, not only the first.
+        / in (.+)$/.exec(attribution.how)?.[1] ?? '',
       ].join(' ');
       out.push({
         id: out.length,
@@ -80,7 +82,28 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       });
     }
   }
+  for (const headline of out) if (headline.kind === 'headline' && headline.speaker === publisher && !pack.facts.some((f) => f.paragraph === headline.paragraph)) restatedSource(headline, out, publisher);
   return out;
+}
+
+/** A headline's words that must be a body sentence's for the headline to restate that sentence. */
+const RESTATED_SHARE = 0.5;
+
+/**
+ * "China Backs Russia's Actions …" restates "China said it supports Russia's actions …": the headline is
+ * the publisher's, but what it reports is the source's, so its `how` names that source.
+ */
+function restatedSource(headline: PassageRecord, passages: PassageRecord[], publisher: string): void {
+  const words = new Set(headline.tokens!.filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem));
+  if (words.size < 3) return;
+  let best: PassageRecord | undefined;
+  let bestShared = 0;
+  for (const p of passages) {
+    if (p.kind !== 'body') continue;
+    const shared = new Set(p.tokens!.filter((t) => words.has(t.stem)).map((t) => t.stem)).size;
+    if (shared > bestShared) [best, bestShared] = [p, shared];
+  }
+  if (best && best.speaker !== publisher && bestShared >= RESTATED_SHARE * words.size) headline.how = `the headline, reporting ${best.speaker}`;
 }
 
 /** A reference back ("the pair", "he") stands for at most this many of the names before it. */

@@ -7,7 +7,7 @@ import type { Vocabulary } from './fuzzy.ts';
 import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
-import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
 import { irregularForms, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
@@ -59,9 +59,10 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     !t.capital &&
     (ANSWER_FRAME_WORDS.has(t.word) ||
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
+      (PLACE_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '') && !vocabulary.has(t.word)) ||
       (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
-  const phrasing = (t: Token, i: number) => FILLER_WORDS.has(t.word) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
+  const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
   const { absorbed, meanings } = readIdioms(text, tokens, vocabulary);
   const excluded = excludedTokens(text, tokens);
@@ -86,7 +87,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       // A real everyday word ("cost") is not a typo of an article word ("post").
       const rank = everydayRank(t.word);
       const repaired = rank !== undefined && rank < RANKING.realWordRank ? null : vocabulary.correct(t.word);
-      const relative = repaired ? null : vocabulary.relative(t.word);
+      const relative = repaired ? null : vocabulary.relative(t.word, wordnet);
       if (repaired) stems.push({ stem: stemWord(repaired), weight: RANKING.typoWeight });
       if (relative) stems.push({ stem: stemWord(relative), weight: RANKING.relativeWeight });
       repairedTo = repaired ?? relative;
@@ -171,7 +172,13 @@ function excludedTokens(text: string, tokens: Token[]): { skipped: Set<number>; 
 const CALENDAR = /\b(?:what|which)\s+(year|date)\b/i;
 
 /** "the name of the Chinese spokesperson (who…)", "what's the judge's name": asks for whom a name is wanted. */
-const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|that|which|in|at|from|for|of|on)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
+const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|whom|that|which|in|at|from|for|of|on|the|a|an|his|her|their|its|my|our|your|he|she|they|we|you|i)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
+
+/** A word the article writes only in a title ("Man of the Match"), asked as that title ("man of the match"): the title's word, not filler. */
+function inTitle(tokens: Token[], i: number, vocabulary: Vocabulary): boolean {
+  const w = (k: number) => tokens[k]?.word;
+  return vocabulary.nameOnly.has(tokens[i]!.stem) && (w(i + 1) === 'of' || w(i - 1) === 'of' || (w(i - 1) === 'the' && w(i - 2) === 'of'));
+}
 
 /** "an lu shan" → "lushan": two unknown pieces the article writes as one word are that word. */
 function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
@@ -197,7 +204,7 @@ function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Voca
   for (const g of groups) {
     const own = g.stems[0]!.stem;
     const partners = vocabulary.nameOnly.get(own);
-    if (!partners || tokens[g.token]!.capital || g.repaired) continue;
+    if (!partners || tokens[g.token]!.capital || g.repaired || inTitle(tokens, g.token, vocabulary)) continue;
     const rank = everydayRank(g.word);
     if (rank === undefined || rank >= RANKING.namePieceRank) continue;
     if ([...partners].some((p) => asked.has(p))) continue;

@@ -54,8 +54,10 @@ function absentWordWeight(word: string): number {
 export function rankPassages(q: Question, index: TermIndex, passages: PassageRecord[], weights: GroupWeight[], learned = false): Scored[] {
   const totalIdf = weights.reduce((a, w) => a + w.idf, 0) || 1;
   const sentence = new Map<number, { score: number; covered: number; exact: number; stems: Set<string> }>();
+  const perGroup: Array<Map<number, Hit>> = [];
   weights.forEach(({ group }, g) => {
     const best = bestPerDoc(index.passages, group);
+    perGroup.push(best);
     for (const [doc, hit] of best) {
       const entry = sentence.get(doc) ?? { score: 0, covered: 0, exact: 0, stems: new Set<string>() };
       entry.score += hit.score;
@@ -68,11 +70,13 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
 
   const paragraphScore = new Float64Array(index.paragraphs.count);
   const paragraphCovered = new Float64Array(index.paragraphs.count);
+  const paragraphExact = new Float64Array(index.paragraphs.count);
   const paragraphGroups = new Map<number, Set<number>>();
   weights.forEach(({ group, idf: weight }, g) => {
     for (const [doc, hit] of bestPerDoc(index.paragraphs, group)) {
       paragraphScore[doc]! += hit.score;
       paragraphCovered[doc]! += weight * hit.weight;
+      if (hit.inText && hit.weight >= RANKING.typoWeight) paragraphExact[doc]! += weight;
       const groups = paragraphGroups.get(doc) ?? new Set<number>();
       groups.add(g);
       paragraphGroups.set(doc, groups);
@@ -116,9 +120,14 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     // The re-ranker's inputs only when it runs: on a curated pack they would be garbage to collect.
     if (!learned) continue;
     const tokens = index.tokens[id]!;
+    // Read with the sentence before it in its paragraph, which may name what this one says "it" or "he" for.
+    const before = id > 0 && index.paragraphOf[id - 1] === para ? id - 1 : -1;
+    let together = 0;
+    if (before >= 0) weights.forEach((w, g) => (together += w.idf * Math.max(perGroup[g]!.get(id)?.weight ?? 0, perGroup[g]!.get(before)?.weight ?? 0)));
     parts.push({
+      withBefore: before >= 0 ? Math.min(1, together / totalIdf) : coverage,
       hand: score, sentence: s.score, paragraph: paragraphScore[para]!, neighbours: neighbourScore(id, id - 1) + neighbourScore(id, id + 1),
-      coverage, exact: Math.min(1, s.exact / totalIdf), contextCoverage, proximity: near / totalIdf, phrases, type, speaker, headline,
+      coverage, exact: Math.min(1, s.exact / totalIdf), contextCoverage, contextExact: Math.min(1, paragraphExact[para]! / totalIdf), proximity: near / totalIdf, phrases, type, speaker, headline,
       length: tokens.length, fresh: tokens.filter((t) => !STOP_WORDS.has(t.word) && !asked.has(t.stem)).length, opens: id === 0 || index.paragraphOf[id - 1] !== para, tokens, topSentence: 0, topParagraph: 0,
     });
   }

@@ -2,9 +2,11 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { hasDuration, holdsDetail, namesWhom } from './answer-detail.ts';
+import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
+/** "Who is Hu Xijing?" asks what the passage says of someone named, not for someone else. */
+const WHO_IS = /\bwho(?:'s| is| was| are| were)\b/i;
 import { RANKING } from './ranking-defaults.ts';
 import type { Token } from './text.ts';
 
@@ -50,6 +52,13 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
     return { found: false, missing, reason: subject.length ? `The article mentions ${list(subject.map(capitalise), 'and')} but says nothing about ${about}.` : `The article says nothing about ${about}.` };
   }
+  // "Who presented Adele with the award?" answered by "Adele won Album of the Year": the passage shares only
+  // the question's names, the article lacks what is asked about them, and it names no one else who could be
+  // the answer. The closest it comes is offered.
+  const subjectOnly = phrasing.length > 0 && phrasing.some(({ g }) => !g.known) && !phrasing.some(({ g }) => g.stems.some((s) => best.matchedStems.has(s.stem)));
+  if (q.type === 'who' && !WHO_IS.test(q.text) && subjectOnly && bestTokens && !hasPerson(bestTokens, askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not say who: it says nothing about ${list(phrasesOf(phrasing.filter(({ g }) => !g.known).map(({ g }) => g)))}.` };
+  }
   // "What's the tallest building in the world?" of a story on crops: only "world" is there, in passing.
   // When most of the question's words are neither in the article nor near the passage, it is not about
   // this article, however everyday those words are (everyday words weigh little in the coverage above).
@@ -61,6 +70,11 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   }
   if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
+  }
+  // "Which song did she sing?" of "she paid tribute to him": no title there, so the passage cannot say which.
+  const titled = titledAsked(q.text);
+  if (titled && bestTokens && !hasTitle(bestTokens, bestText ?? '', askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.` };
   }
   // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
   if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {

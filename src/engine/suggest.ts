@@ -14,11 +14,17 @@ const TEMPLATE_WORDS = 'who is what was did say happened does the article about'
 export class Suggester {
   /** Questions a reader may pick: a few dozen, so Fuse.js searches them in microseconds. */
   private readonly questions: string[];
-  private readonly fuse: Fuse<string>;
-  private readonly entities: Fuse<{ entity: Entity; name: string }>;
-  /** Names a reader may pick as they are: the pack's entities, or the names found in an uncurated text. */
-  private readonly names: Fuse<string>;
   private readonly starters: string[];
+  private readonly nameList: () => string[];
+  private readonly entityNames: () => Array<{ entity: Entity; name: string }>;
+  /**
+   * The Fuse.js indexes, made on first use: only autocomplete and name look-ups search them, so a
+   * process that answers a question (`npm run ask`, did-you-mean) never builds them.
+   */
+  private fuse: Fuse<string> | undefined;
+  private entities: Fuse<{ entity: Entity; name: string }> | undefined;
+  /** Names a reader may pick as they are: the pack's entities, or the names found in an uncurated text. */
+  private names: Fuse<string> | undefined;
   private questionStems: Array<Set<string>> | undefined;
 
   constructor(pack: KnowledgePack, passages: PassageRecord[]) {
@@ -35,12 +41,8 @@ export class Suggester {
         .map((q) => q.replace(/\s+/g, ' ').trim())
         .filter((q) => q.length <= MAX_CHOICE_LENGTH),
     );
-    this.fuse = new Fuse(this.questions, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, useTokenSearch: true });
-    this.entities = new Fuse(
-      pack.entities.flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name }))),
-      { keys: ['name'], includeScore: true, threshold: 0.35, ignoreLocation: true },
-    );
-    this.names = new Fuse(unique([...pack.entities.map((e) => e.name), ...found]).filter((n) => n.length <= MAX_CHOICE_LENGTH), { threshold: 0.35, ignoreLocation: true });
+    this.nameList = () => unique([...pack.entities.map((e) => e.name), ...found]).filter((n) => n.length <= MAX_CHOICE_LENGTH);
+    this.entityNames = () => pack.entities.flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name })));
     this.starters = this.questions.slice(0, MAX_CHOICES);
   }
 
@@ -49,6 +51,8 @@ export class Suggester {
     const n = Math.max(0, Math.min(MAX_CHOICES, Math.floor(limit) || 0));
     const query = cleanQuery(partial);
     if (!query) return this.starters.slice(0, n);
+    this.fuse ??= new Fuse(this.questions, { includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 2, useTokenSearch: true });
+    this.names ??= new Fuse(this.nameList(), { threshold: 0.35, ignoreLocation: true });
     const questions = this.fuse.search(query, { limit: n }).map((r) => r.item);
     const names = this.names.search(query, { limit: n }).map((r) => r.item);
     return unique([...questions.slice(0, Math.ceil(n / 2)), ...names, ...questions]).slice(0, n);
@@ -74,6 +78,7 @@ export class Suggester {
   findEntity(name: string): Entity | undefined {
     const query = cleanQuery(name);
     if (!query) return undefined;
+    this.entities ??= new Fuse(this.entityNames(), { keys: ['name'], includeScore: true, threshold: 0.35, ignoreLocation: true });
     return this.entities.search(query, { limit: 1 })[0]?.item.entity;
   }
 }

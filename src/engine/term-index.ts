@@ -151,6 +151,18 @@ interface TermIds {
   expansionAt: Int32Array;
 }
 
+/** Lower-case words inside a name: "Man of the Match", "Bank of the North". */
+const NAME_JOINERS = new Set(['of', 'the', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le']);
+
+/** A joiner at `i` is inside a name when a capitalised word comes next, at most one more joiner between. */
+function continuesName(sentence: Token[], i: number): boolean {
+  for (let k = i + 1; k < sentence.length && k <= i + 2; k++) {
+    if (sentence[k]!.capital) return true;
+    if (!NAME_JOINERS.has(sentence[k]!.word)) return false;
+  }
+  return false;
+}
+
 /** Stems never written in lower case, each with the stems it stands beside in its names. */
 function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
   const lower = new Set<string>();
@@ -168,7 +180,8 @@ function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
     sentence.forEach((t, i) => {
       if (t.capital && i > 0) run.push(t);
       else {
-        flush();
+        // "Man of the Match", "Department of Agriculture": a name runs on through "of" and "the".
+        if (!(run.length && NAME_JOINERS.has(t.word) && continuesName(sentence, i))) flush();
         if (!t.capital) lower.add(t.stem);
       }
     });

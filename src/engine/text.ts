@@ -11,8 +11,12 @@ export function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-');
+    .replace(/[\u2010-\u2015]/g, '-')
+    // Letters NFKD leaves whole, folded one for one as search engines do: "TWENTY ØNE PILØTS", "Łódź".
+    .replace(/[øØłŁđĐı]/g, (c) => STROKED[c]!);
 }
+
+const STROKED: Record<string, string> = { ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i' };
 
 const ASCII = /^[\x00-\x7f]*$/;
 

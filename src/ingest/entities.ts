@@ -5,9 +5,10 @@
 // hand-curated entities.json: these rules find 28 names, all curated ones, and 27 of its 35 people,
 // organisations and places; compromise's people()/organizations()/places() find 21 (16 right) and
 // 16 of 35. compromise is only asked for the type of a bare name the rules cannot type (nlp.ts).
-import { everydayRank, splitSentences, STOP_WORDS } from '../engine/index.ts';
+import { everydayRank, OCCUPATION, splitSentences, STOP_WORDS } from '../engine/index.ts';
 import type { Entity, Paragraph } from '../knowledge/schema.ts';
 import { slugify } from '../knowledge/loader.ts';
+import { AUTHOR_CREDITS, parseCredits } from '../knowledge/plain-text.ts';
 
 export type EntityType = Entity['type'];
 
@@ -22,6 +23,10 @@ const TITLES = new Set(
   cardinal rabbi imam coach inspector detective lord lady sir dame spokesperson spokesman spokeswoman envoy marshal
   admiral emperor empress tsar czar ayatollah chief`.split(/\s+/),
 );
+/** Titles of address only: they mark a person's name but say nothing of what the person does. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lord', 'lady']);
+/** Acronyms that name a country, not a body: "the UK had not helped". */
+const COUNTRY_ACRONYMS = new Set(['UK', 'US', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
 // Lower-case roles written just before a name: "Wagner Group head Yevgeny Prigozhin".
 const ROLE_NOUNS =
   'head|chief|leader|founder|co-founder|spokesperson|spokesman|spokeswoman|editor-in-chief|editor|director|chairman|chairwoman|president|minister|secretary|commander|ceo|owner|boss|analyst|professor|researcher|lawyer|attorney|ambassador|envoy|official|general|governor|mayor|senator|premier|author|economist|reporter|correspondent|columnist|adviser|advisor|aide|scientist|expert|activist|candidate|chancellor|prosecutor|judge|historian|citizen|resident|fighter|soldier|pilot|doctor|captain|coach|manager|executive|strategist';
@@ -29,6 +34,8 @@ const ROLE_BEFORE = new RegExp(
   String.raw`((?:(?:\p{Lu}[\p{L}'’.\-]*|of|the|and)\s+)*(?:(?:former|deputy|vice|acting|senior|top|then|longtime|veteran|chief|executive|managing|foreign|defense|defence|finance|political|military|founding|new|current)\s+)*(?:${ROLE_NOUNS}))\s+$`,
   'u',
 );
+// "The home secretary, " before a name that a comma closes.
+const ROLE_COMMA_BEFORE = new RegExp(String.raw`(?:^|[\s"“])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\p{Ll}'’\-]+\s+){0,3}(?:${ROLE_NOUNS}|secretary|spokesman|coach)),\s+$`, 'u');
 // ", the Russian president," after a name.
 // The role noun must be lower case: ", the National Party of Australia," is the next item of a list.
 const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
@@ -94,6 +101,7 @@ const isAcronym = (w: string) => /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(w) && !/\p{Ll}
 /** Every capitalised phrase in the body paragraphs that can be a name, with its cues. */
 export function findMentions(paragraphs: Paragraph[]): Mention[] {
   const mentions: Mention[] = [];
+  const lowerWords = lowerCaseWords(paragraphs);
   for (const para of paragraphs) {
     if (para.kind !== 'body') continue;
     for (const sentence of splitSentences(para.text)) {
@@ -123,7 +131,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
           if (isCapitalised(next)) j++;
           // "Record of the Year", "Budweiser Man of the Match".
           // Not "Colorado State University of the US": a whole institution's name, then where it is.
-          else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && !(j > i && isInstitution(words[j]!.text.toLowerCase())) && spaced(j + 1) && spaced(j + 2)) j += 3;
+          else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && joinsOfThe(words, i, j, lowerWords) && spaced(j + 1) && spaced(j + 2)) j += 3;
           else if (CONNECTORS.has(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && /^ $/.test(sentence.text.slice(words[j + 1]!.end, words[j + 2]!.start))) j += 2;
           else break;
         }
@@ -136,6 +144,26 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
   }
   return mentions;
 }
+
+/** Words the article writes in lower case somewhere: common nouns, whatever their capitals in a name. */
+function lowerCaseWords(paragraphs: Paragraph[]): Set<string> {
+  return new Set(paragraphs.flatMap((p) => p.text.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []));
+}
+
+/**
+ * Whether "of the" + a capitalised word continues the name ending at word j: "Man of the Match", "Record
+ * of the Year", "Bank of the North". Not after a person's name ("Tom Lind of the Tigers": a surname is no
+ * common noun), nor after a whole institution's name ("Colorado State University of the US": then where it is).
+ */
+function joinsOfThe(words: Word[], i: number, j: number, lowerWords: Set<string>): boolean {
+  const head = stripPossessive(words[j]!.text).toLowerCase();
+  const before = words.slice(i, j).filter((w) => !LEADING_STOP.has(w.text.toLowerCase()));
+  if (isInstitution(head)) return before.length === 0;
+  return before.length === 0 || lowerWords.has(head) || (everydayRank(head) ?? Infinity) < COMMON_NOUN_RANK;
+}
+
+/** Words this common ("man", "song") are common nouns even where the article never writes them small. */
+const COMMON_NOUN_RANK = 500;
 
 function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: number): Mention | undefined {
   let words = [...run];
@@ -167,7 +195,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   words.forEach((w, i) => {
     const lower = w.text.toLowerCase().replace(/\.$/, '');
     // A role noun opening a sentence is written as a title too: "Economist Simon Kuznets".
-    if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && ROLE_NOUN_SET.has(lower))) lastTitle = i;
+    if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && (ROLE_NOUN_SET.has(lower) || OCCUPATION.test(w.text)))) lastTitle = i;
   });
   if (lastTitle >= 0) {
     if (lastTitle === words.length - 1) return undefined; // a role on its own: "the Russian President"
@@ -175,7 +203,10 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       // "Queen of Australia", "President of Russia": the title is of a place or body, not before a name.
       words = words.slice(lastTitle + 2);
     } else {
-      role = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      const title = sentence.slice(words[0]!.start, words[lastTitle]!.end);
+      // "Mr Mubanga": an honorific says a person is meant, but it is no role.
+      // "Hydrologist Anna Berg": an occupation capitalised only for opening the sentence is written small.
+      if (!HONORIFICS.has(title.toLowerCase().replace(/\.$/, ''))) role = lastTitle === 0 && sentenceStart && !TITLES.has(title.toLowerCase()) ? title.toLowerCase() : title;
       words = words.slice(lastTitle + 1);
       cue = 'title';
     }
@@ -196,7 +227,7 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       if (!KEEP_ACRONYMS.has(word) && everydayRank(lower) !== undefined && everydayRank(lower)! < 20000) return undefined; // "TV", "AD"
     }
     // Demonyms used as adjectives: "Chinese state media", "Russian’s foreign ministry", "Chinese-language".
-    if (/(ese|ian|ish|ean|ern|ican)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
+    if (cue !== 'title' && /(ese|ian|ish|ean|ern|ican)$/.test(lower) && /^(['’]s)?\s+["“‘]?\p{Ll}/u.test(after)) return undefined;
     // "Geographically …", "Ultimately, …": an adverb, capitalised only for starting the sentence (not "Italy").
     if (sentenceStart && /(ally|ously|ively|fully|edly|ingly|ently|antly)$/.test(lower)) return undefined;
     if (/-\p{Ll}/u.test(word)) return undefined;
@@ -212,6 +243,12 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
       role = roleBefore.replace(/^(the|a|an|his|her|their|its)\s+/i, '');
       cue = 'title';
     }
+  }
+  // "The home secretary, Charles Clarke, said": the role before the name, set off by commas.
+  const roleComma = /^,/.test(after) ? ROLE_COMMA_BEFORE.exec(before)?.[1] : undefined;
+  if (!role && roleComma) {
+    role = roleComma;
+    cue = 'title';
   }
   const appositive = APPOSITIVE.exec(after.replace(/^['’]s?/u, ''))?.[1];
   if (!role && appositive) role = appositive.replace(/^(the|a|an|who is)\s+/i, '');
@@ -248,7 +285,7 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const nameParts = new Set(mentions.filter((m) => m.name.includes(' ')).flatMap((m) => m.name.split(' ').map(key)));
   const midCount = new Map<string, number>();
   for (const m of mentions) if (!m.sentenceStart) midCount.set(key(m.name), (midCount.get(key(m.name)) ?? 0) + 1);
-  const lowerWords = new Set(paragraphs.flatMap((p) => p.text.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []));
+  const lowerWords = lowerCaseWords(paragraphs);
   const personWords = new Set(mentions.filter((m) => m.cue === 'title' || m.name.includes(' ')).flatMap((m) => m.name.split(' ')));
   const drafts = new Map<string, Draft>();
   for (const m of mentions) {
@@ -270,11 +307,14 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
     d.role ??= m.role;
     drafts.set(k, d);
   }
+  const credited = new Map(paragraphs.filter((p) => p.kind === 'credits').flatMap((p) => parseCredits(p.text).map((c) => [c.name, c.role] as const)).reverse());
   for (const name of opts.contributors ?? []) {
     const k = key(name);
     const d = drafts.get(k) ?? { name, mentions: [], aliases: new Set<string>() };
     d.type = 'person';
-    d.role ??= 'contributor credited in the article';
+    // "With assistance from …" is no authorship: the role says what the credits say they did.
+    const credit = credited.get(name);
+    d.role ??= credit && !AUTHOR_CREDITS.has(credit) ? `credited with ${credit}` : 'contributor credited in the article';
     drafts.set(k, d);
   }
   for (const d of drafts.values()) d.type ??= typeOf(d, opts.typeOf);
@@ -332,6 +372,7 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   if (OTHER_SUFFIX.has(head)) return 'other';
   const cues = d.mentions.map((m) => m.cue);
   if (cues.includes('title')) return 'person';
+  if (COUNTRY_ACRONYMS.has(d.name)) return 'place';
   if (isAcronym(d.name)) return 'organisation';
   // What the article's own words say ("in Victoria") outranks a lexicon that knows Victoria as a first name;
   // for a two-word name, "to Thomas Edison" says nothing of a place.

@@ -8,7 +8,7 @@ import type { SpeakerBook } from './speakers.ts';
 
 /** True when the attribution came from the sentence's wording, not the publisher default. */
 export function isInferred(r: PassageRecord, publisher: string): boolean {
-  return !(r.speaker === publisher && (r.how === "the article's own reporting" || r.how === 'the headline'));
+  return !(r.speaker === publisher && (r.how === "the article's own reporting" || r.how.startsWith('the headline')));
 }
 
 export function draftFacts(records: PassageRecord[], publisher: string, book: SpeakerBook): Fact[] {

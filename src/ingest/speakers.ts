@@ -6,7 +6,7 @@ import type { Entity } from '../knowledge/schema.ts';
 import { entityId, UNKNOWN_ROLE } from './entities.ts';
 
 const PERSON_WORDS = /\b(spokesperson|spokesman|spokeswoman|minister|official|officials|analyst|analysts|president|editor|leader|head|chief|director|secretary|envoy|ambassador|diplomat|general|commander|source|sources|expert|experts|witness|witnesses|residents?|lawyer|prosecutor|judge|aide|adviser|advisor|professor|researcher|economist|author)$/i;
-const ORG_WORDS = /\b(ministry|agency|government|office|department|group|party|council|committee|company|army|police|media|newspaper|broadcaster|station|embassy|court|kremlin|administration|authorities|bank|union|association|institute)$/i;
+const ORG_WORDS = /\b(ministry|agency|government|office|department|group|party|council|committee|company|army|police|media|newspaper|broadcaster|station|embassy|court|kremlin|administration|authorities|bank|union|association|institute|board|commission|authority|federation|club|team|university|school|hospital|firm|foundation|trust)$/i;
 
 const key = (name: string) => name.replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -26,11 +26,12 @@ const PATTERNS: Pattern[] = [
   { kind: 'era', re: /(?:in\s+)?(?:(\d{1,4})\s*(?:AD|A\.D\.|CE)\b|\b(?:AD|A\.D\.)\s*(\d{1,4})\b)/g },
   { kind: 'year', re: /(?:(?:early|late|later|earlier)\s+)?(?:(?:in|since|until|by|from|before|after|during|of)\s+)?(?<![\d$£€¥.,:/-])\b(1\d{3}|20\d{2})\b(?![\d%]|[.,:/-]\d|\s*(?:percent|per cent|BC|B\.C\.|BCE))/g },
   // A bare month needs a preposition: "in March", never the verb "march" or the modal "may".
-  { kind: 'month', re: /\b(?:(?:early|late|mid-?)\s*)?(?:in|since|until|by|from|during|last|this|next)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
+  // The preposition may open the sentence: "Last March, …", "In January, …".
+  { kind: 'month', re: /\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
   // Counted from the publication date: "yesterday", "last month", "last year".
   { kind: 'relative', re: /\b(yesterday|today|last month|last year|this month|this year)\b(?!['’])/gi },
   { kind: 'holiday', re: /\b(?:on\s+)?(Christmas Day|Christmas Eve|New Year's Day|New Year's Eve|Boxing Day)\b/g },
-  { kind: 'weekday', re: /\b(?:(?:early|late)\s+)?(?:on\s+|last\s+|this\s+|next\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
+  { kind: 'weekday', re: /\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
 ];
 
 export interface TimelineDraft {

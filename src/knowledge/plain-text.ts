@@ -44,7 +44,7 @@ const FURNITURE: RegExp[] = [
 
 // "—With assistance from A and B.", "Reporting by A in Beijing; Editing by B", "With reporting by A".
 const CREDITS = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing)\s+(?:from|by)\s+\S/i;
-const CREDIT_ROLE = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(?:assistance|reporting|contributions?|contributing|writing|editing|edited|written|graphics|photos?)\s+(?:from|by)\s+/i;
+const CREDIT_ROLE = /^[—–-]*\s*(?:(?:With|Additional)\s+)*(assistance|reporting|contributions?|contributing|writing|editing|edited|written|graphics|photos?)\s+(?:from|by)\s+/i;
 
 // "By Jane Roe and John Doe" at the top of a story: a byline, answerable as credits.
 const BYLINE = /^By\s+[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}(?:(?:\s*,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})*$/u;
@@ -72,18 +72,33 @@ function normalise(text: string): string {
 
 /** Names from a credits line: "Jing Li and Xiao Zibang." → ["Jing Li", "Xiao Zibang"]. */
 export function parseContributors(line: string): string[] {
-  const names: string[] = [];
+  return parseCredits(line).map((c) => c.name);
+}
+
+/** What a credits line credits a name with: "assistance", "reporting", "editing", "byline" (By …). */
+export interface Credit {
+  name: string;
+  role: string;
+}
+
+/** Credit roles that make a name an author of the piece; the rest (assistance, editing, photos) helped. */
+export const AUTHOR_CREDITS = new Set(['byline', 'reporting', 'writing', 'written']);
+
+/** "—With assistance from Jing Li and Xiao Zibang." → both, credited with assistance; a name keeps its first role. */
+export function parseCredits(line: string): Credit[] {
+  const credits: Credit[] = [];
   for (const segment of line.split(';')) {
     const m = CREDIT_ROLE.exec(segment.trim()) ?? /^By\s+/.exec(segment.trim());
     if (!m) continue;
+    const role = m[1]?.toLowerCase().replace(/^contributions$/, 'contribution') ?? 'byline';
     const list = segment.trim().slice(m[0].length).replace(/[.\s]+$/u, '');
     for (let name of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)) {
       // "Yew Lun Tian in Beijing" → "Yew Lun Tian"
       name = name.replace(/\s+in\s+[A-Z][\w .'-]*$/u, '').trim();
-      if (name && !names.includes(name)) names.push(name);
+      if (name && !credits.some((c) => c.name === name)) credits.push({ name, role });
     }
   }
-  return names;
+  return credits;
 }
 
 const SUBHEAD_MAX_WORDS = 12;

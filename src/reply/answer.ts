@@ -14,6 +14,7 @@ import {
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import type { Answer, Passage } from '../engine/index.ts';
 import { askButtonsFit, contextId, didYouMeanId, feedbackId, moreMatchesId } from './buttons.ts';
+import { CLOSEST_LEAD } from './closest-lead.ts';
 import { confidenceHint } from './confidence.ts';
 import { escapeText, oneLine } from './escape.ts';
 import { highlight } from './highlight.ts';
@@ -25,8 +26,7 @@ import { fitRendered, truncate } from './truncate.ts';
 /** How many alternatives one "More matches" page shows. */
 export const MATCHES_PER_PAGE = 3;
 
-/** A near miss is said so: neither a bare refusal nor a confident answer. */
-export const CLOSEST_LEAD = "The article doesn't say exactly; the closest it comes is:";
+export { CLOSEST_LEAD };
 
 /** How many did-you-mean questions a miss offers. */
 export const DID_YOU_MEAN_COUNT = 3;

@@ -107,12 +107,16 @@ export function feedbackId(slug: string, key: string, question: string, confiden
 }
 
 const ESCAPED = /[%@<]/;
-const escapeChar = (c: string) => (ESCAPED.test(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c);
+const ESCAPED_ALL = /[%@<]/g;
+const escapeOne = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+const escapeChar = (c: string) => (ESCAPED.test(c) ? escapeOne(c) : c);
 const unescapeQuestion = (text: string) => text.replace(/%(25|40|3C)/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** The question escaped, in at most `room` UTF-16 units; cut with "…" when longer (never inside a character or an escape). */
 function encodeQuestion(text: string, room: number): string {
-  const whole = [...text].map(escapeChar).join('');
+  // Escaping is per character and only of ASCII ones, so one replace is the whole text escaped (the
+  // common case, it fits); only a cut walks it by character.
+  const whole = text.replace(ESCAPED_ALL, escapeOne);
   if (whole.length <= room) return whole;
   let out = '';
   for (const c of text) {

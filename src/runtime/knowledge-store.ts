@@ -12,7 +12,7 @@
 import { createLibrary, libraryOfEngines, type Engine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
-import { openPassageCache, type PassageCache } from './passage-cache.ts';
+import { openPassageCache, type PassageCacheStats } from './passage-cache.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pacer } from './library-transfer.ts';
 import { loadLibraryOffThread } from './load-off-thread.ts';
@@ -46,6 +46,8 @@ export interface KnowledgeSnapshot {
   readonly counts: Readonly<KnowledgeCounts>;
   /** 1 for the knowledge loaded at start, +1 per successful reload. */
   readonly generation: number;
+  /** With a cache folder (cacheDir): how many packs this load read from it, built, or rebuilt. */
+  readonly cache?: Readonly<PassageCacheStats>;
 }
 
 export type ReloadResult =
@@ -92,8 +94,9 @@ export interface KnowledgeStoreOptions {
   /** Serve this engine or library first instead of loading (the first reload then loads). */
   initial?: Engine | Library;
   /**
-   * Keep each pack's passages in this folder (DATA_DIR/index-cache), so a start or reload builds only
-   * the packs that changed (runtime/passage-cache.ts). Without it every pack is built every time.
+   * Keep each pack's passages in this folder (DATA_DIR/index-cache), so a start or reload, on this
+   * thread or the worker, builds only the packs that changed (runtime/passage-cache.ts); after each
+   * successful load the files of packs no longer served are removed. Without it every pack is built every time.
    */
   cacheDir?: string;
   /** Told once when the cache cannot be written. */
@@ -133,7 +136,7 @@ function isLibrary(x: Engine | Library): x is Library {
   return !('pack' in x);
 }
 
-function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: string | undefined, loadMs: number, generation: number): KnowledgeSnapshot {
+function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: string | undefined, loadMs: number, generation: number, cache?: PassageCacheStats): KnowledgeSnapshot {
   const engines = library.articles.map((a) => library.engine(a.slug)!);
   const engine = engines[0];
   if (!engine) throw new KnowledgeError({ file: source ?? '', path: '', message: 'the library has no articles' });
@@ -154,6 +157,7 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
       facts: sum((e) => e.pack.facts.length),
     }),
     generation,
+    ...(cache ? { cache: Object.freeze({ ...cache }) } : {}),
   });
 }
 
@@ -185,7 +189,14 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     options.loadLibrary ?? (loadOne ? (): LibraryLoad => ({ root: '', packs: [loadOne()], skipped: [], single: true }) : loadLibraryFromEnv);
   const warm = options.warm ?? defaultWarm;
   const listeners = new Set<ReloadListener>();
-  const cache: PassageCache | undefined = options.cacheDir ? openPassageCache(options.cacheDir, { onError: (m) => options.log?.warn(m) }) : undefined;
+  const { cacheDir } = options;
+  let cacheWarned = false;
+  const cacheWarning = (message: string) => {
+    if (!cacheWarned) options.log?.warn(message);
+    cacheWarned = true;
+  };
+  /** A cache for one load, so its stats are that load's. */
+  const openCache = () => (cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: cacheWarning }));
 
   const offThread = options.offThread ?? (!options.loadLibrary && !loadOne && process.env.KNOWLEDGE_RELOAD_THREAD !== 'main');
   const sourceOf = (root: string, single: boolean) => (single ? undefined : root || undefined);
@@ -195,15 +206,18 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     const t0 = performance.now();
     const loaded = loadLibrary();
     checkServedPacks(loaded.skipped, previous);
+    const cache = openCache();
     const library = createLibrary(loaded.packs, cache ? { passagesOf: cache.passagesOf } : {});
     warm(library);
-    return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation);
+    cache?.prune(loaded.packs.map(cache.fileOf));
+    return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation, cache?.stats);
   };
 
   /** A reload's load and build on a worker thread; this thread adopts and warms in short turns. */
   const freshOffThread = async (generation: number, previous: KnowledgeSnapshot): Promise<KnowledgeSnapshot> => {
     const t0 = performance.now();
-    const built = await loadLibraryOffThread();
+    const built = await loadLibraryOffThread({ cacheDir });
+    for (const warning of built.cache?.warnings ?? []) cacheWarning(warning);
     checkServedPacks(built.skipped, previous); // before adopting anything: a refused reload costs this thread nothing
     const engines = await built.adoptEngines();
     const library = libraryOfEngines(engines);
@@ -216,7 +230,8 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
       }
       warmLibrary(library);
     }
-    return snapshotOf(library, built.skipped, sourceOf(built.root, built.single), performance.now() - t0, generation);
+    if (built.cache) openCache()?.prune(built.cache.files);
+    return snapshotOf(library, built.skipped, sourceOf(built.root, built.single), performance.now() - t0, generation, built.cache?.stats);
   };
 
   const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));

@@ -7,23 +7,34 @@ import { KnowledgeError, type KnowledgeProblem } from '../knowledge/loader.ts';
 import { workerScript } from '../repo-root.ts';
 import { adopt, pacer, type Packed } from './library-transfer.ts';
 import type { SkippedPack } from './load-library.ts';
+import type { PassageCacheStats } from './passage-cache.ts';
 
 /** The worker's code, by its source path (scripts/build.mjs builds it as an entry). */
 export const RELOAD_WORKER = 'src/runtime/reload-worker.ts';
 
-/** What the main thread asks of the worker: one load, with this environment. */
+/** What the main thread asks of the worker: one load, with this environment (and this passage cache folder). */
 export interface WorkerJob {
   env: Record<string, string | undefined>;
+  cacheDir?: string;
+}
+
+/** How the worker's load used the passage cache: its counts, the files of the packs loaded, what it could not write. */
+export interface WorkerCacheUse {
+  stats: PassageCacheStats;
+  files: string[];
+  warnings: string[];
 }
 
 export type WorkerReply =
-  | { ok: true; root: string; single: boolean; skipped: SkippedPack[]; packs: Packed[]; buildMs: number }
+  | { ok: true; root: string; single: boolean; skipped: SkippedPack[]; packs: Packed[]; buildMs: number; cache?: WorkerCacheUse }
   | { ok: false; message: string; problems?: KnowledgeProblem[] };
 
 export interface BuiltOffThread {
   root: string;
   single: boolean;
   skipped: SkippedPack[];
+  /** With a cache folder: how the load used it. */
+  cache?: WorkerCacheUse;
   /** The engines, adopted on this thread in short turns (the caller can check `skipped` first). */
   adoptEngines(): Promise<Engine[]>;
 }
@@ -61,7 +72,7 @@ function putBack(worker: Worker): void {
 }
 
 /** One load on a worker: its reply, or an Error when it crashed or exited without one. */
-function runWorker(): Promise<WorkerReply> {
+function runWorker(cacheDir: string | undefined): Promise<WorkerReply> {
   const worker = takeWorker();
   return new Promise((resolve, reject) => {
     const done = (f: () => void, keep: boolean) => {
@@ -74,22 +85,24 @@ function runWorker(): Promise<WorkerReply> {
     const onExit = (code: number) => done(() => reject(new Error(`the reload worker exited (code ${code}) before it sent the knowledge`)), false);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     // The environment as it is now ($KNOWLEDGE_DIR may have changed since the worker started).
-    worker.postMessage({ env: { ...process.env } } satisfies WorkerJob);
+    worker.postMessage({ env: { ...process.env }, ...(cacheDir === undefined ? {} : { cacheDir }) } satisfies WorkerJob);
   });
 }
 
 /**
- * Loads $KNOWLEDGE_DIR (or knowledge/) and builds its indexes on a worker thread. Throws what the
- * loader threw (a KnowledgeError with its problems) when no pack loads. The engines are adopted
- * only when asked, so a caller can check `skipped` first.
+ * Loads $KNOWLEDGE_DIR (or knowledge/) and builds its indexes on a worker thread, reusing the passages
+ * of unchanged packs from `cacheDir` when given. Throws what the loader threw (a KnowledgeError with
+ * its problems) when no pack loads. The engines are adopted only when asked, so a caller can check
+ * `skipped` first.
  */
-export async function loadLibraryOffThread(): Promise<BuiltOffThread> {
-  const reply = await runWorker();
+export async function loadLibraryOffThread(options: { cacheDir?: string | undefined } = {}): Promise<BuiltOffThread> {
+  const reply = await runWorker(options.cacheDir);
   if (!reply.ok) throw reply.problems ? Object.assign(new KnowledgeError(reply.problems), { message: reply.message }) : new Error(reply.message);
   return {
     root: reply.root,
     single: reply.single,
     skipped: reply.skipped,
+    ...(reply.cache ? { cache: reply.cache } : {}),
     async adoptEngines() {
       const pace = pacer();
       const engines: Engine[] = [];

@@ -2,13 +2,15 @@
 // entity mentions, references back) is most of an engine's build, and a restart or a reload of an
 // unchanged pack would make the very same ones again. One file per pack under DATA_DIR/index-cache,
 // named by a hash of the pack's content and of the engine code that makes passages, so:
-// - an edited pack, or a changed engine, has another key and is rebuilt (old files are left alone);
+// - an edited pack, or a changed engine, has another key and is rebuilt; once a load has succeeded,
+//   `prune` removes the files of every pack it did not serve, so the folder holds the library being
+//   served, not every version of it there ever was;
 // - a file that does not parse, has another key inside, or whose records do not match the checksum
 //   written with them, is rebuilt and written again, never served.
 // Anything the cache cannot read or write costs only the time of a build.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { buildPassages, type PassageRecord } from '../engine/index.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';
@@ -32,7 +34,16 @@ export interface PassageCache {
   readonly stats: Readonly<PassageCacheStats>;
   /** The file that holds (or would hold) a pack's passages. */
   fileOf(pack: KnowledgePack): string;
+  /**
+   * Removes every cache file but `keep` (the files of the packs being served), and the temporary file
+   * of a write that died more than TMP_STALE_MS ago; returns how many it removed. Another process
+   * serving other packs from the same folder loses only its next start's reuse of them, never an answer.
+   */
+  prune(keep: Iterable<string>): number;
 }
+
+/** A temporary file this old belongs to a write that will never finish (a crashed process). */
+export const TMP_STALE_MS = 10 * 60_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -108,7 +119,13 @@ function store(records: PassageRecord[]): StoredRecord[] {
 export function openPassageCache(dir: string, options: { code?: string | undefined; onError?: (message: string) => void } = {}): PassageCache {
   const code = 'code' in options ? options.code : engineCodeHash();
   const stats: PassageCacheStats = { hits: 0, misses: 0, rebuilt: 0 };
-  const keyOf = (pack: KnowledgePack) => sha256(`${FORMAT}\0${code}\0${JSON.stringify({ ...pack, source: undefined })}`);
+  // A pack is hashed once per cache (passagesOf and then fileOf ask for the same key).
+  const keys = new WeakMap<KnowledgePack, string>();
+  const keyOf = (pack: KnowledgePack) => {
+    let key = keys.get(pack);
+    if (key === undefined) keys.set(pack, (key = sha256(`${FORMAT}\0${code}\0${JSON.stringify({ ...pack, source: undefined })}`)));
+    return key;
+  };
   const fileFor = (key: string) => join(dir, `${key.slice(0, 32)}.json`);
   const fileOf = (pack: KnowledgePack) => fileFor(keyOf(pack));
   let warned = false;
@@ -120,6 +137,28 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
   return {
     stats,
     fileOf,
+    prune(keep) {
+      const kept = new Set([...keep].map((file) => basename(file)));
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return 0; // no folder yet: nothing to prune
+      }
+      let removed = 0;
+      for (const name of names) {
+        const file = join(dir, name);
+        const stale = name.endsWith('.tmp') ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > TMP_STALE_MS : name.endsWith('.json') && !kept.has(name);
+        if (!stale) continue;
+        try {
+          rmSync(file, { force: true });
+          removed++;
+        } catch (err) {
+          warn(`index cache ${dir}: ${name} not removed (${err instanceof Error ? err.message : String(err)})`);
+        }
+      }
+      return removed;
+    },
     passagesOf(pack) {
       if (code === undefined) return buildPassages(pack);
       const key = keyOf(pack);

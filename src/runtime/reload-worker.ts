@@ -2,13 +2,15 @@
 // function the process used at start (loadLibraryFromEnv: $KNOWLEDGE_DIR or knowledge/), builds every
 // article's index, and posts them cut into slices (library-transfer.ts) for the main thread to adopt
 // a few at a time. One load per message; load-off-thread.ts keeps an idle worker for a while, so a
-// second reload does not load the modules again. Built as an entry by scripts/build.mjs.
+// second reload does not load the modules again. With a cache folder in the job, an unchanged pack's
+// passages come from the on-disk cache (passage-cache.ts), as at start. Built as an entry by scripts/build.mjs.
 import { parentPort } from 'node:worker_threads';
 import { buildEngineParts } from '../engine/index.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pack, transferList } from './library-transfer.ts';
 import { loadLibraryFromEnv } from './load-library.ts';
 import type { WorkerJob, WorkerReply } from './load-off-thread.ts';
+import { openPassageCache } from './passage-cache.ts';
 
 /** The worker's environment becomes the main thread's as sent (a worker's is a copy made at its start). */
 function useEnv(env: WorkerJob['env']): void {
@@ -16,12 +18,15 @@ function useEnv(env: WorkerJob['env']): void {
   for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
 }
 
-function run(): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+function run(cacheDir: string | undefined): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   try {
     const t0 = performance.now();
     const load = loadLibraryFromEnv();
-    const packs = load.packs.map((p) => pack(buildEngineParts(p)));
-    const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0 };
+    const warnings: string[] = [];
+    const cache = cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: (m) => warnings.push(m) });
+    const packs = load.packs.map((p) => pack(buildEngineParts(p, cache ? { passages: cache.passagesOf(p) } : {})));
+    const cached = cache && { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
+    const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0, ...(cached ? { cache: cached } : {}) };
     return { reply, transfer: packs.flatMap(transferList) };
   } catch (err) {
     const problems = err instanceof KnowledgeError ? err.problems : undefined;
@@ -32,6 +37,6 @@ function run(): { reply: WorkerReply; transfer: ArrayBuffer[] } {
 
 parentPort!.on('message', (job: WorkerJob) => {
   useEnv(job.env);
-  const { reply, transfer } = run();
+  const { reply, transfer } = run(job.cacheDir);
   parentPort!.postMessage(reply, transfer);
 });

@@ -93,7 +93,7 @@ interface Rep {
   candidateAt: number;
 }
 
-const byFrequency = (a: QuestionTally, b: QuestionTally) => b.count - a.count || b.lastSeen - a.lastSeen || a.question.localeCompare(b.question);
+const byFrequency = (a: QuestionTally, b: QuestionTally) => b.count - a.count || b.lastSeen - a.lastSeen || a.question.localeCompare(b.question, 'en');
 
 const FUSE_OPTIONS = {
   keys: ['norm'],
@@ -165,7 +165,7 @@ export function groupQuestions(tallies: readonly QuestionTally[]): QuestionGroup
     }
     groups.push(group);
   }
-  return groups.sort((a, b) => b.count - a.count || b.lastSeen - a.lastSeen || a.representative.localeCompare(b.representative));
+  return groups.sort((a, b) => b.count - a.count || b.lastSeen - a.lastSeen || a.representative.localeCompare(b.representative, 'en'));
 }
 
 /**

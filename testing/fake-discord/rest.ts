@@ -30,6 +30,15 @@ export interface OverrideResponse {
   headers?: Record<string, string>;
   /** Wait this long before answering (slow REST). With no status, the normal answer follows. */
   delayMs?: number;
+  /** Hold the answer until this settles: a request kept in flight exactly as long as a test needs. */
+  until?: Promise<unknown>;
+}
+
+/** A request held in flight until `release()`: pass `until` to override() (no timer, so no race with load). */
+export function hold(): { until: Promise<void>; release(): void } {
+  let release!: () => void;
+  const until = new Promise<void>((resolve) => (release = resolve));
+  return { until, release };
 }
 
 export interface RouteMatch {
@@ -169,6 +178,7 @@ export class FakeRest extends EventEmitter {
       override.remaining -= 1;
       if (override.remaining === 0) this.overrides.splice(this.overrides.indexOf(override), 1);
       if (override.response.delayMs) await new Promise((r) => setTimeout(r, override.response.delayMs));
+      if (override.response.until) await override.response.until.catch(() => undefined);
       if (override.response.status !== undefined) {
         send(override.response.status, override.response.body ?? {}, override.response.headers);
         return;

@@ -1,0 +1,120 @@
+// The passage cache across reloads (issue 14): an off-thread reload (the worker, as serve and the bot
+// reload) reads unchanged packs from the cache the start wrote, rebuilds a corrupt file instead of
+// serving it, and after every successful load the folder holds only the files of the packs being
+// served. Real packs in a temp library, the real worker thread.
+import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { openPassageCache, TMP_STALE_MS } from '../src/runtime/passage-cache.ts';
+import { tempDataDirs } from './helpers/data-dir.ts';
+import { HARBOUR, threePackLibraryDirs } from './helpers/library.ts';
+
+const libraryDir = threePackLibraryDirs();
+const dataDir = tempDataDirs();
+const saved = process.env.KNOWLEDGE_DIR;
+afterAll(() => {
+  if (saved === undefined) delete process.env.KNOWLEDGE_DIR;
+  else process.env.KNOWLEDGE_DIR = saved;
+});
+
+let root: string;
+let cacheDir: string;
+beforeEach(() => {
+  root = libraryDir();
+  cacheDir = join(dataDir(), 'index-cache');
+  process.env.KNOWLEDGE_DIR = root;
+});
+afterEach(() => {
+  delete process.env.KNOWLEDGE_DIR;
+});
+
+const jsonFiles = () => readdirSync(cacheDir).filter((n) => n.endsWith('.json')).sort();
+const BRIDGE_QUESTION = 'How much will the harbour bridge cost?';
+
+describe('the passage cache on reloads', () => {
+  it('an off-thread reload reads every unchanged pack from the cache the start wrote', async () => {
+    const store = createKnowledgeStore({ cacheDir, offThread: true });
+    expect(store.current().cache).toEqual({ hits: 0, misses: 3, rebuilt: 0 });
+    const files = jsonFiles();
+    expect(files).toHaveLength(3);
+    const before = store.current().library.answer(BRIDGE_QUESTION);
+
+    const result = await store.reload('test');
+    expect(result.ok).toBe(true);
+    expect(store.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
+    expect(store.current().generation).toBe(2);
+    expect(store.current().library.answer(BRIDGE_QUESTION)).toEqual(before);
+    expect(jsonFiles()).toEqual(files);
+  });
+
+  it('an edited pack is rebuilt on the worker, and its old file is removed once the reload succeeds', async () => {
+    const store = createKnowledgeStore({ cacheDir, offThread: true });
+    const before = jsonFiles();
+    appendFileSync(join(root, HARBOUR, 'article.txt'), '\nThe mayor said the bridge would carry 40,000 cyclists a week.\n');
+
+    expect((await store.reload('test')).ok).toBe(true);
+    expect(store.current().cache).toEqual({ hits: 2, misses: 1, rebuilt: 0 });
+    const after = jsonFiles();
+    expect(after).toHaveLength(3);
+    expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
+    expect(store.current().library.answer('How many cyclists will the bridge carry?').answer?.text).toContain('40,000 cyclists');
+  });
+
+  it('a corrupt file is rebuilt by the worker and written again, never served', async () => {
+    const store = createKnowledgeStore({ cacheDir, offThread: true });
+    const expected = store.current().library.answer(BRIDGE_QUESTION);
+    for (const name of jsonFiles()) {
+      const file = join(cacheDir, name);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace(/"text":"[^"]*"/, '"text":"Tampered text"'));
+    }
+    expect((await store.reload('test')).ok).toBe(true);
+    expect(store.current().cache).toEqual({ hits: 0, misses: 0, rebuilt: 3 });
+    expect(store.current().library.answer(BRIDGE_QUESTION)).toEqual(expected);
+    expect((await store.reload('again')).ok).toBe(true);
+    expect(store.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
+  });
+
+  it('a refused reload prunes nothing', async () => {
+    const store = createKnowledgeStore({ cacheDir, offThread: true });
+    const files = jsonFiles();
+    writeFileSync(join(root, HARBOUR, 'facts.json'), '[{"id": "broken"'); // a pack being served no longer loads
+    const result = await store.reload('test');
+    expect(result.ok).toBe(false);
+    expect(jsonFiles()).toEqual(files);
+    expect(store.current().generation).toBe(1);
+  });
+});
+
+describe('prune', () => {
+  it('keeps the files named, removes the other cache files and only stale temporary ones', () => {
+    cacheDir = join(dataDir(), 'index-cache');
+    const store = createKnowledgeStore({ cacheDir, offThread: false });
+    const served = jsonFiles();
+    expect(served).toHaveLength(3);
+    const old = join(cacheDir, `${'0'.repeat(32)}.json`);
+    const deadTmp = join(cacheDir, `${'1'.repeat(32)}.json.999.tmp`);
+    const liveTmp = join(cacheDir, `${'2'.repeat(32)}.json.998.tmp`);
+    for (const f of [old, deadTmp, liveTmp]) writeFileSync(f, '{}');
+    const longAgo = new Date(Date.now() - TMP_STALE_MS - 60_000);
+    utimesSync(deadTmp, longAgo, longAgo);
+    writeFileSync(join(cacheDir, 'README'), 'not a cache file');
+
+    const cache = openPassageCache(cacheDir);
+    expect(cache.prune(served.map((n) => join(cacheDir, n)))).toBe(2);
+    expect(readdirSync(cacheDir).sort()).toEqual([...served, `${'2'.repeat(32)}.json.998.tmp`, 'README'].sort());
+    expect(store.current().cache).toEqual({ hits: 0, misses: 3, rebuilt: 0 });
+    expect(openPassageCache(join(cacheDir, 'missing')).prune([])).toBe(0);
+  });
+
+  it('a start removes the files of packs the library no longer holds', () => {
+    createKnowledgeStore({ cacheDir, offThread: false });
+    const stray = join(cacheDir, `${'3'.repeat(32)}.json`);
+    writeFileSync(stray, '{}');
+    const restart = createKnowledgeStore({ cacheDir, offThread: false });
+    expect(restart.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
+    expect(jsonFiles()).toHaveLength(3);
+    expect(jsonFiles()).not.toContain(`${'3'.repeat(32)}.json`);
+  });
+});
