@@ -49,6 +49,11 @@ export function hasName(tokens: Token[], asked: ReadonlySet<string>): boolean {
   return tokens.some((t, i) => i > 0 && t.capital && !asked.has(t.stem));
 }
 
+/** "What year…" wants a year; "what date…" a month or a year ("June 24", "in 2019"), not a weekday. */
+export function hasCalendarDate(tokens: Token[], asked: ReadonlySet<string>, calendar: 'year' | 'date'): boolean {
+  return tokens.some((t) => !asked.has(t.stem) && (YEAR.test(t.word) || (calendar === 'date' && MONTH.test(t.word))));
+}
+
 /** The last word of a name that is a place, a team, an event or a title, not a person: "Fisht Stadium", "Group G". */
 const NOT_PERSON = /^(stadium|arena|park|hall|street|road|avenue|square|city|county|state|states|river|lake|mountain|mount|island|islands|university|college|school|hospital|court|church|cathedral|museum|airport|station|bridge|tower|palace|house|group|cup|league|club|party|council|committee|ministry|department|agency|company|corporation|bank|award|awards|prize|year|games|olympics|championship|championships|festival|times|post|news|association|institute|foundation|union|republic|kingdom|empire|district|province|region|valley|ocean|sea|bay|centre|center|war|treaty|act|day|week|month|[a-z])$/;
 /** The word before a place's name: "in Sochi", "at the Volgograd Arena". */
@@ -91,10 +96,11 @@ export function hasTitle(tokens: Token[], text: string, asked: ReadonlySet<strin
 /**
  * Does this passage (with the sentences beside it, which often carry the date or the figure the
  * sentence only refers to) hold what the question type needs? 'any', 'where' and 'quote' always do.
+ * `calendar`: the question asks "what year" or "what date" (Question.calendar).
  */
-export function holdsDetail(type: AnswerType, tokens: Token[][], texts: string[], asked: ReadonlySet<string>): boolean {
+export function holdsDetail(type: AnswerType, tokens: Token[][], texts: string[], asked: ReadonlySet<string>, calendar?: 'year' | 'date'): boolean {
   if (type === 'number') return tokens.some((t) => hasFigure(t, asked));
-  if (type === 'when') return tokens.some((t) => hasTime(t, asked));
+  if (type === 'when') return tokens.some((t) => (calendar ? hasCalendarDate(t, asked, calendar) : hasTime(t, asked)));
   if (type === 'why') return texts.some(hasReason);
   if (type === 'who') return tokens.some((t) => hasName(t, asked));
   return true;

@@ -65,7 +65,7 @@ export const FILLER_WORDS = new Set(
  * Prepositions the stop words lack ("across russia", "passing around"): they help a match where the article
  * uses them too, and are never a missing subject where it does not.
  */
-export const PREPOSITIONS = new Set('across around along among amongst toward towards throughout via upon within onto per'.split(' '));
+export const PREPOSITIONS = new Set('across around along among amongst toward towards throughout via upon within onto per besides except excluding'.split(' '));
 
 
 /**
@@ -86,3 +86,61 @@ export const PLACE_FRAME_WORDS = new Set(['city', 'country', 'town', 'place', 'l
  * measure of size ("how tall", "how big") stays: it is what the question is about.
  */
 export const MEASURE_WORDS = new Set(['long', 'late', 'early', 'soon', 'often']);
+
+/**
+ * Idioms and phrasal verbs, read as the plain words an article writes for them: "passing around" is
+ * "sharing", "step down" is "resign", "a big deal" is "important". Each entry is a general English
+ * equivalence. `head` is the question word the plain words attach to (any form of it matches), `means`
+ * their stems' words, `weight` how close they are; `drop` when the literal word means something else in the idiom
+ * ("deal" in "a big deal" is no agreement, "pass" in "pass around" no vote); a phrasal verb keeps it, as the
+ * article may use the same phrasal verb; the other words of the match are part of the idiom, not subjects.
+ */
+export interface Idiom {
+  match: RegExp;
+  head: RegExp;
+  means: readonly string[];
+  weight: number;
+  drop?: boolean;
+}
+
+const idiom = (match: string, head: string, means: string, weight = 0.9, drop = false): Idiom => ({
+  match: new RegExp(`\\b(?:${match})\\b`, 'i'),
+  head: new RegExp(`^(?:${head})$`, 'i'),
+  means: means.split(' '),
+  weight,
+  drop,
+});
+
+const PARTICLE_OBJECT = String.raw`(?:\s+(?:(?:the|their|his|her|its|my|your|our|this|that)\s+\w+|\w+))?`;
+
+export const IDIOMS: readonly Idiom[] = [
+  idiom(String.raw`pass(?:es|ed|ing)?${PARTICLE_OBJECT}\s+(?:around|round|along)`, 'pass(?:es|ed|ing)?', 'share shared sharing circulate circulated spread', 0.9, true),
+  idiom(String.raw`talk(?:s|ed|ing)?\s+(?:about|over)`, 'talk(?:s|ed|ing)?', 'discuss discussed discussion discussions', 0.9),
+  idiom(String.raw`(?:big|huge|major)\s+(?:of\s+)?(?:an?\s+)?deal`, 'deal', 'important significant serious major', 0.9, true),
+  idiom(String.raw`(?:t[ao]ke[sn]?|took|taking)${PARTICLE_OBJECT}\s+off`, 't[ao]ke[sn]?|took|taking', 'remove removed removing', 0.9),
+  idiom(String.raw`step(?:s|ped|ping)?\s+down`, 'step(?:s|ped|ping)?', 'resign resigned resignation quit', 0.9),
+  idiom(String.raw`t[ao]ke[sn]?${PARTICLE_OBJECT}\s+over|took${PARTICLE_OBJECT}\s+over|taking${PARTICLE_OBJECT}\s+over`, 'take[sn]?|took|taking', 'seize seized capture captured control takeover', 0.9),
+  idiom(String.raw`back(?:s|ed|ing)?\s+down`, 'back(?:s|ed|ing)?', 'retreat retreated concede conceded withdraw withdrew', 0.9),
+  idiom(String.raw`pull(?:s|ed|ing)?\s+out`, 'pull(?:s|ed|ing)?', 'withdraw withdrew withdrawal', 0.9),
+  idiom(String.raw`call(?:s|ed|ing)?${PARTICLE_OBJECT}\s+off`, 'call(?:s|ed|ing)?', 'cancel cancelled canceled halt halted', 0.9),
+  idiom(String.raw`put(?:s|ting)?${PARTICLE_OBJECT}\s+off`, 'put(?:s|ting)?', 'postpone postponed delay delayed', 0.9),
+  idiom(String.raw`turn(?:s|ed|ing)?${PARTICLE_OBJECT}\s+down`, 'turn(?:s|ed|ing)?', 'reject rejected refuse refused decline declined', 0.9),
+  idiom(String.raw`set(?:s|ting)?${PARTICLE_OBJECT}\s+up`, 'set(?:s|ting)?', 'establish established found founded create created', 0.9),
+  idiom(String.raw`g[ai]ve?s?${PARTICLE_OBJECT}\s+up|giving${PARTICLE_OBJECT}\s+up`, 'g[ai]ve?s?|giving', 'surrender surrendered abandon abandoned', 0.9),
+  idiom(String.raw`look(?:s|ed|ing)?\s+into`, 'look(?:s|ed|ing)?', 'investigate investigated investigation probe', 0.9),
+  idiom(String.raw`carr(?:y|ies|ied|ying)${PARTICLE_OBJECT}\s+out`, 'carr(?:y|ies|ied|ying)', 'conduct conducted perform performed stage staged', 0.9),
+  idiom(String.raw`f(?:i|ou)nd(?:s|ing)?\s+out`, 'f(?:i|ou)nd(?:s|ing)?', 'learn learned discover discovered', 0.9),
+  idiom(String.raw`show(?:s|ed|ing)?\s+up`, 'show(?:s|ed|ing)?', 'appear appeared attend attended arrive arrived', 0.9),
+  idiom(String.raw`bl[eo]w(?:s|n|ing)?${PARTICLE_OBJECT}\s+up`, 'bl[eo]w(?:s|n|ing)?', 'explode exploded explosion', 0.9),
+  idiom(String.raw`br(?:eak|oke)(?:s|ing)?\s+out`, 'br(?:eak|oke)(?:s|ing)?', 'begin began start started erupt erupted', 0.9),
+  idiom(String.raw`side(?:s|d)?\s+with|st(?:and|ood)(?:s|ing)?\s+(?:by|with|behind)`, 'side(?:s|d)?|st(?:and|ood)(?:s|ing)?', 'support supported back backed', 0.9),
+  // "did he meet anyone else": someone in addition, as an article says "also met".
+  idiom(String.raw`(?:anyone|anybody|someone|somebody|who)\s+else`, 'else', 'also another additionally', 0.9, true),
+  // A reaction is said or done: "condemned", "welcomed" answer "how did they react". "Response" is a
+  // derivation (WordNet's weight for one), and the ways of reacting weigh less again.
+  idiom(String.raw`react(?:s|ed|ing|ion|ions)?`, 'react(?:s|ed|ing|ion|ions)?', 'reaction reactions respond responded response', 0.6),
+  idiom(String.raw`react(?:s|ed|ing|ion|ions)?`, 'react(?:s|ed|ing|ion|ions)?', 'condemn condemned denounce denounced welcome welcomed praise praised criticise criticised criticize criticized', 0.5),
+];
+
+/** "anyone else besides Qin", "other than the mayor": what follows names who the answer is not. */
+export const EXCLUDING = /\b(?:besides|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|excluding|not\s+counting|not\s+including)\s+((?:[\p{L}\p{N}'-]+\s*){1,4}?)(?=$|[,.;:?!]|\s+(?:and|or|but|did|do|does|is|was|who|what)\b)/iu;

@@ -17,6 +17,7 @@ import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
 import { passageKeys } from './passage-key.ts';
+import { fitToQuestion } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -147,7 +148,9 @@ export function engineFromParts(parts: EngineParts): Engine {
     answer(question: string, options: AskOptions = {}): Answer {
       const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
       if (facet) return answerAbout(question, facet);
-      const { q, weights, ranked } = rank(analyse(question));
+      const { q, weights, ranked: byWords } = rank(analyse(question));
+      // Not in questionRanker: npm run train learns the ranking of words; the question's form is fitted after.
+      const ranked = fitToQuestion(q, byWords, (id) => index.tokens[id]!, (id) => records[id]!.text, (w) => index.names.has(w));
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
@@ -177,7 +180,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
-        band: bandOf(answer.score, holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q))),
+        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar)),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {

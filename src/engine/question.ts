@@ -7,7 +7,8 @@ import type { Vocabulary } from './fuzzy.ts';
 import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
-import { ANSWER_FRAME_WORDS, expandChatSpellings, FILLER_WORDS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { irregularForms, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -39,6 +40,10 @@ export interface Question {
   speech: boolean;
   /** "the name of the spokesperson": the word for whom a name is asked for. */
   nameOf?: string;
+  /** "besides X", "other than X": the answer is what X is not, which no passage's words can confirm (never High). */
+  excludes?: boolean;
+  /** "what year…", "on what date…": a year, or a calendar date, is wanted, not any time ("on Saturday"). */
+  calendar?: 'year' | 'date';
 }
 
 
@@ -59,10 +64,24 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
   const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
+  const { absorbed, meanings } = readIdioms(text, tokens, vocabulary);
+  const excluded = excludedTokens(text, tokens);
   tokens.forEach((t, i) => {
-    if (!content(t) || (!onlyPhrasing && phrasing(t, i))) return;
-    const stems = [{ stem: t.stem, weight: 1 }];
-    let known = vocabulary.has(t.word) || vocabulary.hasStem(t.stem);
+    // An idiom's head means what the idiom does, even when the word alone is filler ("else" in "anyone else").
+    if (!meanings.has(i) && (!content(t) || (!onlyPhrasing && phrasing(t, i)))) return;
+    if (absorbed.has(i) || excluded.skipped.has(i)) return;
+    const meaning = meanings.get(i);
+    // An idiom whose literal word means nothing ("deal" in "a big deal") and whose sense the article lacks only phrases the question.
+    if (meaning?.drop && !meaning.stems.some((m) => vocabulary.hasStem(m.stem))) return;
+    const stems = [{ stem: t.stem, weight: meaning?.drop ? 0 : 1 }];
+    // "met" for "meet", "biggest" for "big": forms of the same word the stemmer does not join.
+    // Where the article lacks the reader's own form, another form of the word stands in, as a typo repair does.
+    if (!vocabulary.has(t.word)) {
+      for (const stem of irregularForms(t.word)) stems.push({ stem, weight: FORM_WEIGHT });
+      for (const stem of superlatives(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: RANKING.typoWeight });
+    }
+    for (const m of meaning?.stems ?? []) if (!stems.some((o) => o.stem === m.stem)) stems.push(m);
+    let known = stems.some((s) => s.weight >= FORM_WEIGHT && vocabulary.hasStem(s.stem)) || (stems[0]!.weight > 0 && vocabulary.has(t.word));
     let repairedTo: string | null = null;
     if (!known) {
       // A real everyday word ("cost") is not a typo of an article word ("post").
@@ -76,7 +95,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     }
     // "the russian guy": the describing word also stands for the people the article describes so.
     if (described && PERSON_NOUNS.has(tokens[i + 1]?.word ?? '')) for (const stem of described(t.word)) if (!stems.some((o) => o.stem === stem)) stems.push({ stem, weight: RANKING.typoWeight });
-    for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
+    for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) if (!stems.some((o) => o.stem === r)) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
     if (wordnet) for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
@@ -88,8 +107,69 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   const m = NAME_OF.exec(text);
   const named = (m?.[1] ?? m?.[2])?.toLowerCase();
   const nameOf = named && !STOP_WORDS.has(named) ? named : undefined;
-  return { text: raw, type: answerType(text), groups, phrases, speech, ...(nameOf ? { nameOf } : {}) };
+  const type = answerType(text);
+  const calendar = type === 'when' ? CALENDAR.exec(text)?.[1]?.toLowerCase() : undefined;
+  return {
+    text: raw, type, groups, phrases, speech,
+    ...(nameOf ? { nameOf } : {}),
+    ...(calendar ? { calendar: calendar === 'year' ? 'year' : 'date' } : {}),
+    ...(excluded.found ? { excludes: true } : {}),
+  };
 }
+
+/**
+ * The question's idioms (chat-words.ts IDIOMS): the plain words each one's head word also stands for,
+ * and the idiom's other words, which are part of it and never a subject of their own.
+ */
+function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { absorbed: Set<number>; meanings: Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }> } {
+  const absorbed = new Set<number>();
+  const meanings = new Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }>();
+  for (const idiom of IDIOMS) {
+    const m = idiom.match.exec(text);
+    if (!m) continue;
+    const inside = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= m.index && t.end <= m.index + m[0].length);
+    const head = inside.find(({ t }) => idiom.head.test(t.word));
+    if (!head) continue;
+    const entry = meanings.get(head.i) ?? { drop: false, stems: [] };
+    entry.drop ||= Boolean(idiom.drop);
+    for (const w of idiom.means) {
+      const stem = stemWord(w);
+      if (!entry.stems.some((s) => s.stem === stem)) entry.stems.push({ stem, weight: idiom.weight });
+    }
+    meanings.set(head.i, entry);
+    // Only the idiom's particle is absorbed, never an object or an adjective inside it ("a big deal": "big"
+    // stays), and only where the article lacks it: one that says "set up" too is matched by both words.
+    for (const { t, i } of inside) if (i !== head.i && PARTICLES.has(t.word) && !vocabulary.has(t.word)) absorbed.add(i);
+  }
+  return { absorbed, meanings };
+}
+
+/**
+ * Weight of an irregular form of a verb the article lacks ("lost" for "lose"): just under a typo repair's,
+ * so the verb keeps the small weight of an everyday word the article lacks instead of taking the form's
+ * rarity. A superlative ("biggest" for "big") is weighed as a repair: it is often the subject itself.
+ */
+const FORM_WEIGHT = 0.85;
+
+/** The particles of phrasal verbs ("pass around", "step down"): part of the idiom, never a subject. */
+const PARTICLES = new Set(['around', 'round', 'along', 'about', 'over', 'down', 'out', 'off', 'up', 'into', 'by', 'with', 'behind']);
+
+/**
+ * "anyone else besides Qin", "who other than the mayor…": the trigger is no word to find and, asked for
+ * someone else, neither are whom it names. Asked for other things ("besides fats, what other compounds…"),
+ * X stays: the passage that answers often lists X with the rest.
+ */
+function excludedTokens(text: string, tokens: Token[]): { skipped: Set<number>; found: boolean } {
+  const m = EXCLUDING.exec(text);
+  const out = new Set<number>();
+  if (!m) return { skipped: out, found: false };
+  const someoneElse = answerType(text) === 'who';
+  const end = someoneElse ? m.index + m[0].length : m.index + m[0].length - m[1]!.length;
+  tokens.forEach((t, i) => t.start >= m.index && t.end <= end && out.add(i));
+  return { skipped: out, found: true };
+}
+
+const CALENDAR = /\b(?:what|which)\s+(year|date)\b/i;
 
 /** "the name of the Chinese spokesperson (who…)", "what's the judge's name": asks for whom a name is wanted. */
 const NAME_OF = /\bnames? of (?:the |that |this |a |an )?(?:[\p{L}-]+ ){0,4}?([\p{L}-]+)(?=\s+(?:who|whom|that|which|in|at|from|for|of|on|the|a|an|his|her|their|its|my|our|your|he|she|they|we|you|i)\b|\s*[?.!,]|\s*$)|\b([\p{L}-]+)'s (?:full |real )?name\b/iu;
@@ -150,7 +230,7 @@ function answerType(q: string): AnswerType {
   if (/\b(quote|exact words|in (his|her|their) words|what did .+ (say|call|describe))\b/.test(s)) return 'quote';
   if (/^\s*(who|whom|whose)\b|\bwhich (person|people|man|woman|group|organi[sz]ation|company)\b/.test(s)) return 'who';
   // "did he meet anyone else", "was anybody arrested": the answer is whoever it was.
-  if (/^\s*(did|does|do|is|was|were|are|has|have|had|will|would)\b.*\b(anyone|anybody|someone|somebody)\b/.test(s)) return 'who';
+  if (/(?:^|[,;]\s*)(did|does|do|is|was|were|are|has|have|had|will|would)\b[^,;.?]*\b(anyone|anybody|someone|somebody)\b/.test(s)) return 'who';
   if (/^\s*where\b|\bwhat (city|country|place|location)\b/.test(s)) return 'where';
   if (/^\s*why\b|\bwhat (caused|was the reason)\b/.test(s)) return 'why';
   return 'any';
