@@ -200,7 +200,8 @@ function phraseHits(q: Question, text: string): number {
 
 const DATE_WORD = /^(1\d{3}|20\d{2}|ad|bc|bce|ce|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|century|centuries|decade|yesterday|today|weekend|spring|summer|autumn|winter)$/;
 const NUMBER_WORD = /^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|several)$/;
-const PLACE_CUE = new Set(['in', 'at', 'from', 'for', 'near', 'toward', 'towards']);
+// A capital after one of these is a place: where something is, came from or went ("travelled to Berlin").
+const PLACE_CUE = new Set(['in', 'at', 'from', 'to', 'into', 'for', 'near', 'toward', 'towards']);
 const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|reason)\b/i;
 
 export function hasNumber(tokens: Token[]): boolean {
