@@ -1,101 +1,24 @@
-// Forms of one word the stemmer cannot join: irregular verbs ("meet" / "met", "say" / "said") and
+// Forms of one word the stemmer cannot join: irregular verbs ("meet" / "met", "write" / "wrote") and
 // superlatives ("big" / "biggest"). A reader asks "did he meet anyone" of an article that says "met".
 // General English morphology only: every form listed is the same word, never a related one, and a form
 // that is also another everyday word ("left", "found", "saw", "rose") is left out, as are light verbs
 // ("take", "go", "come") whose other forms mostly mean something else ("took a fall", "went wrong").
 import { STOP_WORDS, stemWord } from './text.ts';
+import { IRREGULAR_VERBS } from './irregular-verbs.ts';
 
-/** Each line: the base form, then its irregular past and participle forms. */
-const IRREGULAR = `
-arise arose arisen
-bear bore borne
-beat beaten
-become became
-begin began begun
-bend bent
-bleed bled
-blow blew blown
-break broke broken
-bring brought
-build built
-burn burnt
-buy bought
-catch caught
-choose chose chosen
-creep crept
-deal dealt
-dig dug
-draw drew drawn
-drink drank drunk
-drive drove driven
-eat ate eaten
-fall fell fallen
-feed fed
-feel felt
-fight fought
-flee fled
-fly flew flown
-forbid forbade forbidden
-forget forgot forgotten
-forgive forgave forgiven
-freeze froze frozen
-grow grew grown
-hang hung
-hear heard
-hide hid hidden
-hold held
-keep kept
-know knew known
-lay laid
-lead led
-lend lent
-lose lost
-mean meant
-meet met
-pay paid
-prove proven
-ride rode ridden
-ring rang rung
-rise risen
-run ran
-see seen
-seek sought
-sell sold
-send sent
-shake shook shaken
-shoot shot
-show shown
-shrink shrank shrunk
-sing sang sung
-sink sank sunk
-sit sat
-sleep slept
-slide slid
-speak spoke spoken
-spend spent
-stand stood
-steal stole stolen
-stick stuck
-strike struck
-swear swore sworn
-sweep swept
-swim swam swum
-teach taught
-tear tore torn
-tell told
-think thought
-throw threw thrown
-understand understood
-wake woke woken
-wear wore worn
-win won
-withdraw withdrew withdrawn
-write wrote written
-`;
+/**
+ * Forms of the shared table (irregular-verbs.ts) question reading never stands in: light verbs, and
+ * forms that are also other everyday words. A verb left with one form drops out.
+ */
+const LEFT_OUT = new Set(
+  `come came do did done get got gotten give gave given go went gone have had make made say said take took taken
+   bit bound found ground left lit lie lain rose saw wound`.split(/\s+/),
+);
 
 const forms = new Map<string, string[]>();
-for (const line of IRREGULAR.trim().split('\n')) {
-  const stems = [...new Set(line.trim().split(/\s+/).map((w) => stemWord(w)))];
+for (const verb of IRREGULAR_VERBS) {
+  const stems = [...new Set(verb.filter((w) => !LEFT_OUT.has(w)).map((w) => stemWord(w)))];
+  if (stems.length < 2) continue;
   for (const s of stems) forms.set(s, [...new Set([...(forms.get(s) ?? []), ...stems.filter((o) => o !== s)])]);
 }
 
