@@ -24,6 +24,7 @@ compare compared comparison liken likened analogy
 outcome result consequence ended led aftermath effect
 write wrote author authors reporter reporters writer contributed contributor assistance byline
 agreement deal pact accord
+promise promised pledge pledged vow vowed vowing
 help helped assist assisted assistance contribute contributed
 president leader
 government authorities regime leadership

@@ -200,7 +200,8 @@ function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
  * uses inside a name counts only when the question also has another word of that name ("wagner group").
  */
 function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Vocabulary): void {
-  const asked = new Set(groups.map((g) => g.stems[0]!.stem));
+  // A typo in the other word still names it ("ma zaoxu" is Ma Zhaoxu): its repair counts as asked.
+  const asked = new Set(groups.flatMap((g) => g.stems.filter((s, k) => k === 0 || (g.repaired && s.weight >= RANKING.typoWeight)).map((s) => s.stem)));
   for (const g of groups) {
     const own = g.stems[0]!.stem;
     const partners = vocabulary.nameOnly.get(own);
