@@ -1,12 +1,16 @@
 // Chat questions on articles written here, where the question's words are evidence in other forms: a
-// misspelt surname still names the person its everyday given name belongs to, and "promise" is what an
-// article writes as "vowed" or "pledged".
+// misspelt surname still names the person its everyday given name belongs to, "promise" is what an
+// article writes as "vowed", "talk about" what it writes as "exchanged views"; and High needs a clear lead.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine/index.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
+import { phraseMeanings } from '../src/engine/lexicon.ts';
+import { ieForms } from '../src/engine/word-forms.ts';
+import { bandOf } from '../src/engine/band.ts';
+import { stemWord } from '../src/engine/text.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-chat-evidence-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,5 +45,78 @@ describe('a promise written in other words', () => {
     const a = flood.answer(question);
     expect(a.found).toBe(true);
     expect(a.answer!.text).toContain('vowed on Monday to rebuild');
+  });
+});
+
+describe('set phrases an article writes for one plain word', () => {
+  const summit = article(
+    'summit',
+    'Leaders Meet in Oslo\n\nPrime Minister Eva Lind met Finnish President Aho Virtanen in Oslo on Tuesday.\n\nLind and Virtanen exchanged views on fishing rights and energy prices, her office said.\n\nThe singer Rolf Berg won three national awards in his career.\n\nBerg passed away in March after a long illness, aged 80.\n\nLind said Berg had been a friend.\n',
+  );
+
+  it('finds "exchanged views" for "talk about"', () => {
+    const a = summit.answer('what did lind and virtanen talk about');
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('exchanged views on fishing rights');
+  });
+
+  it('finds "passed away" for "die", and "died" for "die" however the stemmer parts them', () => {
+    for (const question of ['when did rolf berg die', 'so when did rolf berg actually die']) {
+      const a = summit.answer(question);
+      expect(a.found).toBe(true);
+      expect(a.answer!.text).toContain('passed away in March');
+    }
+  });
+
+  it('reads the phrase in any form of its verb, and not its words apart', () => {
+    expect(phraseMeanings('The ministers held two days of talks.')).toEqual([]);
+    expect(phraseMeanings('The ministers held talks in Rome.')).toEqual(['discuss discussed meet met']);
+    expect(phraseMeanings('The final takes place in June.')).toEqual(['happen happened']);
+    expect(phraseMeanings('They exchange opinions often.')).toEqual(['discuss discussed']);
+    expect(phraseMeanings('Views were exchanged, and a place was taken.')).toEqual([]);
+  });
+
+  it('joins the forms of a short verb in -ie and no other word', () => {
+    expect(new Set(ieForms('died'))).toEqual(new Set([stemWord('die'), stemWord('dying')].filter((s) => s !== stemWord('died'))));
+    expect(ieForms('tie')).toContain(stemWord('tied'));
+    expect(ieForms('pie')).toEqual([]);
+    expect(ieForms('denied')).toEqual([]);
+  });
+});
+
+describe('a word with a plain sense the article uses is not a missing name', () => {
+  const forum = article(
+    'forum',
+    'Fans React to Final\n\nSocial media users shared clips of the late goal within minutes.\n\nThe club said ticket sales had doubled.\n',
+  );
+
+  it('answers "netizens" from "social media users" instead of refusing an unknown name', () => {
+    const a = forum.answer('what were netizens sharing');
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('users shared clips');
+  });
+
+  it('still refuses a name the article lacks', () => {
+    expect(forum.answer('what did zorblatt share').found).toBe(false);
+  });
+});
+
+describe('High needs a clear lead over the next passage', () => {
+  it('is not High when another passage is nearly as strong', () => {
+    expect(bandOf(0.9, true, 0.5)).toBe('high');
+    expect(bandOf(0.9, true, 0.85)).toBe('medium');
+    expect(bandOf(0.9, true)).toBe('high');
+  });
+
+  it('gives one band however many alternatives are asked for', () => {
+    const twins = article(
+      'twins',
+      'Two Bakeries Open\n\nThe Rye House bakery opened on Main Street on Monday.\n\nThe Rye House bakery opened on Mill Street on Tuesday.\n\nBread prices rose this year.\n',
+    );
+    const all = twins.answer('when did the rye house bakery open');
+    const none = twins.answer('when did the rye house bakery open', { alternatives: 0 });
+    expect(all.found).toBe(true);
+    expect(all.band).not.toBe('high');
+    expect(none.band).toBe(all.band);
   });
 });

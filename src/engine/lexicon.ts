@@ -7,7 +7,7 @@ const GROUPS = `
 revolt mutiny uprising rebellion insurrection coup insurgency rebel rebels mutineers putsch
 say said statement comment comments remark remarks declare announce announcement stated spokesperson spokesman spokeswoman
 meet met meeting meetings talks consultations consultation
-discuss discussed discussion discussions talk talked exchanged views conversation
+discuss discussed discussion discussions talk talked conversation
 support supports backing backs back endorse endorsement
 prosecute prosecuted prosecution charge charges charged trial indict indicted punish punished amnesty
 leave exile flee fled depart relocate go going goes went
@@ -63,4 +63,27 @@ function buildRelated(text: string): Map<string, string[]> {
     }
   }
   return new Map([...map].map(([k, v]) => [k, [...v]]));
+}
+
+/**
+ * Set phrases an article writes for one plain word: "the pair exchanged views" is "they discussed",
+ * "the vote took place" is "it happened". A passage with the phrase also answers to the plain word (as
+ * to an alias), so "what did they talk about" finds "exchanged views" as surely as "discussed". Light-verb
+ * constructions and fixed collocations of general English only; each form of the verb is matched.
+ */
+const PHRASE_MEANINGS: ReadonlyArray<[RegExp, string]> = [
+  [/\bexchang(?:e|es|ed|ing)\s+(?:of\s+)?(?:views|opinions|ideas)\b/i, 'discuss discussed'],
+  [/\b(?:h[oe]ld|holds|holding)\s+(?:\w+\s+)?talks\b/i, 'discuss discussed meet met'],
+  [/\b(?:t[ao]ke[sn]?|took|taking)\s+place\b/i, 'happen happened'],
+  [/\bpass(?:ed|es|ing)?\s+away\b/i, 'die died'],
+  [/\b(?:pa(?:y|ys|id|ying))\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\b/i, 'visit visited'],
+  [/\b(?:g[ai]ve|gives|giving|deliver(?:s|ed|ing)?)\s+(?:a|an|his|her|their)\s+(?:\w+\s+)?(?:speech|address)\b/i, 'speak spoke'],
+  [/\b(?:reach(?:es|ed|ing)?|str(?:ike|ikes|uck|iking))\s+(?:a|an)\s+(?:\w+\s+)?(?:agreement|deal|accord)\b/i, 'agree agreed'],
+  [/\b(?:m[ae]de?|makes|making)\s+(?:a|the)\s+decision\b/i, 'decide decided'],
+  [/\bput(?:s|ting)?\s+forward\b/i, 'propose proposed'],
+];
+
+/** The plain words of the set phrases a passage uses (PHRASE_MEANINGS), for its expansion. */
+export function phraseMeanings(text: string): string[] {
+  return PHRASE_MEANINGS.filter(([pattern]) => pattern.test(text)).map(([, words]) => words);
 }

@@ -6,6 +6,7 @@ import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
 import { meansThoseBefore, namesIn } from './coreference.ts';
+import { phraseMeanings } from './lexicon.ts';
 
 export interface PassageRecord {
   id: number;
@@ -61,6 +62,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       const expansion = [
         KIND_WORDS[para.kind],
         ...referred,
+        ...phraseMeanings(span.text),
         ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
         ...(fact?.keywords ?? []),
         attribution.speaker,

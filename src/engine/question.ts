@@ -8,7 +8,7 @@ import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
-import { irregularForms, superlatives } from './word-forms.ts';
+import { ieForms, irregularForms, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -74,6 +74,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     // An idiom whose literal word means nothing ("deal" in "a big deal") and whose sense the article lacks only phrases the question.
     if (meaning?.drop && !meaning.stems.some((m) => vocabulary.hasStem(m.stem))) return;
     const stems = [{ stem: t.stem, weight: meaning?.drop ? 0 : 1 }];
+    // "died" is "die": the same word, which the stemmer parts.
+    for (const stem of ieForms(t.word)) stems.push({ stem, weight: stems[0]!.weight });
     // "met" for "meet", "biggest" for "big": forms of the same word the stemmer does not join.
     // Where the article lacks the reader's own form, another form of the word stands in, as a typo repair does.
     if (!vocabulary.has(t.word)) {
@@ -96,9 +98,11 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     // "the russian guy": the describing word also stands for the people the article describes so.
     if (described && PERSON_NOUNS.has(tokens[i + 1]?.word ?? '')) for (const stem of described(t.word)) if (!stems.some((o) => o.stem === stem)) stems.push({ stem, weight: RANKING.typoWeight });
     for (const s of [...stems]) for (const r of RELATED.get(s.stem) ?? []) if (!stems.some((o) => o.stem === r)) stems.push({ stem: r, weight: RANKING.relatedWeight * s.weight });
+    // A word whose plain sense the article uses ("netizens" for "users") is a word, not a name the article lacks.
+    const meant = !known && (RELATED.get(t.stem) ?? []).some((r) => vocabulary.hasStem(r));
     if (wordnet) for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
-    const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined));
+    const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined && !meant));
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });
   });
   forgetNamePieces(groups, tokens, vocabulary);

@@ -27,6 +27,14 @@ export function irregularForms(word: string): readonly string[] {
   return forms.get(stemWord(word)) ?? [];
 }
 
+/** The stems of the other forms of a short verb in -ie, which the stemmer parts: "die" / "died" / "dying", "tie" / "tied". */
+export function ieForms(word: string): string[] {
+  const ie = /^([dltv])(?:ie|ied|ies|ying)$/.exec(word);
+  if (!ie) return [];
+  const own = stemWord(word);
+  return [...new Set([`${ie[1]}ie`, `${ie[1]}ied`, `${ie[1]}ying`].map((w) => stemWord(w)))].filter((s) => s !== own);
+}
+
 /** The stems of a word's superlative, or of the adjective of its superlative, that the article uses (per `has`). */
 export function superlatives(word: string, has: (word: string) => boolean): string[] {
   const own = stemWord(word);
