@@ -173,6 +173,8 @@ export function engineFromParts(parts: EngineParts): Engine {
         };
       }
       const answer = toPassage(records[best!.id]!, best);
+      // The runner-up however few alternatives are asked for, so the band never depends on how many are shown.
+      const runnerUp = ranked[1] ? confidence(ranked[1], best) : 0;
       return {
         question,
         found: true,
@@ -180,7 +182,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
-        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar)),
+        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar), runnerUp),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {
