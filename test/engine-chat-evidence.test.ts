@@ -120,3 +120,23 @@ describe('High needs a clear lead over the next passage', () => {
     expect(none.band).toBe(all.band);
   });
 });
+
+describe('filler with a plain sense is weak evidence, never a missing subject', () => {
+  const dam = article(
+    'dam',
+    'Dam Protest Ends\n\nOn March 1, police cleared the last Kessel protesters from the dam site as Kessel farmers watched.\n\nThe regional government said the Kessel incident of March 3 would be investigated.\n\nFarmers say the dam will flood their fields.\n',
+  );
+
+  it.each([['what date did the kessel thing actually happen'], ['when did the kessel stuff happen']])('%s', (question) => {
+    const a = dam.answer(question);
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('incident of March 3');
+    expect(a.missing).toEqual([]);
+  });
+
+  it('does not refuse "what happened" where the article never says "happened" or "incident"', () => {
+    const a = dam.answer('so what happened to the farmers');
+    expect(a.found).toBe(true);
+    expect(a.missing).toEqual([]);
+  });
+});

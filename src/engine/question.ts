@@ -68,7 +68,9 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   const excluded = excludedTokens(text, tokens);
   tokens.forEach((t, i) => {
     // An idiom's head means what the idiom does, even when the word alone is filler ("else" in "anyone else").
-    if (!meanings.has(i) && (!content(t) || (!onlyPhrasing && phrasing(t, i)))) return;
+    // Filler with a plain sense ("happen": an event, an incident) stays as weak evidence, never as a missing subject.
+    const weak = !onlyPhrasing && FILLER_WORDS.has(t.word) && RELATED.has(t.stem) && phrasing(t, i);
+    if (!meanings.has(i) && !weak && (!content(t) || (!onlyPhrasing && phrasing(t, i)))) return;
     if (absorbed.has(i) || excluded.skipped.has(i)) return;
     const meaning = meanings.get(i);
     // An idiom whose literal word means nothing ("deal" in "a big deal") and whose sense the article lacks only phrases the question.
@@ -83,7 +85,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       for (const stem of superlatives(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: RANKING.typoWeight });
     }
     for (const m of meaning?.stems ?? []) if (!stems.some((o) => o.stem === m.stem)) stems.push(m);
-    let known = stems.some((s) => s.weight >= FORM_WEIGHT && vocabulary.hasStem(s.stem)) || (stems[0]!.weight > 0 && vocabulary.has(t.word));
+    let known = weak || stems.some((s) => s.weight >= FORM_WEIGHT && vocabulary.hasStem(s.stem)) || (stems[0]!.weight > 0 && vocabulary.has(t.word));
     let repairedTo: string | null = null;
     if (!known) {
       // A real everyday word ("cost") is not a typo of an article word ("post").
