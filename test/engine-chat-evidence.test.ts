@@ -21,6 +21,13 @@ function article(name: string, text: string) {
   return createEngine(loadArticleFile(file));
 }
 
+/** The same article read as a curated pack with no keywords: no WordNet, the hand ranking, only the engine's own word lists. */
+function curated(name: string, text: string) {
+  const file = join(dir, `${name}.txt`);
+  writeFileSync(file, text);
+  return createEngine({ ...loadArticleFile(file), curated: true });
+}
+
 describe('a given name that is an everyday word', () => {
   const port = article(
     'port',
@@ -138,5 +145,23 @@ describe('filler with a plain sense is weak evidence, never a missing subject', 
     const a = dam.answer('so what happened to the farmers');
     expect(a.found).toBe(true);
     expect(a.missing).toEqual([]);
+  });
+});
+
+describe('chat verbs for what an article says in its own words', () => {
+  const club = curated(
+    'club',
+    'Rowing Club Wins Fight Over Boathouse\n\nThe Elmford rowing association, whose chairwoman is Greta Holm, has used the old boathouse since 1950.\n\nThe town board voted on Monday to approve a new lease for the club, ending a dispute over the boathouse that had lasted two years.\n\nA neighbour, Piet Maas, said he was considering legal action over the noise.\n\nMaas has lived beside the boathouse for ten years.\n\nThe lease runs for twenty years.\n',
+  );
+
+  it.each([
+    ['who runs the rowing group', 'chairwoman is Greta Holm'],
+    ['so did the lease actually pass or nah', 'voted on Monday to approve'],
+    ['is maas gonna sue', 'considering legal action'],
+    ['how long had they been arguing about the boathouse', 'lasted two years'],
+  ])('%s', (question, detail) => {
+    const a = club.answer(question);
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain(detail);
   });
 });

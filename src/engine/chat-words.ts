@@ -134,6 +134,10 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`bl[eo]w(?:s|n|ing)?${PARTICLE_OBJECT}\s+up`, 'bl[eo]w(?:s|n|ing)?', 'explode exploded explosion', 0.9),
   idiom(String.raw`br(?:eak|oke)(?:s|ing)?\s+out`, 'br(?:eak|oke)(?:s|ing)?', 'begin began start started erupt erupted', 0.9),
   idiom(String.raw`side(?:s|d)?\s+with|st(?:and|ood)(?:s|ing)?\s+(?:by|with|behind)`, 'side(?:s|d)?|st(?:and|ood)(?:s|ing)?', 'support supported back backed', 0.9),
+  // "who runs the club": who leads it, as an article names its head or chair.
+  idiom(String.raw`who\s+(?:runs|ran|is\s+running|was\s+running)`, 'runs|ran|running', 'head lead leader chair chairman chairwoman chief director boss', 0.9, true),
+  // "did the bill pass", "has the plan passed": a vote approved it.
+  idiom(String.raw`(?:did|does|has|have|had|will|would)\s+(?:\S+\s+){1,5}?pass(?:ed)?(?=\s+(?:or|and|yet|in|at|by)\b|\s*[?.!,]|\s*$)`, 'pass(?:ed)?', 'approve approved approval', 0.9),
   // "did he meet anyone else": someone in addition, as an article says "also met".
   idiom(String.raw`(?:anyone|anybody|someone|somebody|who)\s+else`, 'else', 'also another additionally', 0.9, true),
   // A reaction is said or done: "condemned", "welcomed" answer "how did they react". "Response" is a

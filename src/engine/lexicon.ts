@@ -25,6 +25,9 @@ outcome result consequence ended led aftermath effect
 write wrote author authors reporter reporters writer contributed contributor assistance byline
 agreement deal pact accord
 promise promised pledge pledged vow vowed vowing
+argue argued arguing argument arguments dispute disputes disputed quarrel
+sue sued suing lawsuit lawsuits litigation
+group groups association associations organisation organisations organization organizations
 help helped assist assisted assistance contribute contributed
 president leader
 government authorities regime leadership
@@ -81,6 +84,7 @@ const PHRASE_MEANINGS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:reach(?:es|ed|ing)?|str(?:ike|ikes|uck|iking))\s+(?:a|an)\s+(?:\w+\s+)?(?:agreement|deal|accord)\b/i, 'agree agreed'],
   [/\b(?:m[ae]de?|makes|making)\s+(?:a|the)\s+decision\b/i, 'decide decided'],
   [/\bput(?:s|ting)?\s+forward\b/i, 'propose proposed'],
+  [/\blegal\s+(?:challenge|action|case)s?\b/i, 'sue lawsuit'],
 ];
 
 /** The plain words of the set phrases a passage uses (PHRASE_MEANINGS), for its expansion. */
