@@ -27,7 +27,6 @@ agreement deal pact accord
 promise promised pledge pledged vow vowed vowing
 argue argued arguing argument arguments dispute disputes disputed quarrel
 sue sued suing lawsuit lawsuits litigation
-group groups association associations organisation organisations organization organizations
 help helped assist assisted assistance contribute contributed
 president leader
 government authorities regime leadership
