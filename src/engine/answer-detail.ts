@@ -56,6 +56,7 @@ export function hasCalendarDate(tokens: Token[], asked: ReadonlySet<string>, cal
 
 /** The last word of a name that is a place, a team, an event or a title, not a person: "Fisht Stadium", "Group G". */
 const NOT_PERSON = /^(stadium|arena|park|hall|street|road|avenue|square|city|county|state|states|river|lake|mountain|mount|island|islands|university|college|school|hospital|court|church|cathedral|museum|airport|station|bridge|tower|palace|house|group|cup|league|club|party|council|committee|ministry|department|agency|company|corporation|bank|award|awards|prize|year|games|olympics|championship|championships|festival|times|post|news|association|institute|foundation|union|republic|kingdom|empire|district|province|region|valley|ocean|sea|bay|centre|center|war|treaty|act|day|week|month|[a-z])$/;
+const SURNAME_RANK = 5000;
 /** The word before a place's name: "in Sochi", "at the Volgograd Arena". */
 const PLACE_BEFORE = /^(in|at|from|near|to|into|across|outside|inside)$/;
 
@@ -63,7 +64,8 @@ const PLACE_BEFORE = /^(in|at|from|near|to|into|across|outside|inside)$/;
  * Someone the question did not already name, as far as capitals tell without a tagger: a capitalised word
  * that is not everyday English ("Lukaku", "Aguilar"), not a place after "in"/"at" ("in Sochi") nor part of
  * a name ending in a place's or an event's word ("Fisht Stadium"). Titles of everyday words ("Album of the
- * Year") name no one; common first names are everyday words, so this misses some people, never invents one.
+ * Year") name no one. Two capitalised words mid-sentence ending in an uncommon word are taken for a first name
+ * and a surname. A common name alone ("Dana said") is missed: this misses some people rather than invent one.
  */
 export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean {
   for (let i = 0; i < tokens.length; ) {
@@ -73,8 +75,13 @@ export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean 
     }
     let j = i;
     while (j < tokens.length && tokens[j]!.capital) j++;
-    const rare = tokens.slice(i, j).some((t) => !asked.has(t.stem) && !/^\d/.test(t.word) && (everydayRank(t.word) ?? Infinity) >= RANKING.realWordRank);
-    if (rare && !PLACE_BEFORE.test(tokens[i - 1]?.word ?? '') && !NOT_PERSON.test(tokens[j - 1]!.word)) return true;
+    const run = tokens.slice(i, j);
+    const rank = (t: Token) => everydayRank(t.word) ?? Infinity;
+    const rare = run.some((t) => !asked.has(t.stem) && !/^\d/.test(t.word) && rank(t) >= RANKING.realWordRank);
+    // A first name and a surname mid-sentence ("chairman Tom Becker told"): two capitalised words, the
+    // last one outside the 5,000 commonest English words ("Best Pop Solo", "South Korea" are not people).
+    const fullName = i > 0 && run.length >= 2 && run.every((t) => !asked.has(t.stem) && /^\p{L}/u.test(t.word)) && rank(run.at(-1)!) >= SURNAME_RANK;
+    if ((rare || fullName) && !PLACE_BEFORE.test(tokens[i - 1]?.word ?? '') && !NOT_PERSON.test(tokens[j - 1]!.word)) return true;
     i = j;
   }
   return false;
