@@ -107,6 +107,8 @@ Harwick won the second final on penalties.
 Ostmark captain Iker Sandoval has scored 40 goals in his career.
 
 Norden won two trophies this season.
+
+Online, users shared clips of the penalty shoot-out.
 `;
 
 const finalsFile = join(dir, 'finals.txt');
@@ -133,6 +135,13 @@ describe('refusing a role or a span the passage on the subject never speaks of',
     expect(a.reason).toMatch(/in its whole history/);
     expect(a.closest?.text).toContain('two trophies this season');
     expect(finals.answer('How many trophies did Norden win this season?').answer?.text).toContain('two trophies');
+  });
+
+  it('reads a rare word the passage answers by a related one ("netizens" by "users") as no missing name', () => {
+    const a = finals.answer('what were netizens sharing about the shoot-out');
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer?.text).toContain('users shared clips');
+    expect(finals.answer('what did Zlatan say about the shoot-out').reason).toMatch(/does not mention “Zlatan”/);
   });
 
   it('answers a count over a career where the passage speaks of the career', () => {

@@ -40,8 +40,11 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
   }
   if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : phrasesOf(q.groups))}.` };
-  // A known word written beside an unknown name belongs to it: "United Nations", not "United".
-  const unknownNames = new Set(q.groups.filter((g) => !g.known && g.nameLike).map((g) => g.token));
+  // A known word written beside an unknown name belongs to it: "United Nations", not "United". A rare word
+  // the passage answers by a closely related one ("netizens" by "users", "TV" by "television") is not a name
+  // the article lacks; a broader word ("MIT" by "university") does not stand in for a name.
+  const standsIn = (g: TermGroup) => g.stems.some((s) => s.weight >= RANKING.relatedWeight && best.matchedStems.has(s.stem));
+  const unknownNames = new Set(q.groups.filter((g) => !g.known && g.nameLike && !standsIn(g)).map((g) => g.token));
   const names = phrasesOf(q.groups.filter((g) => g.nameLike && (unknownNames.has(g.token) || unknownNames.has(g.token - 1) || unknownNames.has(g.token + 1))));
   if (names.length && best.contextCoverage < RANKING.nameCoverageGate) return { found: false, missing, reason: `The article does not mention ${list(names.map(capitalise))}.` };
   if (best.contextCoverage < RANKING.minCoverage) {
