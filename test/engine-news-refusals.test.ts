@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine/index.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
-import { hasPerson } from '../src/engine/answer-detail.ts';
+import { hasFigure, hasPerson } from '../src/engine/answer-detail.ts';
 import { tokenize } from '../src/engine/text.ts';
 
 const STORY = `Youth Orchestra Takes Top Prize in Valmont
@@ -156,5 +156,18 @@ describe('hasPerson and full names of everyday words', () => {
   it('takes two capitalised words mid-sentence, the last uncommon, for a first name and a surname', () => {
     expect(person("Local fishermen's association chairman Tom Becker told reporters.")).toBe(true);
     expect(person('Sweden beat South Korea on Monday.', ['sweden'])).toBe(false);
+  });
+});
+
+describe('hasFigure', () => {
+  const figure = (text: string) => hasFigure(tokenize(text), new Set());
+  it('takes a time of day for no count', () => {
+    expect(figure('The library will stay open until 9 p.m. on weekdays.')).toBe(false);
+    expect(figure('Doors open at 7am and close at 10 o’clock.')).toBe(false);
+  });
+
+  it('still takes a count written beside a time for a figure', () => {
+    expect(figure('By 9 p.m. the library had lent 300 books.')).toBe(true);
+    expect(figure('The branch holds 40,000 books.')).toBe(true);
   });
 });

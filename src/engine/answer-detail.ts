@@ -12,7 +12,7 @@ const YEAR = /^(1\d{3}|20\d{2})s?$/;
 const NUMBER = /^(\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|third|thirds|quarter|quarters|percent|several|few|many|majority|minority|double|twice|triple)$/;
 const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|leads? to|caused|causing|reason|after|amid|over|for|why|aimed|meant to|to avoid|to protect|to prevent|to defend|to end|trip|purpose|response|blamed|cited)\b/i;
 
-/** A figure that is not merely a date: "755 AD" or "in 1927" does not say how many. */
+/** A figure that is not merely a date or a time of day: "755 AD", "in 1927" or "at 9 p.m." does not say how many. */
 export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean {
   return tokens.some((t, i) => {
     if (!NUMBER.test(t.word) || asked.has(t.stem)) return false;
@@ -20,6 +20,8 @@ export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean 
     const prev = tokens[i - 1]?.word ?? '';
     if (YEAR.test(t.word) && !/^(people|troops|soldiers|fighters|members|votes|residents|cars|dollars|percent|times|kilometers|kilometres|miles|tons|tonnes|deaths|cases)$/.test(next)) return false;
     if (/^(ad|bc|bce|ce)$/.test(next) || MONTH.test(prev) || MONTH.test(next)) return false;
+    // A time of day is not a count: "until 9 p.m.", "at 7am", "10 o'clock".
+    if (/^\d{1,2}(am|pm)$/.test(t.word) || /^(am|pm|o)$/.test(next) || (/^[ap]$/.test(next) && tokens[i + 2]?.word === 'm')) return false;
     return true;
   });
 }
