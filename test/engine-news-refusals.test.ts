@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine/index.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
-import { hasPerson } from '../src/engine/answer-detail.ts';
+import { hasFigure, hasPerson } from '../src/engine/answer-detail.ts';
 import { tokenize } from '../src/engine/text.ts';
 
 const STORY = `Youth Orchestra Takes Top Prize in Valmont
@@ -91,5 +91,83 @@ describe('hasPerson', () => {
   it('takes no place, venue or everyday title for a person', () => {
     expect(person('Belgium faced Panama at the Fisht Stadium in Sochi.', ['belgium', 'panama'])).toBe(false);
     expect(person('She won Song of the Year and Best Pop Solo.')).toBe(false);
+  });
+});
+
+const FINALS = `Two Finals Decided at the Lakeside Cup
+
+LAKESIDE — On Saturday, Norden beat Valbury 2 – 1 in the first final at the Corran Arena in Lakeside.
+
+In the second final, Harwick faced Ostmark at the Pell Stadium in Brenna.
+
+The first final was refereed by Tomasz Ekwall, who showed four yellow cards.
+
+Harwick won the second final on penalties.
+
+Ostmark captain Iker Sandoval has scored 40 goals in his career.
+
+Norden won two trophies this season.
+
+Online, users shared clips of the penalty shoot-out.
+`;
+
+const finalsFile = join(dir, 'finals.txt');
+writeFileSync(finalsFile, FINALS);
+const finals = createEngine(loadArticleFile(finalsFile));
+
+describe('refusing a role or a span the passage on the subject never speaks of', () => {
+  it('does not say who held a role ("refereed") the passage on that game never mentions, and offers it as the closest', () => {
+    const a = finals.answer('Who refereed the Harwick vs Ostmark final?');
+    expect(a.found).toBe(false);
+    expect(a.reason).toMatch(/no one who refereed/);
+    expect(a.closest?.text).toMatch(/Harwick/);
+  });
+
+  it('still answers the role where the passage holds it', () => {
+    const a = finals.answer('Who refereed the first final?');
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer?.text).toContain('Tomasz Ekwall');
+  });
+
+  it('gives no figure for a whole history when the article counts one season, and offers that count as the closest', () => {
+    const a = finals.answer('How many trophies has Norden won in its whole history?');
+    expect(a.found).toBe(false);
+    expect(a.reason).toMatch(/in its whole history/);
+    expect(a.closest?.text).toContain('two trophies this season');
+    expect(finals.answer('How many trophies did Norden win this season?').answer?.text).toContain('two trophies');
+  });
+
+  it('reads a rare word the passage answers by a related one ("netizens" by "users") as no missing name', () => {
+    const a = finals.answer('what did netizens share');
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer?.text).toContain('users shared clips');
+    expect(finals.answer('what did Zlatan say about the shoot-out').reason).toMatch(/does not mention “Zlatan”/);
+  });
+
+  it('answers a count over a career where the passage speaks of the career', () => {
+    const a = finals.answer('How many goals has Sandoval scored over his whole career?');
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer?.text).toContain('40 goals in his career');
+  });
+});
+
+describe('hasPerson and full names of everyday words', () => {
+  const person = (text: string, asked: string[] = []) => hasPerson(tokenize(text), new Set(asked));
+  it('takes two capitalised words mid-sentence, the last uncommon, for a first name and a surname', () => {
+    expect(person("Local fishermen's association chairman Tom Becker told reporters.")).toBe(true);
+    expect(person('Sweden beat South Korea on Monday.', ['sweden'])).toBe(false);
+  });
+});
+
+describe('hasFigure', () => {
+  const figure = (text: string) => hasFigure(tokenize(text), new Set());
+  it('takes a time of day for no count', () => {
+    expect(figure('The library will stay open until 9 p.m. on weekdays.')).toBe(false);
+    expect(figure('Doors open at 7am and close at 10 o’clock.')).toBe(false);
+  });
+
+  it('still takes a count written beside a time for a figure', () => {
+    expect(figure('By 9 p.m. the library had lent 300 books.')).toBe(true);
+    expect(figure('The branch holds 40,000 books.')).toBe(true);
   });
 });

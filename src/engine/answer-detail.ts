@@ -12,7 +12,7 @@ const YEAR = /^(1\d{3}|20\d{2})s?$/;
 const NUMBER = /^(\d[\d,.]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|third|thirds|quarter|quarters|percent|several|few|many|majority|minority|double|twice|triple)$/;
 const REASON = /\b(because|due to|since|so that|in order to|as a result|led to|leads? to|caused|causing|reason|after|amid|over|for|why|aimed|meant to|to avoid|to protect|to prevent|to defend|to end|trip|purpose|response|blamed|cited)\b/i;
 
-/** A figure that is not merely a date: "755 AD" or "in 1927" does not say how many. */
+/** A figure that is not merely a date or a time of day: "755 AD", "in 1927" or "at 9 p.m." does not say how many. */
 export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean {
   return tokens.some((t, i) => {
     if (!NUMBER.test(t.word) || asked.has(t.stem)) return false;
@@ -20,6 +20,8 @@ export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean 
     const prev = tokens[i - 1]?.word ?? '';
     if (YEAR.test(t.word) && !/^(people|troops|soldiers|fighters|members|votes|residents|cars|dollars|percent|times|kilometers|kilometres|miles|tons|tonnes|deaths|cases)$/.test(next)) return false;
     if (/^(ad|bc|bce|ce)$/.test(next) || MONTH.test(prev) || MONTH.test(next)) return false;
+    // A time of day is not a count: "until 9 p.m.", "at 7am", "10 o'clock".
+    if (/^\d{1,2}(am|pm)$/.test(t.word) || /^(am|pm|o)$/.test(next) || (/^[ap]$/.test(next) && tokens[i + 2]?.word === 'm')) return false;
     return true;
   });
 }
@@ -56,6 +58,7 @@ export function hasCalendarDate(tokens: Token[], asked: ReadonlySet<string>, cal
 
 /** The last word of a name that is a place, a team, an event or a title, not a person: "Fisht Stadium", "Group G". */
 const NOT_PERSON = /^(stadium|arena|park|hall|street|road|avenue|square|city|county|state|states|river|lake|mountain|mount|island|islands|university|college|school|hospital|court|church|cathedral|museum|airport|station|bridge|tower|palace|house|group|cup|league|club|party|council|committee|ministry|department|agency|company|corporation|bank|award|awards|prize|year|games|olympics|championship|championships|festival|times|post|news|association|institute|foundation|union|republic|kingdom|empire|district|province|region|valley|ocean|sea|bay|centre|center|war|treaty|act|day|week|month|[a-z])$/;
+const SURNAME_RANK = 5000;
 /** The word before a place's name: "in Sochi", "at the Volgograd Arena". */
 const PLACE_BEFORE = /^(in|at|from|near|to|into|across|outside|inside)$/;
 
@@ -63,7 +66,8 @@ const PLACE_BEFORE = /^(in|at|from|near|to|into|across|outside|inside)$/;
  * Someone the question did not already name, as far as capitals tell without a tagger: a capitalised word
  * that is not everyday English ("Lukaku", "Aguilar"), not a place after "in"/"at" ("in Sochi") nor part of
  * a name ending in a place's or an event's word ("Fisht Stadium"). Titles of everyday words ("Album of the
- * Year") name no one; common first names are everyday words, so this misses some people, never invents one.
+ * Year") name no one. Two capitalised words mid-sentence ending in an uncommon word are taken for a first name
+ * and a surname. A common name alone ("Dana said") is missed: this misses some people rather than invent one.
  */
 export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean {
   for (let i = 0; i < tokens.length; ) {
@@ -73,8 +77,13 @@ export function hasPerson(tokens: Token[], asked: ReadonlySet<string>): boolean 
     }
     let j = i;
     while (j < tokens.length && tokens[j]!.capital) j++;
-    const rare = tokens.slice(i, j).some((t) => !asked.has(t.stem) && !/^\d/.test(t.word) && (everydayRank(t.word) ?? Infinity) >= RANKING.realWordRank);
-    if (rare && !PLACE_BEFORE.test(tokens[i - 1]?.word ?? '') && !NOT_PERSON.test(tokens[j - 1]!.word)) return true;
+    const run = tokens.slice(i, j);
+    const rank = (t: Token) => everydayRank(t.word) ?? Infinity;
+    const rare = run.some((t) => !asked.has(t.stem) && !/^\d/.test(t.word) && rank(t) >= RANKING.realWordRank);
+    // A first name and a surname mid-sentence ("chairman Tom Becker told"): two capitalised words, the
+    // last one outside the 5,000 commonest English words ("Best Pop Solo", "South Korea" are not people).
+    const fullName = i > 0 && run.length >= 2 && run.every((t) => !asked.has(t.stem) && /^\p{L}/u.test(t.word)) && rank(run.at(-1)!) >= SURNAME_RANK;
+    if ((rare || fullName) && !PLACE_BEFORE.test(tokens[i - 1]?.word ?? '') && !NOT_PERSON.test(tokens[j - 1]!.word)) return true;
     i = j;
   }
   return false;

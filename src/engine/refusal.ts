@@ -7,8 +7,12 @@ import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked }
 const HOW_LONG = /\bhow long\b(?! ago)/i;
 /** "Who is Hu Xijing?" asks what the passage says of someone named, not for someone else. */
 const WHO_IS = /\bwho(?:'s| is| was| are| were)\b/i;
+/** Pronouns for one person. */
+const PERSONAL = /^(he|she|him|her|his|hers)$/;
 import { RANKING } from './ranking-defaults.ts';
-import type { Token } from './text.ts';
+import { everydayRank } from './background.ts';
+import { otherForms } from './irregular-verbs.ts';
+import { stemWord, type Token } from './text.ts';
 
 export interface Verdict {
   found: boolean;
@@ -36,8 +40,11 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
   }
   if (!best) return { found: false, missing, reason: `The article does not mention ${list(missing.length ? missing : phrasesOf(q.groups))}.` };
-  // A known word written beside an unknown name belongs to it: "United Nations", not "United".
-  const unknownNames = new Set(q.groups.filter((g) => !g.known && g.nameLike).map((g) => g.token));
+  // A known word written beside an unknown name belongs to it: "United Nations", not "United". A rare word
+  // the passage answers by a closely related one ("netizens" by "users", "TV" by "television") is not a name
+  // the article lacks; a broader word ("MIT" by "university") does not stand in for a name.
+  const standsIn = (g: TermGroup) => g.stems.some((s) => s.weight >= RANKING.relatedWeight && best.matchedStems.has(s.stem));
+  const unknownNames = new Set(q.groups.filter((g) => !g.known && g.nameLike && !standsIn(g)).map((g) => g.token));
   const names = phrasesOf(q.groups.filter((g) => g.nameLike && (unknownNames.has(g.token) || unknownNames.has(g.token - 1) || unknownNames.has(g.token + 1))));
   if (names.length && best.contextCoverage < RANKING.nameCoverageGate) return { found: false, missing, reason: `The article does not mention ${list(names.map(capitalise))}.` };
   if (best.contextCoverage < RANKING.minCoverage) {
@@ -58,6 +65,20 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   const subjectOnly = phrasing.length > 0 && phrasing.some(({ g }) => !g.known) && !phrasing.some(({ g }) => g.stems.some((s) => best.matchedStems.has(s.stem)));
   if (q.type === 'who' && !WHO_IS.test(q.text) && subjectOnly && bestTokens && !hasPerson(bestTokens, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not say who: it says nothing about ${list(phrasesOf(phrasing.filter(({ g }) => !g.known).map(({ g }) => g)))}.` };
+  }
+  // "Who refereed the Belgium vs Panama game?" answered by "Belgium faced Panama at the Fisht Stadium": the
+  // role asked for ("refereed", the verb right after "who") is not in the passage, and the passage names no
+  // one else who could hold it: no name, no organisation's initials ("the FBI"), and no "he" or "she", who
+  // may be someone named before. The passage is about the subject, so it is offered as the closest.
+  const role = whoRole(q);
+  if (role && !WHO_IS.test(q.text) && !role.stems.some((s) => best.matchedStems.has(s.stem)) && bestTokens && !namesSomeone(bestTokens, bestText ?? '', askedStems(q))) {
+    return { found: false, missing, near: true, reason: `The article names no one who ${role.surface}.` };
+  }
+  // "How many Grammys has she won over her whole career?" answered by a figure for one night: the question
+  // counts over a span (a career, a lifetime, all time) that the passage and its paragraph never speak of.
+  const scope = q.type === 'number' ? countScope(q) : undefined;
+  if (scope && !best.contextGroups.has(q.groups.indexOf(scope)) && !scope.stems.some((s) => best.matchedStems.has(s.stem))) {
+    return { found: false, missing, near: true, reason: `The article gives no figure for ${scopePhrase(q) ?? `“${scope.surface}”`}.` };
   }
   // "What's the tallest building in the world?" of a story on crops: only "world" is there, in passing.
   // When most of the question's words are neither in the article nor near the passage, it is not about
@@ -84,6 +105,47 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
   }
   return { found: true, missing };
+}
+
+/**
+ * The verb right after "who" ("who refereed", "who officiated"), as its group, when it names a role: a
+ * verb among the 5,000 commonest English words ("who went", "who makes", "who decided") is said in many
+ * ways, so a passage without it may still answer. An adverb before it is skipped ("who originally hosted").
+ */
+function whoRole(q: Question): TermGroup | undefined {
+  if (q.type !== 'who') return undefined;
+  const word = /\bwho\s+(?:[\p{L}]+ly\s+)?([\p{L}'-]+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  const group = word ? q.groups.find((g) => g.word === word && !g.nameLike) : undefined;
+  return group && lemmaRank(group.word) >= ROLE_WORD_RANK ? group : undefined;
+}
+
+const ROLE_WORD_RANK = 5000;
+
+/** Anyone a "who" could be answered with: a person's name, an organisation's initials, or "he" or "she". */
+function namesSomeone(tokens: Token[], text: string, asked: ReadonlySet<string>): boolean {
+  if (hasPerson(tokens, asked) || tokens.some((t) => PERSONAL.test(t.word))) return true;
+  return [...text.matchAll(/\b[A-Z]{2,}s?\b/g)].some((m) => !asked.has(stemWord(m[0].toLowerCase())));
+}
+
+/** The everyday-English rank of a word's commonest form: "refereed" ranks as "referee", "went" as "go". */
+function lemmaRank(word: string): number {
+  const bases = [word, ...otherForms(word), word.replace(/(?:e?s|e?d|ing)$/, ''), word.replace(/(?:s|d|ing)$/, ''), word.replace(/ing$/, 'e'), word.replace(/ied$|ies$/, 'y')];
+  return Math.min(...bases.map((w) => everydayRank(w) ?? Infinity));
+}
+
+/** A span a count is taken over: "in her career", "over his whole life", "of all time", "in their history". */
+const COUNT_SPAN = /\b(?:in|over|during|throughout|across|for)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:(?:whole|entire|full|professional)\s+)?(career|lifetime|life|history)\b|\bof all (time)\b|\b(all-time)\b/i;
+
+/** The group of the span's word in a "how many" question, if the question counts over a span. */
+function countScope(q: Question): TermGroup | undefined {
+  const m = COUNT_SPAN.exec(q.text);
+  const word = (m?.[1] ?? m?.[2] ?? m?.[3])?.toLowerCase();
+  return word ? q.groups.find((g) => g.word === word) : undefined;
+}
+
+function scopePhrase(q: Question): string | undefined {
+  const m = COUNT_SPAN.exec(q.text);
+  return m ? `“${m[0].trim()}”` : undefined;
 }
 
 function weakest(weights: GroupWeight[], best: Scored): string[] {
