@@ -22,16 +22,8 @@ import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
 
-export interface EngineBuildOptions {
-  /**
-   * The pack's passages as buildPassages(pack) made them before (a cache of an unchanged pack): most
-   * of a build's time is spent making them. The caller answers for their being that pack's.
-   */
-  passages?: PassageRecord[];
-}
-
-export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = {}): Engine {
-  return engineFromParts(buildEngineParts(pack, options));
+export function createEngine(pack: KnowledgePack): Engine {
+  return engineFromParts(buildEngineParts(pack));
 }
 
 /**
@@ -47,9 +39,9 @@ export interface EngineParts {
   vocabulary: Vocabulary;
 }
 
-export function buildEngineParts(pack: KnowledgePack, options: EngineBuildOptions = {}): EngineParts {
+export function buildEngineParts(pack: KnowledgePack): EngineParts {
   loadEverydayEnglish();
-  const records = options.passages ?? buildPassages(pack);
+  const records = buildPassages(pack);
   const { positions: _derived, ...index } = buildTermIndex(records);
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
   return { pack, records, index, vocabulary };
