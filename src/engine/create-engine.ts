@@ -16,7 +16,7 @@ import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
-import { passageKeys } from './passage-key.ts';
+import { keyLookup, passageKeys } from './passage-key.ts';
 import { fitToQuestion } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
@@ -37,6 +37,8 @@ export interface EngineParts {
   records: PassageRecord[];
   index: Omit<TermIndex, 'positions'>;
   vocabulary: Vocabulary;
+  /** Each passage's key (passage-key.ts), by id: a hash of every sentence, made once with the rest. */
+  keys: string[];
 }
 
 export function buildEngineParts(pack: KnowledgePack): EngineParts {
@@ -44,7 +46,7 @@ export function buildEngineParts(pack: KnowledgePack): EngineParts {
   const records = buildPassages(pack);
   const { positions: _derived, ...index } = buildTermIndex(records);
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
-  return { pack, records, index, vocabulary };
+  return { pack, records, index, vocabulary, keys: passageKeys(records.map((r) => r.text)).keys };
 }
 
 /** A question as the engine reads it, and the passages ranked for it. */
@@ -93,7 +95,8 @@ export function engineFromParts(parts: EngineParts): Engine {
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
     return line;
   });
-  const { keys, byKey } = passageKeys(records.map((r) => r.text));
+  const { keys } = parts;
+  const byKey = keyLookup(keys);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
     attribution: attributions[r.id]!,

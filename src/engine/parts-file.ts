@@ -48,6 +48,7 @@ interface Header {
   /** The typo-repair vocabulary's deletion index: its words, and the index of the array of its keys. */
   repairable: string[];
   deletions: number;
+  keys: string[];
   arrays: Array<{ type: ArrayType; length: number }>;
 }
 
@@ -98,6 +99,7 @@ export function encodeParts(parts: EngineParts): Buffer {
     tokenAt: add(tokenAt),
     repairable: built.repairable,
     deletions: add(built.deletions),
+    keys: parts.keys,
     arrays: [],
   };
   header.arrays = arrays.map((a) => ({ type: a.constructor.name as ArrayType, length: a.length }));
@@ -193,5 +195,6 @@ export function decodeParts(pack: KnowledgePack, data: Uint8Array): EngineParts 
   const index = { passages, paragraphs, paragraphOf: array(header.paragraphOf, Int32Array), words, names, nameOnly, tokens };
   if (index.paragraphOf.length !== records.length) fail('paragraph of each passage');
   const vocabulary = new Vocabulary(words, terms, words, nameOnly, names, { repairable: header.repairable, deletions: array(header.deletions, Float64Array) });
-  return { pack, records, index, vocabulary };
+  if (header.keys.length !== records.length) fail('passage keys');
+  return { pack, records, index, vocabulary, keys: header.keys };
 }
