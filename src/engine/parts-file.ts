@@ -34,11 +34,15 @@ interface Header {
   records: StoredRecord[];
   /** Every word and stem the tokens use, once. */
   strings: string[];
+  // Every list of words below is of indexes into `strings`, so a word read back is one string shared
+  // by the tokens, the index and the vocabulary, as in an engine built here (and the file is smaller).
   /** Term ids in order: terms[i] is the stem of term i. */
-  terms: string[];
-  words: Array<[string, number]>;
-  names: string[];
-  nameOnly: Array<[string, string[]]>;
+  terms: number[];
+  /** The index's word counts: the words, and the index of the array of their counts. */
+  words: number[];
+  wordCounts: number;
+  names: number[];
+  nameOnly: Array<[number, number[]]>;
   passages: StoredStats;
   paragraphs: StoredStats;
   /** Index into arrays of paragraphOf, and of the tokens (5 numbers a token: word, stem, start, end, capital) with their per-passage offsets. */
@@ -46,7 +50,7 @@ interface Header {
   tokens: number;
   tokenAt: number;
   /** The typo-repair vocabulary's deletion index: its words, and the index of the array of its keys. */
-  repairable: string[];
+  repairable: number[];
   deletions: number;
   keys: string[];
   arrays: Array<{ type: ArrayType; length: number }>;
@@ -83,21 +87,23 @@ export function encodeParts(parts: EngineParts): Buffer {
     tokenAt[i + 1] = k;
   });
   const stats = (s: DocStats): StoredStats => ({ avgLength: s.avgLength, count: s.count, arrays: [add(s.start), add(s.docs), add(s.tf), add(s.xtf), add(s.lengths)] });
-  const terms: string[] = [];
-  for (const [stem, id] of index.passages.terms) terms[id] = stem;
+  const terms: number[] = [];
+  for (const [stem, id] of index.passages.terms) terms[id] = idOf(stem);
+  const ids = (words: Iterable<string>) => Array.from(words, idOf);
   const header: Header = {
     records: records.map(({ tokens: _tokens, speakerStems, ...r }) => ({ ...r, speakerStems: [...speakerStems] })),
     strings,
     terms,
-    words: [...index.words],
-    names: [...index.names],
-    nameOnly: [...index.nameOnly].map(([stem, with_]) => [stem, [...with_]]),
+    words: ids(index.words.keys()),
+    wordCounts: add(Int32Array.from(index.words.values())),
+    names: ids(index.names),
+    nameOnly: [...index.nameOnly].map(([stem, with_]) => [idOf(stem), ids(with_)]),
     passages: stats(index.passages),
     paragraphs: stats(index.paragraphs),
     paragraphOf: add(index.paragraphOf),
     tokens: add(tokens),
     tokenAt: add(tokenAt),
-    repairable: built.repairable,
+    repairable: ids(built.repairable),
     deletions: add(built.deletions),
     keys: parts.keys,
     arrays: [],
@@ -143,8 +149,10 @@ export function decodeParts(pack: KnowledgePack, data: Uint8Array): EngineParts 
     return a instanceof Type ? a : fail(`array ${i} missing or of the wrong type`);
   };
 
+  const { strings } = header;
+  const string = (i: number) => strings[i] ?? fail('string index out of range');
   const terms = new Map<string, number>();
-  header.terms.forEach((stem, id) => terms.set(stem, id));
+  header.terms.forEach((stem, id) => terms.set(string(stem), id));
   const stats = (s: StoredStats): DocStats => {
     const [start, docs, tf, xtf, lengths] = s.arrays;
     const out: DocStats = {
@@ -165,11 +173,9 @@ export function decodeParts(pack: KnowledgePack, data: Uint8Array): EngineParts 
   const paragraphs = stats(header.paragraphs);
   if (passages.count !== header.records.length) fail('passage count');
 
-  const { strings } = header;
   const flat = array(header.tokens, Int32Array);
   const tokenAt = array(header.tokenAt, Int32Array);
   if (tokenAt.length !== header.records.length + 1 || tokenAt[tokenAt.length - 1] !== flat.length) fail('token offsets');
-  const string = (i: number) => strings[i] ?? fail('token string out of range');
   const tokens: Token[][] = [];
   for (let p = 0; p < header.records.length; p++) {
     const list: Token[] = [];
@@ -179,22 +185,28 @@ export function decodeParts(pack: KnowledgePack, data: Uint8Array): EngineParts 
     tokens.push(list);
   }
 
-  // One Set per speaker, as buildPassages shares them.
+  // One Set per speaker, as buildPassages shares them. The parsed records become the records (no copies).
   const speakerSets = new Map<string, Set<string>>();
-  const records: PassageRecord[] = header.records.map((r, i) => {
+  const records = header.records.map((r, i) => {
     if (r.id !== i) fail('record ids');
     const key = r.speakerStems.join(' ');
     let set = speakerSets.get(key);
     if (!set) speakerSets.set(key, (set = new Set(r.speakerStems)));
-    return { ...r, speakerStems: set, tokens: tokens[i]! };
+    const record = r as unknown as PassageRecord;
+    record.speakerStems = set;
+    record.tokens = tokens[i]!;
+    return record;
   });
 
-  const words = new Map(header.words);
-  const names = new Set(header.names);
-  const nameOnly = new Map(header.nameOnly.map(([stem, with_]) => [stem, new Set(with_)] as const));
+  const counts = array(header.wordCounts, Int32Array);
+  if (counts.length !== header.words.length) fail('word counts');
+  const words = new Map<string, number>();
+  header.words.forEach((w, i) => words.set(string(w), counts[i]!));
+  const names = new Set(header.names.map(string));
+  const nameOnly = new Map(header.nameOnly.map(([stem, with_]) => [string(stem), new Set(with_.map(string))] as const));
   const index = { passages, paragraphs, paragraphOf: array(header.paragraphOf, Int32Array), words, names, nameOnly, tokens };
   if (index.paragraphOf.length !== records.length) fail('paragraph of each passage');
-  const vocabulary = new Vocabulary(words, terms, words, nameOnly, names, { repairable: header.repairable, deletions: array(header.deletions, Float64Array) });
+  const vocabulary = new Vocabulary(words, terms, words, nameOnly, names, { repairable: header.repairable.map(string), deletions: array(header.deletions, Float64Array) });
   if (header.keys.length !== records.length) fail('passage keys');
   return { pack, records, index, vocabulary, keys: header.keys };
 }
