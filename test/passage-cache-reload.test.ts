@@ -29,14 +29,14 @@ afterEach(() => {
   delete process.env.KNOWLEDGE_DIR;
 });
 
-const jsonFiles = () => readdirSync(cacheDir).filter((n) => n.endsWith('.json')).sort();
+const cacheFiles = () => readdirSync(cacheDir).filter((n) => n.endsWith('.parts')).sort();
 const BRIDGE_QUESTION = 'How much will the harbour bridge cost?';
 
 describe('the passage cache on reloads', () => {
   it('an off-thread reload reads every unchanged pack from the cache the start wrote', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
     expect(store.current().cache).toEqual({ hits: 0, misses: 3, rebuilt: 0 });
-    const files = jsonFiles();
+    const files = cacheFiles();
     expect(files).toHaveLength(3);
     const before = store.current().library.answer(BRIDGE_QUESTION);
 
@@ -45,17 +45,17 @@ describe('the passage cache on reloads', () => {
     expect(store.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
     expect(store.current().generation).toBe(2);
     expect(store.current().library.answer(BRIDGE_QUESTION)).toEqual(before);
-    expect(jsonFiles()).toEqual(files);
+    expect(cacheFiles()).toEqual(files);
   });
 
   it('an edited pack is rebuilt on the worker, and its old file is removed once the reload succeeds', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
-    const before = jsonFiles();
+    const before = cacheFiles();
     appendFileSync(join(root, HARBOUR, 'article.txt'), '\nThe mayor said the bridge would carry 40,000 cyclists a week.\n');
 
     expect((await store.reload('test')).ok).toBe(true);
     expect(store.current().cache).toEqual({ hits: 2, misses: 1, rebuilt: 0 });
-    const after = jsonFiles();
+    const after = cacheFiles();
     expect(after).toHaveLength(3);
     expect(after.filter((f) => !before.includes(f))).toHaveLength(1);
     expect(store.current().library.answer('How many cyclists will the bridge carry?').answer?.text).toContain('40,000 cyclists');
@@ -64,10 +64,11 @@ describe('the passage cache on reloads', () => {
   it('a corrupt file is rebuilt by the worker and written again, never served', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
     const expected = store.current().library.answer(BRIDGE_QUESTION);
-    for (const name of jsonFiles()) {
+    for (const name of cacheFiles()) {
       const file = join(cacheDir, name);
-      const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.replace(/"text":"[^"]*"/, '"text":"Tampered text"'));
+      const bytes = readFileSync(file);
+      bytes.write('Tampered', bytes.indexOf('"text":"') + 8); // the first passage's text, checksum unchanged
+      writeFileSync(file, bytes);
     }
     expect((await store.reload('test')).ok).toBe(true);
     expect(store.current().cache).toEqual({ hits: 0, misses: 0, rebuilt: 3 });
@@ -78,11 +79,11 @@ describe('the passage cache on reloads', () => {
 
   it('a refused reload prunes nothing', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
-    const files = jsonFiles();
+    const files = cacheFiles();
     writeFileSync(join(root, HARBOUR, 'facts.json'), '[{"id": "broken"'); // a pack being served no longer loads
     const result = await store.reload('test');
     expect(result.ok).toBe(false);
-    expect(jsonFiles()).toEqual(files);
+    expect(cacheFiles()).toEqual(files);
     expect(store.current().generation).toBe(1);
   });
 });
@@ -91,9 +92,9 @@ describe('prune', () => {
   it('keeps the files named, removes the other cache files and only stale temporary ones', () => {
     cacheDir = join(dataDir(), 'index-cache');
     const store = createKnowledgeStore({ cacheDir, offThread: false });
-    const served = jsonFiles();
+    const served = cacheFiles();
     expect(served).toHaveLength(3);
-    const old = join(cacheDir, `${'0'.repeat(32)}.json`);
+    const old = join(cacheDir, `${'0'.repeat(32)}.json`); // the format before this one
     const deadTmp = join(cacheDir, `${'1'.repeat(32)}.json.999.tmp`);
     const liveTmp = join(cacheDir, `${'2'.repeat(32)}.json.998.tmp`);
     for (const f of [old, deadTmp, liveTmp]) writeFileSync(f, '{}');
@@ -110,11 +111,11 @@ describe('prune', () => {
 
   it('a start removes the files of packs the library no longer holds', () => {
     createKnowledgeStore({ cacheDir, offThread: false });
-    const stray = join(cacheDir, `${'3'.repeat(32)}.json`);
+    const stray = join(cacheDir, `${'3'.repeat(32)}.parts`);
     writeFileSync(stray, '{}');
     const restart = createKnowledgeStore({ cacheDir, offThread: false });
     expect(restart.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
-    expect(jsonFiles()).toHaveLength(3);
-    expect(jsonFiles()).not.toContain(`${'3'.repeat(32)}.json`);
+    expect(cacheFiles()).toHaveLength(3);
+    expect(cacheFiles()).not.toContain(`${'3'.repeat(32)}.parts`);
   });
 });

@@ -1,15 +1,16 @@
-// The on-disk cache of packs' passages (issue 14): a restart reuses an unchanged pack's passages and
-// answers exactly as a fresh build does; an edited pack or changed engine code is rebuilt; a corrupt,
-// truncated or tampered file is rebuilt and written again, never served. Real files in temp dirs.
+// The on-disk cache of packs' built engine parts (issue 14): a restart reuses an unchanged pack's parts
+// and answers exactly as a fresh build does; an edited pack or changed engine code is rebuilt; a
+// corrupt, truncated, foreign or tampered file is rebuilt and written again, never served. Real files
+// in temp dirs.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPassages, createLibrary, type PassageRecord } from '../src/engine/index.ts';
+import { buildEngineParts, createLibrary, type EngineParts } from '../src/engine/index.ts';
 import { packFromText } from '../src/knowledge/from-text.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
-import { engineCodeHash, openPassageCache } from '../src/runtime/passage-cache.ts';
+import { engineCodeHash, fileBytes, openPassageCache } from '../src/runtime/passage-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'passage-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,69 +20,80 @@ const freshDir = () => join(root, `cache-${n++}`);
 const seed = loadDefaultPack();
 const plain = packFromText('The harbour bridge opened on Monday.\n\nMayor Jane Holt said it cost 12 million pounds, according to the council.\n', 'harbour');
 const packs = [seed, plain];
-const QUESTIONS = ['Who met whom, and what did they say?', 'What did the Chinese foreign ministry say?', 'How much did the bridge cost?', 'who said it cost 12 million', 'What is the capital of France?'];
-const answersOf = (passagesOf?: (p: typeof seed) => PassageRecord[]) => {
-  const library = createLibrary(packs, passagesOf ? { passagesOf } : {});
+// Typo repair ("prigozin"), a refusal, a speaker, a number: each reads another part of what is stored.
+const QUESTIONS = ['Who met whom, and what did they say?', 'What did the Chinese foreign ministry say?', 'How much did the bridge cost?', 'who said it cost 12 million', 'What is the capital of France?', 'what did prigozin do'];
+const answersOf = (partsOf?: (p: typeof seed) => EngineParts) => {
+  const library = createLibrary(packs, partsOf ? { partsOf } : {});
   return QUESTIONS.map((q) => library.answer(q));
 };
-const withoutTokens = (records: PassageRecord[]) => records.map(({ tokens: _t, ...r }) => ({ ...r, role: r.role, speakerStems: [...r.speakerStems] }));
+/** The parts as data: records with their role present either way (a stored record leaves an absent one out). */
+const asData = ({ pack: _pack, vocabulary: _v, ...parts }: EngineParts) => ({ ...parts, records: parts.records.map((r) => ({ ...r, role: r.role })) });
 
 describe('passage cache', () => {
   it('builds and keeps every pack once, then a restart reads them all and answers the same', () => {
     const dir = freshDir();
     const first = openPassageCache(dir, { code: 'v1' });
-    const built = answersOf(first.passagesOf);
+    const built = answersOf(first.partsOf);
     expect(first.stats).toEqual({ hits: 0, misses: 2, rebuilt: 0 });
     expect(readdirSync(dir).sort()).toEqual(packs.map((p) => first.fileOf(p).split('/').pop()).sort());
 
     const restart = openPassageCache(dir, { code: 'v1' });
-    const cached = answersOf(restart.passagesOf);
+    const cached = answersOf(restart.partsOf);
     expect(restart.stats).toEqual({ hits: 2, misses: 0, rebuilt: 0 });
     expect(cached).toEqual(built);
     expect(cached).toEqual(answersOf());
-    expect(withoutTokens(restart.passagesOf(seed))).toEqual(withoutTokens(buildPassages(seed)));
+    for (const pack of packs) {
+      const read = restart.partsOf(pack);
+      const fresh = buildEngineParts(pack);
+      expect(asData(read)).toEqual(asData(fresh));
+      expect(read.vocabulary.correct('prigozin')).toBe(fresh.vocabulary.correct('prigozin'));
+      expect(read.vocabulary.correct('holtt')).toBe(fresh.vocabulary.correct('holtt'));
+    }
   });
 
   it('rebuilds a pack whose text changed, and every pack when the engine code changed', () => {
     const dir = freshDir();
-    answersOf(openPassageCache(dir, { code: 'v1' }).passagesOf);
+    answersOf(openPassageCache(dir, { code: 'v1' }).partsOf);
     const edited = packFromText('The harbour bridge opened on Tuesday.\n\nMayor Jane Holt said it cost 14 million pounds.\n', 'harbour');
     const cache = openPassageCache(dir, { code: 'v1' });
-    const passages = cache.passagesOf(edited);
+    const parts = cache.partsOf(edited);
     expect(cache.stats).toMatchObject({ hits: 0, misses: 1 });
-    expect(passages.map((p) => p.text).join(' ')).toContain('14 million');
-    const library = createLibrary([edited], { passagesOf: cache.passagesOf });
+    expect(parts.records.map((p) => p.text).join(' ')).toContain('14 million');
+    const library = createLibrary([edited], { partsOf: cache.partsOf });
     expect(library.answer('How much did the bridge cost?').answer?.text).toContain('14 million');
 
     const newCode = openPassageCache(dir, { code: 'v2' });
-    for (const p of packs) newCode.passagesOf(p);
+    for (const p of packs) newCode.partsOf(p);
     expect(newCode.stats).toEqual({ hits: 0, misses: 2, rebuilt: 0 });
   });
 
-  it('rebuilds a file that is garbage, truncated, for another key, or tampered with, and writes it again', () => {
+  it('rebuilds a file that is garbage, truncated, for another pack, tampered with, or does not decode, and writes it again', () => {
     const dir = freshDir();
-    openPassageCache(dir, { code: 'v1' }).passagesOf(plain);
-    const file = openPassageCache(dir, { code: 'v1' }).fileOf(plain);
-    const good = readFileSync(file, 'utf8');
-    const parsed = JSON.parse(good) as { key: string; records: Array<{ speaker: string }> };
-    parsed.records[1]!.speaker = 'Someone Tampered';
+    const writer = openPassageCache(dir, { code: 'v1' });
+    for (const p of packs) writer.partsOf(p);
+    const file = writer.fileOf(plain);
+    const good = readFileSync(file);
+    const tampered = Buffer.from(good);
+    // A byte of the stored text: "Mayor" becomes "Xayor".
+    tampered[tampered.indexOf('Mayor Jane')] = 'X'.charCodeAt(0);
+    const key = good.subarray(good.indexOf('\n') + 1 + 32 + 4, good.indexOf('\n') + 1 + 32 + 4 + good.readUInt32LE(good.indexOf('\n') + 1 + 32)).toString();
     const corruptions = [
-      'not json at all',
-      good.slice(0, good.length / 2),
-      JSON.stringify({ ...JSON.parse(good), key: 'another key' }),
-      JSON.stringify(parsed), // the records no longer match their checksum
-      JSON.stringify({ ...JSON.parse(good), records: [{ id: 0 }] }),
+      Buffer.from('not a cache file at all'),
+      good.subarray(0, good.length >> 1),
+      readFileSync(writer.fileOf(seed)), // whole and checksummed, but the seed's key
+      tampered, // no longer matches its checksum
+      fileBytes(key, Buffer.from([9, 0, 0, 0, 1, 2, 3])), // checksum and key hold; the parts do not decode
     ];
     for (const corrupt of corruptions) {
       writeFileSync(file, corrupt);
       const cache = openPassageCache(dir, { code: 'v1' });
-      const passages = cache.passagesOf(plain);
+      const parts = cache.partsOf(plain);
       expect(cache.stats).toEqual({ hits: 0, misses: 0, rebuilt: 1 });
-      expect(withoutTokens(passages)).toEqual(withoutTokens(buildPassages(plain)));
-      expect(passages.some((p) => p.speaker === 'Someone Tampered')).toBe(false);
+      expect(asData(parts)).toEqual(asData(buildEngineParts(plain)));
+      expect(parts.records.some((p) => p.text.includes('Xayor'))).toBe(false);
       // written again, whole: the next start reads it
       const next = openPassageCache(dir, { code: 'v1' });
-      next.passagesOf(plain);
+      next.partsOf(plain);
       expect(next.stats.hits).toBe(1);
     }
   });
@@ -89,7 +101,7 @@ describe('passage cache', () => {
   it('without a code hash (no sources to hash) builds every time and writes nothing', () => {
     const dir = freshDir();
     const cache = openPassageCache(dir, { code: undefined });
-    expect(withoutTokens(cache.passagesOf(plain))).toEqual(withoutTokens(buildPassages(plain)));
+    expect(asData(cache.partsOf(plain))).toEqual(asData(buildEngineParts(plain)));
     expect(() => readdirSync(dir)).toThrow();
   });
 
@@ -98,7 +110,7 @@ describe('passage cache', () => {
     writeFileSync(blocker, 'x');
     const warnings: string[] = [];
     const cache = openPassageCache(join(blocker, 'cache'), { code: 'v1', onError: (m) => warnings.push(m) });
-    for (const p of packs) expect(cache.passagesOf(p).length).toBe(buildPassages(p).length);
+    for (const p of packs) expect(cache.partsOf(p).records.length).toBe(buildEngineParts(p).records.length);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/index cache .* not written/);
   });

@@ -16,22 +16,14 @@ import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
-import { passageKeys } from './passage-key.ts';
+import { keyLookup, passageKeys } from './passage-key.ts';
 import { fitToQuestion } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
 
-export interface EngineBuildOptions {
-  /**
-   * The pack's passages as buildPassages(pack) made them before (a cache of an unchanged pack): most
-   * of a build's time is spent making them. The caller answers for their being that pack's.
-   */
-  passages?: PassageRecord[];
-}
-
-export function createEngine(pack: KnowledgePack, options: EngineBuildOptions = {}): Engine {
-  return engineFromParts(buildEngineParts(pack, options));
+export function createEngine(pack: KnowledgePack): Engine {
+  return engineFromParts(buildEngineParts(pack));
 }
 
 /**
@@ -45,14 +37,16 @@ export interface EngineParts {
   records: PassageRecord[];
   index: Omit<TermIndex, 'positions'>;
   vocabulary: Vocabulary;
+  /** Each passage's key (passage-key.ts), by id: a hash of every sentence, made once with the rest. */
+  keys: string[];
 }
 
-export function buildEngineParts(pack: KnowledgePack, options: EngineBuildOptions = {}): EngineParts {
+export function buildEngineParts(pack: KnowledgePack): EngineParts {
   loadEverydayEnglish();
-  const records = options.passages ?? buildPassages(pack);
+  const records = buildPassages(pack);
   const { positions: _derived, ...index } = buildTermIndex(records);
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
-  return { pack, records, index, vocabulary };
+  return { pack, records, index, vocabulary, keys: passageKeys(records.map((r) => r.text)).keys };
 }
 
 /** A question as the engine reads it, and the passages ranked for it. */
@@ -101,7 +95,8 @@ export function engineFromParts(parts: EngineParts): Engine {
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
     return line;
   });
-  const { keys, byKey } = passageKeys(records.map((r) => r.text));
+  const { keys } = parts;
+  const byKey = keyLookup(keys);
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
     attribution: attributions[r.id]!,

@@ -14,6 +14,12 @@ export interface WordSet {
   keys(): Iterable<string>;
 }
 
+/** What the constructor makes of its words: the repairable ones by number, and their sorted deletion keys. */
+export interface DeletionIndex {
+  repairable: string[];
+  deletions: Float64Array;
+}
+
 /** Entries of the deletion index are hash × SLOTS + word number, sorted: one double each. */
 const SLOTS = 2 ** 21;
 
@@ -40,7 +46,15 @@ export class Vocabulary {
     readonly nameOnly: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
     /** Words the article writes as names: a misspelt name may be two edits off ("tedeski" for "Tedeschi"). */
     private readonly names: ReadonlySet<string> = new Set(),
+    /** The deletion index of these words as `deletionIndex()` gave it before (an engine read back from disk): not made again. */
+    built?: DeletionIndex,
   ) {
+    if (built) {
+      if (built.deletions.length !== built.repairable.reduce((n, w) => n + w.length + 1, 0)) throw new Error('typo repair: a deletion index of other words');
+      this.repairable = built.repairable;
+      this.deletions = built.deletions;
+      return;
+    }
     let keys = 0;
     for (const w of words.keys()) {
       if (w.length < 4 || /\d/.test(w)) continue;
@@ -55,6 +69,11 @@ export class Vocabulary {
       for (let i = 0; i < w.length; i++) this.deletions[k++] = hashWithout(w, i) * SLOTS + n;
     });
     this.deletions.sort();
+  }
+
+  /** The deletion index, to be stored with the words it was made from (engine/parts-file.ts). */
+  deletionIndex(): DeletionIndex {
+    return { repairable: this.repairable, deletions: this.deletions };
   }
 
   /** Repairable words that have `key` as themselves or with one letter dropped, in word order. */

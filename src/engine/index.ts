@@ -4,9 +4,11 @@
 // src/cli/build-wordnet.ts, are the exception: they work on its insides by design.)
 
 // Answering: one article, or a library of them.
-export { createEngine, type EngineBuildOptions } from './create-engine.ts';
+export { createEngine } from './create-engine.ts';
 // A reload builds the costly half on a worker thread and wraps it on the main thread (src/runtime/load-off-thread.ts).
 export { buildEngineParts, engineFromParts, type EngineParts } from './create-engine.ts';
+/** Built parts as bytes and back: the on-disk index cache (src/runtime/passage-cache.ts) keeps them. */
+export { decodeParts, encodeParts } from './parts-file.ts';
 export { createLibrary, libraryOfEngines, type Library, type LibraryAskOptions, type LibraryBuildOptions } from './library.ts';
 export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage } from './types.ts';
 /** Passage keys: the short hash of a sentence that button ids carry, so they survive edits of the pack. */

@@ -1,8 +1,7 @@
 // Several articles answered as one: each answer names the article it came from. A cheap relevance cut
 // (which articles use the question's words at all) keeps a 50-article library as fast as one article.
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
-import { createEngine } from './create-engine.ts';
-import type { PassageRecord } from './passages.ts';
+import { createEngine, engineFromParts, type EngineParts } from './create-engine.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { contentTokens } from './text.ts';
 
@@ -24,12 +23,13 @@ export interface Library {
 }
 
 export interface LibraryBuildOptions {
-  /** Gives a pack's passages instead of building them here: runtime/passage-cache.ts reads them from its cache, or builds and keeps them. */
-  passagesOf?: (pack: KnowledgePack) => PassageRecord[];
+  /** Gives a pack's built parts instead of building them here: runtime/passage-cache.ts reads them from its cache, or builds and keeps them. */
+  partsOf?: (pack: KnowledgePack) => EngineParts;
 }
 
 export function createLibrary(packs: KnowledgePack[], options: LibraryBuildOptions = {}): Library {
-  return libraryOfEngines(packs.map((pack) => createEngine(pack, options.passagesOf ? { passages: options.passagesOf(pack) } : {})));
+  const { partsOf } = options;
+  return libraryOfEngines(packs.map((pack) => (partsOf ? engineFromParts(partsOf(pack)) : createEngine(pack))));
 }
 
 /** A library of engines already built (a reload builds them off the main thread, one by one). */

@@ -38,6 +38,11 @@ export function passageKeys(texts: readonly string[], hash: (normal: string, occ
     seen.set(normal, n + 1);
     return hash(normal, n);
   });
+  return { keys, byKey: keyLookup(keys) };
+}
+
+/** Passage id by key, leaving out a key two passages share (see passageKeys). */
+export function keyLookup(keys: readonly string[]): Map<string, number> {
   const byKey = new Map<string, number>();
   const shared = new Set<string>();
   keys.forEach((key, id) => {
@@ -45,5 +50,5 @@ export function passageKeys(texts: readonly string[], hash: (normal: string, occ
     else byKey.set(key, id);
   });
   for (const key of shared) byKey.delete(key);
-  return { keys, byKey };
+  return byKey;
 }

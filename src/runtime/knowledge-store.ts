@@ -94,7 +94,7 @@ export interface KnowledgeStoreOptions {
   /** Serve this engine or library first instead of loading (the first reload then loads). */
   initial?: Engine | Library;
   /**
-   * Keep each pack's passages in this folder (DATA_DIR/index-cache), so a start or reload, on this
+   * Keep each pack's built parts in this folder (DATA_DIR/index-cache), so a start or reload, on this
    * thread or the worker, builds only the packs that changed (runtime/passage-cache.ts); after each
    * successful load the files of packs no longer served are removed. Without it every pack is built every time.
    */
@@ -207,7 +207,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     const loaded = loadLibrary();
     checkServedPacks(loaded.skipped, previous);
     const cache = openCache();
-    const library = createLibrary(loaded.packs, cache ? { passagesOf: cache.passagesOf } : {});
+    const library = createLibrary(loaded.packs, cache ? { partsOf: cache.partsOf } : {});
     warm(library);
     cache?.prune(loaded.packs.map(cache.fileOf));
     return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation, cache?.stats);

@@ -1,23 +1,27 @@
-// An on-disk cache of each pack's passages (issue 14): making them (sentences, who said each one,
-// entity mentions, references back) is most of an engine's build, and a restart or a reload of an
-// unchanged pack would make the very same ones again. One file per pack under DATA_DIR/index-cache,
-// named by a hash of the pack's content and of the engine code that makes passages, so:
+// An on-disk cache of each pack's built engine parts (issue 14): its passages (sentences, who said
+// each one, entity mentions, references back), term index and typo-repair vocabulary. Building them
+// is all of an engine's start-up cost, and a restart or a reload of an unchanged pack would build the
+// very same ones again; reading them back (engine/parts-file.ts) is several times faster. One file per
+// pack under DATA_DIR/index-cache, named by a hash of the pack's content and of the engine code, so:
 // - an edited pack, or a changed engine, has another key and is rebuilt; once a load has succeeded,
 //   `prune` removes the files of every pack it did not serve, so the folder holds the library being
 //   served, not every version of it there ever was;
-// - a file that does not parse, has another key inside, or whose records do not match the checksum
-//   written with them, is rebuilt and written again, never served.
+// - a file that has another format or key inside, whose bytes do not match the sha256 written with
+//   them, or that does not decode, is rebuilt and written again, never served.
 // Anything the cache cannot read or write costs only the time of a build.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildPassages, type PassageRecord } from '../engine/index.ts';
+import { buildEngineParts, decodeParts, encodeParts, type EngineParts } from '../engine/index.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 
 /** The folder under DATA_DIR. */
 export const CACHE_FOLDER = 'index-cache';
-const FORMAT = 'passages-1';
+const FORMAT = 'parts-1';
+const EXTENSION = '.parts';
+/** What earlier versions wrote: pruned like the files of packs no longer served. */
+const OLD_EXTENSIONS = ['.json'];
 
 export interface PassageCacheStats {
   /** Packs whose passages came from the cache. */
@@ -29,8 +33,8 @@ export interface PassageCacheStats {
 }
 
 export interface PassageCache {
-  /** The pack's passages, from the cache when it holds them, else built (and kept for next time). */
-  passagesOf(pack: KnowledgePack): PassageRecord[];
+  /** The pack's engine parts, from the cache when it holds them, else built (and kept for next time). */
+  partsOf(pack: KnowledgePack): EngineParts;
   readonly stats: Readonly<PassageCacheStats>;
   /** The file that holds (or would hold) a pack's passages. */
   fileOf(pack: KnowledgePack): string;
@@ -49,7 +53,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 let codeHash: string | undefined;
 /**
- * A hash of the code that makes passages: every source file of src/engine/ and src/knowledge/ (the
+ * A hash of the code that builds engine parts: every source file of src/engine/ and src/knowledge/ (the
  * built dist/ is made from them, and never runs stale), and the stemmer's version. Undefined when the
  * sources are not there, which turns the cache off rather than trust an unknown version.
  */
@@ -68,48 +72,32 @@ export function engineCodeHash(root = REPO_ROOT): string | undefined {
   return out;
 }
 
-/** A record as stored: its Set as a list, and no tokens (the index makes them again, cheaply). */
-type StoredRecord = Omit<PassageRecord, 'speakerStems' | 'tokens'> & { speakerStems: string[] };
+/** Bytes at the start of every cache file: this format, then the sha256 of the rest. */
+const MAGIC = Buffer.from(`aqb ${FORMAT}\n`);
+const SUM_BYTES = 32;
 
-interface CacheFile {
-  format: string;
-  key: string;
-  /** sha256 of JSON.stringify(records). */
-  sum: string;
-  records: StoredRecord[];
+/**
+ * A cache file's bytes: MAGIC, the sha256 of what follows, the key's length (uint32 LE), the key, the
+ * encoded parts (exported so tests can forge a file whose checksum holds but whose parts do not decode).
+ */
+export function fileBytes(key: string, parts: Buffer): Buffer {
+  const keyBytes = Buffer.from(key);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(keyBytes.length);
+  const sum = createHash('sha256').update(length).update(keyBytes).update(parts).digest();
+  return Buffer.concat([MAGIC, sum, length, keyBytes, parts]);
 }
 
-const KINDS = new Set(['headline', 'body', 'credits']);
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-
-function validRecord(r: StoredRecord, id: number): boolean {
-  return (
-    typeof r === 'object' && r !== null && r.id === id && Number.isInteger(r.paragraph) && typeof r.paragraphLabel === 'string' && KINDS.has(r.kind) &&
-    typeof r.text === 'string' && typeof r.speaker === 'string' && (r.role === undefined || typeof r.role === 'string') && typeof r.how === 'string' &&
-    isStrings(r.speakerStems) && isStrings(r.entities) && typeof r.expansion === 'string'
-  );
-}
-
-/** The records of a cache file when it is whole and for this key; else undefined. */
-function read(file: string, key: string): StoredRecord[] | undefined {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-  if (parsed.format !== FORMAT || parsed.key !== key || !Array.isArray(parsed.records)) return undefined;
-  if (sha256(JSON.stringify(parsed.records)) !== parsed.sum) return undefined;
-  return parsed.records.every(validRecord) ? parsed.records : undefined;
-}
-
-function revive(records: StoredRecord[]): PassageRecord[] {
-  const stems = new Map<string, Set<string>>();
-  return records.map((r) => {
-    const key = r.speakerStems.join(' ');
-    let set = stems.get(key);
-    if (!set) stems.set(key, (set = new Set(r.speakerStems)));
-    return { ...r, speakerStems: set };
-  });
-}
-
-function store(records: PassageRecord[]): StoredRecord[] {
-  return records.map(({ tokens: _tokens, speakerStems, ...r }) => ({ ...r, speakerStems: [...speakerStems] }));
+/** The parts of a cache file when it is whole and for this key; else undefined (decodeParts may also throw). */
+function read(file: string, key: string, pack: KnowledgePack): EngineParts | undefined {
+  const bytes = readFileSync(file);
+  const body = MAGIC.length + SUM_BYTES;
+  if (bytes.length < body + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const sum = createHash('sha256').update(bytes.subarray(body)).digest();
+  if (!sum.equals(bytes.subarray(MAGIC.length, body))) return undefined;
+  const keyLength = bytes.readUInt32LE(body);
+  if (bytes.toString('utf8', body + 4, body + 4 + keyLength) !== key) return undefined;
+  return decodeParts(pack, bytes.subarray(body + 4 + keyLength));
 }
 
 /**
@@ -126,7 +114,7 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     if (key === undefined) keys.set(pack, (key = sha256(`${FORMAT}\0${code}\0${JSON.stringify({ ...pack, source: undefined })}`)));
     return key;
   };
-  const fileFor = (key: string) => join(dir, `${key.slice(0, 32)}.json`);
+  const fileFor = (key: string) => join(dir, `${key.slice(0, 32)}${EXTENSION}`);
   const fileOf = (pack: KnowledgePack) => fileFor(keyOf(pack));
   let warned = false;
   const warn = (message: string) => {
@@ -148,7 +136,7 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
       let removed = 0;
       for (const name of names) {
         const file = join(dir, name);
-        const stale = name.endsWith('.tmp') ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > TMP_STALE_MS : name.endsWith('.json') && !kept.has(name);
+        const stale = name.endsWith('.tmp') ? Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > TMP_STALE_MS : [EXTENSION, ...OLD_EXTENSIONS].some((e) => name.endsWith(e)) && !kept.has(name);
         if (!stale) continue;
         try {
           rmSync(file, { force: true });
@@ -159,35 +147,34 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
       }
       return removed;
     },
-    passagesOf(pack) {
-      if (code === undefined) return buildPassages(pack);
+    partsOf(pack) {
+      if (code === undefined) return buildEngineParts(pack);
       const key = keyOf(pack);
       const file = fileFor(key);
       if (existsSync(file)) {
         try {
-          const records = read(file, key);
-          if (records) {
+          const parts = read(file, key, pack);
+          if (parts) {
             stats.hits++;
-            return revive(records);
+            return parts;
           }
         } catch {
-          // unreadable or not JSON: rebuilt below, like a corrupt one
+          // unreadable, or parts that do not decode: rebuilt below, like a corrupt file
         }
         stats.rebuilt++;
       } else stats.misses++;
-      const records = buildPassages(pack);
+      const parts = buildEngineParts(pack);
       try {
-        const stored = store(records);
-        const body: CacheFile = { format: FORMAT, key, sum: sha256(JSON.stringify(stored)), records: stored };
+        const bytes = fileBytes(key, encodeParts(parts));
         mkdirSync(dir, { recursive: true });
         // Written whole or not at all: another process never reads half a file.
         const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(body));
+        writeFileSync(tmp, bytes);
         renameSync(tmp, file);
       } catch (err) {
         warn(`index cache ${dir} not written (${err instanceof Error ? err.message : String(err)}); packs are built at every start`);
       }
-      return records;
+      return parts;
     },
   };
 }

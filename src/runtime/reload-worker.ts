@@ -3,7 +3,7 @@
 // article's index, and posts them cut into slices (library-transfer.ts) for the main thread to adopt
 // a few at a time. One load per message; load-off-thread.ts keeps an idle worker for a while, so a
 // second reload does not load the modules again. With a cache folder in the job, an unchanged pack's
-// passages come from the on-disk cache (passage-cache.ts), as at start. Built as an entry by scripts/build.mjs.
+// parts come from the on-disk cache (passage-cache.ts), as at start. Built as an entry by scripts/build.mjs.
 import { parentPort } from 'node:worker_threads';
 import { buildEngineParts } from '../engine/index.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
@@ -24,7 +24,7 @@ function run(cacheDir: string | undefined): { reply: WorkerReply; transfer: Arra
     const load = loadLibraryFromEnv();
     const warnings: string[] = [];
     const cache = cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: (m) => warnings.push(m) });
-    const packs = load.packs.map((p) => pack(buildEngineParts(p, cache ? { passages: cache.passagesOf(p) } : {})));
+    const packs = load.packs.map((p) => pack(cache ? cache.partsOf(p) : buildEngineParts(p)));
     const cached = cache && { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
     const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0, ...(cached ? { cache: cached } : {}) };
     return { reply, transfer: packs.flatMap(transferList) };
