@@ -8,10 +8,13 @@
 //   node scripts/build.mjs              build now
 //   node scripts/build.mjs --if-stale   build only when src/ (or the build itself) is newer than the build
 //
-// A build is written to a folder of its own and then put in place, under a lock, so two processes
-// starting at once never run or write a half-written build.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// A build is written to a folder of its own under BUILDS, under a lock, and put in place by renaming a
+// symlink over BUILD_DIR: rename(2) is atomic, so a process starting during a rebuild sees the old
+// build or the new one, never none. A running process has resolved its own build's real path, so its
+// later imports and worker threads keep reading the build it started with; the newest KEEP_BUILDS are
+// kept for that.
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -20,6 +23,9 @@ export const BUILD_NAME = 'node_modules/.cache/article-qa-bot';
 export const BUILD_DIR = join(ROOT, ...BUILD_NAME.split('/'));
 /** Written last by a build; its mtime is the moment that build started reading the sources. */
 const STAMP = join(BUILD_DIR, '.built');
+/** The builds BUILD_DIR points into, one folder each, named so that they sort oldest first. */
+export const BUILDS = `${BUILD_DIR}.builds`;
+const KEEP_BUILDS = 5;
 const LOCK = `${BUILD_DIR}.lock`;
 const LOCK_STALE_MS = 120_000;
 
@@ -84,17 +90,25 @@ export async function buildDist({ ifStale = false } = {}) {
   try {
     if (ifStale && !staleReason()) return false; // another process built it while this one waited
     const started = new Date();
-    const tmp = `${BUILD_DIR}.${process.pid}`;
-    rmSync(tmp, { recursive: true, force: true });
+    const name = `${String(started.getTime()).padStart(15, '0')}-${process.pid}`;
+    const folder = join(BUILDS, name);
+    const link = `${BUILD_DIR}.link.${process.pid}`;
     try {
-      await bundle(tmp);
-      writeFileSync(join(tmp, '.built'), `${started.toISOString()}\n`);
-      utimesSync(join(tmp, '.built'), started, started);
-      rmSync(BUILD_DIR, { recursive: true, force: true });
-      renameSync(tmp, BUILD_DIR);
+      await bundle(folder);
+      writeFileSync(join(folder, '.built'), `${started.toISOString()}\n`);
+      utimesSync(join(folder, '.built'), started, started);
+      rmSync(link, { force: true });
+      symlinkSync(join(basename(BUILDS), name), link);
+      // A build folder from before builds were linked cannot be renamed over; it goes first, once.
+      if (lstatSync(BUILD_DIR, { throwIfNoEntry: false })?.isDirectory()) rmSync(BUILD_DIR, { recursive: true, force: true });
+      renameSync(link, BUILD_DIR);
+    } catch (err) {
+      rmSync(folder, { recursive: true, force: true });
+      throw err;
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
+      rmSync(link, { force: true });
     }
+    for (const old of readdirSync(BUILDS).sort().slice(0, -KEEP_BUILDS)) if (old !== name) rmSync(join(BUILDS, old), { recursive: true, force: true });
     return true;
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 //   node scripts/run.mjs src/cli/ask.ts [args…]   →   node_modules/.cache/article-qa-bot/src/cli/ask.js [args…]
 // A stale build never runs: when src/ is newer than the build, it is rebuilt first (a line on stderr
 // says so), and when that fails this refuses to start.
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_DIR, BUILD_NAME, ENTRIES, buildDist, staleReason } from './build.mjs';
@@ -22,6 +23,7 @@ if (stale) {
     process.exit(1);
   }
 }
-const target = join(BUILD_DIR, entry.replace(/\.ts$/, '.js'));
+// BUILD_DIR links to the current build; resolving it once pins this process to that build.
+const target = realpathSync(join(BUILD_DIR, entry.replace(/\.ts$/, '.js')));
 process.argv[1] = target; // the entry's "am I the main module?" check sees itself
 await import(pathToFileURL(target).href);

@@ -1,7 +1,7 @@
 // The checkout's root: the nearest folder above this file with a package.json. Found rather than
 // written as '../..', so the same code finds knowledge/ whether it runs from src/ (tsx) or from the
-// precompiled node_modules/.cache/article-qa-bot/src/ (npm run build), three folders deeper (no
-// package.json sits in node_modules/ or its .cache/).
+// precompiled node_modules/.cache/article-qa-bot.builds/<build>/src/ (npm run build), four folders
+// deeper (no package.json sits in node_modules/ or its .cache/).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -16,11 +16,21 @@ function findRoot(from: string): string {
 
 export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** Where scripts/build.mjs writes the production build (its BUILD_NAME). */
-const BUILD_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'article-qa-bot');
+/** Where scripts/build.mjs keeps the production builds (its BUILDS); BUILD_NAME links to the newest. */
+const BUILDS = join(REPO_ROOT, 'node_modules', '.cache', 'article-qa-bot.builds');
+
+/**
+ * The build this code runs from (node resolves the link to the build's own folder), or undefined
+ * under tsx. Workers start from the same build as their process, even after a rebuild.
+ */
+const OWN_BUILD = (() => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (!here.startsWith(BUILDS + sep)) return undefined;
+  return join(BUILDS, here.slice(BUILDS.length + 1).split(sep)[0]!);
+})();
 
 /** True when this code runs from the production build (scripts/build.mjs), not from src/ under tsx. */
-export const BUILT = `${dirname(fileURLToPath(import.meta.url))}${sep}`.startsWith(BUILD_DIR + sep);
+export const BUILT = OWN_BUILD !== undefined;
 
 /**
  * How to start a worker thread whose code is `source` (a path from the root, "src/….ts", listed in
@@ -29,7 +39,7 @@ export const BUILT = `${dirname(fileURLToPath(import.meta.url))}${sep}`.startsWi
  * `--import`, and one started under vitest has no loader at all).
  */
 export function workerScript(source: string): { script: string; eval: boolean } {
-  if (BUILT) return { script: join(BUILD_DIR, source.replace(/\.ts$/, '.js')), eval: false };
+  if (OWN_BUILD) return { script: join(OWN_BUILD, source.replace(/\.ts$/, '.js')), eval: false };
   const tsx = pathToFileURL(join(dirname(createRequire(join(REPO_ROOT, 'package.json')).resolve('tsx')), 'esm', 'api', 'index.mjs')).href;
   const file = pathToFileURL(join(REPO_ROOT, source)).href;
   return { script: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file)}); })`, eval: true };
