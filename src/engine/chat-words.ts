@@ -13,7 +13,7 @@ const SPELLINGS: Record<string, string> = {
   pres: 'president', prez: 'president', intl: 'international', dept: 'department',
   yr: 'year', yrs: 'years', wk: 'week', wks: 'weeks', mil: 'million', bn: 'billion',
   convo: 'conversation', convos: 'conversations', info: 'information', msg: 'message', pic: 'picture', pics: 'pictures',
-  smth: 'something', sth: 'something', sb: 'somebody', bday: 'birthday', diff: 'different',
+  smth: 'something', sth: 'something', eli5: 'explain', sb: 'somebody', bday: 'birthday', diff: 'different',
   gonna: 'will', wanna: 'want to', gotta: 'must', tryna: 'trying to', lemme: 'let me', gimme: 'give me', dunno: "don't know",
   cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't",
   whats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is', thats: 'that is',
@@ -27,6 +27,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bacc\.? to\b/gi, 'according to'],
   [/\baccording 2\b/gi, 'according to'],
   [/\btl;?\s?dr\b/gi, 'tldr'],
+  // "what's up with X", "what's going on with X": what the article says about X.
+  [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on)\s+with\b/gi, 'what about'],
   // "y did…" at the start of a question is "why".
   [/^(\s*)y(?=\s+(did|do|does|is|are|was|were|would|has|have|had|not)\b)/i, '$1why'],
 ];
@@ -54,7 +56,8 @@ export const FILLER_WORDS = new Set(
   kinda sorta kind sort pretty quite totally definitely probably maybe perhaps exactly precisely
   thing things stuff guy guys dude dudes bro bruh man fella folks
   happen happened happening happens
-  anyone anybody someone somebody everyone everybody else
+  think thinks thought thoughts feel feels felt believe believes believed reckon reckons opinion opinions view views stance
+  anyone anybody someone somebody everyone everybody else anything something everything
   know knows knew wondering wonder curious guess mean means meant remind explain explained clarify
   rn atm btw fyi imo imho idk ngl fr smh omg irl iirc afaik
   pls plz please thanks thank thx ty

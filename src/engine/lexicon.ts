@@ -6,6 +6,7 @@ import { stemWord } from './text.ts';
 const GROUPS = `
 revolt mutiny uprising rebellion insurrection coup insurgency rebel rebels mutineers putsch
 say said statement comment comments remark remarks declare announce announcement stated spokesperson spokesman spokeswoman
+think thinks thought thoughts believe believes believed feel feels felt reckon reckons opinion opinions view views stance say said statement
 meet met meeting meetings talks consultations consultation
 discuss discussed discussion discussions talk talked conversation
 support supports backing backs back endorse endorsement

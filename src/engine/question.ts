@@ -28,6 +28,8 @@ export interface TermGroup {
   known: boolean;
   /** The article word a typo or a longer form was mapped to. */
   repaired?: string;
+  /** Filler with a plain sense ("happen", "think"): evidence where it matches, never the subject asked about. */
+  weak?: true;
 }
 
 export interface Question {
@@ -105,7 +107,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     if (wordnet) for (const s of stems.slice(0, 1)) for (const r of wordnetStems(s.stem, text, RANKING.wordnet)) if (!stems.some((o) => o.stem === r.stem)) stems.push(r);
     // A capitalised word mid-question, or one that is not everyday English, is probably a name.
     const nameLike = !/^\d/.test(t.word) && ((t.capital && i > 0) || (t.word.length >= 4 && everydayRank(t.word) === undefined && !meant));
-    groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}) });
+    groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}), ...(weak ? { weak: true as const } : {}) });
   });
   forgetNamePieces(groups, tokens, vocabulary);
   const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());

@@ -53,7 +53,8 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   }
   // "Who is Prigozhin's lawyer?": the article knows Prigozhin, but what is asked about him is absent.
   const isName = (g: TermGroup) => g.nameLike || properNames.has(g.repaired ?? g.word);
-  const phrasing = q.groups.map((g, i) => ({ g, i })).filter(({ g }) => !isName(g));
+  // Weak filler ("what does he think", "what happened") is matched where it can be, but the question is about the rest.
+  const phrasing = q.groups.map((g, i) => ({ g, i })).filter(({ g }) => !isName(g) && !g.weak);
   if (phrasing.length && !phrasing.some(({ g, i }) => g.known || best.contextGroups.has(i))) {
     const subject = phrasesOf(q.groups.filter(isName));
     const about = list(phrasesOf(phrasing.map(({ g }) => g)));
