@@ -62,3 +62,44 @@ describe('draftTimeline', () => {
     expect(entries[2]!.basis).toMatch(/month only; the year is that of “in May 2022” \(¶1\)/);
   });
 });
+
+describe('draftTimeline dates the future forward from the publication date', () => {
+  const dated = (text: string, published: string) =>
+    draftTimeline(paragraphs(`Title Line\n\n${text}`), { published, publishedFrom: 'the dateline' }).entries.map((e) => [e.when, e.date]);
+
+  it('reads "next March" and "last March" from the publication date, not from another year the article prints', () => {
+    expect(dated('The museum closed in May 2019. Work on the roof starts next March. It reopened last March.', '2024-10-02')).toEqual([
+      ['in May 2019', '2019-05'],
+      ['last March', '2024-03'],
+      ['next March', '2025-03'],
+    ]);
+    expect(dated('The vote comes next month and the plant shuts next year; the rain arrives tomorrow.', '2024-12-30')).toEqual([
+      ['tomorrow', '2024-12-31'],
+      ['next year', '2025'],
+      ['next month', '2025-01'],
+    ]);
+  });
+
+  it('dates a month or day in a future-tense clause after the publication date', () => {
+    expect(dated('The bridge will open in May. The inquiry is due to report on February 3. Tickets went on sale in May.', '2023-09-14')).toEqual([
+      ['in May', '2023-05'],
+      ['on February 3', '2024-02-03'],
+      ['in May', '2024-05'],
+    ]);
+  });
+
+  it('keeps a past clause past even when a future verb comes before it in the sentence or after it', () => {
+    expect(dated('The team will meet them again after losing to them on Saturday. He was fined in August and will appeal.', '2023-09-14')).toEqual([
+      ['in August', '2023-08'],
+      ['on Saturday', '2023-09-09'],
+    ]);
+  });
+
+  it('takes a weekday from a printed date only when that date is in the week of the publication date', () => {
+    expect(dated('The final will be played on May 18. The club lost on Saturday and will play on Friday.', '2025-04-13')).toEqual([
+      ['on Saturday', '2025-04-12'],
+      ['on Friday', '2025-04-18'],
+      ['on May 18', '2025-05-18'],
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import { formatAnswerText } from '../src/cli/format.ts';
 import { findInArticleReply } from '../src/reply/passages.ts';
 import { decodeDidYouMean } from '../src/reply/buttons.ts';
 import { visibleText } from './helpers/responses.ts';
+import { parseArticleText, UNKNOWN_PUBLISHER } from '../src/knowledge/plain-text.ts';
 
 const meta: ArticleMeta = { slug: 'harbour-bridge', title: 'City Council Approves New Harbour Bridge', publisher: 'Harbour Herald', section: [], contributors: ['A. Writer'] };
 const passage: Passage = {
@@ -63,6 +64,25 @@ describe('a question about the article (Answer.about)', () => {
 
   it('in the terminal too', () => {
     expect(formatAnswerText(about, () => meta)).toBe("Written by A. Writer.\n\nSource: the article's details (“City Council Approves New Harbour Bridge”, Harbour Herald)");
+  });
+});
+
+describe('the terminal Source line', () => {
+  const found: Answer = { ...base, found: true, answer: passage };
+  // The meta a plain article gets when no publisher is given: its publisher is the placeholder "the article".
+  const bare = parseArticleText('Harbour Bridge Approved\n\nThe council voted for the bridge.', { slug: 'bridge' }).meta;
+
+  it('leaves out a placeholder publisher instead of printing “…”, the article', () => {
+    expect(bare.publisher).toBe(UNKNOWN_PUBLISHER);
+    const out = formatAnswerText(found, () => bare);
+    expect(out).toContain('Source: “Harbour Bridge Approved”, ¶3');
+    expect(out).not.toMatch(/, the article\b/);
+  });
+
+  it('ends with the article URL when the pack knows one, and names a real publisher', () => {
+    const url = 'https://news.example.org/bridge-approved';
+    expect(formatAnswerText(found, () => ({ ...meta, url }))).toContain(`Source: “City Council Approves New Harbour Bridge”, Harbour Herald, ¶3 <${url}>`);
+    expect(formatAnswerText({ ...found, about: 'authors' }, () => ({ ...bare, url }))).toContain(`Source: the article's details (“Harbour Bridge Approved” <${url}>)`);
   });
 });
 

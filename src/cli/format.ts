@@ -1,5 +1,6 @@
 // The answer as a person reads it in a terminal.
 import type { Answer, ConfidenceBand, Passage } from '../engine/index.ts';
+import { UNKNOWN_PUBLISHER } from '../knowledge/plain-text.ts';
 import type { ArticleMeta } from '../knowledge/schema.ts';
 import { CLOSEST_LEAD } from '../reply/closest-lead.ts';
 
@@ -7,11 +8,11 @@ export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMet
   const lines: string[] = [];
   if (a.found && a.answer && a.about) {
     const meta = metaOf(a.answer.article);
-    return [a.answer.text, '', `Source: the article's details (“${meta.title}”, ${meta.publisher})`].join('\n');
+    return [a.answer.text, '', `Source: the article's details (${sourceText(meta)})`].join('\n');
   }
   if ((!a.found || !a.answer) && a.closest) {
     const meta = metaOf(a.closest.article);
-    lines.push(CLOSEST_LEAD, '', passageBlock(a.closest, false), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.closest.paragraphLabel}`);
+    lines.push(CLOSEST_LEAD, '', passageBlock(a.closest, false), '', `Source: ${sourceText(meta, a.closest.paragraphLabel)}`);
     if (a.suggestions.length) lines.push('', 'Did you mean:', ...a.suggestions.map((s) => `  • ${s}`));
     return lines.join('\n');
   }
@@ -21,12 +22,21 @@ export function formatAnswerText(a: Answer, metaOf: (slug: string) => ArticleMet
     return lines.join('\n');
   }
   const meta = metaOf(a.answer.article);
-  lines.push(passageBlock(a.answer, true, a.band), '', `Source: “${meta.title}”, ${meta.publisher}, ${a.answer.paragraphLabel}`);
+  lines.push(passageBlock(a.answer, true, a.band), '', `Source: ${sourceText(meta, a.answer.paragraphLabel)}`);
   if (a.alternatives.length) {
     lines.push('', 'Other matches:');
     for (const p of a.alternatives.slice(0, 3)) lines.push(`  ${p.paragraphLabel} (${percent(p.score)}) ${p.text}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * “Title”, publisher, ¶N, then the article's URL when the pack knows it. With no publisher named the
+ * pack says "the article", which a reader cannot look up: it is left out, as in the Discord Source field.
+ */
+function sourceText(meta: ArticleMeta, paragraphLabel?: string): string {
+  const parts = [`“${meta.title}”`, ...(meta.publisher === UNKNOWN_PUBLISHER ? [] : [meta.publisher]), ...(paragraphLabel ? [paragraphLabel] : [])];
+  return `${parts.join(', ')}${meta.url ? ` <${meta.url}>` : ''}`;
 }
 
 /** The passage, who said it, and for an answer how sure (a near miss shows no confidence). */

@@ -38,13 +38,22 @@ const NAME = String.raw`\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:of|de|da|van|von|der|al
 /** "China's foreign ministry cited Ma as saying ..." */
 const CITED = /([\p{L}\p{N}'’ .\-]{2,80}?)\s+(?:cited|quoted)\s+([\p{L}\p{N}'’ .\-]{1,60}?)\s+as\s+(?:saying|telling|stating|calling)/iu;
 /** "..., according to the Kremlin." */
-const ACCORDING = /according to\s+([^,.;:"“”]{2,80})/iu;
+const ACCORDING = /according to\s+([^,.;:"“”…]{2,80})/iu;
+/** What follows the source in "according to a study published on Tuesday in …", "according to figures released by …". */
+const ACCORDING_TAIL = /\s+(?:(?:published|released|issued|conducted|carried out|commissioned|seen|obtained|posted|which|that)\b|(?:on|in|at|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|\d)).*$/iu;
+/** "according to a report published by the Met Office": the body named after "by" is the source. */
+const ACCORDING_BY = /\s+(?:published|released|issued|conducted|carried out|commissioned)\s+by\s+(.+)$/iu;
+/** "The European Medicines Agency (EMA) said": the acronym in brackets is another name, not part of the sentence's shape. */
+const ACRONYM_IN_BRACKETS = /\s+\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,9})\)(?=[\s,])/gu;
 /** "in the words of the Crown prosecutor, Mark Tedeschi, QC, "…"" */
 const WORDS_OF = /\bin the words of\s+([^"“”]{2,100}?)\s*[,:]?\s*["“]/iu;
 /** "Hernan Dario Gomez, Panama coach, said" / "Stephen Jakobi, director of Fair Trials Abroad, said". */
 const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
+/** "Professor David Marsh of the University of Reading": the person, then "of (the)" before the body's name. */
+const PERSON_OF = /(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)+)\s+((?:of|from|at)\s+(?:the\s+)?)$/u;
+const TITLE_WORDS = /^(?:(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|Councillor|Cllr\.?)\s+)+/u;
 /** "Its chairman, Peter Okafor, told reporters …": the role first, the name set off by commas. */
-const ROLE_FIRST = new RegExp(String.raw`(?:^|[,;:"“”]\s*)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,4}),\s+(${NAME}),\s+(${SINGLE_VERBS})\b`, 'u');
+const ROLE_FIRST = new RegExp(String.raw`(?:^|[,;:"“”]\s*)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|\p{Lu}[\p{L}\-.]*(?:\s+\p{Lu}[\p{L}\-.]*){0,3}['’]s\s+)?\p{Ll}[\p{L}'’\-]*(?:\s+[\p{L}'’\-]+){0,4}),\s+(${NAME}),\s+(${SINGLE_VERBS})\b`, 'u');
 /** "X said in a statement on its website" / "X said that" / "X spoke of". */
 const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”—–()]{2,90}?)\\s+(?:${VERBS})\\b([^,;.:"“”]{0,60})`, 'u');
 // Cheap necessary conditions, tested first: CITED and SUBJECT_VERB try up to ~80 characters at every
@@ -57,7 +66,9 @@ const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,
 /** The verb is passive when the subject ends with a form of "be": "was described", "has been quoted". */
 const PASSIVE = /\s(?:was|were|is|are|been|being|be|get|got|gets)$/i;
 /** "..., said Ma." */
-const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”]{1,60})`, 'u');
+const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”…]{1,60})`, 'u');
+/** "…," said lead author Hannah Sorensen.': the role in lower case before the name ("told reporters in London" is no speaker). */
+const VERB_ROLE_SUBJECT = /[,"”’…]\s*(?:said|says|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\s+((?:(?:the|a|an|its|his|her|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|this|it|of|and|but|after|before|when|while)\b)\p{Ll}[\p{L}'’-]*\s+){1,3}\p{Lu}[^,;.:"“”…]{1,60})/u;
 
 /** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
 const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
@@ -117,8 +128,12 @@ export class Attributor {
     const insideAtStart = inside;
     let hasQuote = false;
     let i = 0;
+    // The sentence with the quoted words reduced to "…": who spoke is named outside the marks, and a
+    // verb inside them ('"At half-time I told them …," the manager said') is the speaker's, not the article's.
+    let outside = '';
     for (const ch of s) {
       const at = i++;
+      const was = inside;
       if (ch === '“' || (ch === '"' && !inside)) {
         if (!(first && at === 0 && insideAtStart)) inside = true;
         hasQuote = true;
@@ -126,10 +141,12 @@ export class Attributor {
         inside = false;
         hasQuote = true;
       }
+      if (!was || !inside) outside += ch;
+      else if (!outside.endsWith('…')) outside += '…';
     }
     this.noteNames(s);
 
-    const words = attributeWords(s);
+    const words = attributeWords(outside);
     let found = words ? this.resolve(words, s) : undefined;
     if (!found && insideAtStart && this.quoteSpeaker) found = { ...this.quoteSpeaker };
     if (!found && first && opensWithQuote && this.introduces) found = { ...this.introduces };
@@ -176,12 +193,27 @@ export class Attributor {
     }
     const definite = DEFINITE_ORGANISATION.exec(speaker);
     if (definite) {
-      const head = new RegExp(`\\b${definite[1]!.toLowerCase()}\\b`, 'i');
+      // "the agency" stands for an Authority, an Agency or a Service named before.
+      const word = definite[1]!.toLowerCase();
+      const head = new RegExp(`\\b(?:${[word, ...(HEAD_KIN[word] ?? [])].join('|')})\\b`, 'i');
       const other = (n: string) => n.toLowerCase() !== speaker.toLowerCase();
-      const named = lastOf(this.earlier, (a) => head.test(a.speaker) && other(a.speaker))?.speaker ?? lastOf(this.names, (n) => head.test(n) && other(n));
+      const spoke = lastOf(this.earlier, (a) => head.test(a.speaker) && other(a.speaker))?.speaker;
+      // "The company added" right after "First West of England said": the body that spoke just before.
+      // A name like a person's ("Sanofar Pharma") counts when it spoke in a statement with no role: people have roles.
+      const prev = this.previous;
+      const body = prev && (!isPersonalName(prev.speaker) || (!prev.role && /statement/.test(prev.how)));
+      const adjacent = prev && this.previousAdjacent && body && !PRONOUNS.test(prev.speaker) && other(prev.speaker) ? prev.speaker : undefined;
       // "the department added" after "The Home Office said": the organisation that spoke last.
       const lastOrganisation = lastOf(this.earlier, (a) => isOrganisation(a.speaker) && other(a.speaker))?.speaker;
-      return named ? { ...found, speaker: named } : lastOrganisation ? { ...found, speaker: lastOrganisation } : found;
+      const who = spoke ?? adjacent ?? lastOf(this.names, (n) => head.test(n) && other(n) && !s.includes(n)) ?? lastOrganisation;
+      return who ? { ...found, speaker: who } : found;
+    }
+    // "the professor said": the person the article gave that role before.
+    const described = /^the (\p{Ll}+)$/u.exec(speaker)?.[1];
+    if (described) {
+      const word = new RegExp(`\\b${described}\\b`, 'i');
+      const person = [...this.roleBySpeaker].reverse().find(([, role]) => word.test(role))?.[0];
+      if (person) return { ...found, speaker: person, role: this.roleBySpeaker.get(person)! };
     }
     if (!looksLikeSpeaker(speaker)) return undefined;
     const full = this.fullName(speaker);
@@ -226,6 +258,17 @@ export class Attributor {
 }
 
 const NAMES = new RegExp(NAME, 'gu');
+/** Other heads an organisation's own name may have for the word a later sentence calls it by. */
+const HEAD_KIN: Record<string, string[]> = {
+  agency: ['authority', 'service', 'office', 'commission', 'administration', 'bureau'],
+  authority: ['agency', 'commission'],
+  department: ['ministry', 'office'],
+  ministry: ['department', 'office'],
+  company: ['corporation', 'group', 'firm', 'airways', 'airlines', 'railway', 'bank', 'plc', 'ltd', 'inc'],
+  group: ['association', 'coalition', 'alliance', 'campaign'],
+  union: ['federation', 'congress'],
+  police: ['constabulary', 'force'],
+};
 const LEADING_NAME_RUN = new RegExp(`^(${NAME})`, 'u');
 const DEFINITE_ORGANISATION = new RegExp(`^the (${ORG_HEADS})$`, 'iu');
 const ORGANISATION = new RegExp(`\\b(${ORG_HEADS}|herald|times|post|news|press|journal|agency|bbc|abc|cnn|reuters)\\b`, 'i');
@@ -247,7 +290,8 @@ export function attributeSentence(sentence: string): Attributed | undefined {
 /** Who the wording says spoke; null when it says the sentence is the article's own even with a quote in it (a passive). */
 function attributeWords(sentence: string): Attributed | undefined | null {
   // "Mia Falk, KC, a lawyer for the farmers, said": honours after a name are read past.
-  const s = POSTNOMINAL_HINT.test(sentence) ? sentence.replace(POSTNOMINALS_AFTER, (_, verb?: string) => verb ?? ',') : sentence;
+  const unbracketed = sentence.includes('(') ? sentence.replace(ACRONYM_IN_BRACKETS, '') : sentence;
+  const s = POSTNOMINAL_HINT.test(unbracketed) ? unbracketed.replace(POSTNOMINALS_AFTER, (_, verb?: string) => verb ?? ',') : unbracketed;
   const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
     const source = cleanSpeaker(cited[1]!);
@@ -255,7 +299,18 @@ function attributeWords(sentence: string): Attributed | undefined | null {
   }
   const according = ACCORDING.exec(s);
   if (according) {
-    const source = cleanSpeaker(according[1]!);
+    // "according to a study published on Tuesday in …": the source is the study, not where it appeared.
+    const by = ACCORDING_BY.exec(according[1]!)?.[1];
+    if (by && looksLikeSpeaker(cleanSpeaker(by))) {
+      const source = cleanSpeaker(according[1]!.replace(ACCORDING_TAIL, ''));
+      return { speaker: cleanSpeaker(by), how: `according to ${source} by ${cleanSpeaker(by)}`, reported: true };
+    }
+    const source = cleanSpeaker(according[1]!.replace(ACCORDING_TAIL, ''));
+    // "According to the club's chairman, Robert Finch, …": the name set off after the role is the source.
+    const named = new RegExp(String.raw`^,\s+(${NAME}),`, 'u').exec(s.slice(according.index + according[0].length))?.[1];
+    if (named && isPersonalName(named) && /^(?:the|a|an|its|his|her|their)\s|['’]s\s/i.test(source)) {
+      return withRole({ speaker: named, how: `according to ${source}`, reported: true }, source.replace(/^(the|a|an)\s+/i, ''));
+    }
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
   const wordsOf = WORDS_OF.exec(s) ?? VERB_FIRST.exec(s);
@@ -270,17 +325,28 @@ function attributeWords(sentence: string): Attributed | undefined | null {
   const setting = OPENING_SETTING.exec(s)?.[1]?.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const appositive = APPOSITIVE.exec(s);
   if (appositive) {
+    // "Professor David Marsh of the University of Reading, who …, said": the person before "of", not the body.
+    const of = PERSON_OF.exec(s.slice(0, appositive.index));
+    if (of && isPersonalName(of[1]!.replace(TITLE_WORDS, '').trim() || of[1]!)) {
+      return splitRole(withRole({ speaker: of[1]!, how: setting ? `said in ${setting}` : 'said', reported: true }, `${of[2]!.trim()} ${appositive[1]!}`));
+    }
     const name = cleanSpeaker(appositive[1]!);
-    if (looksLikeSpeaker(name) && !NOT_NAMES.has(name.split(' ')[0]!.toLowerCase())) {
+    if (looksLikeSpeaker(name) && !NOT_NAMES.has(name.replace(/^the\s+(?=\p{Lu})/u, '').split(' ')[0]!.toLowerCase())) {
       return withRole({ speaker: name, how: setting ? `said in ${setting}` : 'said', reported: true }, appositive[2]!.replace(/^(the|a|an)\s+/i, ''));
     }
   }
   const roleFirst = ROLE_FIRST.exec(s);
   if (roleFirst && isPersonalName(roleFirst[2]!) && !/^(in|on|at|after|before|during|when|while|speaking|according|however|meanwhile)\b/i.test(roleFirst[1]!)) {
-    return withRole({ speaker: roleFirst[2]!, how: setting ? `${roleFirst[3]} in ${setting}` : roleFirst[3]!, reported: true }, roleFirst[1]!.replace(/^(the|a|an|its|his|her|their)\s+/i, ''));
+    // "The council's housing lead, Councillor Peter Hales, said": the title is how he is addressed; the role is given.
+    return withRole({ speaker: TITLE.exec(roleFirst[2]!)?.[2] ?? roleFirst[2]!, how: setting ? `${roleFirst[3]} in ${setting}` : roleFirst[3]!, reported: true }, roleFirst[1]!.replace(/^(the|a|an|its|his|her|their)\s+/i, ''));
   }
   const after = VERB_SUBJECT.exec(s);
   if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
+  const roleAfter = VERB_ROLE_SUBJECT.exec(s);
+  if (roleAfter) {
+    const split = splitRole({ speaker: roleAfter[1]!.trim(), how: 'said', reported: true });
+    if (split.role && isPersonalName(split.speaker)) return split;
+  }
   const sv = VERB_HINT.test(s) ? SUBJECT_VERB.exec(s) : null;
   // "Mubanga was described as an "MI6 agent" by one newspaper": the passive's subject said nothing.
   if (sv && PASSIVE.test(sv[2]!)) {
@@ -314,12 +380,13 @@ const POSTNOMINALS_AFTER = new RegExp(`,\\s+(?:${POSTNOMINAL_LIST})\\.?,(\\s+(?:
 function withRole(a: Attributed, role: string): Attributed {
   // ", who was freed last month," describes the speaker but is no role.
   // Nor are honours after a name ("Tom Molomby, SC, said"): letters, not what the speaker does.
-  const r = /^(who|which|that|whose)\b/i.test(role.trim()) || POSTNOMINAL.test(role.trim()) ? '' : role.trim();
+  // An age ("Graham Pettifer, 58, admitted") says how old, not what the speaker does.
+  const r = /^(who|which|that|whose)\b/i.test(role.trim()) || POSTNOMINAL.test(role.trim()) || /^\d{1,3}$/.test(role.trim()) ? '' : role.trim();
   return r ? { ...a, role: r } : a;
 }
 
 /** Capitalised titles that open a name: "Chinese Vice Foreign Minister Ma Zhaoxu", "President Vladimir Putin". */
-const TITLE = /^(.*\b(?:Minister|President|Vice|Deputy|Secretary|Chancellor|Premier|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|Ambassador|General|Commissioner|Spokesman|Spokeswoman|Spokesperson|Judge|Justice|Coach|Captain|Prosecutor|Professor|Dr\.?|Sir|King|Queen|Prince|Princess|Pope))\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u;
+const TITLE = /^(.*\b(?:Minister|President|Vice|Deputy|Secretary|Chancellor|Premier|Chairman|Chairwoman|Chair|Director|Governor|Mayor|Senator|Ambassador|General|Commissioner|Spokesman|Spokeswoman|Spokesperson|Judge|Justice|Councillor|Coach|Captain|Prosecutor|Professor|Dr\.?|Sir|King|Queen|Prince|Princess|Pope))\s+(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)*)$/u;
 /**
  * Occupations written before a name, capitalised only because they open the sentence: "Hydrologist Anna
  * Berg", "Striker Tom Lind". The suffixes name trades (-ologist, -ist, -ician); the list, common ones that lack them.
@@ -336,7 +403,11 @@ function splitRole(a: Attributed): Attributed {
     return withRole({ ...a, speaker: occupied[2]! }, [occupied[1]!.toLowerCase(), a.role].filter(Boolean).join(', '));
   }
   const titled = TITLE.exec(a.speaker);
-  if (titled && !isOrganisation(a.speaker)) return withRole({ ...a, speaker: titled[2]! }, [a.role, titled[1]!.replace(/^(the|a|an)\s+/i, '')].filter(Boolean).join(', '));
+  if (titled && !isOrganisation(a.speaker)) {
+    // "lead author Dr Hannah Sorensen": the role is "lead author"; "Dr" is how she is addressed.
+    const title = titled[1]!.replace(/^(the|a|an)\s+/i, '').replace(/(?<=\p{Ll}.*)\s+(?:Dr\.?|Mr|Mrs|Ms|Sir)$/u, '');
+    return withRole({ ...a, speaker: titled[2]! }, [a.role, title].filter(Boolean).join(', '));
+  }
   if (!m || /^(the|a|an)$/i.test(m[1]!) || isOrganisation(m[2]!)) return a;
   return withRole({ ...a, speaker: m[2]! }, m[1]!.replace(/^(the|a|an|his|her|their|its)\s+/i, ''));
 }
@@ -391,5 +462,5 @@ function looksLikeSpeaker(s: string): boolean {
   if (!s || s.length > 70) return false;
   const folded = fold(s);
   if (/\b(is|are|was|were|be|been|has|have|had|will|would|could|should|not)\b/i.test(folded)) return false;
-  return /\p{Lu}/u.test(s) || /^(the|a|an)\s/i.test(s) || /\b(spokes\w+|officials?|ministry|minister|government|police|agency|ministers?)\b/i.test(folded);
+  return /\p{Lu}/u.test(s) || /^(the|a|an)\s/i.test(s) || /\b(spokes\w+|officials?|ministry|minister|government|police|agency|ministers?|researchers|scientists|experts|analysts|sources|witnesses|residents|doctors|economists|investigators|prosecutors)\b/i.test(folded);
 }

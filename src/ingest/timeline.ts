@@ -29,7 +29,7 @@ const PATTERNS: Pattern[] = [
   // The preposition may open the sentence: "Last March, …", "In January, …".
   { kind: 'month', re: /\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
   // Counted from the publication date: "yesterday", "last month", "last year".
-  { kind: 'relative', re: /\b(yesterday|today|last month|last year|this month|this year)\b(?!['’])/gi },
+  { kind: 'relative', re: /\b(yesterday|today|tomorrow|last month|last year|this month|this year|next month|next year)\b(?!['’])/gi },
   { kind: 'holiday', re: /\b(?:on\s+)?(Christmas Day|Christmas Eve|New Year's Day|New Year's Eve|Boxing Day)\b/g },
   { kind: 'weekday', re: /\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
 ];
@@ -58,6 +58,10 @@ interface Found {
   month?: number;
   day?: number;
   weekday?: number;
+  /** "last March" / "next March": counted from the publication date, never from another date's year. */
+  relation?: 'last' | 'next' | 'this';
+  /** The clause that holds the date is in the future tense ("will open in May"). */
+  future?: boolean;
 }
 
 export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {}): TimelineDraft {
@@ -98,7 +102,11 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
       case 'month-day': {
         const anchor = yearFor(f);
         if (!validDay(anchor?.year ?? 2000, f.month!, f.day!)) break; // "February 30": not a date
-        if (anchor) {
+        if (published && f.future) {
+          const ahead = f.month! > published.month || (f.month === published.month && f.day! >= published.day);
+          const year = ahead ? published.year : published.year + 1;
+          add(f, iso(year, f.month!, f.day!), `The article gives no year and writes of it in the future tense; ${year} is inferred from ${publishedFrom} (${opts.published}).`);
+        } else if (anchor) {
           add(f, iso(anchor.year!, f.month!, f.day!), `The article gives no year here; ${anchor.year} is the year of “${anchor.when.trim()}” (${anchor.label}).`);
         } else if (published) {
           const year = f.month! > published.month ? published.year - 1 : published.year;
@@ -108,7 +116,10 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
       }
       case 'month': {
         const anchor = yearFor(f);
-        if (anchor) {
+        if (published && (f.relation || f.future)) {
+          const year = monthYearFrom(published, f.month!, f.relation ?? 'future');
+          add(f, `${year}-${pad(f.month!)}`, `The article gives the month only; ${year} is inferred as the ${f.relation === 'last' ? 'last' : f.relation === 'this' ? 'same year’s' : 'next'} ${MONTHS[f.month! - 1]!.replace(/^./, (c) => c.toUpperCase())} from ${publishedFrom} (${opts.published}).`);
+        } else if (anchor) {
           add(f, `${anchor.year}-${pad(f.month!)}`, `The article gives the month only; the year is that of “${anchor.when.trim()}” (${anchor.label}).`);
         } else if (published) {
           const year = f.month! > published.month ? published.year - 1 : published.year;
@@ -126,6 +137,9 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
         if (word === 'yesterday') d.setUTCDate(d.getUTCDate() - 1);
         if (word === 'last month') d.setUTCMonth(d.getUTCMonth() - 1, 1);
         if (word === 'last year') d.setUTCFullYear(d.getUTCFullYear() - 1);
+        if (word === 'tomorrow') d.setUTCDate(d.getUTCDate() + 1);
+        if (word === 'next month') d.setUTCMonth(d.getUTCMonth() + 1, 1);
+        if (word === 'next year') d.setUTCFullYear(d.getUTCFullYear() + 1);
         const y = d.getUTCFullYear();
         const date = /year/.test(word) ? pad(y, 4) : /month/.test(word) ? `${pad(y, 4)}-${pad(d.getUTCMonth() + 1)}` : iso(y, d.getUTCMonth() + 1, d.getUTCDate());
         add(f, date, `Counted from ${publishedFrom} (${opts.published}).`);
@@ -145,12 +159,22 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
       }
       case 'weekday': {
         // A date the article gives that fell on this weekday: "on Saturday" … "the events of June 24".
+        const ahead = f.relation === 'next' || (f.future && f.relation !== 'last');
+        // With a publication date, a date elsewhere in the article names this weekday only when it is
+        // the same week: "on Saturday" in a Sunday story is the day before, whatever fell on a Saturday in May.
+        const sameWeek = (year: number, a: Found) => {
+          if (!published) return true;
+          const days = (Date.UTC(year, a.month! - 1, a.day!) - Date.UTC(published.year, published.month - 1, published.day)) / 86_400_000;
+          return ahead ? days > 0 && days <= 7 : days <= 0 && days > -7;
+        };
         const anchor = found
           .filter((a) => a.kind === 'full' || a.kind === 'month-day')
           .map((a) => ({ a, year: a.year ?? monthDayYear(a) }))
-          .find(({ a, year }) => year !== undefined && weekdayOf(year, a.month!, a.day!) === f.weekday);
+          .find(({ a, year }) => year !== undefined && weekdayOf(year, a.month!, a.day!) === f.weekday && sameWeek(year, a));
         const name = WEEKDAYS[f.weekday!]!.replace(/^./, (c) => c.toUpperCase());
-        if (anchor) {
+        if (published && ahead && !anchor) {
+          add(f, nextWeekday(published, f.weekday!), `The article gives the weekday only, in the future tense; taken as the next ${name} after ${publishedFrom} (${opts.published}).`);
+        } else if (anchor) {
           const { a, year } = anchor;
           add(f, iso(year!, a.month!, a.day!), `“${a.when.trim()}” (${a.label}) fell on a ${name}${a.year ? '' : `, the year being inferred as ${year}`}.`);
         } else if (published) {
@@ -183,7 +207,8 @@ function datesIn(sentence: string, para: Paragraph): Found[] {
 }
 
 function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, para: Paragraph): Found | undefined {
-  const base = { kind, when: m[0].trim(), paragraph: para.index, label: para.label, sentence, start: m.index! };
+  const relation = /^(?:(?:early|late|mid-?)\s*)?(last|next|this)\b/i.exec(m[0].trim())?.[1]?.toLowerCase() as Found['relation'];
+  const base = { kind, when: m[0].trim(), paragraph: para.index, label: para.label, sentence, start: m.index!, ...(relation ? { relation } : {}), ...(futureBefore(sentence, m.index!) ? { future: true } : {}) };
   const g = m.slice(1).filter((x) => x !== undefined);
   switch (kind) {
     case 'full': {
@@ -228,6 +253,20 @@ function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, par
   }
 }
 
+// The words of the clause before a date that put it after the publication date: "will open in May",
+// "is due to close on June 3". Only the clause before the date counts ("was jailed in March and will
+// appeal" is past; so is "will play after beating them on Saturday"), and "would" does not (reported
+// speech, or habit).
+const FUTURE = /\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|expected|scheduled|planned|going)\s+to|(?:is|are)\s+(?:due|scheduled|planned)\s+(?:for|in|on)|plans?\s+to|intends?\s+to)\b|\w['’]ll\b/i;
+
+function futureBefore(sentence: string, start: number): boolean {
+  const before = sentence.slice(0, start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf('('), before.lastIndexOf(':')) + 1);
+  // A subordinate clause starts afresh: "will play in the final after beating them on Saturday" is past.
+  const own = clause.split(/\b(?:after|before|since|because|following|when|while|who|which|that)\b/i).at(-1)!;
+  return FUTURE.test(own);
+}
+
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
@@ -250,6 +289,21 @@ function weekdayOf(y: number, m: number, d: number): number {
 function parseIso(date: string): { year: number; month: number; day: number } | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** The year of a month named from the publication date: the last one before it, the next, the same year's, or (future tense) the next one from its month on. */
+function monthYearFrom(from: { year: number; month: number }, month: number, relation: 'last' | 'next' | 'this' | 'future'): number {
+  if (relation === 'this') return from.year;
+  if (relation === 'last') return month < from.month ? from.year : from.year - 1;
+  if (relation === 'next') return month > from.month ? from.year : from.year + 1;
+  return month >= from.month ? from.year : from.year + 1;
+}
+
+/** The first given weekday after a date. */
+function nextWeekday(from: { year: number; month: number; day: number }, weekday: number): string {
+  const date = new Date(Date.UTC(from.year, from.month - 1, from.day + 1));
+  while (date.getUTCDay() !== weekday) date.setUTCDate(date.getUTCDate() + 1);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** The last given weekday on or before a date. */
