@@ -119,4 +119,27 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
       ['Jane Smith', []],
     ]);
   });
+
+  it('joins names with "&" or an organisation\'s "and", and splits a channel from its programme', () => {
+    const found = extractEntities(
+      parse(
+        [
+          'Title Line',
+          'A paper in Marine Policy & Practice said West Midlands Fire and Rescue Service had too few crews, while hospitals in Bath and Cardiff hired more.',
+          'The study came from the Massachusetts Institute of Technology and Colorado State University.',
+          'Speaking on BBC One\'s Breakfast with Frost, the minister agreed. She later told BBC Radio 5 Live\'s Sports Report the same.',
+          'Passengers of the operator First West of England complained. The council\'s housing lead, Councillor Peter Hales, said: "Landlords must act." Every landlord was warned.',
+        ].join('\n\n'),
+      ).paragraphs,
+    );
+    const names = found.map((e) => e.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Marine Policy & Practice', 'West Midlands Fire and Rescue Service', 'Bath', 'Cardiff', 'Massachusetts Institute of Technology', 'Colorado State University']),
+    );
+    expect(names).toEqual(expect.arrayContaining(['BBC One', 'Breakfast with Frost', 'BBC Radio 5 Live', 'Sports Report', 'First West of England', 'Peter Hales']));
+    for (const wrong of ['Bath and Cardiff', "Live's Sports Report", 'West of England', 'Landlords', 'Frost', 'Rescue Service']) expect(names).not.toContain(wrong);
+    expect(found.find((e) => e.name === 'Breakfast with Frost')?.type).toBe('other');
+    expect(found.find((e) => e.name === 'Sports Report')?.type).toBe('other');
+    expect(found.find((e) => e.name === 'Peter Hales')?.type).toBe('person');
+  });
 });

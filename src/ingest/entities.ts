@@ -21,7 +21,7 @@ const TITLES = new Set(
   general gen dr mr mrs ms prof professor judge justice ambassador king queen prince princess pope sheikh director
   ceo commander colonel col captain capt lieutenant lt sergeant sgt representative rep gov speaker bishop archbishop
   cardinal rabbi imam coach inspector detective lord lady sir dame spokesperson spokesman spokeswoman envoy marshal
-  admiral emperor empress tsar czar ayatollah chief`.split(/\s+/),
+  admiral emperor empress tsar czar ayatollah chief councillor cllr`.split(/\s+/),
 );
 /** Titles of address only: they mark a person's name but say nothing of what the person does. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lord', 'lady']);
@@ -54,7 +54,7 @@ const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
 );
 const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords'.split(' '));
-const OTHER_SUFFIX = new Set('act bill law code constitution vote award prize index report doctrine plan programme program protocol'.split(' '));
+const OTHER_SUFFIX = new Set('act bill law code constitution vote award prize index report doctrine plan programme program protocol show'.split(' '));
 const DATE_WORDS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
@@ -81,7 +81,7 @@ export interface Mention {
   /** Title or role before or after the name ("Foreign Minister", "former editor-in-chief"). */
   role?: string;
   /** Evidence for the type: 'title' (person), 'place' (after "in", "toward"), 'the' (organisation). */
-  cue?: 'title' | 'place' | 'the';
+  cue?: 'title' | 'place' | 'the' | 'work';
   /** First word of a sentence: capitalised for grammar, not necessarily a name. */
   sentenceStart: boolean;
   acronym?: string;
@@ -118,16 +118,39 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
         }
         // Grow a run of capitalised words joined by single spaces (and "of", "de" … between them).
         let j = i;
+        // A programme after its channel's possessive ("BBC One's Breakfast with Frost") keeps its small words.
+        const programme = i > 0 && /['’]s$/u.test(words[i - 1]!.text) && /^ $/.test(sentence.text.slice(words[i - 1]!.end, words[i]!.start)) && broadcasterRun(words, i - 1);
         while (j + 1 < words.length) {
           const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
-          // "Best Pop Duo/Group Performance" is one name.
-          if (!/^ $|^\/$/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(words[j + 1]!.text)) break;
-          // "Korea's Kim Shin-Wook", "Drake's Views": a name's possessive ends it ("People's Daily",
-          // "A Sailor's Guide To Earth" do not).
-          const possessor = /['’]s?$/u.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
-          if (possessor && (everydayRank(stripPossessive(words[j]!.text).toLowerCase()) ?? Infinity) >= 1000) break;
           const next = words[j + 1]!.text;
           const spaced = (k: number) => /^ $/.test(sentence.text.slice(words[k]!.end, words[k + 1]!.start));
+          // "Social Science & Medicine", "Ecology & Evolution": an ampersand between capitals is inside a name.
+          if (/^ & $/.test(gap) && isCapitalised(next)) {
+            j++;
+            continue;
+          }
+          // "Best Pop Duo/Group Performance" is one name.
+          if (!/^ $|^\/$/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(next)) break;
+          // "Korea's Kim Shin-Wook", "Drake's Views": a name's possessive ends it ("People's Daily",
+          // "A Sailor's Guide To Earth" do not). So does a possessive after two words or an acronym:
+          // "BBC One's Breakfast", "BBC Radio 5 Live's Sports Report" are a channel and its programme.
+          const possessor = /['’]s?$/u.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
+          if (possessor && ((everydayRank(stripPossessive(words[j]!.text).toLowerCase()) ?? Infinity) >= 1000 || j > i || isAcronym(words[i]!.text))) break;
+          // "BBC Radio 5 Live", "Channel 4 News": a small number between capitals (not "June 5 Smith").
+          if (/^\d{1,2}$/.test(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1) && !DATE_WORDS.has(words[j]!.text.toLowerCase()) && !/['’]s?$/u.test(words[j]!.text)) {
+            j += 2;
+            continue;
+          }
+          // "West Yorkshire Fire and Rescue Service": "and" inside a body's name, when what follows ends in an
+          // organisation's word and what comes before is an everyday word ("Bath and Cardiff" are two places).
+          if (next === 'and' && spaced(j + 1) && andJoins(words, j)) {
+            j += 2;
+            continue;
+          }
+          if (programme && PROGRAMME_SMALL_WORDS.has(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1)) {
+            j += 2;
+            continue;
+          }
           if (isCapitalised(next)) j++;
           // "Record of the Year", "Budweiser Man of the Match".
           // Not "Colorado State University of the US": a whole institution's name, then where it is.
@@ -136,13 +159,41 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
           else break;
         }
         const run = words.slice(i, j + 1);
-        const mention = mentionOf(run, sentence.text, i === 0, para.index);
+        // A quote opens a sentence of its own: 'said: "Landlords who …' capitalises "Landlords" for grammar.
+        const opensQuote = /(?:^|[\s:(—–])["“‘]$/.test(sentence.text.slice(0, words[i]!.start));
+        const mention = mentionOf(run, sentence.text, i === 0 || opensQuote, para.index);
+        if (mention && programme) mention.cue ??= 'work';
         if (mention) mentions.push(mention);
         i = j + 1;
       }
     }
   }
   return mentions;
+}
+
+const PROGRAMME_SMALL_WORDS = new Set(['with', 'of', 'the', 'and', 'for', 'on', 'at', 'in', 'a']);
+/** Words that name a broadcaster or its channel: "BBC One's", "Sky Sports'", "Channel 4's". */
+const BROADCASTER = /^(?:BBC|ITV|CNN|NBC|CBS|ABC|PBS|NPR|RTÉ|RTE|Sky|Channel|Radio|TV|Television|One|Two|Three|Four|Live|News|FM|World|Sports?)$/u;
+
+/** Whether the run ending at word k (with its possessive) is a broadcaster: "BBC One's", "BBC Radio Bristol's". */
+function broadcasterRun(words: Word[], k: number): boolean {
+  let i = k;
+  while (i > 0 && (isCapitalised(words[i - 1]!.text) || /^\d{1,2}$/.test(words[i - 1]!.text))) i--;
+  return words.slice(i, k + 1).some((w) => BROADCASTER.test(stripPossessive(w.text)));
+}
+
+/** Whether "and" after word j is inside one name: the capitals after it end in an organisation's word, the word before it is everyday. */
+function andJoins(words: Word[], j: number): boolean {
+  let k = j + 2;
+  if (k >= words.length || !isCapitalised(words[k]!.text)) return false;
+  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !/['’]s?$/u.test(words[k]!.text)) k++;
+  const head = stripPossessive(words[k]!.text).toLowerCase();
+  const everyday = (w: Word) => (everydayRank(w.text.toLowerCase()) ?? Infinity) < 5000;
+  // Not "Massachusetts Institute of Technology and Colorado State University": two whole names.
+  let start = j;
+  while (start > 0 && (isCapitalised(words[start - 1]!.text) || CONNECTORS.has(words[start - 1]!.text))) start--;
+  const whole = words.slice(start, j + 1).some((w) => ORG_SUFFIX.has(w.text.toLowerCase()));
+  return ORG_SUFFIX.has(head) && !whole && k - (j + 2) <= 2 && everyday(words[j]!) && words.slice(j + 2, k).every(everyday);
 }
 
 /** Words the article writes in lower case somewhere: common nouns, whatever their capitals in a name. */
@@ -175,7 +226,9 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
     sentenceStart = false;
   }
   // "He", "However", "Though Hutton" after a quote or a missed sentence break: function words, not names.
-  while (words.length > 0 && NEVER_NAMES.has(words[0]!.text.toLowerCase()) && !['the', 'a', 'an'].includes(words[0]!.text.toLowerCase())) words = words.slice(1);
+  // Mid-sentence, a capitalised ordinal before more capitals is the name's own: "First West of England", "the Second Vatican Council".
+  const ordinalName = (w: Word[]) => !sentenceStart && w.length > 1 && /^(First|Second|Third)$/.test(w[0]!.text);
+  while (words.length > 0 && NEVER_NAMES.has(words[0]!.text.toLowerCase()) && !['the', 'a', 'an'].includes(words[0]!.text.toLowerCase()) && !ordinalName(words)) words = words.slice(1);
   while (words.length > 0 && DATE_WORDS.has(stripPossessive(words.at(-1)!.text).toLowerCase())) words = words.slice(0, -1);
   while (words.length > 0 && DATE_WORDS.has(words[0]!.text.toLowerCase())) words = words.slice(1);
   // "I'm", "They've": a pronoun with its verb, never a name.
@@ -290,7 +343,8 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const drafts = new Map<string, Draft>();
   for (const m of mentions) {
     const k = key(m.name);
-    if (!m.name.includes(' ') && !midSentence.has(k) && lowerWords.has(m.name.toLowerCase())) continue;
+    // "Landlords" opening a sentence where the article writes "landlord": a common noun.
+    if (!m.name.includes(' ') && !midSentence.has(k) && (lowerWords.has(m.name.toLowerCase()) || lowerWords.has(m.name.toLowerCase().replace(/s$/, '')))) continue;
     // "the Sams": a family named by its surname, not an entity of its own.
     if (!m.name.includes(' ') && /s$/.test(m.name) && personWords.has(m.name.slice(0, -1))) continue;
     if (!m.name.includes(' ') && !nameParts.has(k) && !isAcronym(m.name)) {
@@ -371,6 +425,8 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   if (PLACE_SUFFIX.has(head)) return 'place';
   if (OTHER_SUFFIX.has(head)) return 'other';
   const cues = d.mentions.map((m) => m.cue);
+  // A programme named after its channel's possessive: a work, not a person.
+  if (cues.includes('work')) return 'other';
   if (cues.includes('title')) return 'person';
   if (COUNTRY_ACRONYMS.has(d.name)) return 'place';
   if (isAcronym(d.name)) return 'organisation';
