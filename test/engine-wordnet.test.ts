@@ -9,7 +9,7 @@ import { stemWord } from '../src/engine/text.ts';
 import { FEATURE_NAMES } from '../src/engine/features.ts';
 import { RANKER_FILE, type RankerModel } from '../src/engine/learned.ts';
 import { createHash } from 'node:crypto';
-import { examplesDigest, examplesOf, train, TRAINING } from '../src/cli/train.ts';
+import { examplesDigest, examplesOf, fit, objective, train, TRAINING, TRAINING_GRADIENT, TRAINING_NEWTON } from '../src/cli/train.ts';
 import { sharedFile } from './helpers/shared.ts';
 import { createEngine } from '../src/engine/index.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
@@ -78,6 +78,33 @@ describe('learned re-ranker', () => {
     }
   });
 
+  it('fits to convergence with Newton steps: same bytes twice, gradient below tolerance, objective below gradient descent', () => {
+    const examples = examplesOf([article]);
+    const [a, b] = [0, 1].map(() => JSON.stringify(train(examples, TRAINING_NEWTON)));
+    expect(a).toBe(b);
+    const newton = fit(examples, TRAINING_NEWTON);
+    expect(newton.gradient).toBeLessThanOrEqual(TRAINING_NEWTON.tolerance);
+    expect(newton.steps).toBeLessThan(TRAINING_NEWTON.maxIterations);
+    const descent = fit(examples, { ...TRAINING_GRADIENT, l2: TRAINING_NEWTON.l2 });
+    expect(newton.loss).toBeLessThanOrEqual(descent.loss);
+  });
+
+  it("objective's gradient and Hessian are the derivatives of its loss (central differences)", () => {
+    const examples = examplesOf([article]);
+    const d = FEATURE_NAMES.length;
+    const prior = FEATURE_NAMES.map((_, j) => (j === 0 ? 1 : 0));
+    // Away from the prior, with weights of both signs, so no term vanishes.
+    const w = FEATURE_NAMES.map((_, j) => ((j * 7) % 5) / 10 - 0.2);
+    const at = objective(examples, w, prior, 0.01, true);
+    const h = 1e-5;
+    for (let j = 0; j < d; j++) {
+      const up = w.map((v, k) => (k === j ? v + h : v)), down = w.map((v, k) => (k === j ? v - h : v));
+      const fu = objective(examples, up, prior, 0.01, true), fd = objective(examples, down, prior, 0.01, true);
+      expect(at.grad[j]!).toBeCloseTo((fu.loss - fd.loss) / (2 * h), 5);
+      for (let k = 0; k < d; k++) expect(at.hessian![j * d + k]!).toBeCloseTo((fu.grad[k]! - fd.grad[k]!) / (2 * h), 4);
+    }
+  });
+
   // `npm run train` reproduces ranker.json byte for byte only while the engine makes the candidates and
   // features the weights were trained on: one article's examples digest catches a change to either.
   const squadDev = sharedFile('datasets/squad-v1.1-dev/dev.jsonl', 'the ranker reproducibility check');
@@ -87,7 +114,8 @@ describe('learned re-ranker', () => {
     expect(model.training).toBeDefined();
     const { articles, sha256, ...settings } = model.training!;
     expect(sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect({ iterations: settings.iterations, rate: settings.rate, l2: settings.l2 }).toEqual(TRAINING);
+    const { data: _data, ...fitSettings } = settings;
+    expect(fitSettings).toEqual(TRAINING);
     const squad = bytes.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as typeof article & { title: string });
     expect(articles.map((a) => a.title)).toEqual(squad.map((a) => a.title));
     // The smallest article keeps the check cheap; every article's digest is in the file for `npm run train -- --check`.

@@ -21,9 +21,13 @@ export interface RankerModel {
   training?: {
     data: string;
     sha256: string;
-    iterations: number;
-    rate: number;
+    /** The fit's settings (train.ts TrainingSettings): 'newton' with a tolerance, or fixed-rate gradient steps. */
+    method?: 'newton' | 'gradient';
     l2: number;
+    iterations?: number;
+    rate?: number;
+    tolerance?: number;
+    maxIterations?: number;
     articles: Array<{ title: string; examples: number; digest: string }>;
   };
 }
