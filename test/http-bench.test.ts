@@ -45,8 +45,8 @@ describe('the load table', () => {
   };
   const gateway: GatewayBenchReport = {
     rows: [
-      { scenario: 'help', sent: 1000, answered: 1000, lost: 0, duplicates: 0, deferred: 0, correct: 1000, seconds: 1, perSecond: 1000, p50Ms: 400, p99Ms: 900, maxMs: 950, botCpuUs: 600, clientCpuUs: 300 },
-      { scenario: 'ask', sent: 1000, answered: 999, lost: 1, duplicates: 2, deferred: 0, correct: 990, seconds: 2, perSecond: 500, p50Ms: 800, p99Ms: 1800, maxMs: 1900, botCpuUs: 900, clientCpuUs: 300 },
+      { scenario: 'help', sent: 1000, answered: 1000, lost: 0, duplicates: 0, deferred: 0, edited: 0, correct: 1000, seconds: 1, perSecond: 1000, p50Ms: 400, p99Ms: 900, maxMs: 950, answerP50Ms: 400, answerP99Ms: 900, botCpuUs: 600, clientCpuUs: 300 },
+      { scenario: 'ask', sent: 1000, answered: 999, lost: 1, duplicates: 2, deferred: 0, edited: 0, correct: 990, seconds: 2, perSecond: 500, p50Ms: 800, p99Ms: 1800, maxMs: 1900, answerP50Ms: 800, answerP99Ms: 1800, botCpuUs: 900, clientCpuUs: 300 },
     ],
     burst: 1000,
     questions: 40,
