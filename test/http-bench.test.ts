@@ -82,6 +82,13 @@ describe('the load table', () => {
     expect(lines.every((l) => l.startsWith('PASS'))).toBe(true);
   });
 
+  it('checks that every deferral of the /ask burst was followed by its edit', () => {
+    const rows = (edited: number) => gateway.rows.map((r) => (r.scenario === 'ask' ? { ...r, lost: 0, duplicates: 0, p99Ms: 400, deferred: 900, edited, answerP99Ms: 1500 } : r));
+    const line = (edited: number) => formatLoadTable(undefined, { ...gateway, rows: rows(edited) }).split('\n').find((l) => l.includes('deferred for the backlog'));
+    expect(line(900)).toMatch(/^PASS {2}gateway burst of 1000 \/ask: 900 deferred for the backlog, 900 answers edited in after them, p99 answer 1500 ms/);
+    expect(line(899)).toMatch(/^MISS /);
+  });
+
   it('prints the gateway part alone when HTTP was not measured', () => {
     const rows = tableRows(formatLoadTable(undefined, gateway)).slice(2);
     expect(rows.map((r) => r[0])).toEqual(['gateway', 'gateway']);
