@@ -132,6 +132,17 @@ describe('the backlog rule', () => {
     await backlog.release();
   });
 
+  it('a payload without its data still gets an answer, in a backlog or not', async () => {
+    for (const backlogged of [false, true]) {
+      const backlog = backlogged ? await backlogOf(3) : undefined;
+      const i = { ...ask(), data: undefined } as unknown as APIInteraction;
+      const cb = await h.fake.interact(i);
+      expect(cb.request.status).toBe(204);
+      expect(messageData(cb.body).content).toMatch(/Something went wrong/);
+      await backlog?.release();
+    }
+  });
+
   // Last: it stops the bot (afterAll closes the fake).
   it('a stop() with deferred work still queued delivers every edit before it disconnects', async () => {
     const backlog = await backlogOf(3);

@@ -101,8 +101,10 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
 function kindOf(i: APIInteraction): string {
-  if (i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) return `${i.type}:${i.data.name.slice(0, 32)}`;
-  if (i.type === InteractionType.MessageComponent) return `${i.type}:${routeOf(i.data.custom_id)}`;
+  // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
+  const data = (i as { data?: { name?: unknown; custom_id?: unknown } }).data;
+  if ((i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) && typeof data?.name === 'string') return `${i.type}:${data.name.slice(0, 32)}`;
+  if (i.type === InteractionType.MessageComponent && typeof data?.custom_id === 'string') return `${i.type}:${routeOf(data.custom_id).slice(0, 64)}`;
   return String(i.type);
 }
 
@@ -184,7 +186,11 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
       while (!yielded && performance.now() < end) {
         const next = fresh.shift();
         if (next) {
-          await turn(next, tick);
+          await turn(next, tick).catch((err: unknown) => {
+            // A bug in the queue itself: the interaction still gets its answer (the error reply).
+            log.error(`Interaction queue failed for interaction ${next.i.id}`, err);
+            void finish(next, { response: instead(next.i, errorReply(next.i.id)) }).finally(next.done);
+          });
           continue;
         }
         const job = deferredWork.shift();
