@@ -45,8 +45,8 @@ describe('the load table', () => {
   };
   const gateway: GatewayBenchReport = {
     rows: [
-      { scenario: 'help', sent: 1000, answered: 1000, lost: 0, duplicates: 0, deferred: 0, correct: 1000, seconds: 1, perSecond: 1000, p50Ms: 400, p99Ms: 900, maxMs: 950, botCpuUs: 600, clientCpuUs: 300 },
-      { scenario: 'ask', sent: 1000, answered: 999, lost: 1, duplicates: 2, deferred: 0, correct: 990, seconds: 2, perSecond: 500, p50Ms: 800, p99Ms: 1800, maxMs: 1900, botCpuUs: 900, clientCpuUs: 300 },
+      { scenario: 'help', sent: 1000, answered: 1000, lost: 0, duplicates: 0, deferred: 0, edited: 0, correct: 1000, seconds: 1, perSecond: 1000, p50Ms: 400, p99Ms: 900, maxMs: 950, answerP50Ms: 400, answerP99Ms: 900, botCpuUs: 600, clientCpuUs: 300 },
+      { scenario: 'ask', sent: 1000, answered: 999, lost: 1, duplicates: 2, deferred: 0, edited: 0, correct: 990, seconds: 2, perSecond: 500, p50Ms: 800, p99Ms: 1800, maxMs: 1900, answerP50Ms: 800, answerP99Ms: 1800, botCpuUs: 900, clientCpuUs: 300 },
     ],
     burst: 1000,
     questions: 40,
@@ -80,6 +80,13 @@ describe('the load table', () => {
     const lines = formatLoadTable(fast, clean).split('\n').filter((l) => /^(PASS|MISS)/.test(l));
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.startsWith('PASS'))).toBe(true);
+  });
+
+  it('checks that every deferral of the /ask burst was followed by its edit', () => {
+    const rows = (edited: number) => gateway.rows.map((r) => (r.scenario === 'ask' ? { ...r, lost: 0, duplicates: 0, p99Ms: 400, deferred: 900, edited, answerP99Ms: 1500 } : r));
+    const line = (edited: number) => formatLoadTable(undefined, { ...gateway, rows: rows(edited) }).split('\n').find((l) => l.includes('deferred for the backlog'));
+    expect(line(900)).toMatch(/^PASS {2}gateway burst of 1000 \/ask: 900 deferred for the backlog, 900 answers edited in after them, p99 answer 1500 ms/);
+    expect(line(899)).toMatch(/^MISS /);
   });
 
   it('prints the gateway part alone when HTTP was not measured', () => {

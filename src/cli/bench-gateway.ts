@@ -3,7 +3,9 @@
 // loop). The fake dispatches a burst of interactions over the one gateway socket as fast as it can,
 // each from a different user, and records every interaction callback the bot POSTs back. Measured:
 // answered exactly once (0 lost, 0 duplicates), answers correct, and p50/p99 time from dispatch to
-// the first callback. The same run measures a /help burst (no engine work) as the baseline.
+// the first callback. A first callback that is a deferral (the bot's backlog rule) must be followed by
+// the edit of @original with the answer: those are waited for, checked the same way, and timed as
+// dispatch → answer. The same run measures a /help burst (no engine work) as the baseline.
 //
 // A dev tool: it imports the fake Discord from testing/. Nothing at runtime or in `npm test`'s own
 // imports of src/cli/bench.ts loads this file; bench.ts loads it on demand.
@@ -13,8 +15,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
-import { APP_ID, FakeDiscord, chatInput, type CallbackRecord } from '../../testing/fake-discord/index.ts';
+import { InteractionResponseType, type APIInteraction, type APIInteractionResponse, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { APP_ID, FakeDiscord, chatInput, type CallbackRecord, type EditRecord } from '../../testing/fake-discord/index.ts';
 import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, scratchDataDir, treeCpuSeconds } from './bench-common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,7 +46,9 @@ export interface GatewayBenchRow {
   duplicates: number;
   /** First callbacks that were deferrals (type 5/6) rather than the answer. */
   deferred: number;
-  /** Answers that passed the check (/help: a message; /ask: the expected passage or the miss). */
+  /** Deferrals whose answer arrived as the edit of @original. */
+  edited: number;
+  /** Answers (first callback, or the edit after a deferral) that passed the check (/help: a message; /ask: the expected passage or the miss). */
   correct: number;
   /** First dispatch → last first-callback, seconds. */
   seconds: number;
@@ -53,7 +57,10 @@ export interface GatewayBenchRow {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** The bot process's CPU time (user + system) per interaction sent, µs; NaN without /proc. */
+  /** Dispatch → the answer itself (the first callback, or the edit after a deferral), ms. */
+  answerP50Ms: number;
+  answerP99Ms: number;
+  /** The bot process's CPU time (user + system) per interaction sent, until every answer was in, µs; NaN without /proc. */
   botCpuUs: number;
   /** This process's (the fake Discord's) CPU time per interaction sent, µs. */
   clientCpuUs: number;
@@ -117,6 +124,8 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
         .filter((l) => /"level":"(warn|error)"| (WARN|ERROR) /.test(l))
         .slice(0, 20);
       if (problems.length) log(`gateway bot warnings/errors:\n${problems.join('\n')}`);
+      const backlog = output.split('\n').find((l) => l.includes('for the backlog'));
+      if (backlog) log(`gateway bot: ${backlog}`);
       return code;
     },
   };
@@ -143,12 +152,17 @@ function socketsOnPort(port: number): number {
 
 async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenario, items: Array<{ interaction: APIInteraction; check: Check }>, settleMs: number): Promise<GatewayBenchRow> {
   const byId = new Map(items.map((x, k) => [x.interaction.id, k]));
+  const byToken = new Map(items.map((x, k) => [x.interaction.token, k]));
   const first: Array<CallbackRecord | undefined> = new Array(items.length);
+  const edit: Array<EditRecord | undefined> = new Array(items.length);
   const counts = new Uint32Array(items.length);
   let answered = 0;
+  let deferrals = 0;
+  let edits = 0;
   let lastAt = 0;
-  let done: () => void = () => undefined;
-  const allIn = new Promise<void>((resolve) => (done = resolve));
+  let wake: () => void = () => undefined;
+  const isDeferral = (cb: CallbackRecord) => cb.body.type === InteractionResponseType.DeferredChannelMessageWithSource || cb.body.type === InteractionResponseType.DeferredMessageUpdate;
+  const complete = () => answered === items.length && edits >= deferrals;
   const onCallback = (cb: CallbackRecord) => {
     const k = byId.get(cb.interactionId);
     if (k === undefined) return;
@@ -156,21 +170,31 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     if (counts[k] === 1) {
       first[k] = cb;
       answered++;
+      if (isDeferral(cb)) deferrals++;
       lastAt = performance.now();
-      if (answered === items.length) done();
+      if (complete()) wake();
     }
   };
+  const onEdit = (e: EditRecord) => {
+    const k = byToken.get(e.token);
+    if (k === undefined || edit[k]) return;
+    edit[k] = e;
+    edits++;
+    lastAt = performance.now();
+    if (complete()) wake();
+  };
   fake.rest.on('callback', onCallback);
+  fake.rest.on('edit', onEdit);
   const botBefore = treeCpuSeconds(botPid);
   const clientBefore = process.cpuUsage();
   const sentAt: number[] = [];
   for (const { interaction } of items) sentAt.push(fake.sendInteraction(interaction).sentAt);
 
-  // Wait for every answer, or until nothing has arrived for settleMs.
+  // Wait for every answer (the edits after deferrals too), or until nothing has arrived for settleMs.
   for (;;) {
     const quiet = Math.max(lastAt, sentAt[sentAt.length - 1]!) + settleMs - performance.now();
-    if (answered === items.length || quiet <= 0) break;
-    await Promise.race([allIn, new Promise((r) => setTimeout(r, Math.min(quiet, 250)))]);
+    if (complete() || quiet <= 0) break;
+    await Promise.race([new Promise<void>((r) => (wake = r)), new Promise((r) => setTimeout(r, Math.min(quiet, 250)))]);
   }
   const botSeconds = treeCpuSeconds(botPid) - botBefore;
   const client = process.cpuUsage(clientBefore);
@@ -178,9 +202,12 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
   // Duplicates would arrive right behind the first answers.
   await new Promise((r) => setTimeout(r, 300));
   fake.rest.off('callback', onCallback);
+  fake.rest.off('edit', onEdit);
 
   const latencies: number[] = [];
+  const answers: number[] = [];
   let deferred = 0;
+  let edited = 0;
   let correct = 0;
   let duplicates = 0;
   let end = 0;
@@ -190,10 +217,21 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     if (!cb) return;
     latencies.push(cb.request.at - sentAt[k]!);
     end = Math.max(end, cb.request.at);
-    if (cb.body.type === InteractionResponseType.DeferredChannelMessageWithSource || cb.body.type === InteractionResponseType.DeferredMessageUpdate) deferred++;
-    else if (item.check(cb.body)) correct++;
+    if (isDeferral(cb)) {
+      deferred++;
+      const e = edit[k];
+      if (!e) return;
+      edited++;
+      answers.push(e.request.at - sentAt[k]!);
+      // The edit carries the message the callback would have: checked as that callback.
+      if (item.check({ type: InteractionResponseType.ChannelMessageWithSource, data: e.body as APIInteractionResponseCallbackData })) correct++;
+    } else {
+      answers.push(cb.request.at - sentAt[k]!);
+      if (item.check(cb.body)) correct++;
+    }
   });
   latencies.sort((a, b) => a - b);
+  answers.sort((a, b) => a - b);
   const seconds = answered > 0 ? (end - sentAt[0]!) / 1000 : NaN;
   return {
     scenario,
@@ -202,12 +240,15 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     lost: items.length - answered,
     duplicates,
     deferred,
+    edited,
     correct,
     seconds,
     perSecond: answered / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     maxMs: latencies[latencies.length - 1] ?? NaN,
+    answerP50Ms: percentile(answers, 50),
+    answerP99Ms: percentile(answers, 99),
     botCpuUs: (botSeconds * 1e6) / items.length,
     clientCpuUs: (client.user + client.system) / items.length,
     sockets,

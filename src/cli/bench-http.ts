@@ -491,6 +491,12 @@ export function loadChecks(http?: HttpBenchReport, gateway?: GatewayBenchReport)
       pass,
       text: `gateway burst of ${r.sent} /ask: ${r.lost} lost, ${r.duplicates} duplicates, p99 first response ${fmt(r.p99Ms)} ms (target 0 lost, ≤ ${t.burstP99Ms} ms)`,
     });
+    if (r.deferred > 0) {
+      checks.push({
+        pass: r.edited === r.deferred,
+        text: `gateway burst of ${r.sent} /ask: ${r.deferred} deferred for the backlog, ${r.edited} answers edited in after them, p99 answer ${fmt(r.answerP99Ms)} ms (target: every deferral edited)`,
+      });
+    }
     if (r.sockets !== undefined && Number.isFinite(r.sockets)) {
       const bound = DEFAULT_REST_CONNECTIONS + 1; // the REST pool, and the gateway's websocket
       checks.push({ pass: r.sockets <= bound, text: `gateway burst of ${r.sent} /ask: ${r.sockets} sockets toward Discord after it (target ≤ ${bound}: the REST pool + the gateway)` });
@@ -557,7 +563,7 @@ export function formatLoadTable(http?: HttpBenchReport, gateway?: GatewayBenchRe
   }
   if (gateway) {
     intro.push(
-      `gateway: the bot as npm start runs it (src/main.ts, one process) against the fake Discord in this process; ${gateway.burst} interactions dispatched at once over the gateway, each from a different user (the cooldown stays on). Latency = dispatch → the bot's first callback. "vs base" = answered/s ÷ the /help burst's (no engine work). errors = lost + duplicate callbacks. server CPU = the bot's CPU per interaction; client CPU = the fake Discord's.`,
+      `gateway: the bot as npm start runs it (src/main.ts, one process) against the fake Discord in this process; ${gateway.burst} interactions dispatched at once over the gateway, each from a different user (the cooldown stays on). Latency = dispatch → the bot's first callback (a deferral, when the bot's backlog rule chose one; its answer's edit is checked and timed in the target lines). "vs base" = answered/s ÷ the /help burst's (no engine work). errors = lost + duplicate callbacks. server CPU = the bot's CPU per interaction; client CPU = the fake Discord's.`,
     );
   }
   return [

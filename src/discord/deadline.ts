@@ -12,6 +12,27 @@ import type { Reply } from './command.ts';
 
 export const DEFAULT_DEADLINE_MS = 2000;
 
+/**
+ * The backlog rule's settings (the gateway transport applies it, src/discord/backlog.ts): an
+ * interaction is answered in full first unless the interactions still waiting for their first
+ * response would, at the measured cost of a full answer each, take longer than `budgetMs` to get
+ * through. Then it is acknowledged with a deferral at once and its answer edited in after, once no
+ * first response is waiting. Discord's rule is 3 s; the bot aims for 500 ms at p99 (issue 14), and
+ * this budget is the part of that the bot's own queue may use (the rest is the network and Discord).
+ */
+export const BACKLOG = {
+  budgetMs: 150,
+  /**
+   * A command whose own work takes less than this (ms) is answered in full even in a backlog: its
+   * deferral and the edit after it (two requests instead of one) would cost more than the answer.
+   */
+  minWorkMs: 0.05,
+  /** Until a full answer has been measured: the cost of one, ms. */
+  initialCostMs: 1,
+  /** Weight of each new measurement in the running cost (exponential moving average). */
+  costWeight: 0.05,
+} as const;
+
 export interface DeferShape {
   /** Edit the clicked message (components): defer with type 6, answer with type 7. */
   update: boolean;
@@ -68,6 +89,11 @@ export async function respondWithin(
       clearTimeout(timer);
     }
   }
+  return deferral(shape, running, onLateError);
+}
+
+/** Acknowledge with a deferral of the right type (and ephemeral flag); `running` becomes the follow-up edit. */
+export function deferral(shape: DeferShape, running: Promise<Reply>, onLateError: (err: unknown) => Reply): InteractionResult {
   const response: APIInteractionResponse = shape.update
     ? { type: InteractionResponseType.DeferredMessageUpdate }
     : {

@@ -1,10 +1,18 @@
 // The gateway transport: a discord.js Client (Guilds intent only) receives INTERACTION_CREATE as raw
 // API payloads, hands them to the shared handler, and applies the result through REST: the callback,
 // then PATCH @original when the handler deferred.
+//
+// Interactions take turns (one queue, oldest first, worked through in short slices so callbacks and
+// newly arrived interactions get in between). At its turn an interaction is answered in full, unless
+// the backlog rule (backlog.ts) says the first responses still waiting would take longer than the
+// budget: then it is acknowledged with a deferral, and its work waits in a second queue that runs only
+// when no first response is waiting (or when its oldest job has waited DEFERRED_PATIENCE_MS).
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import { GatewayDispatchEvents, type APIInteraction } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { routeOf } from '../reply/buttons.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import type { HandleInteraction, InteractionResult } from './interaction-result.ts';
+import type { HandleInteraction, HandleOptions, InteractionResult } from './interaction-result.ts';
+import { createBacklog, type BacklogSettings } from './backlog.ts';
 import { createDelivery } from './delivery.ts';
 import { interactionLine, logInteraction } from './interaction-log.ts';
 import { errorReply, instead, noticeReply } from './outgoing.ts';
@@ -19,6 +27,8 @@ export interface GatewayBotOptions {
   messageContent?: boolean;
   /** Extra discord.js options (sharding under ShardingManager, tests). Intents and mentions stay fixed. */
   clientOptions?: Partial<ClientOptions>;
+  /** The backlog rule's settings (default: BACKLOG in deadline.ts, with the measured cost). */
+  backlog?: Partial<BacklogSettings>;
 }
 
 export interface GatewayBot {
@@ -32,6 +42,53 @@ export interface GatewayBot {
   stop(graceMs?: number): Promise<void>;
   /** Answers currently being computed or sent. */
   readonly inFlight: number;
+  /** Interactions received whose first response Discord has not yet taken (or refused). */
+  readonly unacknowledged: number;
+  /** Interactions acknowledged with a deferral because of the backlog, since the start. */
+  readonly deferredForBacklog: number;
+}
+
+/** A turn's slice of the event loop: callbacks, replies and newly arrived interactions get in between. */
+const SLICE_MS = 4;
+/** Deferred work whose oldest job has waited this long gets one turn per slice, backlog or not. */
+const DEFERRED_PATIENCE_MS = 1000;
+
+/** First in, first out, without Array#shift's copying on long queues. */
+class Queue<T> {
+  private items: Array<T | undefined> = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(item: T): void {
+    this.items.push(item);
+  }
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
+interface Arrival {
+  i: APIInteraction;
+  shard: number;
+  /** performance.now() when the gateway handed it over. */
+  arrived: number;
+  done: () => void;
+}
+
+interface Job {
+  run: () => Promise<unknown>;
+  queued: number;
 }
 
 /** How long stop() lets in-flight answers finish before it disconnects anyway. */
@@ -39,6 +96,17 @@ export const STOP_GRACE_MS = 10_000;
 
 /** What an interaction gets while the bot shuts down: it is not worked on, but not left unanswered. */
 const RESTARTING = noticeReply('The bot is restarting. Please try again in a few seconds.');
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
+function kindOf(i: APIInteraction): string {
+  // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
+  const data = (i as { data?: { name?: unknown; custom_id?: unknown } }).data;
+  if ((i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) && typeof data?.name === 'string') return `${i.type}:${data.name.slice(0, 32)}`;
+  if (i.type === InteractionType.MessageComponent && typeof data?.custom_id === 'string') return `${i.type}:${routeOf(data.custom_id).slice(0, 64)}`;
+  return String(i.type);
+}
 
 export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
@@ -65,24 +133,114 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   if (actions?.InteractionCreate) actions.InteractionCreate.handle = () => undefined;
 
   const pending = new Set<Promise<void>>();
+  const backlog = createBacklog(options.backlog);
+  const fresh = new Queue<Arrival>();
+  const deferredWork = new Queue<Job>();
+  let unacknowledged = 0;
+  let deferredForBacklog = 0;
 
   /** Set by stop(): interactions that arrive while the in-flight ones finish get a short notice. */
   let draining = false;
 
-  async function apply(i: APIInteraction, shard: number): Promise<void> {
-    const started = performance.now();
-    let result: InteractionResult;
-    if (draining) result = { response: instead(i, RESTARTING) };
-    else {
-      try {
-        result = await options.handle(i);
-      } catch (err) {
-        log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
-        result = { response: instead(i, errorReply(i.id)) };
+  /** Runs `work` from the deferred queue: after every first response waiting now. */
+  const later = <T,>(work: () => T | Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      deferredWork.push({
+        queued: performance.now(),
+        run() {
+          let out: Promise<T>;
+          try {
+            out = Promise.resolve(work());
+          } catch (err) {
+            out = Promise.reject(err);
+          }
+          out.then(resolve, reject);
+          return out.catch(() => undefined);
+        },
+      });
+      wake();
+    });
+  const backlogged: HandleOptions = { later };
+
+  let pumping = false;
+  function wake(): void {
+    if (pumping) return;
+    pumping = true;
+    setImmediate(pump);
+  }
+
+  async function pump(): Promise<void> {
+    const end = performance.now() + SLICE_MS;
+    let yielded = false;
+    // One immediate per slice: a turn whose handler is still waiting on I/O when it fires goes on by
+    // itself, and the slice ends there (the loop has had its turn).
+    const tick = new Promise<undefined>((resolve) =>
+      setImmediate(() => {
+        yielded = true;
+        resolve(undefined);
+      }),
+    );
+    try {
+      const oldest = deferredWork.peek();
+      if (oldest && performance.now() - oldest.queued > DEFERRED_PATIENCE_MS) await Promise.race([deferredWork.shift()!.run(), tick]);
+      while (!yielded && performance.now() < end) {
+        const next = fresh.shift();
+        if (next) {
+          await turn(next, tick).catch((err: unknown) => {
+            // A bug in the queue itself: the interaction still gets its answer (the error reply).
+            log.error(`Interaction queue failed for interaction ${next.i.id}`, err);
+            void finish(next, { response: instead(next.i, errorReply(next.i.id)) }).finally(next.done);
+          });
+          continue;
+        }
+        const job = deferredWork.shift();
+        if (!job) break;
+        await Promise.race([job.run(), tick]);
       }
+    } catch (err) {
+      log.error('Interaction queue failed', err);
+    } finally {
+      pumping = false;
+      if (fresh.length > 0 || deferredWork.length > 0) wake();
     }
-    const outcome = await deliver(i, shard, result);
-    logInteraction(log, interactionLine(i, result, started, { outcome, transport: 'gateway', shard }));
+  }
+
+  async function turn(a: Arrival, tick: Promise<undefined>): Promise<void> {
+    const { i, shard } = a;
+    const kind = kindOf(i);
+    const defer = !draining && backlog.shouldDefer(unacknowledged - 1, kind);
+    const handled = respond(i, shard, defer);
+    const result = await Promise.race([handled, tick]);
+    backlog.turn();
+    if (result === undefined) {
+      // Still working (an async command): it answers when it is done, without holding up the queue.
+      handled.then((r) => finish(a, r), () => undefined).finally(a.done);
+      return;
+    }
+    const delivered = finish(a, result);
+    if (!result.followUp) {
+      if (result.summary?.workMs !== undefined) backlog.worked(kind, result.summary.workMs);
+    } else {
+      if (defer) deferredForBacklog++;
+      const summary = result.summary;
+      result.followUp.then(() => summary?.workMs !== undefined && backlog.worked(kind, summary.workMs), () => undefined);
+    }
+    void delivered.finally(a.done);
+  }
+
+  async function respond(i: APIInteraction, shard: number, defer: boolean): Promise<InteractionResult> {
+    if (draining) return { response: instead(i, RESTARTING) };
+    try {
+      return await options.handle(i, defer ? backlogged : undefined);
+    } catch (err) {
+      log.error(`Handler threw for interaction ${i.id} on shard ${shard}`, err);
+      return { response: instead(i, errorReply(i.id)) };
+    }
+  }
+
+  async function finish(a: Arrival, result: InteractionResult): Promise<void> {
+    const outcome = await deliver(a.i, a.shard, result);
+    logInteraction(log, interactionLine(a.i, result, a.arrived, { outcome, transport: 'gateway', shard: a.shard }));
   }
 
   /** Sends the callback, then the deferred answer if any; resolves with how that went. */
@@ -92,6 +250,8 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     } catch (err) {
       log.error(`Could not answer interaction ${i.id} (type ${result.response.type}) on shard ${shard}`, err);
       return 'failed';
+    } finally {
+      unacknowledged--;
     }
     if (!result.followUp) return 'answered';
     return delivery.followUp(i, result.followUp, (stage, err) =>
@@ -100,8 +260,10 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   }
 
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction, shardId: number) => {
-    const p = apply(data, shardId).finally(() => pending.delete(p));
+    unacknowledged++;
+    const p: Promise<void> = new Promise<void>((done) => fresh.push({ i: data, shard: shardId, arrived: performance.now(), done })).finally(() => pending.delete(p));
     pending.add(p);
+    wake();
   });
   client.on('error', (err) => log.error('discord.js client error', err));
   client.on('warn', (msg) => log.warn(msg));
@@ -114,6 +276,12 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     get inFlight() {
       return pending.size;
     },
+    get unacknowledged() {
+      return unacknowledged;
+    },
+    get deferredForBacklog() {
+      return deferredForBacklog;
+    },
     async start() {
       const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
       await client.login(options.token);
@@ -124,6 +292,7 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     },
     async stop(graceMs = STOP_GRACE_MS) {
       draining = true;
+      if (deferredForBacklog > 0) log.info(`Deferred ${deferredForBacklog} interaction(s) for the backlog`, { fullAnswerMs: round(backlog.costMs), ...backlog.figures() });
       let late = false;
       if (pending.size > 0) {
         log.info(`Finishing ${pending.size} interaction(s) in flight (up to ${graceMs} ms)`);

@@ -19,10 +19,10 @@ import { silentLogger, type Logger } from '../log.ts';
 import { PONG, errorReply, noticeReply } from './outgoing.ts';
 import { routeOf } from '../reply/buttons.ts';
 import type { ChatInputCommand, Command, CommandContext, MessageCommand, Reply } from './command.ts';
-import type { HandleInteraction, InteractionResult, InteractionSummary } from './interaction-result.ts';
+import type { HandleInteraction, HandleOptions, InteractionResult, InteractionSummary } from './interaction-result.ts';
 import type { ChannelApi } from './forum/channel-api.ts';
 import { createGuildCooldowns, type CooldownOptions, type GuildCooldowns } from './cooldown.ts';
-import { DEFAULT_DEADLINE_MS, isPromise, respondWithin, toResponse, type DeferShape } from './deadline.ts';
+import { DEFAULT_DEADLINE_MS, deferral, isPromise, respondWithin, toResponse, type DeferShape } from './deadline.ts';
 import { userId } from './invoker.ts';
 import { createQuestionStats, type QuestionStats } from './question-stats.ts';
 import { createReplayMemory } from '../store/replays.ts';
@@ -132,8 +132,11 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   /** Per interaction, what its log line reports; `found` is filled in when the work is done. */
   const summaries = new WeakMap<APIInteraction, InteractionSummary>();
 
-  /** Runs the work under the deadline; errors (early or late) become the ephemeral error reply. */
-  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx?: CommandContext, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
+  /**
+   * Runs the work under the deadline; errors (early or late) become the ephemeral error reply. With
+   * `later` (the transport is backlogged) the deferral goes first and the work runs when `later` says.
+   */
+  async function run(i: APIInteraction, shape: DeferShape, doWork: () => Reply | Promise<Reply>, ctx: CommandContext | undefined, how: HandleOptions, unlimited = false, deferAtOnce = false): Promise<InteractionResult> {
     const finish = (reply: Reply): Reply => {
       const summary = summaries.get(i);
       if (summary && reply.found !== undefined) summary.found = reply.found;
@@ -142,7 +145,11 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     };
     // Synchronous work stays synchronous, so respondWithin needs no deadline timer for it (most commands).
     const work = () => {
+      const t0 = performance.now();
       const reply = doWork();
+      // The command's own synchronous work, for the gateway's backlog rule (backlog.ts).
+      const summary = summaries.get(i);
+      if (summary) summary.workMs = performance.now() - t0;
       return isPromise(reply) ? reply.then(finish) : finish(reply);
     };
     const slowDown = !unlimited && userId(i) ? cooldowns.take(userId(i)!, ctx?.settings) : 0;
@@ -150,6 +157,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
       log.debug(`Cooldown for ${describe(i)}: ${slowDown} ms`);
       return notice(`Slow down: you are sending commands too fast. Try again in ${Math.ceil(slowDown / 1000)} s.`);
     }
+    if (how.later) return deferral(shape, how.later(work), failed(i));
     try {
       return await respondWithin(work, shape, deferAtOnce ? 0 : deadlineMs, failed(i));
     } catch (err) {
@@ -166,7 +174,7 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     return { update, ephemeral: !update && (ephemeral ?? false) };
   }
 
-  function command(i: APIApplicationCommandInteraction): Promise<InteractionResult> {
+  function command(i: APIApplicationCommandInteraction, how: HandleOptions): Promise<InteractionResult> {
     const ctx = context(i);
     const cmd = registry.command(i.data.type, i.data.name);
     if (!cmd) {
@@ -176,20 +184,20 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
     if (isMessageCommand(cmd)) {
       if (i.data.type !== ApplicationCommandType.Message) return Promise.resolve(notice('That command does not apply here.'));
       const data = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.Message } }>;
-      return run(i, shapeOf(false, cmd.ephemeral?.(data)), () => cmd.execute(data, ctx), ctx);
+      return run(i, shapeOf(false, cmd.ephemeral?.(data)), () => cmd.execute(data, ctx), ctx, how);
     }
     if (i.data.type !== ApplicationCommandType.ChatInput) return Promise.resolve(notice('That command does not apply here.'));
     const chatCmd = cmd as ChatInputCommand;
     const chat = i as Extract<APIApplicationCommandInteraction, { data: { type: ApplicationCommandType.ChatInput } }>;
     const shape = shapeOf(false, chatCmd.ephemeral?.(chat, ctx) ?? ctx.settings?.privateByDefault);
-    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, chatCmd.unlimited?.(chat) ?? false, chatCmd.deferAtOnce?.(chat) ?? false);
+    return run(i, shape, () => chatCmd.execute(chat, ctx), ctx, how, chatCmd.unlimited?.(chat) ?? false, chatCmd.deferAtOnce?.(chat) ?? false);
   }
 
-  function component(i: APIMessageComponentInteraction): Promise<InteractionResult> {
+  function component(i: APIMessageComponentInteraction, how: HandleOptions): Promise<InteractionResult> {
     const ctx = context(i);
     const route = registry.component(i.data.custom_id);
     if (!route) return Promise.resolve(notice('This button has expired. Ask again to get a fresh one.'));
-    return run(i, shapeOf(route.update?.(i) ?? false, route.ephemeral?.(i)), () => route.handle(i, ctx), ctx);
+    return run(i, shapeOf(route.update?.(i) ?? false, route.ephemeral?.(i)), () => route.handle(i, ctx), ctx, how);
   }
 
   // Autocomplete can only answer with choices: errors give an empty list, and it is never rate limited
@@ -212,24 +220,25 @@ export function createInteractionHandler(options: HandlerOptions): HandleInterac
   const claim = (id: string) => (curator ? curator.claimInteraction(id) : memory.claim(id));
   const acts = (i: APIInteraction) => i.type === InteractionType.ApplicationCommand || i.type === InteractionType.MessageComponent || i.type === InteractionType.ModalSubmit;
 
-  return async function handle(i: APIInteraction): Promise<InteractionResult> {
+  const now: HandleOptions = {};
+  return async function handle(i: APIInteraction, how: HandleOptions = now): Promise<InteractionResult> {
     if (acts(i) && typeof i.id === 'string' && !(await claim(i.id))) {
       log.debug(`Replay of interaction ${i.id} ignored`);
       return { ...notice('This interaction was already answered.'), replay: true };
     }
     const summary: InteractionSummary = { ...(commandOf(i, registry) ? { command: commandOf(i, registry) } : {}) };
     summaries.set(i, summary);
-    return { ...(await route(i)), summary };
+    return { ...(await route(i, how)), summary };
   };
 
-  function route(i: APIInteraction): Promise<InteractionResult> {
+  function route(i: APIInteraction, how: HandleOptions): Promise<InteractionResult> {
     switch (i.type) {
       case InteractionType.Ping:
         return Promise.resolve({ response: PONG });
       case InteractionType.ApplicationCommand:
-        return command(i);
+        return command(i, how);
       case InteractionType.MessageComponent:
-        return component(i);
+        return component(i, how);
       case InteractionType.ApplicationCommandAutocomplete:
         return autocomplete(i);
       default:

@@ -27,6 +27,18 @@ export interface InteractionResult {
 export interface InteractionSummary {
   command?: string;
   found?: boolean;
+  /** How long the command's own synchronous work took, ms (set when it ran, after a deferral too). */
+  workMs?: number;
 }
 
-export type HandleInteraction = (interaction: APIInteraction) => Promise<InteractionResult>;
+/** What the transport tells the handler about this one interaction. */
+export interface HandleOptions {
+  /**
+   * Present when the transport is backlogged: acknowledge with a deferral at once and run the work
+   * through `later` (the transport's queue, after the first responses still waiting) instead of now.
+   * Answers that cannot be deferred (autocomplete, cooldown and replay notices) are given as usual.
+   */
+  later?: <T>(work: () => T | Promise<T>) => Promise<T>;
+}
+
+export type HandleInteraction = (interaction: APIInteraction, options?: HandleOptions) => Promise<InteractionResult>;

@@ -2,7 +2,7 @@
 // down in the right order: client first, since discord.js retries a lost gateway forever.
 import { createEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
-import { createGatewayBot, type GatewayBot } from '../../src/discord/gateway.ts';
+import { createGatewayBot, type GatewayBot, type GatewayBotOptions } from '../../src/discord/gateway.ts';
 import { createInteractionHandler, type HandlerOptions } from '../../src/discord/handler.ts';
 import { loadDefaultPack } from '../../src/knowledge/loader.ts';
 import { warmUp } from '../../src/discord/warm-up.ts';
@@ -25,7 +25,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBot(opts: { handler?: Partial<HandlerOptions>; fake?: FakeDiscordOptions } = {}): Promise<BotHarness> {
+export async function startBot(opts: { handler?: Partial<HandlerOptions>; fake?: FakeDiscordOptions; gateway?: Pick<GatewayBotOptions, 'backlog'> } = {}): Promise<BotHarness> {
   const fake = await FakeDiscord.start(opts.fake);
   const logs: string[] = [];
   const log = createLogger('info', (l) => logs.push(l));
@@ -34,7 +34,7 @@ export async function startBot(opts: { handler?: Partial<HandlerOptions>; fake?:
     warmed = true;
   }
   const handle = createInteractionHandler({ engine: seedEngine(), log, ...opts.handler });
-  const bot = createGatewayBot({ token: fake.token ?? FAKE_TOKEN, apiUrl: fake.apiUrl, handle, log });
+  const bot = createGatewayBot({ token: fake.token ?? FAKE_TOKEN, apiUrl: fake.apiUrl, handle, log, ...opts.gateway });
   try {
     await bot.start();
   } catch (err) {
