@@ -3,8 +3,9 @@
 // would otherwise surface as a TypeError deep in a command (a 200 with "something went wrong", a log
 // line blaming the command) instead of a 400 that names the field. Only what the handlers and commands
 // read is checked; anything else Discord sends passes through untouched, so a new field never breaks
-// the endpoint. Hand-written rather than zod: it runs on every request, and measured in one process it
-// cost 0.2–0.7 µs a body against zod's 3.5–9.6 µs for the same schema (issue 14).
+// the endpoint. Hand-written rather than zod: it runs on every request, and on a signed /ask body, in
+// one process (3 rounds of 200,000, load average 4), it took 0.6–2.2 µs against 6.2–10.0 µs for zod 4
+// with the same checks (issue 14).
 import type { APIInteraction } from 'discord-api-types/v10';
 
 export type ShapeResult = { ok: true; interaction: APIInteraction } | { ok: false; field: string; problem: string };
