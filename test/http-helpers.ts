@@ -1,6 +1,9 @@
 // Shared by the test/http-*.test.ts files: a real Ed25519 key pair and real signatures
 // (testing/signing.ts), and a real interactions server on 127.0.0.1 with a free port.
 import type { KeyObject } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, vi, type Mock } from 'vitest';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import type { HandleInteraction } from '../src/discord/interaction-result.ts';
 import { nowTimestamp, signBody, type TestKeys } from '../testing/signing.ts';
 import { createInteractionsServer, type InteractionsServer, type InteractionsServerOptions } from '../src/discord/http/server.ts';
 
@@ -65,5 +68,39 @@ export async function startServer(
     server,
     logs,
     close: () => server.close(),
+  };
+}
+
+export interface RecordingServer {
+  /** The handler: answers every interaction with one message, and records its calls (cleared before each test). */
+  readonly handle: Mock<HandleInteraction>;
+  /** The server's base URL, once the suite's beforeAll has run. */
+  readonly url: string;
+}
+
+/**
+ * A real server for the whole describe block (or file) whose handler answers `content` and records
+ * what reached it, for the tests that check what the endpoint refuses before any handler runs.
+ */
+export function useRecordingServer(keys: TestKeys, content = 'ok'): RecordingServer {
+  const handle = vi.fn<HandleInteraction>(async () => ({
+    response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content } },
+  }));
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startServer(keys, { handle });
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(() => {
+    handle.mockClear();
+  });
+  return {
+    handle,
+    get url() {
+      if (!running) throw new Error('useRecordingServer: the server starts in beforeAll');
+      return running.url;
+    },
   };
 }

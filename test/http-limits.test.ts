@@ -1,25 +1,11 @@
 // Body size, JSON, methods, routing and /healthz on a real server.
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InteractionResponseType } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../src/discord/interaction-result.ts';
-import { makeKeys, nowTimestamp, postInteraction, signBody, startServer, type RunningServer } from './http-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { makeKeys, nowTimestamp, postInteraction, signBody, startServer, useRecordingServer } from './http-helpers.ts';
 
 const keys = makeKeys();
-const handle = vi.fn<HandleInteraction>(async () => ({
-  response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ok' } },
-}));
-let srv: RunningServer;
-
-beforeAll(async () => {
-  srv = await startServer(keys, { handle });
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  handle.mockClear();
-});
+const srv = useRecordingServer(keys);
+const handle = srv.handle;
 
 /** A chunked upload without content-length, so only counting bytes can stop it. */
 function streamBody(url: string, totalBytes: number): Promise<{ status: number; body: string; sent: number }> {
@@ -166,7 +152,7 @@ describe('GET /healthz', () => {
       // PING still works while loading: Discord checks the endpoint when it is saved.
       const pong = await postInteraction(late.url, keys, { type: 1 });
       expect(await pong.json()).toEqual({ type: 1 });
-      const cmd = await postInteraction(late.url, keys, { type: 2, id: '1', data: { name: 'help' } });
+      const cmd = await postInteraction(late.url, keys, { type: 2, id: '1', application_id: '2', token: 'tok', data: { name: 'help', type: 1 } });
       expect(cmd.status).toBe(503);
       await cmd.text();
       late.server.setHandler(handle);

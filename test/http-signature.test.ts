@@ -1,10 +1,8 @@
 // Every request to POST /interactions is checked against Discord's Ed25519 signature before any
 // work: real key pairs, real signatures, a real server on 127.0.0.1.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InteractionResponseType } from 'discord-api-types/v10';
-import type { HandleInteraction } from '../src/discord/interaction-result.ts';
+import { describe, expect, it } from 'vitest';
 import { loadPublicKey, verifyRequest, checkHeaders } from '../src/discord/http/verify.ts';
-import { makeKeys, nowTimestamp, postInteraction, signBody, startServer, type RunningServer } from './http-helpers.ts';
+import { makeKeys, nowTimestamp, postInteraction, signBody, useRecordingServer } from './http-helpers.ts';
 
 const keys = makeKeys();
 const otherKeys = makeKeys();
@@ -18,20 +16,8 @@ const command = {
   data: { id: '3', name: 'help', type: 1 },
 };
 
-const handle = vi.fn<HandleInteraction>(async () => ({
-  response: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'hi' } },
-}));
-let srv: RunningServer;
-
-beforeAll(async () => {
-  srv = await startServer(keys, { handle });
-});
-afterAll(async () => {
-  await srv.close();
-});
-beforeEach(() => {
-  handle.mockClear();
-});
+const srv = useRecordingServer(keys, 'hi');
+const handle = srv.handle;
 
 async function expect401(res: Response): Promise<void> {
   expect(res.status).toBe(401);

@@ -10,6 +10,7 @@ import { createDelivery } from '../delivery.ts';
 import { interactionLine, logInteraction } from '../interaction-log.ts';
 import { PONG, errorReply, instead, responseJson } from '../outgoing.ts';
 import { checkHeaders, loadPublicKey, verifyRequest, DEFAULT_MAX_SKEW_SECONDS } from './verify.ts';
+import { validateInteraction } from './validate.ts';
 import { DEFAULT_MAX_CONNECTIONS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_MS } from './limits.ts';
 
 /**
@@ -198,22 +199,20 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         sendError(res, 401, 'invalid request signature');
         return;
       }
-      let interaction: APIInteraction;
+      let parsed: unknown;
       try {
-        const parsed: unknown = JSON.parse(raw.toString('utf8'));
-        if (
-          typeof parsed !== 'object' ||
-          parsed === null ||
-          Array.isArray(parsed) ||
-          typeof (parsed as { type?: unknown }).type !== 'number'
-        ) {
-          throw new Error('not an interaction object');
-        }
-        interaction = parsed as APIInteraction;
+        parsed = JSON.parse(raw.toString('utf8'));
       } catch {
         sendError(res, 400, 'invalid JSON body');
         return;
       }
+      const shape = validateInteraction(parsed);
+      if (!shape.ok) {
+        // Names the field, never its value: a body may carry a user's question.
+        send(res, 400, JSON.stringify({ error: 'invalid interaction', field: shape.field, problem: shape.problem }));
+        return;
+      }
+      const interaction = shape.interaction;
       answer(res, interaction, started).catch((err) => {
         log.error(`interaction ${interaction.id}: ${describe(err)}`);
         sendError(res, 500, 'internal error');
