@@ -47,6 +47,10 @@ const ACCORDING_BY = /\s+(?:published|released|issued|conducted|carried out|comm
 const ACRONYM_IN_BRACKETS = /\s+\((\p{Lu}[\p{Lu}\p{N}&.\-]{1,9})\)(?=[\s,])/gu;
 /** "in the words of the Crown prosecutor, Mark Tedeschi, QC, "…"" */
 const WORDS_OF = /\bin the words of\s+([^"“”]{2,100}?)\s*[,:]?\s*["“]/iu;
+/** A necessary condition of WORDS_OF (same flags), tested first: the pattern tried every position of every sentence. */
+const WORDS_OF_HINT = /words of/iu;
+/** The marks the quote scan in Attributor.sentence tracks. */
+const QUOTE_MARK = /["“”]/;
 /** "Hernan Dario Gomez, Panama coach, said" / "Stephen Jakobi, director of Fair Trials Abroad, said". */
 const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
 /** "Professor David Marsh of the University of Reading": the person, then "of (the)" before the body's name. */
@@ -131,7 +135,9 @@ export class Attributor {
     // The sentence with the quoted words reduced to "…": who spoke is named outside the marks, and a
     // verb inside them ('"At half-time I told them …," the manager said') is the speaker's, not the article's.
     let outside = '';
-    for (const ch of s) {
+    // Most sentences have no quotation mark: outside the marks is then all of it, or none (inside one).
+    if (!QUOTE_MARK.test(s)) outside = inside ? (s ? '…' : '') : s;
+    else for (const ch of s) {
       const at = i++;
       const was = inside;
       if (ch === '“' || (ch === '"' && !inside)) {
@@ -313,7 +319,7 @@ function attributeWords(sentence: string): Attributed | undefined | null {
     }
     return { speaker: source, how: `according to ${source}`, reported: true };
   }
-  const wordsOf = WORDS_OF.exec(s) ?? VERB_FIRST.exec(s);
+  const wordsOf = (WORDS_OF_HINT.test(s) ? WORDS_OF.exec(s) : null) ?? VERB_FIRST.exec(s);
   if (wordsOf) {
     const parts = wordsOf[1]!.split(/\s*,\s*/).map((p) => p.replace(/^(the|a|an)\s+/i, '').trim()).filter(Boolean);
     const name = parts.find(isPersonalName) ?? parts[0]!;

@@ -67,12 +67,16 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
   const wordnet = !pack.curated || pack.meta.generated === true;
   const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
   const vocabulary = Vocabulary.revive(parts.vocabulary);
-  const people = pack.entities.filter((e) => e.type === 'person');
-  const described = describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined);
+  // Made on the first question: in a library, most packs are only asked for their relevance (issue 14).
+  let described: ReturnType<typeof describedPeople> | undefined;
+  const describedOnce = () => {
+    const people = pack.entities.filter((e) => e.type === 'person');
+    return (described ??= describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined));
+  };
   return {
     index,
     records,
-    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, wordnet, described),
+    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, wordnet, describedOnce()),
     rank(q) {
       const weights = groupWeights(q, index);
       return { q, weights, ranked: rankPassages(q, index, records, weights, !pack.curated) };
@@ -85,21 +89,24 @@ export function engineFromParts(parts: EngineParts): Engine {
   loadEverydayEnglish();
   const { pack, records } = parts;
   const { index, analyse, rank } = questionRanker(parts);
-  const suggester = new Suggester(pack, records);
+  // What only some questions need is made when one first does (issue 14: in a library of many packs,
+  // most are never asked for suggestions, a passage by key or an entity by name).
+  let suggesterMade: Suggester | undefined;
+  const suggester = () => (suggesterMade ??= new Suggester(pack, records));
 
   // A few speakers say most passages: each attribution line is written once.
   const lines = new Map<string, string>();
-  const attributions = records.map((r) => {
+  const attributionOf = (r: PassageRecord) => {
     const key = `${r.speaker}\0${r.role ?? ''}\0${r.how}`;
     let line = lines.get(key);
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
     return line;
-  });
+  };
   const { keys } = parts;
-  const byKey = keyLookup(keys);
+  let byKey: Map<string, number> | undefined;
   const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
     text: r.text,
-    attribution: attributions[r.id]!,
+    attribution: attributionOf(r),
     speaker: r.speaker,
     ...(r.role ? { role: r.role } : {}),
     how: r.how,
@@ -135,8 +142,14 @@ export function engineFromParts(parts: EngineParts): Engine {
     return { ...base, found: true, answer, band: 'high' };
   };
 
-  const entityByName = new Map<string, Entity>();
-  for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
+  let entityByName: Map<string, Entity> | undefined;
+  const entityNamed = (key: string) => {
+    if (!entityByName) {
+      entityByName = new Map();
+      for (const e of pack.entities) for (const n of [e.name, ...e.aliases, e.id]) entityByName.set(fold(n).toLowerCase(), e);
+    }
+    return entityByName.get(key);
+  };
 
   return {
     pack,
@@ -163,7 +176,7 @@ export function engineFromParts(parts: EngineParts): Engine {
           alternatives: [],
           reason: verdict.reason,
           missing: verdict.missing,
-          suggestions: suggester.didYouMean(q.groups.flatMap((g) => g.stems), 3),
+          suggestions: suggester().didYouMean(q.groups.flatMap((g) => g.stems), 3),
           ...(verdict.near && best ? { closest: toPassage(records[best.id]!, best) } : {}),
         };
       }
@@ -198,16 +211,16 @@ export function engineFromParts(parts: EngineParts): Engine {
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
       return total > 0 ? found / total : 0;
     },
-    suggest: (partial, limit = 25) => suggester.suggest(partial, limit),
+    suggest: (partial, limit = 25) => suggester().suggest(partial, limit),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
     passageByKey(key) {
-      const id = byKey.get(key);
+      const id = (byKey ??= keyLookup(keys)).get(key);
       return id === undefined ? undefined : toPassage(records[id]!);
     },
     findEntity(name) {
       const key = fold(String(name ?? '')).toLowerCase().trim();
-      return entityByName.get(key) ?? suggester.findEntity(key);
+      return entityNamed(key) ?? suggester().findEntity(key);
     },
     mentions: (entityId) => records.filter((r) => r.entities.includes(entityId)).map((r) => toPassage(r)),
     quotes(filter = {}) {

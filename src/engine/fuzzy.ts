@@ -24,15 +24,15 @@ export interface DeletionIndex {
 const SLOTS = 2 ** 21;
 
 export class Vocabulary {
-  /** The words typo repair may return, by number. */
-  private readonly repairable: string[] = [];
   /**
-   * The deletion index, as sorted numbers: for each repairable word, the hash of the word and of every
-   * string made by dropping one letter, with the word's number. A Map of those strings held 8.2 of
-   * 21.8 MB on 2,036 passages (issue 14); this is 8 bytes a key. A look-up checks each hit against the
-   * key itself, so a hash collision never adds a candidate.
+   * The words typo repair may return, by number, and the deletion index, as sorted numbers: for each
+   * repairable word, the hash of the word and of every string made by dropping one letter, with the
+   * word's number. A Map of those strings held 8.2 of 21.8 MB on 2,036 passages (issue 14); this is 8
+   * bytes a key. A look-up checks each hit against the key itself, so a hash collision never adds a
+   * candidate. Made on first use: only a question word the article lacks needs it, and in a library
+   * most packs are never asked one (issue 14: it was 4% of a build).
    */
-  private readonly deletions: Float64Array;
+  private built: DeletionIndex | undefined;
   private readonly cache = new Map<string, string | null>();
   /** The words in code-unit order, for the words that begin with a stem (built on first use). */
   private sorted?: string[];
@@ -51,37 +51,42 @@ export class Vocabulary {
   ) {
     if (built) {
       if (built.deletions.length !== built.repairable.reduce((n, w) => n + w.length + 1, 0)) throw new Error('typo repair: a deletion index of other words');
-      this.repairable = built.repairable;
-      this.deletions = built.deletions;
-      return;
+      this.built = built;
     }
+  }
+
+  /** The deletion index of `words`, made now if it was not yet. */
+  private deletionsOf(): DeletionIndex {
+    if (this.built) return this.built;
+    const repairable: string[] = [];
     let keys = 0;
-    for (const w of words.keys()) {
+    for (const w of this.words.keys()) {
       if (w.length < 4 || /\d/.test(w)) continue;
-      this.repairable.push(w);
+      repairable.push(w);
       keys += w.length + 1;
     }
-    if (this.repairable.length >= SLOTS) throw new Error(`too many words for typo repair (${this.repairable.length})`);
-    this.deletions = new Float64Array(keys);
+    if (repairable.length >= SLOTS) throw new Error(`too many words for typo repair (${repairable.length})`);
+    const deletions = new Float64Array(keys);
     let k = 0;
-    this.repairable.forEach((w, n) => {
-      this.deletions[k++] = hashWithout(w, -1) * SLOTS + n;
-      for (let i = 0; i < w.length; i++) this.deletions[k++] = hashWithout(w, i) * SLOTS + n;
+    repairable.forEach((w, n) => {
+      deletions[k++] = hashWithout(w, -1) * SLOTS + n;
+      for (let i = 0; i < w.length; i++) deletions[k++] = hashWithout(w, i) * SLOTS + n;
     });
-    this.deletions.sort();
+    deletions.sort();
+    return (this.built = { repairable, deletions });
   }
 
   /** The deletion index, to be stored with the words it was made from (engine/parts-file.ts). */
   deletionIndex(): DeletionIndex {
-    return { repairable: this.repairable, deletions: this.deletions };
+    return this.deletionsOf();
   }
 
   /** Repairable words that have `key` as themselves or with one letter dropped, in word order. */
   private withKey(key: string, into: Set<string>): void {
     const h = hashWithout(key, -1) * SLOTS;
-    const d = this.deletions;
+    const { deletions: d, repairable } = this.deletionsOf();
     for (let i = lowerBound(d, h); i < d.length && d[i]! < h + SLOTS; i++) {
-      const w = this.repairable[d[i]! - h]!;
+      const w = repairable[d[i]! - h]!;
       if (w === key || dropsOneLetterTo(w, key)) into.add(w);
     }
   }

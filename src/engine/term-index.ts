@@ -2,7 +2,7 @@
 // Scoring walks only the postings of the question's terms, which keeps a question well under a
 // millisecond even on a library of thousands of passages.
 import type { PassageRecord } from './passages.ts';
-import { tokenize, STOP_WORDS, type Token } from './text.ts';
+import { tokenize, stemWord, STOP_WORDS, type Token } from './text.ts';
 
 /**
  * BM25 statistics over one kind of document (passages, or paragraphs), with the postings of every
@@ -64,20 +64,20 @@ export function positionsFrom(tokens: Token[][]): PositionLookup {
 }
 
 export function buildTermIndex(passages: PassageRecord[]): TermIndex {
-  const words = new Map<string, number>();
-  // One string per distinct word, shared by every token that spells it (stems are shared already).
-  const interned = new Map<string, string>();
-  const intern = (t: Token) => {
-    const w = interned.get(t.word);
-    if (w === undefined) interned.set(t.word, t.word);
-    else t.word = w;
-    return t;
-  };
   const terms = new Map<string, number>();
   const termOf = (stem: string) => {
     let id = terms.get(stem);
     if (id === undefined) terms.set(stem, (id = terms.size));
     return id;
+  };
+  // Each distinct word once: its one string (shared by every token that spells it), its count and its
+  // term (a word's stem never changes): one look-up a token instead of four (issue 14).
+  const seen = new Map<string, { word: string; count: number; term: number }>();
+  const entryOf = (word: string) => {
+    let entry = seen.get(word);
+    if (entry === undefined) seen.set(word, (entry = { word, count: 0, term: termOf(stemWord(word)) }));
+    entry.count++;
+    return entry;
   };
   // Every passage's term ids, text and expansion apart, end to end: passage i's text is
   // text[textAt[i]] up to text[textAt[i + 1]].
@@ -94,14 +94,13 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     const own = p.tokens ?? tokenize(p.text);
     tokens.push(own);
     for (const t of own) {
-      intern(t);
-      words.set(t.word, (words.get(t.word) ?? 0) + 1);
-      text.push(termOf(t.stem));
+      const entry = entryOf(t.word);
+      t.word = entry.word;
+      text.push(entry.term);
     }
     for (const t of tokenize(p.expansion)) {
       if (STOP_WORDS.has(t.word)) continue;
-      words.set(t.word, (words.get(t.word) ?? 0) + 1);
-      expansion.push(termOf(t.stem));
+      expansion.push(entryOf(t.word).term);
     }
     textAt[i + 1] = text.length;
     expansionAt[i + 1] = expansion.length;
@@ -115,6 +114,8 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     paragraphPassages[para]!.push(i);
   });
   const ids = { text: text.array(), textAt, expansion: expansion.array(), expansionAt };
+  const words = new Map<string, number>();
+  for (const [word, entry] of seen) words.set(word, entry.count);
   return {
     passages: stats(terms, passages.map((_, i) => [i]), ids),
     paragraphs: stats(terms, paragraphPassages, ids),

@@ -38,6 +38,14 @@ const UNITED_STATES = /^(US|USA|U\.S\.|U\.S\.A\.)$/;
 export const UNITED_STATES_WORD = 'usa';
 
 export function tokenize(text: string): Token[] {
+  // Plain ASCII is most text: scanned by hand, it makes the same tokens as WORD without the Unicode
+  // pattern, and reads each spelling's word and stem from one cache (issue 14: tokenising was a third
+  // of an uncurated library's build).
+  return ASCII.test(text) ? tokenizeAscii(text) : tokenizeByPattern(text);
+}
+
+/** The tokens of any text, by the WORD pattern: the definition tokenizeAscii keeps to. */
+export function tokenizeByPattern(text: string): Token[] {
   const folded = fold(text);
   // NFKD can change length; fall back to the folded string's offsets only when lengths agree.
   const source = folded.length === text.length ? folded : text;
@@ -47,11 +55,56 @@ export function tokenize(text: string): Token[] {
     // "Russia's" → "Russia": the possessive is not a word of its own.
     const apos = raw.indexOf("'");
     if (apos > 0) raw = raw.slice(0, apos);
-    const word = raw.length <= 8 && raw.charCodeAt(0) === 85 && UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase();
+    const word = wordOf(raw);
     out.push({ word, stem: stemWord(word), start: m.index!, end: m.index! + raw.length, capital: startsUpper(raw) });
   }
   return out;
 }
+
+const wordOf = (raw: string) => (raw.length <= 8 && raw.charCodeAt(0) === 85 && UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase());
+
+/** A spelling's word and stem, by the spelling as the text writes it ("Russia" → russia, russia). */
+const spellings = new Map<string, { word: string; stem: string }>();
+
+/** WORD over ASCII text: "U.S." or "U.S.A.", else a run of letters and digits, with "'s" and the like read past. */
+function tokenizeAscii(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end: number;
+    let next: number;
+    if (c === 85 && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 83 && text.charCodeAt(i + 3) === 46) {
+      end = text.charCodeAt(i + 4) === 65 && text.charCodeAt(i + 5) === 46 ? i + 6 : i + 4;
+      next = end;
+    } else if (isAsciiAlnum(c)) {
+      end = i + 1;
+      while (end < n && isAsciiAlnum(text.charCodeAt(end))) end++;
+      next = end;
+      if (text.charCodeAt(next) === 39 && isAsciiLetter(text.charCodeAt(next + 1))) {
+        next += 2;
+        while (next < n && isAsciiLetter(text.charCodeAt(next))) next++;
+      }
+    } else {
+      i++;
+      continue;
+    }
+    const raw = text.slice(i, end);
+    let known = spellings.get(raw);
+    if (known === undefined) {
+      const word = wordOf(raw);
+      known = { word, stem: stemWord(word) };
+      if (spellings.size < 200_000) spellings.set(raw, known);
+    }
+    out.push({ word: known.word, stem: known.stem, start: i, end, capital: c >= 65 && c <= 90 });
+    i = next;
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 /** `/^\p{Lu}/u`, without the regular expression for the ASCII letters that most words start with. */
 function startsUpper(word: string): boolean {

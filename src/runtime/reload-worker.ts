@@ -5,7 +5,7 @@
 // second reload does not load the modules again. With a cache folder in the job, an unchanged pack's
 // parts come from the on-disk cache (passage-cache.ts), as at start. Built as an entry by scripts/build.mjs.
 import { parentPort } from 'node:worker_threads';
-import { buildEngineParts } from '../engine/index.ts';
+import { buildEngineParts, type EngineParts } from '../engine/index.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pack, transferList } from './library-transfer.ts';
 import { loadLibraryFromEnv } from './load-library.ts';
@@ -18,13 +18,19 @@ function useEnv(env: WorkerJob['env']): void {
   for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
 }
 
+/** Typo repair's index is made on first use (engine/fuzzy.ts): made here, so the main thread never pauses for it. */
+function withRepairIndex(parts: EngineParts): EngineParts {
+  parts.vocabulary.deletionIndex();
+  return parts;
+}
+
 function run(cacheDir: string | undefined): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   try {
     const t0 = performance.now();
     const load = loadLibraryFromEnv();
     const warnings: string[] = [];
     const cache = cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: (m) => warnings.push(m) });
-    const packs = load.packs.map((p) => pack(cache ? cache.partsOf(p) : buildEngineParts(p)));
+    const packs = load.packs.map((p) => pack(withRepairIndex(cache ? cache.partsOf(p) : buildEngineParts(p))));
     const cached = cache && { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
     const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0, ...(cached ? { cache: cached } : {}) };
     return { reply, transfer: packs.flatMap(transferList) };
