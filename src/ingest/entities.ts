@@ -41,6 +41,8 @@ const ROLE_COMMA_BEFORE = new RegExp(String.raw`(?:^|[\s"“])(?:[Tt]he|[Ii]ts|[
 const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
 const ACRONYM_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\)/u;
 
+/** Last words of a sports club's name, which news also writes alone. */
+const CLUB_WORDS = new Set(['rovers', 'wanderers', 'harriers', 'rangers', 'athletic', 'albion', 'united']);
 const ORG_SUFFIX = new Set(
   `group agency ministry army navy force forces times daily post news radio television tv party dynasty council committee
   commission company corporation corp inc ltd llc plc university college school bank fund association union institute
@@ -48,12 +50,12 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency abroad trust watch international`.split(/\s+/),
+  church mission command agency abroad trust watch international ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
 );
-const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords'.split(' '));
+const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords awards day'.split(' '));
 const OTHER_SUFFIX = new Set('act bill law code constitution vote award prize index report doctrine plan programme program protocol show'.split(' '));
 const DATE_WORDS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -377,7 +379,9 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const multi = [...drafts.values()].filter((d) => d.name.includes(' '));
   for (const [k, d] of [...drafts]) {
     if (d.name.includes(' ')) continue;
-    const owners = multi.filter((m) => (m.type === 'person' ? m.name.split(' ') : [m.name.split(' ')[0]]).includes(d.name));
+    // A club is called by its last word too: "Rovers" for "Castleford Rovers".
+    const short = (m: Draft) => (m.type === 'person' ? m.name.split(' ') : [m.name.split(' ')[0], ...(CLUB_WORDS.has(headWord(m.name)) ? [m.name.split(' ').at(-1)] : [])]);
+    const owners = multi.filter((m) => short(m).includes(d.name));
     const persons = owners.filter((o) => o.type === 'person');
     const owner = persons.length === 1 ? persons[0] : owners.length === 1 && d.type !== 'place' ? owners[0] : undefined;
     if (!owner) continue;
@@ -438,8 +442,11 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   const guess = fallback?.(d.name);
   if (guess) return guess;
   if (the > 0) return 'organisation';
-  // Two or three capitalised words with no organisation suffix are usually a person's name.
-  if (d.name.split(' ').length >= 2 && d.name.split(' ').length <= 3 && !/['’]/.test(d.name)) return 'person';
+  // Two or three capitalised words with no organisation suffix are usually a person's name, unless the
+  // lexicon, which knows first names, saw none and every word is English: "Stressed Out", "Best New Artist".
+  const words = d.name.split(' ');
+  if (fallback && words.every((w) => (everydayRank(w.toLowerCase()) ?? Infinity) < 15000)) return 'other';
+  if (words.length >= 2 && words.length <= 3 && !/['’]/.test(d.name)) return 'person';
   return 'other';
 }
 
