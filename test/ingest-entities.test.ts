@@ -141,6 +141,7 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
     expect(found.find((e) => e.name === 'Breakfast with Frost')?.type).toBe('other');
     expect(found.find((e) => e.name === 'Sports Report')?.type).toBe('other');
     expect(found.find((e) => e.name === 'Peter Hales')?.type).toBe('person');
+    expect(found.find((e) => e.name === 'BBC Radio 5 Live')?.type).toBe('organisation');
   });
 
   it('types award categories and song titles as works, an awards night as an event, and calls a club by its last word', async () => {

@@ -50,7 +50,7 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency abroad trust watch international ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
+  church mission command agency abroad trust watch international railway railways ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
@@ -432,6 +432,8 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   // A programme named after its channel's possessive: a work, not a person.
   if (cues.includes('work')) return 'other';
   if (cues.includes('title')) return 'person';
+  // "BBC Radio Bristol", "Channel 4 News": a broadcaster, whatever place its name ends with.
+  if (d.name.includes(' ') && /\b(?:BBC|ITV|CNN|Radio|Television|TV|Channel)\b/.test(d.name)) return 'organisation';
   if (COUNTRY_ACRONYMS.has(d.name)) return 'place';
   if (isAcronym(d.name)) return 'organisation';
   // What the article's own words say ("in Victoria") outranks a lexicon that knows Victoria as a first name;
