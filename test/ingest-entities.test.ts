@@ -160,5 +160,8 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
     expect(typeOf('Maya Holt')).toBe('person');
     for (const work of ['Best New Artist', 'Paper Hearts', 'Running Late', 'Best Pop Single']) expect([work, typeOf(work)]).toEqual([work, 'other']);
     expect(found.find((e) => e.name === 'Castleford Rovers')).toMatchObject({ type: 'organisation', aliases: ['Rovers'] });
+    const film = extractEntities(parse("Title Line\n\nShe also starred in the film Ridin' with Ghosts, which Jones' studio made.").paragraphs);
+    expect(film.find((e) => e.name === "Ridin' with Ghosts")?.type).toBe('other');
+    expect(film.map((e) => e.name)).not.toContain('Ridin');
   });
 });

@@ -95,9 +95,12 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
+// "Jazzin'", "Rockin'": a dropped g keeps its apostrophe.
+const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*(?:(?<=\p{L}in)['’](?=\s))?/gu;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const stripPossessive = (w: string) => w.replace(/['’]s?$/u, '');
+/** "Drake's", "Jones'" (not the dropped g of "Jazzin'"). */
+const POSSESSIVE = /['’]s$|(?<!\p{L}in)['’]$/u;
+const stripPossessive = (w: string) => w.replace(POSSESSIVE, '');
 const isAcronym = (w: string) => /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(w) && !/\p{Ll}/u.test(w);
 
 /** Every capitalised phrase in the body paragraphs that can be a name, with its cues. */
@@ -121,7 +124,10 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
         // Grow a run of capitalised words joined by single spaces (and "of", "de" … between them).
         let j = i;
         // A programme after its channel's possessive ("BBC One's Breakfast with Frost") keeps its small words.
-        const programme = i > 0 && /['’]s$/u.test(words[i - 1]!.text) && /^ $/.test(sentence.text.slice(words[i - 1]!.end, words[i]!.start)) && broadcasterRun(words, i - 1);
+        const afterPrevious = i > 0 && /^ $/.test(sentence.text.slice(words[i - 1]!.end, words[i]!.start));
+        // So does a title after the word for its kind: "his music video Jazzin' for Blue Jean".
+        const work = afterPrevious && WORK_NOUNS.has(words[i - 1]!.text);
+        const programme = (afterPrevious && /['’]s$/u.test(words[i - 1]!.text) && broadcasterRun(words, i - 1)) || work;
         while (j + 1 < words.length) {
           const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
           const next = words[j + 1]!.text;
@@ -132,14 +138,14 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
             continue;
           }
           // "Best Pop Duo/Group Performance" is one name.
-          if (!/^ $|^\/$/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(next)) break;
+          if (!/^ $|^\/$/.test(gap) || POSSESSIVE.test(words[j]!.text) && !isCapitalised(next)) break;
           // "Korea's Kim Shin-Wook", "Drake's Views": a name's possessive ends it ("People's Daily",
           // "A Sailor's Guide To Earth" do not). So does a possessive after two words or an acronym:
           // "BBC One's Breakfast", "BBC Radio 5 Live's Sports Report" are a channel and its programme.
-          const possessor = /['’]s?$/u.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
+          const possessor = POSSESSIVE.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
           if (possessor && ((everydayRank(stripPossessive(words[j]!.text).toLowerCase()) ?? Infinity) >= 1000 || j > i || isAcronym(words[i]!.text))) break;
           // "BBC Radio 5 Live", "Channel 4 News": a small number between capitals (not "June 5 Smith").
-          if (/^\d{1,2}$/.test(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1) && !DATE_WORDS.has(words[j]!.text.toLowerCase()) && !/['’]s?$/u.test(words[j]!.text)) {
+          if (/^\d{1,2}$/.test(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1) && !DATE_WORDS.has(words[j]!.text.toLowerCase()) && !POSSESSIVE.test(words[j]!.text)) {
             j += 2;
             continue;
           }
@@ -173,6 +179,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
   return mentions;
 }
 
+const WORK_NOUNS = new Set(['song', 'single', 'album', 'video', 'film', 'movie', 'book', 'novel', 'play', 'musical', 'series', 'programme', 'documentary', 'painting', 'poem']);
 const PROGRAMME_SMALL_WORDS = new Set(['with', 'of', 'the', 'and', 'for', 'on', 'at', 'in', 'a']);
 /** Words that name a broadcaster or its channel: "BBC One's", "Sky Sports'", "Channel 4's". */
 const BROADCASTER = /^(?:BBC|ITV|CNN|NBC|CBS|ABC|PBS|NPR|RTÉ|RTE|Sky|Channel|Radio|TV|Television|One|Two|Three|Four|Live|News|FM|World|Sports?)$/u;
@@ -188,7 +195,7 @@ function broadcasterRun(words: Word[], k: number): boolean {
 function andJoins(words: Word[], j: number): boolean {
   let k = j + 2;
   if (k >= words.length || !isCapitalised(words[k]!.text)) return false;
-  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !/['’]s?$/u.test(words[k]!.text)) k++;
+  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !POSSESSIVE.test(words[k]!.text)) k++;
   const head = stripPossessive(words[k]!.text).toLowerCase();
   const everyday = (w: Word) => (everydayRank(w.text.toLowerCase()) ?? Infinity) < 5000;
   // Not "Massachusetts Institute of Technology and Colorado State University": two whole names.
