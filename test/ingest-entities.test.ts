@@ -141,5 +141,27 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
     expect(found.find((e) => e.name === 'Breakfast with Frost')?.type).toBe('other');
     expect(found.find((e) => e.name === 'Sports Report')?.type).toBe('other');
     expect(found.find((e) => e.name === 'Peter Hales')?.type).toBe('person');
+    expect(found.find((e) => e.name === 'BBC Radio 5 Live')?.type).toBe('organisation');
+  });
+
+  it('types award categories and song titles as works, an awards night as an event, and calls a club by its last word', async () => {
+    const found = extractEntities(
+      parse(
+        [
+          'Title Line',
+          'At the Brit Awards in London, singer Maya Holt won Best New Artist for her album Paper Hearts, and her song Running Late won Best Pop Single.',
+          'Earlier, Castleford Rovers beat Leeds. Rovers had lost twice before.',
+        ].join('\n\n'),
+      ).paragraphs,
+      { typeOf: await loadTypeGuesser() },
+    );
+    const typeOf = (name: string) => found.find((e) => e.name === name)?.type;
+    expect(typeOf('Brit Awards')).toBe('event');
+    expect(typeOf('Maya Holt')).toBe('person');
+    for (const work of ['Best New Artist', 'Paper Hearts', 'Running Late', 'Best Pop Single']) expect([work, typeOf(work)]).toEqual([work, 'other']);
+    expect(found.find((e) => e.name === 'Castleford Rovers')).toMatchObject({ type: 'organisation', aliases: ['Rovers'] });
+    const film = extractEntities(parse("Title Line\n\nShe also starred in the film Ridin' with Ghosts, which Jones' studio made.").paragraphs);
+    expect(film.find((e) => e.name === "Ridin' with Ghosts")?.type).toBe('other');
+    expect(film.map((e) => e.name)).not.toContain('Ridin');
   });
 });

@@ -103,3 +103,25 @@ describe('draftTimeline dates the future forward from the publication date', () 
     ]);
   });
 });
+
+describe('draftTimeline leaves out years that date no event, and says why', () => {
+  const draft = (text: string) => draftTimeline(paragraphs(`Title Line\n\n${text}`), { published: '2021-05-04', publishedFrom: 'the dateline' });
+
+  it('skips projections, study periods and years that describe a noun, and keeps the events', () => {
+    const { entries, skipped } = draft(
+      'Sales fell to half of 1990 levels over 2010 - 2020. Prices doubled from 1995 to 2005, the 2019 Annual Report said. By 2040, the lake will be dry; rents will rise by 2030. The dam opened in 1962 and was rebuilt by 2001.',
+    );
+    expect(entries.map((e) => [e.when, e.date])).toEqual([
+      ['in 1962', '1962'],
+      ['by 2001', '2001'],
+    ]);
+    expect(skipped.map((s) => [s.when, s.why.split(' ')[1]])).toEqual([
+      ['2010', 'period'],
+      ['2020', 'period'],
+      ['from 1995', 'period'],
+      ['2005', 'period'],
+      ['2040', 'projection'],
+      ['by 2030', 'projection'],
+    ]);
+  });
+});

@@ -41,6 +41,8 @@ const ROLE_COMMA_BEFORE = new RegExp(String.raw`(?:^|[\s"“])(?:[Tt]he|[Ii]ts|[
 const APPOSITIVE = new RegExp(String.raw`^,\s+((?:[Tt]he|[Aa]n?|[Ff]ormer|who is)\s+[^,.;:"“”()]{0,80}?\b(?:${ROLE_NOUNS}|ministry|agency|group|company|party|newspaper|broadcaster)\b[^,.;:"“”()]{0,40}?|(?:${ROLE_NOUNS})\s+(?:of|at|for)\s+[^,.;:"“”()]{2,60}?)\s*[,.;]`, 'u');
 const ACRONYM_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\)/u;
 
+/** Last words of a sports club's name, which news also writes alone. */
+const CLUB_WORDS = new Set(['rovers', 'wanderers', 'harriers', 'rangers', 'athletic', 'albion', 'united']);
 const ORG_SUFFIX = new Set(
   `group agency ministry army navy force forces times daily post news radio television tv party dynasty council committee
   commission company corporation corp inc ltd llc plc university college school bank fund association union institute
@@ -48,12 +50,12 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency abroad trust watch international`.split(/\s+/),
+  church mission command agency abroad trust watch international railway railways ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),
 );
-const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords'.split(' '));
+const EVENT_SUFFIX = new Set('rebellion revolution war revolt uprising summit games olympics cup conference crisis massacre election elections festival treaty accords awards day'.split(' '));
 const OTHER_SUFFIX = new Set('act bill law code constitution vote award prize index report doctrine plan programme program protocol show'.split(' '));
 const DATE_WORDS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
@@ -93,9 +95,12 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
+// "Jazzin'", "Rockin'": a dropped g keeps its apostrophe.
+const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*(?:(?<=\p{L}in)['’](?=\s))?/gu;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const stripPossessive = (w: string) => w.replace(/['’]s?$/u, '');
+/** "Drake's", "Jones'" (not the dropped g of "Jazzin'"). */
+const POSSESSIVE = /['’]s$|(?<!\p{L}in)['’]$/u;
+const stripPossessive = (w: string) => w.replace(POSSESSIVE, '');
 const isAcronym = (w: string) => /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(w) && !/\p{Ll}/u.test(w);
 
 /** Every capitalised phrase in the body paragraphs that can be a name, with its cues. */
@@ -119,7 +124,10 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
         // Grow a run of capitalised words joined by single spaces (and "of", "de" … between them).
         let j = i;
         // A programme after its channel's possessive ("BBC One's Breakfast with Frost") keeps its small words.
-        const programme = i > 0 && /['’]s$/u.test(words[i - 1]!.text) && /^ $/.test(sentence.text.slice(words[i - 1]!.end, words[i]!.start)) && broadcasterRun(words, i - 1);
+        const afterPrevious = i > 0 && /^ $/.test(sentence.text.slice(words[i - 1]!.end, words[i]!.start));
+        // So does a title after the word for its kind: "his music video Jazzin' for Blue Jean".
+        const work = afterPrevious && WORK_NOUNS.has(words[i - 1]!.text);
+        const programme = (afterPrevious && /['’]s$/u.test(words[i - 1]!.text) && broadcasterRun(words, i - 1)) || work;
         while (j + 1 < words.length) {
           const gap = sentence.text.slice(words[j]!.end, words[j + 1]!.start);
           const next = words[j + 1]!.text;
@@ -130,14 +138,14 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
             continue;
           }
           // "Best Pop Duo/Group Performance" is one name.
-          if (!/^ $|^\/$/.test(gap) || /['’]s?$/u.test(words[j]!.text) && !isCapitalised(next)) break;
+          if (!/^ $|^\/$/.test(gap) || POSSESSIVE.test(words[j]!.text) && !isCapitalised(next)) break;
           // "Korea's Kim Shin-Wook", "Drake's Views": a name's possessive ends it ("People's Daily",
           // "A Sailor's Guide To Earth" do not). So does a possessive after two words or an acronym:
           // "BBC One's Breakfast", "BBC Radio 5 Live's Sports Report" are a channel and its programme.
-          const possessor = /['’]s?$/u.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
+          const possessor = POSSESSIVE.test(words[j]!.text) && !/^(A|An|The)$/.test(words[i]!.text);
           if (possessor && ((everydayRank(stripPossessive(words[j]!.text).toLowerCase()) ?? Infinity) >= 1000 || j > i || isAcronym(words[i]!.text))) break;
           // "BBC Radio 5 Live", "Channel 4 News": a small number between capitals (not "June 5 Smith").
-          if (/^\d{1,2}$/.test(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1) && !DATE_WORDS.has(words[j]!.text.toLowerCase()) && !/['’]s?$/u.test(words[j]!.text)) {
+          if (/^\d{1,2}$/.test(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && spaced(j + 1) && !DATE_WORDS.has(words[j]!.text.toLowerCase()) && !POSSESSIVE.test(words[j]!.text)) {
             j += 2;
             continue;
           }
@@ -171,6 +179,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
   return mentions;
 }
 
+const WORK_NOUNS = new Set(['song', 'single', 'album', 'video', 'film', 'movie', 'book', 'novel', 'play', 'musical', 'series', 'programme', 'documentary', 'painting', 'poem']);
 const PROGRAMME_SMALL_WORDS = new Set(['with', 'of', 'the', 'and', 'for', 'on', 'at', 'in', 'a']);
 /** Words that name a broadcaster or its channel: "BBC One's", "Sky Sports'", "Channel 4's". */
 const BROADCASTER = /^(?:BBC|ITV|CNN|NBC|CBS|ABC|PBS|NPR|RTÉ|RTE|Sky|Channel|Radio|TV|Television|One|Two|Three|Four|Live|News|FM|World|Sports?)$/u;
@@ -186,7 +195,7 @@ function broadcasterRun(words: Word[], k: number): boolean {
 function andJoins(words: Word[], j: number): boolean {
   let k = j + 2;
   if (k >= words.length || !isCapitalised(words[k]!.text)) return false;
-  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !/['’]s?$/u.test(words[k]!.text)) k++;
+  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !POSSESSIVE.test(words[k]!.text)) k++;
   const head = stripPossessive(words[k]!.text).toLowerCase();
   const everyday = (w: Word) => (everydayRank(w.text.toLowerCase()) ?? Infinity) < 5000;
   // Not "Massachusetts Institute of Technology and Colorado State University": two whole names.
@@ -377,7 +386,9 @@ export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = 
   const multi = [...drafts.values()].filter((d) => d.name.includes(' '));
   for (const [k, d] of [...drafts]) {
     if (d.name.includes(' ')) continue;
-    const owners = multi.filter((m) => (m.type === 'person' ? m.name.split(' ') : [m.name.split(' ')[0]]).includes(d.name));
+    // A club is called by its last word too: "Rovers" for "Castleford Rovers".
+    const short = (m: Draft) => (m.type === 'person' ? m.name.split(' ') : [m.name.split(' ')[0], ...(CLUB_WORDS.has(headWord(m.name)) ? [m.name.split(' ').at(-1)] : [])]);
+    const owners = multi.filter((m) => short(m).includes(d.name));
     const persons = owners.filter((o) => o.type === 'person');
     const owner = persons.length === 1 ? persons[0] : owners.length === 1 && d.type !== 'place' ? owners[0] : undefined;
     if (!owner) continue;
@@ -428,6 +439,8 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   // A programme named after its channel's possessive: a work, not a person.
   if (cues.includes('work')) return 'other';
   if (cues.includes('title')) return 'person';
+  // "BBC Radio Bristol", "Channel 4 News": a broadcaster, whatever place its name ends with.
+  if (d.name.includes(' ') && /\b(?:BBC|ITV|CNN|Radio|Television|TV|Channel)\b/.test(d.name)) return 'organisation';
   if (COUNTRY_ACRONYMS.has(d.name)) return 'place';
   if (isAcronym(d.name)) return 'organisation';
   // What the article's own words say ("in Victoria") outranks a lexicon that knows Victoria as a first name;
@@ -438,8 +451,11 @@ function typeOf(d: Draft, fallback?: (name: string) => EntityType | undefined): 
   const guess = fallback?.(d.name);
   if (guess) return guess;
   if (the > 0) return 'organisation';
-  // Two or three capitalised words with no organisation suffix are usually a person's name.
-  if (d.name.split(' ').length >= 2 && d.name.split(' ').length <= 3 && !/['’]/.test(d.name)) return 'person';
+  // Two or three capitalised words with no organisation suffix are usually a person's name, unless the
+  // lexicon, which knows first names, saw none and every word is English: "Stressed Out", "Best New Artist".
+  const words = d.name.split(' ');
+  if (fallback && words.every((w) => (everydayRank(w.toLowerCase()) ?? Infinity) < 15000)) return 'other';
+  if (words.length >= 2 && words.length <= 3 && !/['’]/.test(d.name)) return 'person';
   return 'other';
 }
 

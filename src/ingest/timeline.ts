@@ -62,6 +62,10 @@ interface Found {
   relation?: 'last' | 'next' | 'this';
   /** The clause that holds the date is in the future tense ("will open in May"). */
   future?: boolean;
+  /** "by 2050": a year something is projected to happen by, when it is after the publication date. */
+  by?: boolean;
+  /** Why a date the article writes is no event ("over 2000 - 2050": a period). */
+  skip?: string;
 }
 
 export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {}): TimelineDraft {
@@ -88,6 +92,15 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
     entries.push({ date, when: f.when, event: f.sentence, paragraph: f.paragraph, ...(basis ? { basis } : {}) });
   };
   for (const f of found) {
+    if (f.skip) {
+      skipped.push({ when: f.when, paragraph: f.paragraph, why: f.skip });
+      continue;
+    }
+    // "By 2050, undernourishment would increase": a projection, not something that happened.
+    if (f.by && f.kind === 'year' && published && f.year! > published.year) {
+      skipped.push({ when: f.when, paragraph: f.paragraph, why: 'a projection (a year after the publication date), not a dated event' });
+      continue;
+    }
     switch (f.kind) {
       case 'full':
         if (validDay(f.year!, f.month!, f.day!)) add(f, iso(f.year!, f.month!, f.day!));
@@ -236,8 +249,20 @@ function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, par
       // A bare number is a year after "in", "since" …, or before punctuation; "2000 cars" is a count.
       const led = /^(?:early|late|later|earlier|in|since|until|by|from|before|after|during|of)\b/i.test(m[0]);
       const next = sentence.slice(m.index! + m[0].length);
+      const prev = sentence.slice(0, m.index!);
       if (!led && /^\s+\p{Ll}/u.test(next) && !/^\s+(?:and|or|to|when|after|before|until)\b/.test(next)) return undefined;
-      return { ...base, year: Number(g[0]) };
+      // "of 2000 levels", "the 2018 World Cup": a year that describes the noun after it dates nothing.
+      if (/^\s+\p{L}/u.test(next) && (/^of\s/i.test(m[0]) || /\bthe\s+$/i.test(prev)) && !/^\s+(?:and|or|to|when|after|before|until)\b/.test(next)) return undefined;
+      const year = Number(g[0]);
+      // "over 2000 - 2050", "from 1980 to 2012": the span of a trend or a study, not a dated event.
+      const YEAR = String.raw`(?:1\d{3}|20\d{2})`;
+      const period =
+        new RegExp(String.raw`^\s*[-–—]\s*${YEAR}\b`).test(next) ||
+        new RegExp(String.raw`${YEAR}\s*[-–—]\s*$`).test(prev) ||
+        (/^(?:from|between)\s/i.test(m[0]) && new RegExp(String.raw`^\s+(?:to|and|until)\s+${YEAR}\b`).test(next)) ||
+        new RegExp(String.raw`\b(?:from|between)\s+${YEAR}\s+(?:to|and|until)\s+$`, 'i').test(prev);
+      const by = /^by\s/i.test(m[0]) || /\b[Bb]y\s+$/.test(prev);
+      return { ...base, year, ...(by ? { by } : {}), ...(period ? { skip: 'a period (a span of years), not a dated event' } : {}) };
     }
     case 'month':
       return { ...base, month: monthOf(g[0]!) };
