@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../src/engine/index.ts';
+import { buildEngineParts, createEngine, questionRanker } from '../src/engine/create-engine.ts';
+import { fitToQuestion } from '../src/engine/question-fit.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
 
 const STORY = `Harbour town honours its mayor
@@ -24,7 +25,8 @@ const dir = mkdtempSync(join(tmpdir(), 'news-said-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, 'story.txt');
 writeFileSync(file, STORY);
-const engine = createEngine(loadArticleFile(file));
+const pack = loadArticleFile(file);
+const engine = createEngine(pack);
 
 describe('what X said about Y', () => {
   it("answers with X's words, not the report of what X did that holds the question's other words", () => {
@@ -49,5 +51,26 @@ describe('what X said about Y', () => {
     const a = engine.answer('What did the county council say about the medal?');
     expect(a.found).toBe(true);
     expect(a.answer?.text).toMatch(/medal/i);
+  });
+
+  it("weighs up X's words said on the occasion the question names, by their paragraph, over X's words said on another", () => {
+    const ranker = questionRanker(buildEngineParts(pack));
+    const q = ranker.analyse('What did Tolland say about the ferry when she accepted the Civic Medal of the Year?');
+    const { ranked } = ranker.rank(q);
+    const r = (id: number) => ranker.records[id]!;
+    const fitted = fitToQuestion(q, ranked, {
+      tokens: (id) => ranker.index.tokens[id]!,
+      text: (id) => r(id).text,
+      isName: (w) => ranker.index.names.has(w),
+      speaker: (id) => (r(id).speaker === pack.meta.publisher ? new Set() : r(id).speakerStems),
+      quoted: (id) => r(id).how.startsWith('said'),
+    });
+    const gain = (fragment: string) => {
+      const before = ranked.find((s) => r(s.id).text.includes(fragment))!;
+      return fitted.find((s) => s.id === before.id)!.score / before.score;
+    };
+    // Both are Tolland's and name the ferry; only the first was said when she received the Civic Medal.
+    expect(gain('never missed a crossing')).toBeCloseTo(1.3 * gain('reason I stood for office'), 5);
+    expect(gain('was in tears')).toBe(1);
   });
 });

@@ -19,7 +19,10 @@ const CALENDAR_FACTOR = 1.2;
 /** "what did X say": a passage the article attributes to X (a sentence of X's statement, not a report about X). */
 const SAID_BY_FACTOR = 1.5;
 
-/** "… say about Y": a passage of X's that names Y itself, not only its paragraph. */
+/**
+ * "… say about Y": a passage of X's that names Y itself, not only its paragraph; "… say when she accepted
+ * Z": one whose paragraph names every word of the occasion (a statement made then, not at another time).
+ */
 const ABOUT_FACTOR = 1.3;
 
 /** What was said: a passage that is someone's speech (quotation marks, or a sentence of a statement). */
@@ -65,6 +68,7 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
       if (spoke.has(s.id)) {
         factor *= SAID_BY_FACTOR;
         if (said.about.size && tokens.some((t) => said.about.has(t.stem))) factor *= ABOUT_FACTOR;
+        if (said.occasion.length && said.occasion.every((g) => s.contextGroups.has(g))) factor *= ABOUT_FACTOR;
       }
       if (c.quoted(s.id)) factor *= QUOTED_FACTOR;
     }
@@ -73,16 +77,24 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-/** The stems of who spoke and of what about, as the question's words (typo repairs included) give them. */
-function saidAbout(q: Question): { speaker: Set<string>; about: Set<string> } | undefined {
+/** "… when she accepted the award", "… after the match": when the words were said. */
+const OCCASION = /^\s*,?\s*(?:when|while|after|before|during|as)\s+(.{3,120}?)\s*[?.!]*$/i;
+
+/**
+ * The stems of who spoke and of what about, as the question's words (typo repairs included) give them,
+ * and the question's word groups (by index) that say on what occasion.
+ */
+function saidAbout(q: Question): { speaker: Set<string>; about: Set<string>; occasion: number[] } | undefined {
   const m = SAID_ABOUT.exec(q.text);
   if (!m) return undefined;
-  const stemsOf = (part: string | undefined) => {
+  const groupsOf = (part: string | undefined) => {
     const words = new Set(tokenize(part ?? '').filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.word));
-    return new Set(q.groups.filter((g) => words.has(g.word)).flatMap((g) => g.stems.filter((s) => s.weight >= RANKING.typoWeight).map((s) => s.stem)));
+    return q.groups.flatMap((g, i) => (words.has(g.word) && !g.weak ? [i] : []));
   };
+  const stemsOf = (part: string | undefined) => new Set(groupsOf(part).flatMap((i) => q.groups[i]!.stems.filter((s) => s.weight >= RANKING.typoWeight).map((s) => s.stem)));
   const speaker = stemsOf(m[1]);
-  return speaker.size ? { speaker, about: stemsOf(m[2]) } : undefined;
+  const occasion = groupsOf(OCCASION.exec(q.text.slice(m.index + m[0].length))?.[1]);
+  return speaker.size ? { speaker, about: stemsOf(m[2]), occasion } : undefined;
 }
 
 function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
