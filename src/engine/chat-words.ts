@@ -137,6 +137,8 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`bl[eo]w(?:s|n|ing)?${PARTICLE_OBJECT}\s+up`, 'bl[eo]w(?:s|n|ing)?', 'explode exploded explosion', 0.9),
   idiom(String.raw`br(?:eak|oke)(?:s|ing)?\s+out`, 'br(?:eak|oke)(?:s|ing)?', 'begin began start started erupt erupted', 0.9),
   idiom(String.raw`side(?:s|d)?\s+with|st(?:and|ood)(?:s|ing)?\s+(?:by|with|behind)`, 'side(?:s|d)?|st(?:and|ood)(?:s|ing)?', 'support supported back backed', 0.9),
+  // "what was wrong with the baby", "what's wrong with him": what illness or injury they had, not "wrong" as in mistaken.
+  idiom(String.raw`(?:what|anything|something|nothing)(?:'s|\s+(?:is|was|were|are|has\s+been|had\s+been))?\s+(?:\w+\s+)?wrong\s+with`, 'wrong', 'ill illness sick sickness disease condition suffer suffered suffering ailment infection injury injured diagnosed', 0.9, true),
   // "who runs the club": who leads it, as an article names its head or chair.
   idiom(String.raw`who\s+(?:runs|ran|is\s+running|was\s+running)`, 'runs|ran|running', 'head lead leader chair chairman chairwoman chief director boss', 0.9, true),
   // "did the bill pass", "has the plan passed": a vote approved it.

@@ -11,16 +11,21 @@ import { judge } from './refusal.ts';
 import { everydayRank, loadEverydayEnglish } from './background.ts';
 import { describedPeople } from './coreference.ts';
 import { Suggester } from './suggest.ts';
-import { fold, tokenize, type Token } from './text.ts';
+import { fold, STOP_WORDS, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf } from './band.ts';
 import { holdsDetail } from './answer-detail.ts';
 import { keyLookup, passageKeys } from './passage-key.ts';
-import { fitToQuestion } from './question-fit.ts';
+import { fitToQuestion, type Candidates } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
+
+/** Quotation marks, straight or curly: the passage quotes someone. */
+const QUOTE_MARK = /["\u201c\u201d]/;
+/** An attribution that reports speech ("said in her acceptance speech", "told reporters"), not "according to". */
+const SAID_HOW = /^(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\b/;
 
 export function createEngine(pack: KnowledgePack): Engine {
   return engineFromParts(buildEngineParts(pack));
@@ -142,6 +147,24 @@ export function engineFromParts(parts: EngineParts): Engine {
     return { ...base, found: true, answer, band: 'high' };
   };
 
+  // Who said each passage, with their role ("the coach"), made when a what-did-X-say question first asks.
+  const speakerOf = new Map<number, Set<string>>();
+  const candidates: Candidates = {
+    tokens: (id) => index.tokens[id]!,
+    text: (id) => records[id]!.text,
+    isName: (w) => index.names.has(w),
+    speaker(id) {
+      let stems = speakerOf.get(id);
+      if (!stems) {
+        const r = records[id]!;
+        stems = r.speaker === pack.meta.publisher ? new Set() : new Set([...r.speakerStems, ...tokenize(r.role ?? '').filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem)]);
+        speakerOf.set(id, stems);
+      }
+      return stems;
+    },
+    quoted: (id) => QUOTE_MARK.test(records[id]!.text) || SAID_HOW.test(records[id]!.how),
+  };
+
   let entityByName: Map<string, Entity> | undefined;
   const entityNamed = (key: string) => {
     if (!entityByName) {
@@ -158,7 +181,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       if (facet) return answerAbout(question, facet);
       const { q, weights, ranked: byWords } = rank(analyse(question));
       // Not in questionRanker: npm run train learns the ranking of words; the question's form is fitted after.
-      const ranked = fitToQuestion(q, byWords, (id) => index.tokens[id]!, (id) => records[id]!.text, (w) => index.names.has(w));
+      const ranked = fitToQuestion(q, byWords, candidates);
       const best = ranked[0];
       const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;

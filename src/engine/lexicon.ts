@@ -10,6 +10,8 @@ think thinks thought thoughts believe believes believed feel feels felt reckon r
 meet met meeting meetings talks consultations consultation
 discuss discussed discussion discussions talk talked conversation
 support supports backing backs back endorse endorsement
+fund funds funded funding finance finances financed financing sponsor sponsors sponsored sponsorship grant grants support supported
+study studies studied research researched
 prosecute prosecuted prosecution charge charges charged trial indict indicted punish punished amnesty
 leave exile flee fled depart relocate go going goes went
 die died dead death deaths kill killed casualties fatalities

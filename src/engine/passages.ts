@@ -21,7 +21,7 @@ export interface PassageRecord {
   speakerStems: Set<string>;
   /** Entities the passage mentions (ids). */
   entities: string[];
-  /** Words the passage does not contain but answers to: aliases of its entities, curator keywords, its speaker and where they spoke. */
+  /** Words the passage does not contain but answers to: its section's subhead, aliases of its entities, curator keywords, its speaker and where they spoke. */
   expansion: string;
   /** The text's tokens, made once here for the index (the index keeps them). */
   tokens?: Token[];
@@ -61,6 +61,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       if (named.length && !referred.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
         KIND_WORDS[para.kind],
+        // "who got man of the match in england tunisia": the subhead says which match the paragraph is about.
+        para.section ?? '',
         ...referred,
         ...phraseMeanings(span.text),
         ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),

@@ -2,10 +2,13 @@
 // - "who is Rudenko": the passage that introduces Rudenko (his title or first name before the surname,
 //   as a news story does on first mention) says who he is; a later "… met Rudenko" does not.
 // - "what date…", "which year…": a passage with a calendar date or a year, not only "on Saturday".
+// - "what did X say about Y": X's own words answer it, not the article's report of what X did; among
+//   them the ones about Y; and quoted speech a little over a paraphrase.
 import type { Question } from './question.ts';
 import type { Scored } from './rank.ts';
-import type { Token } from './text.ts';
+import { STOP_WORDS, tokenize, type Token } from './text.ts';
 import { hasCalendarDate } from './answer-detail.ts';
+import { RANKING } from './ranking-defaults.ts';
 
 /** Score factor for the passage that introduces the person a "who is X" question names. */
 const INTRODUCES_FACTOR = 1.3;
@@ -13,22 +16,90 @@ const INTRODUCES_FACTOR = 1.3;
 /** Score factor for a passage that gives the year or the date a "what year"/"what date" question asks for. */
 const CALENDAR_FACTOR = 1.2;
 
+/** "what did X say": a passage the article attributes to X (a sentence of X's statement, not a report about X). */
+const SAID_BY_FACTOR = 1.5;
+
+/**
+ * "… say about Y": a passage of X's that names Y itself, not only its paragraph; "… say when she accepted
+ * Z": one whose paragraph names every word of the occasion (a statement made then, not at another time).
+ */
+const ABOUT_FACTOR = 1.3;
+
+/** What was said: a passage that is someone's speech (quotation marks, or a sentence of a statement). */
+const QUOTED_FACTOR = 1.1;
+
 /** "who is X", "who's X again", "who was X": the question names someone and asks nothing else. */
 const WHO_IS = /^\W*(?:who(?:'s|\s+is|\s+was|\s+are|\s+were)|whos)\s/i;
 
-export function fitToQuestion(q: Question, ranked: Scored[], tokensOf: (id: number) => Token[], textOf: (id: number) => string, isName: (word: string) => boolean): Scored[] {
-  const whoIs = q.type === 'who' && WHO_IS.test(q.text) && q.groups.length > 0 && q.groups.length <= 3 && q.groups.every((g) => g.nameLike || isName(g.repaired ?? g.word));
-  if (!whoIs && !q.calendar) return ranked;
+/**
+ * "what did X say about Y", "what has X said on Y", "what does X think of Y", "how did X describe Y":
+ * X is who spoke, Y (optional) what about.
+ */
+const SAID_ABOUT =
+  /\b(?:what|how)\s+(?:did|does|do|has|have|had|is|was|were)\s+(.{2,80}?)\s+(?:say|said|says|saying|tell|told|think|describe|call|mean|reply|respond|add)\b(?:(?:\s+\w+)?\s+(?:about|of|on|regarding|concerning)\s+(.{2,120}?)(?=\s+(?:when|while|after|before|as|at|in|during|because)\b|\s*[?.!,;]|\s*$))?/i;
+
+/** What fitToQuestion reads of each candidate passage, by id. */
+export interface Candidates {
+  tokens(id: number): Token[];
+  text(id: number): string;
+  /** A word the article writes as a name. */
+  isName(word: string): boolean;
+  /** Stems of who the passage is attributed to, with their role; empty for the article's own reporting. */
+  speaker(id: number): ReadonlySet<string>;
+  /** The passage is someone's speech: a quotation, or a sentence of their statement. */
+  quoted(id: number): boolean;
+}
+
+export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Scored[] {
+  const whoIs = q.type === 'who' && WHO_IS.test(q.text) && q.groups.length > 0 && q.groups.length <= 3 && q.groups.every((g) => g.nameLike || c.isName(g.repaired ?? g.word));
+  const said = q.speech || q.type === 'quote' ? saidAbout(q) : undefined;
+  if (!whoIs && !q.calendar && !said) return ranked;
   const asked = new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
   const named = whoIs ? new Set(q.groups.flatMap((g) => g.stems.filter((s) => s.weight >= 0.9).map((s) => s.stem))) : new Set<string>();
+  // Only when some candidate is X's: a question about someone the article never quotes is ranked by its words.
+  const saidBy = said ? ranked.filter((s) => hasAny(c.speaker(s.id), said.speaker)).map((s) => s.id) : [];
+  const spoke = new Set(saidBy);
   const out = ranked.map((s) => {
-    const tokens = tokensOf(s.id);
+    const tokens = c.tokens(s.id);
     let factor = 1;
-    if (whoIs && introduces(tokens, textOf(s.id), named)) factor *= INTRODUCES_FACTOR;
+    if (whoIs && introduces(tokens, c.text(s.id), named)) factor *= INTRODUCES_FACTOR;
     if (q.calendar && hasCalendarDate(tokens, asked, q.calendar)) factor *= CALENDAR_FACTOR;
+    if (said && spoke.size) {
+      if (spoke.has(s.id)) {
+        factor *= SAID_BY_FACTOR;
+        if (said.about.size && tokens.some((t) => said.about.has(t.stem))) factor *= ABOUT_FACTOR;
+        if (said.occasion.length && said.occasion.every((g) => s.contextGroups.has(g))) factor *= ABOUT_FACTOR;
+      }
+      if (c.quoted(s.id)) factor *= QUOTED_FACTOR;
+    }
     return factor === 1 ? s : { ...s, score: s.score * factor };
   });
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** "… when she accepted the award", "… after the match": when the words were said. */
+const OCCASION = /^\s*,?\s*(?:when|while|after|before|during|as)\s+(.{3,120}?)\s*[?.!]*$/i;
+
+/**
+ * The stems of who spoke and of what about, as the question's words (typo repairs included) give them,
+ * and the question's word groups (by index) that say on what occasion.
+ */
+function saidAbout(q: Question): { speaker: Set<string>; about: Set<string>; occasion: number[] } | undefined {
+  const m = SAID_ABOUT.exec(q.text);
+  if (!m) return undefined;
+  const groupsOf = (part: string | undefined) => {
+    const words = new Set(tokenize(part ?? '').filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.word));
+    return q.groups.flatMap((g, i) => (words.has(g.word) && !g.weak ? [i] : []));
+  };
+  const stemsOf = (part: string | undefined) => new Set(groupsOf(part).flatMap((i) => q.groups[i]!.stems.filter((s) => s.weight >= RANKING.typoWeight).map((s) => s.stem)));
+  const speaker = stemsOf(m[1]);
+  const occasion = groupsOf(OCCASION.exec(q.text.slice(m.index + m[0].length))?.[1]);
+  return speaker.size ? { speaker, about: stemsOf(m[2]), occasion } : undefined;
+}
+
+function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
+  for (const s of of) if (set.has(s)) return true;
+  return false;
 }
 
 /** The name written with a capitalised word before it, mid-sentence: "Deputy Foreign Minister Andrey Rudenko", not "met Rudenko". */

@@ -161,14 +161,18 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
 
   // Subheads ("Group F — Sweden 1 – 0 Korea Republic", "'Effectively kidnapped'") and captions: short
   // lines with no sentence ending between body paragraphs. They label what follows; they answer nothing.
+  // A subhead gives the body paragraphs under it, up to the next one, their section.
   const subheads: string[] = [];
-  for (let i = kept.length - 2; i >= 2; i--) {
-    const block = kept[i]!;
-    if (block.credits || block.lines.length !== 1 || !isSubhead(block.text)) continue;
-    subheads.unshift(block.text);
-    furniture.push(block.text);
-    kept.splice(i, 1);
-  }
+  const isSub = kept.map((block, i) => i >= 2 && i <= kept.length - 2 && !block.credits && block.lines.length === 1 && isSubhead(block.text));
+  const sections = new Map<(typeof kept)[number], string>();
+  let current: string | undefined;
+  kept.forEach((block, i) => {
+    if (isSub[i]) {
+      subheads.push((current = block.text));
+      furniture.push(block.text);
+    } else if (current !== undefined && !block.credits) sections.set(block, current);
+  });
+  for (let i = kept.length - 1; i >= 0; i--) if (isSub[i]) kept.splice(i, 1);
 
   const first = kept[0];
   const hasHeadline =
@@ -184,7 +188,8 @@ export function parseArticleText(text: string, opts: ParseOptions): ParsedArticl
   kept.forEach((block, i) => {
     const kind: Paragraph['kind'] = i === 0 && hasHeadline ? 'headline' : block.credits ? 'credits' : 'body';
     const label = kind === 'body' ? `¶${++body}` : kind;
-    paragraphs.push({ index: paragraphs.length, kind, label, text: block.text });
+    const section = kind === 'body' ? sections.get(block) : undefined;
+    paragraphs.push({ index: paragraphs.length, kind, label, text: block.text, ...(section ? { section } : {}) });
   });
 
   const meta: ArticleMeta = {

@@ -12,6 +12,8 @@ export const ParagraphSchema = z.object({
   /** How a person refers to it: "headline", "¶4", "credits". */
   label: text,
   text,
+  /** The subhead a body paragraph stands under ("Group F — Sweden 1 – 0 Korea Republic"): what it is about, in the article's words. */
+  section: text.optional(),
 });
 
 export const ArticleMetaSchema = z.object({
