@@ -131,7 +131,26 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
       length: tokens.length, fresh: tokens.filter((t) => !STOP_WORDS.has(t.word) && !asked.has(t.stem)).length, opens: id === 0 || index.paragraphOf[id - 1] !== para, tokens, topSentence: 0, topParagraph: 0,
     });
   }
+  // The learned re-ranker was trained with headlines as a feature and decides for itself.
+  if (!learned) restatedHeadlines(out, passages);
   return rerank(out, parts, q, learned);
+}
+
+/**
+ * A headline that a body sentence restates, with every question word the headline matches and at least
+ * its coverage, ranks just below that sentence: it says the same in fewer words (BM25 favours short
+ * texts more than headlineFactor takes back), and the sentence says it with its who, when and how many.
+ */
+function restatedHeadlines(out: Scored[], passages: PassageRecord[]): void {
+  for (const h of out) {
+    if (passages[h.id]!.kind !== 'headline' || h.matchedStems.size === 0) continue;
+    let cap = Infinity;
+    for (const b of out) {
+      if (passages[b.id]!.kind !== 'body' || b.coverage < h.coverage || b.score <= 0) continue;
+      if ([...h.matchedStems].every((stem) => b.matchedStems.has(stem))) cap = Math.min(cap, b.score);
+    }
+    if (cap < Infinity && h.score >= cap) h.score = cap * 0.99;
+  }
 }
 
 interface Hit {
