@@ -16,7 +16,9 @@ describe('bench-http', () => {
       expect(row.requests, row.scenario).toBeGreaterThan(10);
       expect(row.errors, row.scenario).toBe(0);
       expect(row.clientCpuUs, row.scenario).toBeGreaterThan(0);
-      if (process.platform === 'linux') expect(row.serverCpuUs, row.scenario).toBeGreaterThan(0);
+      // /proc counts the server's CPU in 10 ms clock ticks: 40 cheap answers can fall inside one tick, so 0 is a
+      // possible reading (it failed CI once); what must hold is that it was read at all.
+      if (process.platform === 'linux') expect(Number.isFinite(row.serverCpuUs) && row.serverCpuUs >= 0, `${row.scenario}: ${row.serverCpuUs}`).toBe(true);
     }
     const ask = report.rows.find((r) => r.scenario === 'ask')!;
     expect(ask.correct / ask.requests).toBeGreaterThan(0.8);
