@@ -39,7 +39,8 @@ describe('bench-gateway', () => {
       expect(r.p50Ms).toBeGreaterThan(0);
       expect(r.p50Ms).toBeLessThanOrEqual(r.p99Ms);
       expect(r.perSecond).toBeGreaterThan(0);
-      if (process.platform === 'linux') expect(r.botCpuUs, r.scenario).toBeGreaterThan(0);
+      // /proc counts CPU in 10 ms clock ticks, and 40 cheap interactions can fall inside one: read, not > 0.
+      if (process.platform === 'linux') expect(Number.isFinite(r.botCpuUs) && r.botCpuUs >= 0, `${r.scenario}: ${r.botCpuUs}`).toBe(true);
     }
   }, 60_000);
 });
