@@ -37,8 +37,8 @@ export interface Backlog {
   worked(kind: string, ms: number): void;
   /** The running cost of a full answer, ms. */
   readonly costMs: number;
-  /** For the log: the transport's share per turn and each kind's own work, ms. */
-  figures(): { overheadMs: number; workMs: Record<string, number> };
+  /** For the log: a full answer's cost, the transport's share per turn and each kind's own work, ms. */
+  figures(): { fullAnswerMs: number; overheadMs: number; workMs: Record<string, number> };
 }
 
 /** Most kinds of interaction whose cost is kept (commands and button routes are a few dozen). */
@@ -91,6 +91,6 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
     get costMs() {
       return cost();
     },
-    figures: () => ({ overheadMs: round(overhead), workMs: Object.fromEntries([...byKind].map(([k, v]) => [k, round(v)])) }),
+    figures: () => ({ fullAnswerMs: round(cost()), overheadMs: round(overhead), workMs: Object.fromEntries([...byKind].map(([k, v]) => [k, round(v)])) }),
   };
 }

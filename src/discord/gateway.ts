@@ -97,8 +97,6 @@ export const STOP_GRACE_MS = 10_000;
 /** What an interaction gets while the bot shuts down: it is not worked on, but not left unanswered. */
 const RESTARTING = noticeReply('The bot is restarting. Please try again in a few seconds.');
 
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
 /** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
 function kindOf(i: APIInteraction): string {
   // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
@@ -292,7 +290,7 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
     },
     async stop(graceMs = STOP_GRACE_MS) {
       draining = true;
-      if (deferredForBacklog > 0) log.info(`Deferred ${deferredForBacklog} interaction(s) for the backlog`, { fullAnswerMs: round(backlog.costMs), ...backlog.figures() });
+      if (deferredForBacklog > 0) log.info(`Deferred ${deferredForBacklog} interaction(s) for the backlog`, backlog.figures());
       let late = false;
       if (pending.size > 0) {
         log.info(`Finishing ${pending.size} interaction(s) in flight (up to ${graceMs} ms)`);
