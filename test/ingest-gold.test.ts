@@ -1,5 +1,5 @@
 // Ingest against hand-written gold files for four real news stories (test/fixtures/news, CC BY 2.5) and
-// six written for the project (test/fixtures/stories):
+// seven written for the project (test/fixtures/stories):
 // entity and quote precision and recall, and dated events with the right year and month.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,24 +57,45 @@ describe('ingest of four stories written for the project, against their gold fil
 });
 
 // Written with their gold files and chat sets (test/fixtures/chat-heldout) before ingest or the engine saw
-// them. The first run is below the issue's bars; the floors are that first run, so a change that loses a
-// right entity, quote or date on them shows, and a change that lifts them should raise the floors.
+// them. The first run was below the issue's bars; the fixes of issue 10 were tuned on them, so the floors
+// are the figures measured after those fixes, and the check story below is the one nobody tuned on.
 describe('ingest of two later held-out stories (hospital waiting list, app data breach), against their gold files', () => {
   const sum = scoreFolder(join(import.meta.dirname, 'fixtures/stories'), ['hospital-waiting-list', 'app-data-breach']);
   const ratio = (right: (s: GoldScore) => number, of: (s: GoldScore) => number) => sum(right) / sum(of);
 
-  it('finds the entities no worse than the first run (first run 29/33 right of found, 28/30 of gold recalled)', () => {
-    expect(ratio((s) => s.entities.right, (s) => s.entities.found)).toBeGreaterThanOrEqual(29 / 33);
-    expect(ratio((s) => s.entities.recalled, (s) => s.entities.gold)).toBeGreaterThanOrEqual(28 / 30);
+  it('finds the entities (first run 29/33 right of found, 28/30 of gold recalled; measured 31/31 and 30/30)', () => {
+    expect(ratio((s) => s.entities.right, (s) => s.entities.found)).toBeGreaterThanOrEqual(31 / 31);
+    expect(ratio((s) => s.entities.recalled, (s) => s.entities.gold)).toBeGreaterThanOrEqual(30 / 30);
   });
 
-  it('finds the quotes with their speakers no worse than the first run (first run 16/21 and 16/21)', () => {
-    expect(ratio((s) => s.quotes.right, (s) => s.quotes.found)).toBeGreaterThanOrEqual(16 / 21);
-    expect(ratio((s) => s.quotes.recalled, (s) => s.quotes.gold)).toBeGreaterThanOrEqual(16 / 21);
+  it('finds the quotes with their speakers (first run 16/21 and 16/21; measured 21/21 and 21/21)', () => {
+    expect(ratio((s) => s.quotes.right, (s) => s.quotes.found)).toBeGreaterThanOrEqual(21 / 21);
+    expect(ratio((s) => s.quotes.recalled, (s) => s.quotes.gold)).toBeGreaterThanOrEqual(21 / 21);
   });
 
-  it('dates the events no worse than the first run (first run 17/21: "in May" and "by Friday" read as past, "two years ago" and a bare "January" missed)', () => {
-    expect(ratio((s) => s.events.right, (s) => s.events.gold)).toBeGreaterThanOrEqual(17 / 21);
+  it('dates the events (first run 17/21: "in May" and "by Friday" read as past, "two years ago" and a bare "January" missed; measured 21/21)', () => {
+    expect(ratio((s) => s.events.right, (s) => s.events.gold)).toBeGreaterThanOrEqual(21 / 21);
+  });
+});
+
+// Written with its gold file before the fixes of issue 10 and never tuned on (test/fixtures/stories/README.md):
+// the floors are what those fixes measure on it, below the issue's bars where they still miss.
+describe('ingest of the check story for issue 10 (school closure vote), against its gold file', () => {
+  const sum = scoreFolder(join(import.meta.dirname, 'fixtures/stories'), ['school-closure-vote']);
+  const ratio = (right: (s: GoldScore) => number, of: (s: GoldScore) => number) => sum(right) / sum(of);
+
+  it('finds the entities (first run 13/16 and 13/14; measured 14/15 and 14/14)', () => {
+    expect(ratio((s) => s.entities.right, (s) => s.entities.found)).toBeGreaterThanOrEqual(14 / 15);
+    expect(ratio((s) => s.entities.recalled, (s) => s.entities.gold)).toBeGreaterThanOrEqual(14 / 14);
+  });
+
+  it('finds the quotes with their speakers (first run 8/10 and 8/10; measured 8/10 and 8/10)', () => {
+    expect(ratio((s) => s.quotes.right, (s) => s.quotes.found)).toBeGreaterThanOrEqual(8 / 10);
+    expect(ratio((s) => s.quotes.recalled, (s) => s.quotes.gold)).toBeGreaterThanOrEqual(8 / 10);
+  });
+
+  it('dates the events (first run 8/11; measured 9/11)', () => {
+    expect(ratio((s) => s.events.right, (s) => s.events.gold)).toBeGreaterThanOrEqual(9 / 11);
   });
 });
 
