@@ -82,6 +82,7 @@ const story2 = [
   'Among those affected, island farmer Morag Baird, 58, has missed three markets. "I lose a day every time," she said. "Nobody asked us."',
   'Doctor Ewan Reid, who chairs the Island Health Partnership, a group of local surgeries, said patients had missed appointments. "Some have given up," he said.',
   'Many passengers said they were angry. Lewis Grant, 19, a student from Stornoway, said he had lost his summer job. "There was no bus either," he said.',
+  'Councillor Ann Mackay said the timetable was unfair. Later, the operator emailed tenant Ian Ross, a porter, about refunds. "That is not enough," she said.',
 ].join('\n\n');
 
 describe('news attribution: people introduced by an appositive', () => {
@@ -103,5 +104,9 @@ describe('news attribution: people introduced by an appositive', () => {
   it('reads "X, 19, a student from Y, said", so "he said" after "Many passengers said" is X', () => {
     expect(speakerOf('Lewis Grant')).toBe('Lewis Grant');
     expect(speakerOf('"There was no bus')).toBe('Lewis Grant');
+  });
+
+  it('keeps the speaker when the name set off by commas is an object, not an introduction', () => {
+    expect(speakerOf('"That is not enough')).toBe('Ann Mackay');
   });
 });

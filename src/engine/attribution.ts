@@ -456,7 +456,8 @@ function introducedPerson(s: string): string | undefined {
     const m = INTRODUCED.exec(text);
     if (!m) continue;
     const role = m[1]!.trim().split(/\s+/).filter(Boolean);
-    if (role.some((w) => NOT_ROLE_WORDS.test(w)) || (role.length > 0 && text === unquoted)) continue;
+    // A role is a noun phrase with no article or verb ("retired bus driver"); "the operator emailed tenant X" is no introduction.
+    if (role.some((w, n) => NOT_ROLE_WORDS.test(w) || /^(?:the|a|an|its|his|her|their)$/i.test(w) || (n > 0 && /ed$/i.test(w))) || (role.length > 0 && text === unquoted)) continue;
     const name = m[2]!.replace(TITLE_WORDS, '').trim();
     if (isPersonalName(name) && !NOT_NAMES.has(name.split(' ')[0]!.toLowerCase())) return name;
   }
