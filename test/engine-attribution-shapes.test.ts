@@ -72,3 +72,41 @@ describe('news attribution shapes', () => {
     expect(who('The company added')).toMatchObject({ speaker: 'Sanofar Pharma', how: 'added' });
   });
 });
+
+// A person introduced by an appositive, a relative clause about a person before an organisation's
+// appositive, and an age before the role: whose the next quote is.
+const story2 = [
+  'Ferry cuts leave islanders stranded',
+  'Tuesday, June 9, 2026',
+  'The operator, Northsound Ferries, said it would cut two sailings a day. "We cannot crew every boat," the company said.',
+  'Among those affected, island farmer Morag Baird, 58, has missed three markets. "I lose a day every time," she said. "Nobody asked us."',
+  'Doctor Ewan Reid, who chairs the Island Health Partnership, a group of local surgeries, said patients had missed appointments. "Some have given up," he said.',
+  'Many passengers said they were angry. Lewis Grant, 19, a student from Stornoway, said he had lost his summer job. "There was no bus either," he said.',
+  'Councillor Ann Mackay said the timetable was unfair. Later, the operator emailed tenant Ian Ross, a porter, about refunds. "That is not enough," she said.',
+].join('\n\n');
+
+describe('news attribution: people introduced by an appositive', () => {
+  const file = join(dir, 'ferry.txt');
+  writeFileSync(file, `${story2}\n`);
+  const records = buildPassages(loadArticleFile(file));
+  const speakerOf = (start: string) => records.find((r) => r.text.startsWith(start))?.speaker;
+
+  it('gives the quotes after "Among those affected, island farmer Morag Baird, 58, …" to her, not to the company before', () => {
+    expect(speakerOf('"I lose a day')).toBe('Morag Baird');
+    expect(speakerOf('"Nobody asked us')).toBe('Morag Baird');
+  });
+
+  it('gives "X, who chairs the Y, a group …, said" to the person, not the body', () => {
+    expect(speakerOf('Doctor Ewan Reid')).toBe('Ewan Reid');
+    expect(speakerOf('"Some have given up')).toBe('Ewan Reid');
+  });
+
+  it('reads "X, 19, a student from Y, said", so "he said" after "Many passengers said" is X', () => {
+    expect(speakerOf('Lewis Grant')).toBe('Lewis Grant');
+    expect(speakerOf('"There was no bus')).toBe('Lewis Grant');
+  });
+
+  it('keeps the speaker when the name set off by commas is an object, not an introduction', () => {
+    expect(speakerOf('"That is not enough')).toBe('Ann Mackay');
+  });
+});

@@ -144,6 +144,24 @@ Some experts disagree. Heat kills quietly, said Kristie Ebi, a professor at the 
     expect(found.find((e) => e.name === 'BBC Radio 5 Live')?.type).toBe('organisation');
   });
 
+  it('keeps a body\'s whole name: a title word before its last word, and the topics after "of" or "for"', async () => {
+    const found = extractEntities(
+      parse(
+        [
+          'Title Line',
+          'Two wards at Ashby General Hospital shut, and the Prince Albert Hospital took the patients, said General Anna Rudd.',
+          'The Department of Energy and Climate Change wrote to the Office for National Statistics and the Ministry of Defence and Tom Smith.',
+        ].join('\n\n'),
+      ).paragraphs,
+      { typeOf: await loadTypeGuesser() },
+    );
+    const names = found.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Ashby General Hospital', 'Prince Albert Hospital', 'Anna Rudd', 'Department of Energy and Climate Change', 'Office for National Statistics', 'Ministry of Defence', 'Tom Smith']));
+    for (const wrong of ['Hospital', 'Albert Hospital', 'Climate Change', 'Department of Energy', 'Office', 'National Statistics', 'Ministry of Defence and Tom Smith']) expect(names).not.toContain(wrong);
+    expect(found.find((e) => e.name === 'Ashby General Hospital')?.type).toBe('organisation');
+    expect(found.find((e) => e.name === 'Anna Rudd')?.role).toBe('General');
+  });
+
   it('types award categories and song titles as works, an awards night as an event, and calls a club by its last word', async () => {
     const found = extractEntities(
       parse(

@@ -1,5 +1,5 @@
 // Ingest against hand-written gold files for four real news stories (test/fixtures/news, CC BY 2.5) and
-// six written for the project (test/fixtures/stories):
+// seven written for the project (test/fixtures/stories):
 // entity and quote precision and recall, and dated events with the right year and month.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ function meetsTheBars(sum: ReturnType<typeof scoreFolder>, measured: { entities:
 }
 
 describe('ingest of the dev news stories, against their gold files', () => {
-  meetsTheBars(scoreFolder(dir, stories), { entities: 'measured 111/114 and 81/83', quotes: 'measured 16/16 and 16/16', events: 'measured 9/9' });
+  meetsTheBars(scoreFolder(dir, stories), { entities: 'measured 111/113 and 81/83', quotes: 'measured 16/16 and 16/16', events: 'measured 9/9' });
 
   it('reads the publication date from a dateline that opens with the weekday', () => {
     const pack = draftPack(readFileSync(join(dir, 'crops-ozone-warming.txt'), 'utf8'), { slug: 'crops' });
@@ -57,24 +57,42 @@ describe('ingest of four stories written for the project, against their gold fil
 });
 
 // Written with their gold files and chat sets (test/fixtures/chat-heldout) before ingest or the engine saw
-// them. The first run is below the issue's bars; the floors are that first run, so a change that loses a
-// right entity, quote or date on them shows, and a change that lifts them should raise the floors.
-describe('ingest of two later held-out stories (hospital waiting list, app data breach), against their gold files', () => {
-  const sum = scoreFolder(join(import.meta.dirname, 'fixtures/stories'), ['hospital-waiting-list', 'app-data-breach']);
+// them. The first run was below the issue's bars; the fixes of issue 10 were tuned on them, so the floors
+// are the figures measured after those fixes, and the check story below is the one nobody tuned on.
+/** Floors for stories below (or just at) the issue's bars: [right, of] pairs, measured; `said` names what they were on the first run. */
+function keepsTheFloors(slugs: string[], floors: { entities: [[number, number], [number, number]]; quotes: [[number, number], [number, number]]; events: [number, number] }, said: { entities: string; quotes: string; events: string }) {
+  const sum = scoreFolder(join(import.meta.dirname, 'fixtures/stories'), slugs);
   const ratio = (right: (s: GoldScore) => number, of: (s: GoldScore) => number) => sum(right) / sum(of);
-
-  it('finds the entities no worse than the first run (first run 29/33 right of found, 28/30 of gold recalled)', () => {
-    expect(ratio((s) => s.entities.right, (s) => s.entities.found)).toBeGreaterThanOrEqual(29 / 33);
-    expect(ratio((s) => s.entities.recalled, (s) => s.entities.gold)).toBeGreaterThanOrEqual(28 / 30);
+  const [[er, ef], [ec, eg]] = floors.entities;
+  const [[qr, qf], [qc, qg]] = floors.quotes;
+  it(`finds the entities (${said.entities}; measured ${er}/${ef} right of found, ${ec}/${eg} of gold recalled)`, () => {
+    expect(ratio((s) => s.entities.right, (s) => s.entities.found)).toBeGreaterThanOrEqual(er / ef);
+    expect(ratio((s) => s.entities.recalled, (s) => s.entities.gold)).toBeGreaterThanOrEqual(ec / eg);
   });
-
-  it('finds the quotes with their speakers no worse than the first run (first run 16/21 and 16/21)', () => {
-    expect(ratio((s) => s.quotes.right, (s) => s.quotes.found)).toBeGreaterThanOrEqual(16 / 21);
-    expect(ratio((s) => s.quotes.recalled, (s) => s.quotes.gold)).toBeGreaterThanOrEqual(16 / 21);
+  it(`finds the quotes with their speakers (${said.quotes}; measured ${qr}/${qf} and ${qc}/${qg})`, () => {
+    expect(ratio((s) => s.quotes.right, (s) => s.quotes.found)).toBeGreaterThanOrEqual(qr / qf);
+    expect(ratio((s) => s.quotes.recalled, (s) => s.quotes.gold)).toBeGreaterThanOrEqual(qc / qg);
   });
+  it(`dates the events (${said.events}; measured ${floors.events[0]}/${floors.events[1]})`, () => {
+    expect(ratio((s) => s.events.right, (s) => s.events.gold)).toBeGreaterThanOrEqual(floors.events[0] / floors.events[1]);
+  });
+}
 
-  it('dates the events no worse than the first run (first run 17/21: "in May" and "by Friday" read as past, "two years ago" and a bare "January" missed)', () => {
-    expect(ratio((s) => s.events.right, (s) => s.events.gold)).toBeGreaterThanOrEqual(17 / 21);
+describe('ingest of two later held-out stories (hospital waiting list, app data breach), against their gold files', () => {
+  keepsTheFloors(['hospital-waiting-list', 'app-data-breach'], { entities: [[31, 31], [30, 30]], quotes: [[21, 21], [21, 21]], events: [21, 21] }, {
+    entities: 'first run 29/33 and 28/30',
+    quotes: 'first run 16/21 and 16/21',
+    events: 'first run 17/21: "in May" and "by Friday" read as past, "two years ago" and a bare "January" missed',
+  });
+});
+
+// Written with its gold file before the fixes of issue 10 and never tuned on (test/fixtures/stories/README.md):
+// the floors are what those fixes measure on it, below the issue's bars where they still miss.
+describe('ingest of the check story for issue 10 (school closure vote), against its gold file', () => {
+  keepsTheFloors(['school-closure-vote'], { entities: [[14, 15], [14, 14]], quotes: [[8, 10], [8, 10]], events: [9, 11] }, {
+    entities: 'first run 13/16 and 13/14',
+    quotes: 'first run 8/10 and 8/10',
+    events: 'first run 8/11',
   });
 });
 

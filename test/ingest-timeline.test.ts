@@ -125,3 +125,38 @@ describe('draftTimeline leaves out years that date no event, and says why', () =
     ]);
   });
 });
+
+describe('draftTimeline reads deadlines, counts back, joined months and weekdays used as adjectives', () => {
+  const published = '2026-03-10'; // a Tuesday
+  const dated = (text: string) => draftTimeline(paragraphs(`Headline Of The Story\n\n${text}`), { published }).entries.map((e) => [e.when, e.date]);
+
+  it('dates a deadline in reported speech ahead, and a pluperfect one back', () => {
+    expect(dated('The council said it would clear the site by Friday.')).toEqual([['by Friday', '2026-03-13']]);
+    expect(dated('By Friday, the floodwater had gone.')).toEqual([['By Friday', '2026-03-06']]);
+  });
+
+  it('dates a month after a verb of expectation ahead', () => {
+    expect(dated('The owners hope to reopen the mill in May.')).toEqual([['in May', '2026-05']]);
+    expect(dated('The mill closed in May.')).toEqual([['in May', '2025-05']]);
+  });
+
+  it('counts years, months, weeks and days back from the publication date', () => {
+    expect(dated('Two years ago the pier burned. A month ago it was sold. Ten days ago it reopened.')).toEqual([
+      ['Two years ago', '2024'],
+      ['A month ago', '2026-02'],
+      ['Ten days ago', '2026-02-28'],
+    ]);
+  });
+
+  it('dates a bare month joined to the month before it, on from that month', () => {
+    expect(dated('Surveys ran between last October and February.')).toEqual([
+      ['last October', '2025-10'],
+      ['February', '2026-02'],
+    ]);
+    expect(dated('Prime Minister Theresa May and her deputy met.')).toEqual([]);
+  });
+
+  it('leaves out a weekday that describes a noun, and keeps one with a preposition or a time of day', () => {
+    expect(dated('The market added Sunday stalls. On Monday morning it was full.')).toEqual([['On Monday', '2026-03-09']]);
+  });
+});

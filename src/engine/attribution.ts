@@ -52,7 +52,10 @@ const WORDS_OF_HINT = /words of/iu;
 /** The marks the quote scan in Attributor.sentence tracks. */
 const QUOTE_MARK = /["“”]/;
 /** "Hernan Dario Gomez, Panama coach, said" / "Stephen Jakobi, director of Fair Trials Abroad, said". */
-const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
+/** An age may come first: "Siobhán Daly, 34, a runner from Galway, said". */
+const APPOSITIVE = new RegExp(String.raw`(${NAME}),\s+(?:\d{1,3},\s+)?([^,;:"“”]{2,70}?),\s+(?:${SINGLE_VERBS})\b`, 'u');
+/** "Professor Helen Brooks, who chairs the Northern Orthopaedic Forum, a group …, said": the name the relative clause describes. */
+const RELATIVE_BEFORE = new RegExp(String.raw`(${NAME}),\s+(?:who|whose)\s+[^,;:"“”]*$`, 'u');
 /** "Professor David Marsh of the University of Reading": the person, then "of (the)" before the body's name. */
 const PERSON_OF = /(\p{Lu}[\p{L}'’\-.]*(?:\s+\p{Lu}[\p{L}'’\-.]*)+)\s+((?:of|from|at)\s+(?:the\s+)?)$/u;
 const TITLE_WORDS = /^(?:(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Judge|Councillor|Cllr\.?)\s+)+/u;
@@ -170,6 +173,13 @@ export class Attributor {
     } else {
       const subject = subjectOf(s);
       if (subject) this.lastPerson = this.fullName(subject);
+      // "One of them, retired bus driver Colin Ashworth, 67, has waited …": a person introduced with an
+      // appositive is who the next "he said" means, not the speaker before them.
+      const introduced = introducedPerson(s);
+      if (introduced) {
+        this.lastPerson = this.fullName(introduced);
+        if (this.previous?.speaker !== this.lastPerson) this.previous = undefined;
+      }
       const organisation = organisationOpening(s);
       if (organisation) this.lastOrganisation = organisation;
     }
@@ -336,6 +346,11 @@ function attributeWords(sentence: string): Attributed | undefined | null {
     if (of && isPersonalName(of[1]!.replace(TITLE_WORDS, '').trim() || of[1]!)) {
       return splitRole(withRole({ speaker: of[1]!, how: setting ? `said in ${setting}` : 'said', reported: true }, `${of[2]!.trim()} ${appositive[1]!}`));
     }
+    // The appositive's name sits inside a clause about a person before it: that person spoke.
+    const described = RELATIVE_BEFORE.exec(s.slice(0, appositive.index))?.[1];
+    if (described && isPersonalName(described.replace(TITLE_WORDS, '').trim() || described)) {
+      return splitRole({ speaker: described, how: setting ? `said in ${setting}` : 'said', reported: true });
+    }
     const name = cleanSpeaker(appositive[1]!);
     if (looksLikeSpeaker(name) && !NOT_NAMES.has(name.replace(/^the\s+(?=\p{Lu})/u, '').split(' ')[0]!.toLowerCase())) {
       return withRole({ speaker: name, how: setting ? `said in ${setting}` : 'said', reported: true }, appositive[2]!.replace(/^(the|a|an)\s+/i, ''));
@@ -424,6 +439,29 @@ function isPersonalName(s: string): boolean {
 
 function isOrganisation(s: string): boolean {
   return ORGANISATION.test(s);
+}
+
+/** Lower-case words that end a role written before a name; others (verbs, prepositions) say the name is no subject. */
+const NOT_ROLE_WORDS = new RegExp(`^(?:${VERBS}|to|by|with|for|from|at|in|on|of|and|or|but|that|which|who|met|asked|thanked|named|called|is|was|has|had)$`, 'i');
+const INTRODUCED = new RegExp(String.raw`^((?:\p{Ll}[\p{L}'’\-]*\s+){0,4})(${NAME}),`, 'u');
+
+/**
+ * The person a sentence opens by introducing, set off by commas: "Maria Costa, who leads the union, …",
+ * "One of them, retired bus driver Colin Ashworth, 67, …" (after one short opening clause, with the role before the name).
+ */
+function introducedPerson(s: string): string | undefined {
+  const unquoted = s.replace(/^["“]/, '');
+  const rest = unquoted.replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
+  for (const text of rest === unquoted ? [unquoted] : [unquoted, rest]) {
+    const m = INTRODUCED.exec(text);
+    if (!m) continue;
+    const role = m[1]!.trim().split(/\s+/).filter(Boolean);
+    // A role is a noun phrase with no article or verb ("retired bus driver"); "the operator emailed tenant X" is no introduction.
+    if (role.some((w, n) => NOT_ROLE_WORDS.test(w) || /^(?:the|a|an|its|his|her|their)$/i.test(w) || (n > 0 && /ed$/i.test(w))) || (role.length > 0 && text === unquoted)) continue;
+    const name = m[2]!.replace(TITLE_WORDS, '').trim();
+    if (isPersonalName(name) && !NOT_NAMES.has(name.split(' ')[0]!.toLowerCase())) return name;
+  }
+  return undefined;
 }
 
 /** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */

@@ -104,7 +104,8 @@ const stripPossessive = (w: string) => w.replace(POSSESSIVE, '');
 const isAcronym = (w: string) => /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(w) && !/\p{Ll}/u.test(w);
 
 /** Every capitalised phrase in the body paragraphs that can be a name, with its cues. */
-export function findMentions(paragraphs: Paragraph[]): Mention[] {
+/** `typeOf` (the lexicon's guess, when loaded) keeps a person or place out of a body's name after "and". */
+export function findMentions(paragraphs: Paragraph[], typeOf?: (name: string) => EntityType | undefined): Mention[] {
   const mentions: Mention[] = [];
   const lowerWords = lowerCaseWords(paragraphs);
   for (const para of paragraphs) {
@@ -151,7 +152,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
           }
           // "West Yorkshire Fire and Rescue Service": "and" inside a body's name, when what follows ends in an
           // organisation's word and what comes before is an everyday word ("Bath and Cardiff" are two places).
-          if (next === 'and' && spaced(j + 1) && andJoins(words, j)) {
+          if (next === 'and' && spaced(j + 1) && (andJoins(words, j) || andJoinsTopics(words, i, j, typeOf))) {
             j += 2;
             continue;
           }
@@ -163,7 +164,7 @@ export function findMentions(paragraphs: Paragraph[]): Mention[] {
           // "Record of the Year", "Budweiser Man of the Match".
           // Not "Colorado State University of the US": a whole institution's name, then where it is.
           else if (CONNECTORS.has(next) && words[j + 2]?.text === 'the' && j + 3 < words.length && isCapitalised(words[j + 3]!.text) && !isAcronym(words[j + 3]!.text) && joinsOfThe(words, i, j, lowerWords) && spaced(j + 1) && spaced(j + 2)) j += 3;
-          else if (CONNECTORS.has(next) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && /^ $/.test(sentence.text.slice(words[j + 1]!.end, words[j + 2]!.start))) j += 2;
+          else if ((CONNECTORS.has(next) || (next === 'for' && ORG_SUFFIX.has(stripPossessive(words[j]!.text).toLowerCase()))) && j + 2 < words.length && isCapitalised(words[j + 2]!.text) && /^ $/.test(sentence.text.slice(words[j + 1]!.end, words[j + 2]!.start))) j += 2;
           else break;
         }
         const run = words.slice(i, j + 1);
@@ -203,6 +204,25 @@ function andJoins(words: Word[], j: number): boolean {
   while (start > 0 && (isCapitalised(words[start - 1]!.text) || CONNECTORS.has(words[start - 1]!.text))) start--;
   const whole = words.slice(start, j + 1).some((w) => ORG_SUFFIX.has(w.text.toLowerCase()));
   return ORG_SUFFIX.has(head) && !whole && k - (j + 2) <= 2 && everyday(words[j]!) && words.slice(j + 2, k).every(everyday);
+}
+
+/**
+ * Whether "and" after word j joins the topics of a body named "X of/for Y": "Department of Health and Social
+ * Care", "Department for Culture and Sport". The run so far opens with an organisation's word and "of" or
+ * "for", and what follows "and" is one or two everyday words ending the run ("the Ministry of Defence and
+ * Boris Johnson" is two names; so is "… and Colorado State University", whose last word names a body).
+ */
+function andJoinsTopics(words: Word[], i: number, j: number, typeOf?: (name: string) => EntityType | undefined): boolean {
+  const of = words.slice(i, j + 1).findIndex((w, n) => n > 0 && (CONNECTORS.has(w.text) || w.text === 'for'));
+  if (of < 1 || !ORG_SUFFIX.has(stripPossessive(words[i + of - 1]!.text).toLowerCase())) return false;
+  let k = j + 2;
+  if (k >= words.length || !isCapitalised(words[k]!.text)) return false;
+  while (k + 1 < words.length && isCapitalised(words[k + 1]!.text) && !POSSESSIVE.test(words[k]!.text)) k++;
+  const topic = words.slice(j + 2, k + 1);
+  const everyday = (w: Word) => !isAcronym(w.text) && (everydayRank(stripPossessive(w.text).toLowerCase()) ?? Infinity) < 20000;
+  if (topic.length > 2 || !topic.every(everyday) || isInstitution(stripPossessive(words[k]!.text).toLowerCase())) return false;
+  const guess = typeOf?.(topic.map((w) => stripPossessive(w.text)).join(' '));
+  return guess !== 'person' && guess !== 'place';
 }
 
 /** Words the article writes in lower case somewhere: common nouns, whatever their capitals in a name. */
@@ -254,7 +274,10 @@ function mentionOf(run: Word[], sentence: string, atStart: boolean, paragraph: n
   let cue: Mention['cue'];
   // "Chinese Vice Foreign Minister Ma Zhaoxu": the last title word ends the role, the name follows.
   let lastTitle = -1;
-  words.forEach((w, i) => {
+  // "Brighouse General Hospital", "Prince Charles Hospital": a name that ends in an institution's word is
+  // the institution's whole name, its title words included.
+  const institutionName = words.length > 1 && isInstitution(headWord(words.map((w) => w.text).join(' ')));
+  if (!institutionName) words.forEach((w, i) => {
     const lower = w.text.toLowerCase().replace(/\.$/, '');
     // A role noun opening a sentence is written as a title too: "Economist Simon Kuznets".
     if (lower.split('-').some((part) => TITLES.has(part)) || (i === 0 && sentenceStart && (ROLE_NOUN_SET.has(lower) || OCCUPATION.test(w.text)))) lastTitle = i;
@@ -342,7 +365,7 @@ export interface ExtractOptions {
 
 /** Entities from the mentions: one per name, with part-names and acronyms merged in as aliases. */
 export function extractEntities(paragraphs: Paragraph[], opts: ExtractOptions = {}): Entity[] {
-  const mentions = findMentions(paragraphs);
+  const mentions = findMentions(paragraphs, opts.typeOf);
   const midSentence = new Set(mentions.filter((m) => !m.sentenceStart).map((m) => key(m.name)));
   const nameParts = new Set(mentions.filter((m) => m.name.includes(' ')).flatMap((m) => m.name.split(' ').map(key)));
   const midCount = new Map<string, number>();

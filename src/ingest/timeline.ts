@@ -12,7 +12,7 @@ const MONTH = String.raw`(January|February|March|April|May|June|July|August|Sept
 const LEAD = String.raw`(?:(?:(?:early|late|later|earlier)\s+)?(?:on|in|since|until|by|from|before|after|during|of|through)\s+)?`;
 
 interface Pattern {
-  kind: 'full' | 'month-day' | 'month-year' | 'month' | 'year' | 'era' | 'weekday' | 'relative' | 'holiday';
+  kind: 'full' | 'month-day' | 'month-year' | 'month' | 'year' | 'era' | 'weekday' | 'relative' | 'holiday' | 'ago';
   re: RegExp;
 }
 
@@ -28,10 +28,14 @@ const PATTERNS: Pattern[] = [
   // A bare month needs a preposition: "in March", never the verb "march" or the modal "may".
   // The preposition may open the sentence: "Last March, …", "In January, …".
   { kind: 'month', re: /\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|late|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
+  // A bare month joined to a month just before it: "between last September and January", "from March to May".
+  { kind: 'month', re: /(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+\d{4})?\s+(?:and|or|to|until|till|through|-|–)\s+)(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/g },
   // Counted from the publication date: "yesterday", "last month", "last year".
   { kind: 'relative', re: /\b(yesterday|today|tomorrow|last month|last year|this month|this year|next month|next year)\b(?!['’])/gi },
   { kind: 'holiday', re: /\b(?:on\s+)?(Christmas Day|Christmas Eve|New Year's Day|New Year's Eve|Boxing Day)\b/g },
-  { kind: 'weekday', re: /\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
+  { kind: 'weekday', re: /\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+|[Nn]ext\s+|[Bb]y\s+|[Uu]ntil\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g },
+  // Counted back from the publication date: "two years ago", "six months ago", "a week ago".
+  { kind: 'ago', re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(year|month|week|day)s?\s+ago\b/gi },
 ];
 
 export interface TimelineDraft {
@@ -64,6 +68,10 @@ interface Found {
   future?: boolean;
   /** "by 2050": a year something is projected to happen by, when it is after the publication date. */
   by?: boolean;
+  /** "two years ago": how far back from the publication date. */
+  ago?: { n: number; unit: 'year' | 'month' | 'week' | 'day' };
+  /** A bare month after another ("last September and January"): it is the first such month from that one on. */
+  follows?: boolean;
   /** Why a date the article writes is no event ("over 2000 - 2050": a period). */
   skip?: string;
 }
@@ -87,7 +95,11 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
   const monthDayYear = (f: Found) => yearFor(f)?.year ?? (published ? (f.month! > published.month ? published.year - 1 : published.year) : undefined);
   const entries: TimelineEntry[] = [];
   const skipped: TimelineDraft['skipped'] = [];
+  /** The latest date given in each sentence, so a month that follows another counts on from it. */
+  let lastInSentence: { sentence: string; year: number; month?: number; when: string } | undefined;
   const add = (f: Found, date: string, basis?: string) => {
+    const [y, mo] = date.split('-').map(Number);
+    lastInSentence = { sentence: f.sentence, year: y!, ...(mo ? { month: mo } : {}), when: f.when };
     if (entries.some((e) => e.date === date && e.paragraph === f.paragraph && e.event === f.sentence)) return;
     entries.push({ date, when: f.when, event: f.sentence, paragraph: f.paragraph, ...(basis ? { basis } : {}) });
   };
@@ -101,7 +113,30 @@ export function draftTimeline(paragraphs: Paragraph[], opts: TimelineOptions = {
       skipped.push({ when: f.when, paragraph: f.paragraph, why: 'a projection (a year after the publication date), not a dated event' });
       continue;
     }
+    const before = lastInSentence?.sentence === f.sentence ? lastInSentence : undefined;
+    if (f.follows && before?.month) {
+      const year = f.month! >= before.month ? before.year : before.year + 1;
+      add(f, `${year}-${pad(f.month!)}`, `The article gives the month only, after “${before.when}”; ${year} is the year of the first ${MONTHS[f.month! - 1]!.replace(/^./, (c) => c.toUpperCase())} from then on.`);
+      continue;
+    }
     switch (f.kind) {
+      case 'ago': {
+        if (!published) {
+          skipped.push({ when: f.when, paragraph: f.paragraph, why: 'no publication date to count from' });
+          break;
+        }
+        const { n, unit } = f.ago!;
+        const d = new Date(Date.UTC(published.year, published.month - 1, published.day));
+        if (unit === 'year') d.setUTCFullYear(d.getUTCFullYear() - n);
+        if (unit === 'month') d.setUTCMonth(d.getUTCMonth() - n, 1);
+        if (unit === 'week') d.setUTCDate(d.getUTCDate() - 7 * n);
+        if (unit === 'day') d.setUTCDate(d.getUTCDate() - n);
+        const y = d.getUTCFullYear();
+        // "two years ago" names a year, "six months ago" a month; weeks and days a day.
+        const date = unit === 'year' ? pad(y, 4) : unit === 'month' ? `${pad(y, 4)}-${pad(d.getUTCMonth() + 1)}` : iso(y, d.getUTCMonth() + 1, d.getUTCDate());
+        add(f, date, `Counted back from ${publishedFrom} (${opts.published}).`);
+        break;
+      }
       case 'full':
         if (validDay(f.year!, f.month!, f.day!)) add(f, iso(f.year!, f.month!, f.day!));
         break;
@@ -221,7 +256,9 @@ function datesIn(sentence: string, para: Paragraph): Found[] {
 
 function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, para: Paragraph): Found | undefined {
   const relation = /^(?:(?:early|late|mid-?)\s*)?(last|next|this)\b/i.exec(m[0].trim())?.[1]?.toLowerCase() as Found['relation'];
-  const base = { kind, when: m[0].trim(), paragraph: para.index, label: para.label, sentence, start: m.index!, ...(relation ? { relation } : {}), ...(futureBefore(sentence, m.index!) ? { future: true } : {}) };
+  // "said it would email users by Friday": a deadline in reported speech is still ahead.
+  const deadline = /^(?:by|until)\s/i.test(m[0].trim()) && REPORTED_FUTURE.test(clauseBefore(sentence, m.index!));
+  const base = { kind, when: m[0].trim(), paragraph: para.index, label: para.label, sentence, start: m.index!, ...(relation ? { relation } : {}), ...(futureBefore(sentence, m.index!) || deadline ? { future: true } : {}) };
   const g = m.slice(1).filter((x) => x !== undefined);
   switch (kind) {
     case 'full': {
@@ -265,9 +302,18 @@ function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, par
       return { ...base, year, ...(by ? { by } : {}), ...(period ? { skip: 'a period (a span of years), not a dated event' } : {}) };
     }
     case 'month':
-      return { ...base, month: monthOf(g[0]!) };
-    case 'weekday':
+      return { ...base, month: monthOf(g[0]!), ...(MONTHS.includes(m[0].toLowerCase()) ? { follows: true } : {}) };
+    case 'weekday': {
+      // "extra Saturday lists", "the Sunday papers": a weekday with no preposition before a noun describes it.
+      const next = /^\s+(\p{Ll}+)/u.exec(sentence.slice(m.index! + m[0].length))?.[1];
+      if (WEEKDAYS.includes(m[0].toLowerCase()) && next && !WEEKDAY_FOLLOWERS.has(next)) return undefined;
       return { ...base, weekday: WEEKDAYS.indexOf(g[0]!.toLowerCase()) };
+    }
+    case 'ago': {
+      const [count, unit] = g;
+      const n = /^\d/.test(count!) ? Number(count) : Math.max(1, COUNT_WORDS.indexOf(count!.toLowerCase()));
+      return { ...base, ago: { n, unit: unit!.toLowerCase() as NonNullable<Found['ago']>['unit'] } };
+    }
     case 'relative':
       return base;
     case 'holiday': {
@@ -282,13 +328,23 @@ function parse(kind: Pattern['kind'], m: RegExpMatchArray, sentence: string, par
 // "is due to close on June 3". Only the clause before the date counts ("was jailed in March and will
 // appeal" is past; so is "will play after beating them on Saturday"), and "would" does not (reported
 // speech, or habit).
-const FUTURE = /\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|expected|scheduled|planned|going)\s+to|(?:is|are)\s+(?:due|scheduled|planned)\s+(?:for|in|on)|plans?\s+to|intends?\s+to)\b|\w['’]ll\b/i;
+const FUTURE = /\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|expected|scheduled|planned|going)\s+to|(?:is|are)\s+(?:due|scheduled|planned)\s+(?:for|in|on)|plans?\s+to|intends?\s+to|(?:expects?|hopes?|aims?)\s+(?:[\p{L}'’-]+\s+){0,4}?to\s+\p{L}+)\b|\w['’]ll\b/iu;
+
+/** Words after a weekday that keep it a date: "on Saturday morning", "said Saturday that …", "Friday and". */
+const WEEKDAY_FOLLOWERS = new Set('morning afternoon evening night lunchtime that the a an and or to in at when after before as but while for with of by from on'.split(' '));
+const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** "would" (or "'d") in reported speech: "it would email users by Friday". */
+const REPORTED_FUTURE = /\bwould\b|\w['’]d\b/i;
+
+/** The clause before a date, from its last comma, semicolon, dash, bracket or colon. */
+function clauseBefore(sentence: string, start: number): string {
+  const before = sentence.slice(0, start);
+  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf('('), before.lastIndexOf(':')) + 1);
+}
 
 function futureBefore(sentence: string, start: number): boolean {
-  const before = sentence.slice(0, start);
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf('('), before.lastIndexOf(':')) + 1);
   // A subordinate clause starts afresh: "will play in the final after beating them on Saturday" is past.
-  const own = clause.split(/\b(?:after|before|since|because|following|when|while|who|which|that)\b/i).at(-1)!;
+  const own = clauseBefore(sentence, start).split(/\b(?:after|before|since|because|following|when|while|who|which|that)\b/i).at(-1)!;
   return FUTURE.test(own);
 }
 
