@@ -92,4 +92,11 @@ describe('ingest the seed article', () => {
     expect(generated.reject).toBeGreaterThanOrEqual(0.9);
     expect(generated.attribution).toBeGreaterThanOrEqual(0.9);
   });
+
+  it.skipIf(!devSet)('ranks as the bare article does: the learned ranker, the same answer to every dev question', () => {
+    const generated = createEngine(pack);
+    const article = createEngine(loadArticleFile(seed));
+    const answers = (e: ReturnType<typeof createEngine>) => readSet(devSet!).map((item) => e.answer(item.question).answer?.text ?? null);
+    expect(answers(generated)).toEqual(answers(article));
+  });
 });
