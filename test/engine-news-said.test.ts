@@ -64,6 +64,7 @@ describe('what X said about Y', () => {
       isName: (w) => ranker.index.names.has(w),
       speaker: (id) => (r(id).speaker === pack.meta.publisher ? new Set() : r(id).speakerStems),
       quoted: (id) => r(id).how.startsWith('said'),
+      paragraph: (id) => ranker.index.paragraphOf[id]!,
     });
     const gain = (fragment: string) => {
       const before = ranked.find((s) => r(s.id).text.includes(fragment))!;
@@ -72,5 +73,39 @@ describe('what X said about Y', () => {
     // Both are Tolland's and name the ferry; only the first was said when she received the Civic Medal.
     expect(gain('never missed a crossing')).toBeCloseTo(1.3 * gain('reason I stood for office'), 5);
     expect(gain('was in tears')).toBe(1);
+  });
+});
+
+// The speaker's quoted words beside a report that repeats more of the question, and a statement by the
+// person the question asks about: the learned ranker (this is a bare article) puts both first by wording.
+const STRIKE = `City ends bus strike after weekend talks
+
+Bus drivers in Marlow returned to work on Monday after a three-day strike over pay.
+
+In a radio address to the city on Saturday, Mayor Dana Okafor spoke of "a betrayal of every passenger" as drivers left the depots. As part of a deal to end the strike late on Sunday, the mayor agreed that the drivers would get a pay rise of four percent.
+
+Not every driver was pleased. Driver Sam Reyes, who has worked at the Eastgate depot for twelve years, said the rise did not cover his rent. He said he had written to the transport company about his hours but had not yet had a reply.
+
+A spokesperson for the transport company said it was talking to Reyes and hoped to settle the matter by the summer.
+`;
+
+describe("what X said, when the best match by words is not X's", () => {
+  const strikeFile = join(dir, 'strike.txt');
+  writeFileSync(strikeFile, STRIKE);
+  const strike = createEngine(loadArticleFile(strikeFile));
+
+  it("answers with X's quoted words, not the report after them in the same paragraph", () => {
+    const a = strike.answer('what did okafor call the drivers strike over pay');
+    expect(a.answer?.text).toMatch(/a betrayal of every passenger/);
+    expect(a.answer?.attribution).toMatch(/Okafor/);
+    expect(a.alternatives[0]?.text).toMatch(/^As part of a deal/);
+    // The answer keeps the best candidate's score: the report is a close runner-up, not far below.
+    expect(a.alternatives[0]!.score).toBeGreaterThan(0.9 * a.answer!.score);
+  });
+
+  it("answers with X's statement about Y, not Y's own statement that names X", () => {
+    const a = strike.answer('what did the company say about the driver');
+    expect(a.answer?.text).toMatch(/talking to Reyes/);
+    expect(a.answer?.attribution).toMatch(/transport company/);
   });
 });

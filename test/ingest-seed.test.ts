@@ -14,6 +14,7 @@ import { SEED_ARTICLE, sharedFile } from './helpers/shared.ts';
 
 const seed = SEED_ARTICLE;
 const devSet = sharedFile('eval/time-dev.jsonl', 'the ingested pack\'s dev-set floor');
+const chatSet = sharedFile('eval/time-dev-casual.jsonl', 'the ingested pack ranking as the bare article');
 const out = mkdtempSync(join(tmpdir(), 'ingest-seed-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -91,5 +92,21 @@ describe('ingest the seed article', () => {
     expect(generated.top1).toBeGreaterThanOrEqual(0.9);
     expect(generated.reject).toBeGreaterThanOrEqual(0.9);
     expect(generated.attribution).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.skipIf(!devSet || !chatSet)('ranks as the bare article does: the learned ranker, the same answer to every dev question', () => {
+    const generated = createEngine(pack);
+    const article = createEngine(loadArticleFile(seed));
+    for (const set of [devSet!, chatSet!]) {
+      const answers = (e: ReturnType<typeof createEngine>) => readSet(set).map((item) => e.answer(item.question).answer?.text ?? null);
+      expect(answers(generated)).toEqual(answers(article));
+    }
+  });
+
+  it("marks each passage's entities, but answers to their names only once a curator drops meta.generated", () => {
+    const said = (p: KnowledgePack) => buildPassages(p).find((r) => r.text.startsWith('The ministry said Rudenko'))!;
+    expect(said(pack).entities).toContain('andrey-rudenko');
+    expect(said(pack).expansion).not.toMatch(/Andrey/);
+    expect(said({ ...pack, meta: { ...pack.meta, generated: false } }).expansion).toMatch(/Andrey Rudenko/);
   });
 });

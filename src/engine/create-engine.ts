@@ -67,9 +67,12 @@ export interface Ranking {
  */
 export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; analyse(question: string): Question; rank(q: Question): Ranking } {
   const { pack, records } = parts;
-  // WordNet stands in for the keywords no curator has written yet: a bare article or a pack fresh from
-  // `npm run ingest`. The learned ranker only for a bare article: a pack's speakers are the hand score's.
-  const wordnet = !pack.curated || pack.meta.generated === true;
+  // A bare article or a pack fresh from `npm run ingest` (meta.generated) has no curator's keywords yet:
+  // WordNet stands in for them, and the learned ranker ranks it as it ranks the bare article (ingest
+  // attributes every passage as --article does, so the two read the same text the same way). A curated
+  // pack's keywords are the hand score's.
+  const uncurated = !pack.curated || pack.meta.generated === true;
+  const wordnet = uncurated;
   const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
   const vocabulary = Vocabulary.revive(parts.vocabulary);
   // Made on the first question: in a library, most packs are only asked for their relevance (issue 14).
@@ -84,7 +87,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
     analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, wordnet, describedOnce()),
     rank(q) {
       const weights = groupWeights(q, index);
-      return { q, weights, ranked: rankPassages(q, index, records, weights, !pack.curated) };
+      return { q, weights, ranked: rankPassages(q, index, records, weights, uncurated) };
     },
   };
 }
@@ -163,6 +166,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       return stems;
     },
     quoted: (id) => QUOTE_MARK.test(records[id]!.text) || SAID_HOW.test(records[id]!.how),
+    paragraph: (id) => index.paragraphOf[id]!,
   };
 
   let entityByName: Map<string, Entity> | undefined;

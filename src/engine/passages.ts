@@ -30,6 +30,12 @@ export interface PassageRecord {
 export function buildPassages(pack: KnowledgePack): PassageRecord[] {
   const out: PassageRecord[] = [];
   const aliasIndex = entityAliases(pack.entities);
+  // What `npm run ingest` guessed (entities, keywords) is not yet evidence: a generated pack's passages
+  // answer to the words its bare article's do, the words the learned ranker was trained on (it read the
+  // ingested entities' full names as coverage: "The ministry said Rudenko …" for "andrei rudenkov's job").
+  // Its entities still mark what each passage mentions; a curator's sign-off (dropping meta.generated)
+  // makes them and the keywords the passage's words.
+  const guessed = pack.meta.generated === true;
   const publisher = pack.meta.publisher;
   const attributor = new Attributor();
   // Most passages share a few speakers (the publisher above all): their stems are made once each.
@@ -55,8 +61,9 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
           ? { speaker: inferred.speaker, role: inferred.role, how: inferred.how }
           : { speaker: publisher, how: para.kind === 'headline' ? 'the headline' : "the article's own reporting" };
       // Only a sentence that names nobody of its own needs its "he" or "the pair" resolved.
-      const people = mentioned.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
-      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), pack.entities.length > 0, tokens) : [];
+      const evidence = guessed ? [] : mentioned;
+      const people = evidence.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
+      const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), !guessed && pack.entities.length > 0, tokens) : [];
       const referred = para.kind === 'body' && meansThoseBefore(span.text, named) ? lastNames : [];
       if (named.length && !referred.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
@@ -65,8 +72,8 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         para.section ?? '',
         ...referred,
         ...phraseMeanings(span.text),
-        ...mentioned.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
-        ...(fact?.keywords ?? []),
+        ...evidence.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
+        ...(guessed ? [] : fact?.keywords ?? []),
         attribution.speaker,
         attribution.role ?? '',
         // "said in her acceptance speech": every sentence of the statement was said there, not only the first.

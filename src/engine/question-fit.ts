@@ -2,8 +2,9 @@
 // - "who is Rudenko": the passage that introduces Rudenko (his title or first name before the surname,
 //   as a news story does on first mention) says who he is; a later "… met Rudenko" does not.
 // - "what date…", "which year…": a passage with a calendar date or a year, not only "on Saturday".
-// - "what did X say about Y": X's own words answer it, not the article's report of what X did; among
-//   them the ones about Y; and quoted speech a little over a paraphrase.
+// - "what did X say about Y": X's own words answer it, not the article's report of what X did (X's quoted
+//   words in the best candidate's paragraph come first); among them the ones about Y; and quoted speech a
+//   little over a paraphrase.
 import type { Question } from './question.ts';
 import type { Scored } from './rank.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
@@ -48,6 +49,8 @@ export interface Candidates {
   speaker(id: number): ReadonlySet<string>;
   /** The passage is someone's speech: a quotation, or a sentence of their statement. */
   quoted(id: number): boolean;
+  /** The paragraph the passage is in. */
+  paragraph(id: number): number;
 }
 
 export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Scored[] {
@@ -74,8 +77,41 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
     }
     return factor === 1 ? s : { ...s, score: s.score * factor };
   });
+  if (said?.plain && spoke.size) liftSpeaker(out, spoke, said.about, c);
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
+
+/** Quotation marks, straight or curly: X's own words, not a report of them. */
+const QUOTATION = /["\u201c\u201d]/;
+
+/**
+ * "What did X say": when the best candidate is not X's, X's own words come first if
+ * - the best candidate is Y's own statement: Y's words are not X's words about Y, whatever wording they
+ *   share ("what did the trust say about the farmer" is not answered by the farmer's complaint about the
+ *   trust). Anyone else's is left to the ranking: an article's attributions can be wrong;
+ * - or it is the article's own reporting and X's words, quoted, are in its paragraph: the paragraph is
+ *   where the article answers the question, and the sentence that matches more of its wording is a
+ *   report around X's words (the learned ranker, trained on Wikipedia, which reports little speech,
+ *   credits the sentence after X's words with the name they follow). Only within that paragraph: an
+ *   article about X attributes many passages to X, and its own report elsewhere may be the answer.
+ * The answer keeps the best candidate's score, so confidence keeps its scale.
+ */
+function liftSpeaker(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet<string>, c: Candidates): void {
+  let top: Scored | undefined;
+  for (const s of out) if (!top || s.score > top.score || (s.score === top.score && s.id < top.id)) top = s;
+  if (!top || top.score <= 0 || spoke.has(top.id)) return;
+  const byY = hasAny(c.speaker(top.id), about);
+  const paragraph = c.paragraph(top.id);
+  const eligible = (id: number) => spoke.has(id) && (byY || (c.paragraph(id) === paragraph && QUOTATION.test(c.text(id))));
+  let best = -1;
+  out.forEach((s, i) => {
+    if (s.score > 0 && eligible(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
+  });
+  if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+}
+
+/** Verbs whose object is what was said ("call the mutiny"), unlike "say", whose object is the question's "what". */
+const TAKES_OBJECT = /^\s*(?:call|describe)\b/i;
 
 /** "… when she accepted the award", "… after the match": when the words were said. */
 const OCCASION = /^\s*,?\s*(?:when|while|after|before|during|as)\s+(.{3,120}?)\s*[?.!]*$/i;
@@ -84,7 +120,7 @@ const OCCASION = /^\s*,?\s*(?:when|while|after|before|during|as)\s+(.{3,120}?)\s
  * The stems of who spoke and of what about, as the question's words (typo repairs included) give them,
  * and the question's word groups (by index) that say on what occasion.
  */
-function saidAbout(q: Question): { speaker: Set<string>; about: Set<string>; occasion: number[] } | undefined {
+function saidAbout(q: Question): { speaker: Set<string>; about: Set<string>; occasion: number[]; plain: boolean } | undefined {
   const m = SAID_ABOUT.exec(q.text);
   if (!m) return undefined;
   const groupsOf = (part: string | undefined) => {
@@ -93,8 +129,14 @@ function saidAbout(q: Question): { speaker: Set<string>; about: Set<string>; occ
   };
   const stemsOf = (part: string | undefined) => new Set(groupsOf(part).flatMap((i) => q.groups[i]!.stems.filter((s) => s.weight >= RANKING.typoWeight).map((s) => s.stem)));
   const speaker = stemsOf(m[1]);
-  const occasion = groupsOf(OCCASION.exec(q.text.slice(m.index + m[0].length))?.[1]);
-  return speaker.size ? { speaker, about: stemsOf(m[2]), occasion } : undefined;
+  const rest = q.text.slice(m.index + m[0].length);
+  const occasion = groupsOf(OCCASION.exec(rest)?.[1]);
+  // "what did X say (about Y) (when …)", "what did X call Y": the question asks for X's words. Not "what did
+  // Jews refuse to accept that caused Luther to call them" (X is a clause, not a name), nor "what did the
+  // court say Steymann was entitled to" (a clause after "say" asks for one detail of what was said).
+  const verb = m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length);
+  const plain = !/\b(?:to|that|which|who|whom)\b/i.test(m[1]!) && (TAKES_OBJECT.test(verb) || /^\W*$/.test(rest) || OCCASION.test(rest));
+  return speaker.size ? { speaker, about: stemsOf(m[2]), occasion, plain } : undefined;
 }
 
 function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
