@@ -41,7 +41,12 @@ export function tokenize(text: string): Token[] {
   // Plain ASCII is most text: scanned by hand, it makes the same tokens as WORD without the Unicode
   // pattern, and reads each spelling's word and stem from one cache (issue 14: tokenising was a third
   // of an uncurated library's build).
-  return ASCII.test(text) ? tokenizeAscii(text) : tokenizeByPattern(text);
+  if (ASCII.test(text)) return tokenizeAscii(text);
+  // Text that folds to plain ASCII of the same length ("Prigozhin’s", "café", curly quotes) is scanned
+  // folded: the pattern reads the folded string when the lengths agree, so offsets and tokens are the
+  // same (issue 14: the seed article's quotes and accents sent most of its sentences to the pattern).
+  const folded = fold(text);
+  return folded.length === text.length && ASCII.test(folded) ? tokenizeAscii(folded) : tokenizeByPattern(text);
 }
 
 /** The tokens of any text, by the WORD pattern: the definition tokenizeAscii keeps to. */
