@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTION_GATES } from '../src/engine/attribution.ts';
+import { ATTRIBUTION_GATES, NAME_PATTERNS } from '../src/engine/attribution.ts';
 import { splitSentences } from '../src/engine/sentences.ts';
 import { singleSpaced } from '../src/engine/text.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
@@ -41,7 +41,7 @@ function realSentences(): string[] {
   return texts.flatMap((t) => splitSentences(t).map((s) => singleSpaced(s.text)));
 }
 
-const holds = (s: string) => {
+const holds = (s: string): void => {
   for (const { hint, patterns } of ATTRIBUTION_GATES) for (const p of patterns) if (p.test(s)) expect(hint.test(s), `${hint} before ${p.source.slice(0, 40)}… on ${JSON.stringify(s)}`).toBe(true);
 };
 
@@ -54,6 +54,22 @@ describe('attribution hints', () => {
     const sentences = realSentences();
     sentences.forEach(holds);
     for (const { patterns } of ATTRIBUTION_GATES) expect(sentences.some((s) => patterns.some((p) => p.test(s)))).toBe(true);
+  });
+});
+
+describe('noting names', () => {
+  const one = new RegExp(NAME_PATTERNS.one, 'gu');
+  const several = new RegExp(NAME_PATTERNS.several, 'gu');
+  const spans = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => [m.index, m[0]]);
+  const same = (s: string) => {
+    expect(spans(several, s)).toEqual(spans(one, s).filter(([, w]) => /\s/.test(w as string)));
+  };
+  const namePiece = fc.constantFrom('Mark', 'McDonald', 'iPhone', 'U.S.', "O'Neil", 'Jean-Luc', '\u00c9mile', 'of', 'the', 'van', 'der', 'The', 'A', 'x', ' ', '  ', '\t', ',', '.', "'", '\u2019', '-', 'said');
+  it('finds exactly the spans of more than one word that the one-or-more pattern finds, on arbitrary text', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(namePiece, fc.string({ maxLength: 4 })), { maxLength: 20 }).map((p) => p.join('')), same), { numRuns: 5000 });
+  });
+  it('and on real sentences', () => {
+    realSentences().forEach(same);
   });
 });
 

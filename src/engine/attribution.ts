@@ -266,8 +266,6 @@ export class Attributor {
 
   private noteNames(s: string): void {
     for (const m of s.matchAll(NAMES)) {
-      // One word (no space: the sentence's whitespace is single spaces by now) is never a name of 2 to 6.
-      if (!m[0].includes(' ')) continue;
       const words = m[0].replace(/['’]s?$/u, '').replace(HONORIFIC, '').split(/\s+/);
       while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
       if (words.length >= 2 && words.length <= 6) {
@@ -279,7 +277,17 @@ export class Attributor {
   }
 }
 
-const NAMES = new RegExp(NAME, 'gu');
+/**
+ * NAME's matches of two words or more, and only those: a one-word name is never one of 2 to 6 words, and
+ * matching every capitalised word made a match object for each (issue 14: most of noting names). The same
+ * spans as NAME's multi-word matches, since a one-word match holds no start of a longer one (tested).
+ */
+const NAMES = new RegExp(NAME.endsWith(')*') ? `${NAME.slice(0, -1)}+` : fail('NAME no longer ends in its repeated words'), 'gu');
+function fail(why: string): never {
+  throw new Error(why);
+}
+/** For the test that NAMES finds what NAME does of more than one word. */
+export const NAME_PATTERNS = { one: NAME, several: NAMES.source };
 /** Other heads an organisation's own name may have for the word a later sentence calls it by. */
 const HEAD_KIN: Record<string, string[]> = {
   agency: ['authority', 'service', 'office', 'commission', 'administration', 'bureau'],
