@@ -1,6 +1,7 @@
 // Attribution tries a cheap hint before each costly pattern (issue 14: the patterns were most of an
-// uncurated build), and collapses a sentence's whitespace only when it has any to collapse. Both are
-// only speed: each hint must match wherever a pattern it gates matches, or attribution would change.
+// uncurated build), notes names with one pattern of several words, and collapses a sentence's whitespace
+// only when it has any to collapse; lexicon.ts scans for all its set phrases at once. All of it is only
+// speed: each hint must match wherever a pattern it gates matches, or attribution would change.
 // Checked on arbitrary text built from the pieces the patterns read, and on every sentence of the
 // seed, the news and story fixtures and, when present, the SQuAD dev articles.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION_GATES, NAME_PATTERNS } from '../src/engine/attribution.ts';
 import { splitSentences } from '../src/engine/sentences.ts';
 import { singleSpaced } from '../src/engine/text.ts';
+import { PHRASE_MEANINGS, phraseMeanings } from '../src/engine/lexicon.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 
 const SQUAD = new URL('../../shared/datasets/squad-v1.1-dev/dev.jsonl', import.meta.url);
@@ -70,6 +72,22 @@ describe('noting names', () => {
   });
   it('and on real sentences', () => {
     realSentences().forEach(same);
+  });
+});
+
+describe('set phrases', () => {
+  const each = (s: string) => PHRASE_MEANINGS.filter(([p]) => p.test(s)).map(([, words]) => words);
+  const phrase = fc.constantFrom('held talks', 'holds  high-level talks', 'took place', 'Passed Away', 'paid a visit', 'gave a speech', 'struck a deal', 'made the decision', 'put forward', 'legal challenges', 'exchanged views', 'talk', 'place', ' ', ', ');
+  it('one pattern for all finds what each finds, on arbitrary text and on real sentences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(phrase, fc.string({ maxLength: 5 })), { maxLength: 12 }).map((p) => p.join('')), (s) => {
+        expect(phraseMeanings(s)).toEqual(each(s));
+      }),
+      { numRuns: 3000 },
+    );
+    const sentences = realSentences();
+    for (const s of sentences) expect(phraseMeanings(s)).toEqual(each(s));
+    expect(sentences.filter((s) => each(s).length > 0).length).toBeGreaterThan(5);
   });
 });
 
