@@ -27,6 +27,19 @@ describe('tokenize on ASCII text', () => {
     );
   });
 
+  it('makes exactly the tokens of the WORD pattern on text that folds to ASCII (curly quotes, accents, dashes) or does not', () => {
+    const folding = fc.oneof(
+      piece,
+      fc.constantFrom('\u2019', '\u2018', '\u201c', '\u201d', 'Prigozhin\u2019s', 'caf\u00e9', '\u00c9lys\u00e9e', 'na\u00efve', '\u2014', '\u2013', '\u00ab', '\u00bb', 'TWENTY \u00d8NE', '\u0141\u00f3d\u017a', '\u0131', 'e\u0301', '\ufb01', '\u00bd', '\u2460', 'stra\u00dfe', '\u4e2d\u6587', '\u00a0', '\u02bc', '\u00b4', '`'),
+    );
+    fc.assert(
+      fc.property(fc.array(folding, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(tokenize(text)).toEqual(tokenizeByPattern(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('makes the same tokens as the pattern on real articles (the seed and, when present, SQuAD dev)', () => {
     const pack = loadDefaultPack();
     const texts = pack.paragraphs.map((p) => p.text);

@@ -3,7 +3,7 @@
 // have them. News attributes a statement once and lets it run on: "X said:" then a quote, a quote over
 // several paragraphs, "he added", "the ministry said" two paragraphs after the ministry was named.
 import { everydayRank } from './background.ts';
-import { fold } from './text.ts';
+import { fold, singleSpaced } from './text.ts';
 
 export interface Attributed {
   speaker: string;
@@ -68,6 +68,12 @@ const SUBJECT_VERB = new RegExp(`(^|[,;:"“”’—–(]\\s*|\\s)([^,;:"“”
 // matches whatever its pattern matches (same flags), so skipping the pattern when it fails changes nothing.
 const CITED_HINT = /cited|quoted/iu;
 const VERB_HINT = new RegExp(`\\s(?:${VERBS})\\b`, 'u');
+/**
+ * A necessary condition of APPOSITIVE, ROLE_FIRST, VERB_SUBJECT and VERB_ROLE_SUBJECT (same flags): each
+ * has a comma or a closing mark, maybe spaces, then one of SINGLE_VERBS. APPOSITIVE and ROLE_FIRST tried a
+ * name at every capital of every sentence (issue 14: a tenth of an uncurated library's build).
+ */
+const MARK_VERB_HINT = new RegExp(`[,"”’…]\\s*(?:${SINGLE_VERBS})\\b`, 'u');
 /** "Said the mayor, Johan Ek: "…"": the verb first, then who, set off by a colon or a comma and a quote. */
 const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,80}?)\s*(?::|,\s*["“])`, 'iu');
 /** The verb is passive when the subject ends with a form of "be": "was described", "has been quoted". */
@@ -76,6 +82,14 @@ const PASSIVE = /\s(?:was|were|is|are|been|being|be|get|got|gets)$/i;
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”…]{1,60})`, 'u');
 /** "…," said lead author Hannah Sorensen.': the role in lower case before the name ("told reporters in London" is no speaker). */
 const VERB_ROLE_SUBJECT = /[,"”’…]\s*(?:said|says|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\s+((?:(?:the|a|an|its|his|her|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|this|it|of|and|but|after|before|when|while)\b)\p{Ll}[\p{L}'’-]*\s+){1,3}\p{Lu}[^,;.:"“”…]{1,60})/u;
+
+/** Each cheap hint with the patterns it stands before, for the test that checks it is a necessary condition of each. */
+export const ATTRIBUTION_GATES: ReadonlyArray<{ hint: RegExp; patterns: RegExp[] }> = [
+  { hint: CITED_HINT, patterns: [CITED] },
+  { hint: VERB_HINT, patterns: [SUBJECT_VERB] },
+  { hint: WORDS_OF_HINT, patterns: [WORDS_OF] },
+  { hint: MARK_VERB_HINT, patterns: [APPOSITIVE, ROLE_FIRST, VERB_SUBJECT, VERB_ROLE_SUBJECT] },
+];
 
 /** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
 const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
@@ -126,7 +140,7 @@ export class Attributor {
   }
 
   sentence(sentence: string): Attributed | undefined {
-    const s = sentence.replace(/\s+/g, ' ').trim();
+    const s = singleSpaced(sentence);
     const first = this.startOfParagraph;
     this.startOfParagraph = false;
     const opensWithQuote = /^["“]/.test(s);
@@ -273,7 +287,17 @@ export class Attributor {
   }
 }
 
-const NAMES = new RegExp(NAME, 'gu');
+/**
+ * NAME's matches of two words or more, and only those: a one-word name is never one of 2 to 6 words, and
+ * matching every capitalised word made a match object for each (issue 14: most of noting names). The same
+ * spans as NAME's multi-word matches, since a one-word match holds no start of a longer one (tested).
+ */
+const NAMES = new RegExp(NAME.endsWith(')*') ? `${NAME.slice(0, -1)}+` : fail('NAME no longer ends in its repeated words'), 'gu');
+function fail(why: string): never {
+  throw new Error(why);
+}
+/** For the test that NAMES finds what NAME does of more than one word. */
+export const NAME_PATTERNS = { one: NAME, several: NAMES.source };
 /** Other heads an organisation's own name may have for the word a later sentence calls it by. */
 const HEAD_KIN: Record<string, string[]> = {
   agency: ['authority', 'service', 'office', 'commission', 'administration', 'bureau'],
@@ -339,7 +363,8 @@ function attributeWords(sentence: string): Attributed | undefined | null {
   const by = STATEMENT_BY.exec(s);
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
   const setting = OPENING_SETTING.exec(s)?.[1]?.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
-  const appositive = APPOSITIVE.exec(s);
+  const markVerb = MARK_VERB_HINT.test(s);
+  const appositive = markVerb ? APPOSITIVE.exec(s) : null;
   if (appositive) {
     // "Professor David Marsh of the University of Reading, who …, said": the person before "of", not the body.
     const of = PERSON_OF.exec(s.slice(0, appositive.index));
@@ -356,14 +381,14 @@ function attributeWords(sentence: string): Attributed | undefined | null {
       return withRole({ speaker: name, how: setting ? `said in ${setting}` : 'said', reported: true }, appositive[2]!.replace(/^(the|a|an)\s+/i, ''));
     }
   }
-  const roleFirst = ROLE_FIRST.exec(s);
+  const roleFirst = markVerb ? ROLE_FIRST.exec(s) : null;
   if (roleFirst && isPersonalName(roleFirst[2]!) && !/^(in|on|at|after|before|during|when|while|speaking|according|however|meanwhile)\b/i.test(roleFirst[1]!)) {
     // "The council's housing lead, Councillor Peter Hales, said": the title is how he is addressed; the role is given.
     return withRole({ speaker: TITLE.exec(roleFirst[2]!)?.[2] ?? roleFirst[2]!, how: setting ? `${roleFirst[3]} in ${setting}` : roleFirst[3]!, reported: true }, roleFirst[1]!.replace(/^(the|a|an|its|his|her|their)\s+/i, ''));
   }
-  const after = VERB_SUBJECT.exec(s);
+  const after = markVerb ? VERB_SUBJECT.exec(s) : null;
   if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
-  const roleAfter = VERB_ROLE_SUBJECT.exec(s);
+  const roleAfter = markVerb ? VERB_ROLE_SUBJECT.exec(s) : null;
   if (roleAfter) {
     const split = splitRole({ speaker: roleAfter[1]!.trim(), how: 'said', reported: true });
     if (split.role && isPersonalName(split.speaker)) return split;

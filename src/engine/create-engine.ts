@@ -50,6 +50,9 @@ export function buildEngineParts(pack: KnowledgePack): EngineParts {
   loadEverydayEnglish();
   const records = buildPassages(pack);
   const { positions: _derived, ...index } = buildTermIndex(records);
+  // Indexed now, and read by nothing else: a curated pack's expansions (aliases, keywords) were an
+  // eighth of its engine's heap (issue 14).
+  for (const r of records) r.expansion = '';
   const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
   return { pack, records, index, vocabulary, keys: passageKeys(records.map((r) => r.text)).keys };
 }

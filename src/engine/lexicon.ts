@@ -76,7 +76,7 @@ function buildRelated(text: string): Map<string, string[]> {
  * to an alias), so "what did they talk about" finds "exchanged views" as surely as "discussed". Light-verb
  * constructions and fixed collocations of general English only; each form of the verb is matched.
  */
-const PHRASE_MEANINGS: ReadonlyArray<[RegExp, string]> = [
+export const PHRASE_MEANINGS: ReadonlyArray<[RegExp, string]> = [
   [/\bexchang(?:e|es|ed|ing)\s+(?:of\s+)?(?:views|opinions|ideas)\b/i, 'discuss discussed'],
   [/\b(?:h[oe]ld|holds|holding)\s+(?:\w+\s+)?talks\b/i, 'discuss discussed meet met'],
   [/\b(?:t[ao]ke[sn]?|took|taking)\s+place\b/i, 'happen happened'],
@@ -89,7 +89,14 @@ const PHRASE_MEANINGS: ReadonlyArray<[RegExp, string]> = [
   [/\blegal\s+(?:challenge|action|case)s?\b/i, 'sue lawsuit'],
 ];
 
+/**
+ * Any of PHRASE_MEANINGS (all case-insensitive, none with a back-reference), in one pattern: most sentences
+ * use none, and one scan of a sentence for all ten took half the time of ten scans (issue 14).
+ */
+const ANY_PHRASE = PHRASE_MEANINGS.every(([p]) => p.flags === 'i') ? new RegExp(PHRASE_MEANINGS.map(([p]) => `(?:${p.source})`).join('|'), 'i') : undefined;
+
 /** The plain words of the set phrases a passage uses (PHRASE_MEANINGS), for its expansion. */
 export function phraseMeanings(text: string): string[] {
+  if (ANY_PHRASE && !ANY_PHRASE.test(text)) return [];
   return PHRASE_MEANINGS.filter(([pattern]) => pattern.test(text)).map(([, words]) => words);
 }

@@ -3,6 +3,7 @@
 // it (issue 12, defect 2). An edited or deleted sentence has a new key, so an old button finds
 // nothing rather than another sentence.
 import { hash } from 'node:crypto';
+import { singleSpaced } from './text.ts';
 
 /** Characters of a key: 8 base64url characters are 48 bits, so two sentences of one article never share one in practice. */
 export const PASSAGE_KEY_LENGTH = 8;
@@ -18,7 +19,7 @@ export function passageKey(text: string, occurrence = 0): string {
   return hashKey(normalise(text), occurrence);
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const normalise = singleSpaced;
 
 function hashKey(normal: string, occurrence: number): string {
   const hashed = occurrence > 0 ? `${normal}\u0000${occurrence}` : normal;

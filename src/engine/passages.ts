@@ -21,7 +21,10 @@ export interface PassageRecord {
   speakerStems: Set<string>;
   /** Entities the passage mentions (ids). */
   entities: string[];
-  /** Words the passage does not contain but answers to: its section's subhead, aliases of its entities, curator keywords, its speaker and where they spoke. */
+  /**
+   * Words the passage does not contain but answers to: its section's subhead, aliases of its entities, curator keywords, its speaker and where they spoke.
+   * Only the term index reads them: an engine's records have it emptied once indexed (buildEngineParts).
+   */
   expansion: string;
   /** The text's tokens, made once here for the index (the index keeps them). */
   tokens?: Token[];

@@ -169,14 +169,14 @@ function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
   const lower = new Set<string>();
   const partners = new Map<string, Set<string>>();
   for (const sentence of tokens) {
-    let run: Token[] = [];
+    const run: Token[] = [];
     const flush = () => {
       for (const t of run) {
-        const set = partners.get(t.stem) ?? new Set<string>();
+        let set = partners.get(t.stem);
+        if (set === undefined) partners.set(t.stem, (set = new Set<string>()));
         for (const o of run) if (o !== t) set.add(o.stem);
-        partners.set(t.stem, set);
       }
-      run = [];
+      run.length = 0;
     };
     sentence.forEach((t, i) => {
       if (t.capital && i > 0) run.push(t);
@@ -194,18 +194,21 @@ function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
 
 /** A word is a name when most of its mid-sentence uses are capitalised ("Prigozhin", "Moscow"). */
 function properNouns(tokens: Token[][]): Set<string> {
-  const seen = new Map<string, [number, number]>();
+  // One count a word: capitalised uses × CAPITALS + all uses (one Map look-up a token, no array a word).
+  const seen = new Map<string, number>();
   for (const sentence of tokens) {
-    sentence.forEach((t, i) => {
-      if (i === 0) return;
-      const c = seen.get(t.word) ?? [0, 0];
-      c[0] += t.capital ? 1 : 0;
-      c[1]++;
-      seen.set(t.word, c);
-    });
+    for (let i = 1; i < sentence.length; i++) {
+      const t = sentence[i]!;
+      seen.set(t.word, (seen.get(t.word) ?? 0) + (t.capital ? CAPITALS + 1 : 1));
+    }
   }
-  return new Set([...seen].filter(([, [cap, all]]) => cap / all >= 0.7).map(([w]) => w));
+  const names = new Set<string>();
+  for (const [word, c] of seen) if (Math.floor(c / CAPITALS) / (c % CAPITALS) >= 0.7) names.add(word);
+  return names;
 }
+
+/** Above any word's count of uses in one index (2^26 tokens), so both counts fit one exact double. */
+const CAPITALS = 2 ** 26;
 
 /** The statistics of documents that are each a run of passages (one passage, or a paragraph's). */
 function stats(terms: ReadonlyMap<string, number>, docs: number[][], ids: TermIds): DocStats {
