@@ -10,6 +10,8 @@
 // the command's synchronous execute). A kind of interaction whose own work is below `minWorkMs`
 // (/help) is never deferred: the deferral and the edit after it would cost more than the answer.
 import { performance } from 'node:perf_hooks';
+import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { routeOf } from '../reply/buttons.ts';
 import { BACKLOG } from './deadline.ts';
 
 export interface BacklogSettings {
@@ -93,4 +95,13 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
     },
     figures: () => ({ fullAnswerMs: round(cost()), overheadMs: round(overhead), workMs: Object.fromEntries([...byKind].map(([k, v]) => [k, round(v)])) }),
   };
+}
+
+/** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
+export function kindOf(i: APIInteraction): string {
+  // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
+  const data = (i as { data?: { name?: unknown; custom_id?: unknown } }).data;
+  if ((i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) && typeof data?.name === 'string') return `${i.type}:${data.name.slice(0, 32)}`;
+  if (i.type === InteractionType.MessageComponent && typeof data?.custom_id === 'string') return `${i.type}:${routeOf(data.custom_id).slice(0, 64)}`;
+  return String(i.type);
 }
