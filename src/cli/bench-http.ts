@@ -7,6 +7,8 @@
 //   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1,2 --no-autocomplete]
 //   BENCH_NODE_FLAGS=--cpu-prof npm run bench:http    (flags for the server process, e.g. to profile it)
 //   BENCH_LOG_LEVEL=info npm run bench:http           (the server's LOG_LEVEL; default warn)
+//   npm run bench:http -- --against ../other-checkout --rounds 3
+//                                      (that checkout's endpoint beside this one, rows alternated)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,6 +63,14 @@ export interface HttpBenchOptions {
   workers?: number | number[];
   /** Also measure a bare node:http hello-world at every level, as the baseline (default true). */
   hello?: boolean;
+  /**
+   * Another checkout of this repository (built there) whose endpoint runs beside this one: its PING
+   * and /ask rows are measured alternately with this checkout's, so a change is compared against
+   * its baseline in the same run, under the same load.
+   */
+  against?: string;
+  /** With `against`: how many times each pair of rows is measured (default 1). */
+  rounds?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -87,6 +97,8 @@ export interface HttpBenchRow {
   serverCpuUs: number;
   /** The same for this process (autocannon and the response checks): the load generator's share of the cores. */
   clientCpuUs: number;
+  /** Set on the rows of the `against` checkout's endpoint. */
+  against?: true;
 }
 
 export interface HttpBenchReport {
@@ -268,12 +280,12 @@ function helloFile(): string {
   return helloPath;
 }
 
-async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
+async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false, repo = REPO): Promise<Endpoint> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
-  const args = hello ? [helloFile()] : [...flags, RUN_BUILT, 'src/discord/http/main.ts'];
+  const args = hello ? [helloFile()] : [...flags, join(repo, 'scripts/run.mjs'), 'src/discord/http/main.ts'];
   const child = spawn(process.execPath, args, {
-    cwd: REPO,
+    cwd: repo,
     env: {
       ...process.env,
       ENV_FILE: '/nonexistent/bench.env', // the bench's own settings, not a developer's .env
@@ -422,12 +434,15 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     // baseline, PING and /ask back to back: the machine's load drifts less between them.
     const hello = withHello ? await startEndpoint(publicKeyHex, workers, log, true) : undefined;
     const endpoint = await startEndpoint(publicKeyHex, workers, log);
+    const other = options.against ? await startEndpoint(publicKeyHex, workers, log, false, options.against) : undefined;
     try {
       if (warmup > 0) {
         log(`warming up for ${warmup} s`);
         if (hello) await measure(hello.url, hello.child.pid!, workers, 'hello', 16, warmup, ping, nextSeq);
-        await measure(endpoint.url, endpoint.child.pid!, workers, 'ask', 16, warmup, ask, nextSeq);
-        await measure(endpoint.url, endpoint.child.pid!, workers, 'ping', 16, warmup, ping, nextSeq);
+        for (const e of other ? [endpoint, other] : [endpoint]) {
+          await measure(e.url, e.child.pid!, workers, 'ask', 16, warmup, ask, nextSeq);
+          await measure(e.url, e.child.pid!, workers, 'ping', 16, warmup, ping, nextSeq);
+        }
       }
       for (const c of levels) {
         if (hello) {
@@ -438,9 +453,15 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
           ['ping', ping],
           ['ask', ask],
         ] as const) {
-          log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
-          q = 0; // every row starts at the same question, so rows are comparable
-          rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests));
+          for (let round = 0; round < (other ? Math.max(1, options.rounds ?? 1) : 1); round++) {
+            log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
+            q = 0; // every row starts at the same question, so rows are comparable
+            rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests));
+            if (!other) continue;
+            log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s, against ${options.against}`);
+            q = 0;
+            rows.push({ ...(await measure(other.url, other.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests)), against: true });
+          }
         }
       }
       if (options.autocomplete ?? true) {
@@ -451,6 +472,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     } finally {
       const code = await endpoint.stop();
       if (code !== 0) log(`the endpoint exited with ${code} on SIGTERM`);
+      await other?.stop();
       await hello?.stop();
     }
   }
@@ -477,7 +499,7 @@ export function loadChecks(http?: HttpBenchReport, gateway?: GatewayBenchReport)
   const checks: Array<{ pass: boolean; text: string }> = [];
   const t = LOAD_TARGETS;
   for (const r of http?.rows ?? []) {
-    if (r.scenario !== 'ask' || r.connections !== t.askConnections) continue;
+    if (r.scenario !== 'ask' || r.connections !== t.askConnections || r.against) continue;
     const pass = r.perSecond >= t.askPerSecond && r.p99Ms <= t.askP99Ms && r.errors === 0;
     checks.push({
       pass,
@@ -518,7 +540,7 @@ export function formatLoadTable(http?: HttpBenchReport, gateway?: GatewayBenchRe
     const base = helloRate.get(key(r));
     lines.push([
       'HTTP',
-      SCENARIO_NAMES[r.scenario],
+      r.against ? `${SCENARIO_NAMES[r.scenario]} (against)` : SCENARIO_NAMES[r.scenario],
       String(r.workers),
       `${r.connections} conns`,
       fmt(r.perSecond),
@@ -591,8 +613,10 @@ function parseArgs(argv: string[]): HttpBenchOptions {
     else if (arg === '--questions' && value) opts.questionsFile = argv[++i]!;
     else if (arg === '--workers' && value) opts.workers = argv[++i]!.split(',').map(Number);
     else if (arg === '--no-autocomplete') opts.autocomplete = false;
+    else if (arg === '--against' && value) opts.against = argv[++i]!;
+    else if (arg === '--rounds' && value) opts.rounds = Number(argv[++i]);
     else {
-      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers 1,2] [--questions FILE] [--no-autocomplete]\n`);
+      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers 1,2] [--questions FILE] [--no-autocomplete] [--against CHECKOUT [--rounds N]]\n`);
       process.exit(2);
     }
   }

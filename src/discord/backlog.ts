@@ -33,7 +33,11 @@ export interface Backlog {
    * `kind`: what it is (command name, button route).
    */
   shouldDefer(waiting: number, kind: string): boolean;
-  /** One interaction had its turn. */
+  /**
+   * One interaction had its turn. A transport calls it for every request it spends loop time on
+   * outside a turn too (the HTTP endpoint's PINGs and refusals): otherwise their busy time would be
+   * charged to the next interactions' share.
+   */
   turn(): void;
   /** A command of `kind` did `ms` of its own (synchronous) work. */
   worked(kind: string, ms: number): void;
@@ -57,8 +61,9 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
   let overhead = initialCostMs / 2;
   let meanWork = initialCostMs / 2;
   const byKind = new Map<string, number>();
-  // The current window of turns: busy time at its start, turns and work in it.
-  let windowBusy = loopBusyMs();
+  // The current window of turns: busy time at its start, turns and work in it. It opens at the first
+  // turn, not here: the busy time before it (the start-up, loading the knowledge) is no turn's cost.
+  let windowBusy: number | undefined;
   let windowTurns = 0;
   let windowWork = 0;
   const cost = () => fixedCostMs ?? overhead + meanWork;
@@ -72,6 +77,11 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
       return own === undefined || own >= minWorkMs;
     },
     turn() {
+      if (windowBusy === undefined) {
+        windowBusy = loopBusyMs();
+        windowWork = 0;
+        return;
+      }
       if (++windowTurns < WINDOW_TURNS) return;
       const now = loopBusyMs();
       const share = (now - windowBusy - windowWork) / windowTurns;

@@ -252,37 +252,45 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     req.on('end', () => {
       if (aborted) return;
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-      const verdict = verifyRequest(key, sig, ts, raw, Date.now() / 1000, maxSkew);
-      if (!verdict.ok) {
-        sendError(res, 401, 'invalid request signature');
-        return;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw.toString('utf8'));
-      } catch {
-        sendError(res, 400, 'invalid JSON body');
-        return;
-      }
-      const shape = validateInteraction(parsed);
-      if (!shape.ok) {
-        // Names the field, never its value: a body may carry a user's question.
-        send(res, 400, JSON.stringify({ error: 'invalid interaction', field: shape.field, problem: shape.problem }));
-        return;
-      }
-      const interaction = shape.interaction;
-      if (interaction.type === InteractionType.Ping) {
-        // Discord's URL check: no work, so no turn.
-        send(res, 200, PONG_JSON);
-        logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'answered', transport: 'http' }));
-        return;
-      }
-      const arrival: Arrival = { res, interaction, started, answered: false };
-      unanswered++;
-      // A client that hangs up before its answer is no longer waiting for it.
-      res.once('close', () => acknowledged(arrival));
-      turns.push(arrival);
+      // Queued, it counts as a turn when it has one; otherwise its loop time counts as one now, so
+      // the backlog rule does not charge it to the interactions that come next.
+      if (!received(res, sig, ts, raw, started)) backlog.turn();
     });
+  }
+
+  /** A whole body in: refused, answered at once (PING), or queued for its turn (true). */
+  function received(res: ServerResponse, sig: string | undefined, ts: string | undefined, raw: Buffer, started: number): boolean {
+    const verdict = verifyRequest(key, sig, ts, raw, Date.now() / 1000, maxSkew);
+    if (!verdict.ok) {
+      sendError(res, 401, 'invalid request signature');
+      return false;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'invalid JSON body');
+      return false;
+    }
+    const shape = validateInteraction(parsed);
+    if (!shape.ok) {
+      // Names the field, never its value: a body may carry a user's question.
+      send(res, 400, JSON.stringify({ error: 'invalid interaction', field: shape.field, problem: shape.problem }));
+      return false;
+    }
+    const interaction = shape.interaction;
+    if (interaction.type === InteractionType.Ping) {
+      // Discord's URL check: no work, so no queue.
+      send(res, 200, PONG_JSON);
+      logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'answered', transport: 'http' }));
+      return false;
+    }
+    const arrival: Arrival = { res, interaction, started, answered: false };
+    unanswered++;
+    // A client that hangs up before its answer is no longer waiting for it.
+    res.once('close', () => acknowledged(arrival));
+    turns.push(arrival);
+    return true;
   }
 
   /**
