@@ -454,13 +454,14 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
           ['ask', ask],
         ] as const) {
           for (let round = 0; round < (other ? Math.max(1, options.rounds ?? 1) : 1); round++) {
-            log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
-            q = 0; // every row starts at the same question, so rows are comparable
-            rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests));
-            if (!other) continue;
-            log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s, against ${options.against}`);
-            q = 0;
-            rows.push({ ...(await measure(other.url, other.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests)), against: true });
+            // With `against`, every other round measures that checkout first: neither side always runs second.
+            const order = other && round % 2 === 1 ? [other, endpoint] : [endpoint, ...(other ? [other] : [])];
+            for (const e of order) {
+              log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s${e === other ? `, against ${options.against}` : ''}`);
+              q = 0; // every row starts at the same question, so rows are comparable
+              const row = await measure(e.url, e.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests);
+              rows.push(e === other ? { ...row, against: true } : row);
+            }
           }
         }
       }
