@@ -77,4 +77,17 @@ describe('createBacklog', () => {
     expect(b.figures().overheadMs).toBeCloseTo(0.3, 6);
     expect(b.costMs).toBeCloseTo(0.8, 6);
   });
+
+  it('charges no turn with the busy time before the first one (start-up, loading the knowledge)', () => {
+    let busy = 0;
+    const b = createBacklog({ costWeight: 1 }, () => busy);
+    busy += 5_000; // the boot: busy, but no interaction's cost
+    for (let k = 0; k < 33; k++) {
+      busy += 0.3 + 0.5;
+      b.worked('2:ask', 0.5);
+      b.turn();
+    }
+    expect(b.figures().overheadMs).toBeCloseTo(0.3, 6);
+    expect(b.shouldDefer(100, '2:ask')).toBe(false);
+  });
 });

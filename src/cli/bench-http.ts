@@ -7,9 +7,13 @@
 //   npm run bench:http [-- --duration 3 --connections 1,16,64 --workers 1,2 --no-autocomplete]
 //   BENCH_NODE_FLAGS=--cpu-prof npm run bench:http    (flags for the server process, e.g. to profile it)
 //   BENCH_LOG_LEVEL=info npm run bench:http           (the server's LOG_LEVEL; default warn)
+//   npm run bench:http -- --against ../other-checkout --rounds 3
+//                                      (that checkout's endpoint beside this one, rows alternated)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -28,6 +32,7 @@ import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
   type APIPingInteraction,
 } from 'discord-api-types/v10';
 import { DEFAULT_QUESTIONS, RUN_BUILT, askAnswerMatches, benchQuestions, percentile, scratchDataDir, treeCpuSeconds, type Question } from './bench-common.ts';
@@ -61,6 +66,14 @@ export interface HttpBenchOptions {
   workers?: number | number[];
   /** Also measure a bare node:http hello-world at every level, as the baseline (default true). */
   hello?: boolean;
+  /**
+   * Another checkout of this repository (built there) whose endpoint runs beside this one: its PING
+   * and /ask rows are measured alternately with this checkout's, so a change is compared against
+   * its baseline in the same run, under the same load.
+   */
+  against?: string;
+  /** With `against`: how many times each pair of rows is measured (default 1). */
+  rounds?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -78,6 +91,9 @@ export interface HttpBenchRow {
   p99Ms: number;
   /** Responses that passed the check for their request (status, shape, and for /ask the expected passage). */
   correct: number;
+  /** Responses that were a deferral (the endpoint's backlog rule), and how many of those had their PATCH @original come with the right answer (counted in `correct`). */
+  deferred?: number;
+  edited?: number;
   /** Socket errors, timeouts and non-2xx responses. */
   errors: number;
   /**
@@ -87,6 +103,8 @@ export interface HttpBenchRow {
   serverCpuUs: number;
   /** The same for this process (autocannon and the response checks): the load generator's share of the cores. */
   clientCpuUs: number;
+  /** Set on the rows of the `against` checkout's endpoint. */
+  against?: true;
 }
 
 export interface HttpBenchReport {
@@ -98,7 +116,34 @@ export interface HttpBenchReport {
   load: number;
 }
 
-type Check = (status: number, body: string) => boolean;
+/** True: a right answer. 'deferred': a deferral (type 5), whose answer is checked when its PATCH comes (`edit`). */
+type Check = (status: number, body: string) => boolean | 'deferred';
+
+/**
+ * Deferred answers, by interaction token: what checks the PATCH @original when it reaches the bench's
+ * stand-in for Discord's REST API (the endpoint's DISCORD_API_URL). A deferral counts as correct
+ * only once its edit has come and carries the expected answer.
+ */
+const awaitedEdits = new Map<string, (body: string) => void>();
+
+/** The stand-in for Discord's REST API: takes PATCH @original and checks it; anything else gets 404. */
+async function startRestSink(): Promise<{ apiUrl: string; server: Server }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const m = /^\/api\/v10\/webhooks\/[^/]+\/([^/]+)\/messages\/@original$/.exec(req.url ?? '');
+      const token = m && req.method === 'PATCH' ? decodeURIComponent(m[1]!) : undefined;
+      const check = token === undefined ? undefined : awaitedEdits.get(token);
+      if (token !== undefined) awaitedEdits.delete(token);
+      check?.(body);
+      res.writeHead(check ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(check ? '{"id":"1"}' : '{"message":"Unknown Webhook","code":10015}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, server };
+}
 
 interface PreparedRequest {
   method: 'POST';
@@ -118,8 +163,18 @@ function checkAsk(q: Question): Check {
     } catch {
       return false;
     }
+    if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) return 'deferred';
     return askAnswerMatches(q, response);
   };
+}
+
+/** A deferred /ask's PATCH body, checked as its message would have been. */
+function editMatches(q: Question, body: string): boolean {
+  try {
+    return askAnswerMatches(q, { type: InteractionResponseType.ChannelMessageWithSource, data: JSON.parse(body) as APIInteractionResponseCallbackData });
+  } catch {
+    return false;
+  }
 }
 
 const checkPing: Check = (status, body) => status === 200 && body === '{"type":1}';
@@ -207,9 +262,14 @@ interface Tally {
   correct: number;
   latencies: number[];
   errors: number;
+  /** Deferrals (type 5) answered; `edited` of them had their PATCH come with the right answer. */
+  deferred: number;
+  edited: number;
+  /** Deferrals whose PATCH has not come yet. */
+  awaiting: number;
 }
 
-function signed(key: KeyObject, body: string, check: Check, tally: Tally): PreparedRequest {
+function signed(key: KeyObject, body: string, check: Check, tally: Tally, token?: string, edit?: (body: string) => boolean): PreparedRequest {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = sign(null, Buffer.from(timestamp + body), key).toString('hex');
   return {
@@ -218,7 +278,19 @@ function signed(key: KeyObject, body: string, check: Check, tally: Tally): Prepa
     headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
     body,
     onResponse: (status, responseBody) => {
-      if (check(status, responseBody)) tally.correct++;
+      const verdict = check(status, responseBody);
+      if (verdict === 'deferred') {
+        tally.deferred++;
+        if (token !== undefined && edit) {
+          tally.awaiting++;
+          awaitedEdits.set(token, (patch) => {
+            tally.awaiting--;
+            if (!edit(patch)) return;
+            tally.edited++;
+            tally.correct++;
+          });
+        }
+      } else if (verdict) tally.correct++;
     },
   };
 }
@@ -268,19 +340,19 @@ function helloFile(): string {
   return helloPath;
 }
 
-async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false): Promise<Endpoint> {
+async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false, repo = REPO, apiUrl = 'http://127.0.0.1:9/api'): Promise<Endpoint> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
-  const args = hello ? [helloFile()] : [...flags, RUN_BUILT, 'src/discord/http/main.ts'];
+  const args = hello ? [helloFile()] : [...flags, join(repo, 'scripts/run.mjs'), 'src/discord/http/main.ts'];
   const child = spawn(process.execPath, args, {
-    cwd: REPO,
+    cwd: repo,
     env: {
       ...process.env,
       ENV_FILE: '/nonexistent/bench.env', // the bench's own settings, not a developer's .env
       DATA_DIR: scratchDataDir('http'),
       DISCORD_PUBLIC_KEY: publicKeyHex,
       DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: 'http://127.0.0.1:9/api', // a deferral must never reach the real Discord
+      DISCORD_API_URL: apiUrl, // a deferral must never reach the real Discord: the bench's REST sink
       HOST: '127.0.0.1',
       PORT: '0',
       // warn by default: the figures are the endpoint's. BENCH_LOG_LEVEL=info measures with the one
@@ -342,7 +414,7 @@ async function measure(
   nextSeq: () => number,
   amount?: number,
 ): Promise<HttpBenchRow> {
-  const tally: Tally = { correct: 0, latencies: [], errors: 0 };
+  const tally: Tally = { correct: 0, latencies: [], errors: 0, deferred: 0, edited: 0, awaiting: 0 };
   // Every request a new interaction id up to 5,000 requests/s: the endpoint answers a repeated id
   // once and then 409 (a replay), so a list that cycled would measure replays, not answers.
   const perConnection = amount ? Math.max(40, amount) : Math.max(40, Math.ceil((seconds * 5000) / connections / 40) * 40);
@@ -368,6 +440,8 @@ async function measure(
       });
     },
   });
+  // Deferred answers still on their way are part of the work: up to 10 s for their PATCHes.
+  for (let i = 0; tally.awaiting > 0 && i < 200; i++) await new Promise((r) => setTimeout(r, 50));
   const client = process.cpuUsage(clientBefore);
   const serverSeconds = treeCpuSeconds(serverPid) - serverBefore;
   const sorted = tally.latencies.sort((a, b) => a - b);
@@ -382,6 +456,8 @@ async function measure(
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     correct: tally.correct,
+    deferred: tally.deferred,
+    edited: tally.edited,
     errors: result.errors + result.timeouts + result.non2xx,
     serverCpuUs: requests ? (serverSeconds * 1e6) / requests : NaN,
     clientCpuUs: requests ? (client.user + client.system) / requests : NaN,
@@ -406,7 +482,8 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
   let q = 0;
   const ask = (s: number, tally: Tally) => {
     const item = questions[q++ % questions.length]!;
-    return signed(privateKey, JSON.stringify(askInteraction(s, item.question)), checkAsk(item), tally);
+    const interaction = askInteraction(s, item.question);
+    return signed(privateKey, JSON.stringify(interaction), checkAsk(item), tally, interaction.token, (patch) => editMatches(item, patch));
   };
   const ping = (s: number, tally: Tally) => signed(privateKey, JSON.stringify(pingInteraction(s)), checkPing, tally);
   // What people type: the first words of real questions, cut mid-word.
@@ -416,18 +493,22 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     signed(privateKey, JSON.stringify(autocompleteInteraction(s, partials[a++ % partials.length]!)), checkChoices, tally);
 
   const rows: HttpBenchRow[] = [];
+  const sink = await startRestSink();
   const withHello = options.hello ?? true;
   for (const workers of workerCounts) {
     // Both servers run side by side (an idle one costs nothing), so each level measures the
     // baseline, PING and /ask back to back: the machine's load drifts less between them.
     const hello = withHello ? await startEndpoint(publicKeyHex, workers, log, true) : undefined;
-    const endpoint = await startEndpoint(publicKeyHex, workers, log);
+    const endpoint = await startEndpoint(publicKeyHex, workers, log, false, REPO, sink.apiUrl);
+    const other = options.against ? await startEndpoint(publicKeyHex, workers, log, false, options.against, sink.apiUrl) : undefined;
     try {
       if (warmup > 0) {
         log(`warming up for ${warmup} s`);
         if (hello) await measure(hello.url, hello.child.pid!, workers, 'hello', 16, warmup, ping, nextSeq);
-        await measure(endpoint.url, endpoint.child.pid!, workers, 'ask', 16, warmup, ask, nextSeq);
-        await measure(endpoint.url, endpoint.child.pid!, workers, 'ping', 16, warmup, ping, nextSeq);
+        for (const e of other ? [endpoint, other] : [endpoint]) {
+          await measure(e.url, e.child.pid!, workers, 'ask', 16, warmup, ask, nextSeq);
+          await measure(e.url, e.child.pid!, workers, 'ping', 16, warmup, ping, nextSeq);
+        }
       }
       for (const c of levels) {
         if (hello) {
@@ -438,9 +519,16 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
           ['ping', ping],
           ['ask', ask],
         ] as const) {
-          log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s`);
-          q = 0; // every row starts at the same question, so rows are comparable
-          rows.push(await measure(endpoint.url, endpoint.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests));
+          for (let round = 0; round < (other ? Math.max(1, options.rounds ?? 1) : 1); round++) {
+            // With `against`, every other round measures that checkout first: neither side always runs second.
+            const order = other && round % 2 === 1 ? [other, endpoint] : [endpoint, ...(other ? [other] : [])];
+            for (const e of order) {
+              log(`${workers} worker(s): ${scenario} × ${c} connection(s) for ${seconds} s${e === other ? `, against ${options.against}` : ''}`);
+              q = 0; // every row starts at the same question, so rows are comparable
+              const row = await measure(e.url, e.child.pid!, workers, scenario, c, seconds, build, nextSeq, options.requests);
+              rows.push(e === other ? { ...row, against: true } : row);
+            }
+          }
         }
       }
       if (options.autocomplete ?? true) {
@@ -451,6 +539,8 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     } finally {
       const code = await endpoint.stop();
       if (code !== 0) log(`the endpoint exited with ${code} on SIGTERM`);
+      await other?.stop();
+      if (workers === workerCounts.at(-1)) await new Promise<void>((resolve) => sink.server.close(() => resolve()));
       await hello?.stop();
     }
   }
@@ -477,12 +567,18 @@ export function loadChecks(http?: HttpBenchReport, gateway?: GatewayBenchReport)
   const checks: Array<{ pass: boolean; text: string }> = [];
   const t = LOAD_TARGETS;
   for (const r of http?.rows ?? []) {
-    if (r.scenario !== 'ask' || r.connections !== t.askConnections) continue;
+    if (r.scenario !== 'ask' || r.connections !== t.askConnections || r.against) continue;
     const pass = r.perSecond >= t.askPerSecond && r.p99Ms <= t.askP99Ms && r.errors === 0;
     checks.push({
       pass,
       text: `HTTP /ask, ${r.workers} process(es), ${r.connections} connections: ${fmt(r.perSecond)}/s (target ≥ ${t.askPerSecond}), p99 ${fmt(r.p99Ms, 1)} ms (target ≤ ${t.askP99Ms})`,
     });
+    if (r.deferred) {
+      checks.push({
+        pass: r.edited === r.deferred,
+        text: `HTTP /ask, ${r.workers} process(es), ${r.connections} connections: ${r.deferred} deferred for the backlog, ${r.edited} answers PATCHed in after them (target: every deferral edited)`,
+      });
+    }
   }
   for (const r of gateway?.rows ?? []) {
     if (r.scenario !== 'ask') continue;
@@ -518,7 +614,7 @@ export function formatLoadTable(http?: HttpBenchReport, gateway?: GatewayBenchRe
     const base = helloRate.get(key(r));
     lines.push([
       'HTTP',
-      SCENARIO_NAMES[r.scenario],
+      r.against ? `${SCENARIO_NAMES[r.scenario]} (against)` : SCENARIO_NAMES[r.scenario],
       String(r.workers),
       `${r.connections} conns`,
       fmt(r.perSecond),
@@ -591,8 +687,10 @@ function parseArgs(argv: string[]): HttpBenchOptions {
     else if (arg === '--questions' && value) opts.questionsFile = argv[++i]!;
     else if (arg === '--workers' && value) opts.workers = argv[++i]!.split(',').map(Number);
     else if (arg === '--no-autocomplete') opts.autocomplete = false;
+    else if (arg === '--against' && value) opts.against = argv[++i]!;
+    else if (arg === '--rounds' && value) opts.rounds = Number(argv[++i]);
     else {
-      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers 1,2] [--questions FILE] [--no-autocomplete]\n`);
+      process.stderr.write(`unknown argument ${arg}\nusage: npm run bench:http -- [--duration S] [--warmup S] [--connections 1,16,64] [--workers 1,2] [--questions FILE] [--no-autocomplete] [--against CHECKOUT [--rounds N]]\n`);
       process.exit(2);
     }
   }

@@ -10,6 +10,8 @@
 // the command's synchronous execute). A kind of interaction whose own work is below `minWorkMs`
 // (/help) is never deferred: the deferral and the edit after it would cost more than the answer.
 import { performance } from 'node:perf_hooks';
+import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { routeOf } from '../reply/buttons.ts';
 import { BACKLOG } from './deadline.ts';
 
 export interface BacklogSettings {
@@ -31,7 +33,11 @@ export interface Backlog {
    * `kind`: what it is (command name, button route).
    */
   shouldDefer(waiting: number, kind: string): boolean;
-  /** One interaction had its turn. */
+  /**
+   * One interaction had its turn. A transport calls it for every request it spends loop time on
+   * outside a turn too (the HTTP endpoint's PINGs and refusals): otherwise their busy time would be
+   * charged to the next interactions' share.
+   */
   turn(): void;
   /** A command of `kind` did `ms` of its own (synchronous) work. */
   worked(kind: string, ms: number): void;
@@ -55,8 +61,9 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
   let overhead = initialCostMs / 2;
   let meanWork = initialCostMs / 2;
   const byKind = new Map<string, number>();
-  // The current window of turns: busy time at its start, turns and work in it.
-  let windowBusy = loopBusyMs();
+  // The current window of turns: busy time at its start, turns and work in it. It opens at the first
+  // turn, not here: the busy time before it (the start-up, loading the knowledge) is no turn's cost.
+  let windowBusy: number | undefined;
   let windowTurns = 0;
   let windowWork = 0;
   const cost = () => fixedCostMs ?? overhead + meanWork;
@@ -70,6 +77,11 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
       return own === undefined || own >= minWorkMs;
     },
     turn() {
+      if (windowBusy === undefined) {
+        windowBusy = loopBusyMs();
+        windowWork = 0;
+        return;
+      }
       if (++windowTurns < WINDOW_TURNS) return;
       const now = loopBusyMs();
       const share = (now - windowBusy - windowWork) / windowTurns;
@@ -93,4 +105,13 @@ export function createBacklog(settings: Partial<BacklogSettings> = {}, loopBusyM
     },
     figures: () => ({ fullAnswerMs: round(cost()), overheadMs: round(overhead), workMs: Object.fromEntries([...byKind].map(([k, v]) => [k, round(v)])) }),
   };
+}
+
+/** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
+export function kindOf(i: APIInteraction): string {
+  // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
+  const data = (i as { data?: { name?: unknown; custom_id?: unknown } }).data;
+  if ((i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) && typeof data?.name === 'string') return `${i.type}:${data.name.slice(0, 32)}`;
+  if (i.type === InteractionType.MessageComponent && typeof data?.custom_id === 'string') return `${i.type}:${routeOf(data.custom_id).slice(0, 64)}`;
+  return String(i.type);
 }

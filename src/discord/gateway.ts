@@ -8,11 +8,11 @@
 // budget: then it is acknowledged with a deferral, and its work waits in a second queue that runs only
 // when no first response is waiting (or when its oldest job has waited DEFERRED_PATIENCE_MS).
 import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import { GatewayDispatchEvents, InteractionType, type APIInteraction } from 'discord-api-types/v10';
-import { routeOf } from '../reply/buttons.ts';
+import { GatewayDispatchEvents, type APIInteraction } from 'discord-api-types/v10';
 import { silentLogger, type Logger } from '../log.ts';
 import type { HandleInteraction, HandleOptions, InteractionResult } from './interaction-result.ts';
-import { createBacklog, type BacklogSettings } from './backlog.ts';
+import { createBacklog, kindOf, type BacklogSettings } from './backlog.ts';
+import { createTurns } from './turns.ts';
 import { createDelivery } from './delivery.ts';
 import { interactionLine, logInteraction } from './interaction-log.ts';
 import { errorReply, instead, noticeReply } from './outgoing.ts';
@@ -48,36 +48,6 @@ export interface GatewayBot {
   readonly deferredForBacklog: number;
 }
 
-/** A turn's slice of the event loop: callbacks, replies and newly arrived interactions get in between. */
-const SLICE_MS = 4;
-/** Deferred work whose oldest job has waited this long gets one turn per slice, backlog or not. */
-const DEFERRED_PATIENCE_MS = 1000;
-
-/** First in, first out, without Array#shift's copying on long queues. */
-class Queue<T> {
-  private items: Array<T | undefined> = [];
-  private head = 0;
-  get length(): number {
-    return this.items.length - this.head;
-  }
-  push(item: T): void {
-    this.items.push(item);
-  }
-  peek(): T | undefined {
-    return this.items[this.head];
-  }
-  shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
-  }
-}
-
 interface Arrival {
   i: APIInteraction;
   shard: number;
@@ -86,25 +56,11 @@ interface Arrival {
   done: () => void;
 }
 
-interface Job {
-  run: () => Promise<unknown>;
-  queued: number;
-}
-
 /** How long stop() lets in-flight answers finish before it disconnects anyway. */
 export const STOP_GRACE_MS = 10_000;
 
 /** What an interaction gets while the bot shuts down: it is not worked on, but not left unanswered. */
 const RESTARTING = noticeReply('The bot is restarting. Please try again in a few seconds.');
-
-/** What the backlog rule keeps a cost for: the command, or the button's route; never user text. */
-function kindOf(i: APIInteraction): string {
-  // The payload is Discord's, not checked yet: a missing field names the kind, it does not throw.
-  const data = (i as { data?: { name?: unknown; custom_id?: unknown } }).data;
-  if ((i.type === InteractionType.ApplicationCommand || i.type === InteractionType.ApplicationCommandAutocomplete) && typeof data?.name === 'string') return `${i.type}:${data.name.slice(0, 32)}`;
-  if (i.type === InteractionType.MessageComponent && typeof data?.custom_id === 'string') return `${i.type}:${routeOf(data.custom_id).slice(0, 64)}`;
-  return String(i.type);
-}
 
 export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const log = options.log ?? silentLogger;
@@ -132,76 +88,22 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   const pending = new Set<Promise<void>>();
   const backlog = createBacklog(options.backlog);
-  const fresh = new Queue<Arrival>();
-  const deferredWork = new Queue<Job>();
   let unacknowledged = 0;
   let deferredForBacklog = 0;
 
   /** Set by stop(): interactions that arrive while the in-flight ones finish get a short notice. */
   let draining = false;
 
-  /** Runs `work` from the deferred queue: after every first response waiting now. */
-  const later = <T,>(work: () => T | Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      deferredWork.push({
-        queued: performance.now(),
-        run() {
-          let out: Promise<T>;
-          try {
-            out = Promise.resolve(work());
-          } catch (err) {
-            out = Promise.reject(err);
-          }
-          out.then(resolve, reject);
-          return out.catch(() => undefined);
-        },
-      });
-      wake();
-    });
-  const backlogged: HandleOptions = { later };
-
-  let pumping = false;
-  function wake(): void {
-    if (pumping) return;
-    pumping = true;
-    setImmediate(pump);
-  }
-
-  async function pump(): Promise<void> {
-    const end = performance.now() + SLICE_MS;
-    let yielded = false;
-    // One immediate per slice: a turn whose handler is still waiting on I/O when it fires goes on by
-    // itself, and the slice ends there (the loop has had its turn).
-    const tick = new Promise<undefined>((resolve) =>
-      setImmediate(() => {
-        yielded = true;
-        resolve(undefined);
-      }),
-    );
-    try {
-      const oldest = deferredWork.peek();
-      if (oldest && performance.now() - oldest.queued > DEFERRED_PATIENCE_MS) await Promise.race([deferredWork.shift()!.run(), tick]);
-      while (!yielded && performance.now() < end) {
-        const next = fresh.shift();
-        if (next) {
-          await turn(next, tick).catch((err: unknown) => {
-            // A bug in the queue itself: the interaction still gets its answer (the error reply).
-            log.error(`Interaction queue failed for interaction ${next.i.id}`, err);
-            void finish(next, { response: instead(next.i, errorReply(next.i.id)) }).finally(next.done);
-          });
-          continue;
-        }
-        const job = deferredWork.shift();
-        if (!job) break;
-        await Promise.race([job.run(), tick]);
-      }
-    } catch (err) {
-      log.error('Interaction queue failed', err);
-    } finally {
-      pumping = false;
-      if (fresh.length > 0 || deferredWork.length > 0) wake();
-    }
-  }
+  const turns = createTurns<Arrival>({
+    turn,
+    failed(next, err) {
+      // A bug in the queue itself: the interaction still gets its answer (the error reply).
+      log.error(`Interaction queue failed for interaction ${next.i.id}`, err);
+      void finish(next, { response: instead(next.i, errorReply(next.i.id)) }).finally(next.done);
+    },
+    log,
+  });
+  const backlogged: HandleOptions = { later: turns.later };
 
   async function turn(a: Arrival, tick: Promise<undefined>): Promise<void> {
     const { i, shard } = a;
@@ -259,9 +161,8 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction, shardId: number) => {
     unacknowledged++;
-    const p: Promise<void> = new Promise<void>((done) => fresh.push({ i: data, shard: shardId, arrived: performance.now(), done })).finally(() => pending.delete(p));
+    const p: Promise<void> = new Promise<void>((done) => turns.push({ i: data, shard: shardId, arrived: performance.now(), done })).finally(() => pending.delete(p));
     pending.add(p);
-    wake();
   });
   client.on('error', (err) => log.error('discord.js client error', err));
   client.on('warn', (msg) => log.warn(msg));

@@ -1,11 +1,20 @@
 // Discord's HTTP interactions transport: Discord POSTs each interaction here and reads the
 // response from the HTTP reply. Stateless, so any number of replicas can sit behind a balancer.
 // The same HandleInteraction as the gateway bot does the work; this file only speaks HTTP.
+//
+// Signed interactions take turns (turns.ts), as on the gateway: under a burst, answering each in full
+// before the next one is read makes the last wait for all the work ahead of it, past Discord's 3 s.
+// At its turn an interaction is answered in full, unless the backlog rule (backlog.ts) says the
+// requests still waiting for their HTTP response would take longer than the budget: then it is
+// answered with a deferral (type 5, or 6 for a button that edits), and its answer is PATCHed onto
+// @original once no request is waiting.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
 import { InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../../log.ts';
-import type { HandleInteraction, InteractionResult } from '../interaction-result.ts';
+import type { HandleInteraction, HandleOptions, InteractionResult } from '../interaction-result.ts';
+import { createBacklog, kindOf, type BacklogSettings } from '../backlog.ts';
+import { createTurns } from '../turns.ts';
 import { createDelivery } from '../delivery.ts';
 import { interactionLine, logInteraction } from '../interaction-log.ts';
 import { PONG, errorReply, instead, responseJson } from '../outgoing.ts';
@@ -43,6 +52,8 @@ export interface InteractionsServerOptions {
   drainIdleMs?: number;
   /** Open connections beyond this are dropped on accept (HTTP_MAX_CONNECTIONS). */
   maxConnections?: number;
+  /** The backlog rule's settings (default: BACKLOG in deadline.ts, with the measured cost). */
+  backlog?: Partial<BacklogSettings>;
 }
 
 export interface InteractionsServer {
@@ -53,6 +64,10 @@ export interface InteractionsServer {
   readonly ready: boolean;
   /** Follow-up PATCHes not yet finished. */
   readonly pendingFollowUps: number;
+  /** Signed interactions received whose HTTP response has not been sent yet. */
+  readonly unanswered: number;
+  /** Interactions answered with a deferral because of the backlog, since the start. */
+  readonly deferredForBacklog: number;
   /**
    * Graceful stop: refuse new connections, finish in-flight requests and pending follow-ups.
    * Resolves true when everything drained within the grace period, false if it had to cut.
@@ -63,6 +78,15 @@ export interface InteractionsServer {
 }
 
 type ErrorBody = { error: string };
+
+/** A signed, well-formed interaction waiting for its turn. */
+interface Arrival {
+  res: ServerResponse;
+  interaction: APIInteraction;
+  started: number;
+  /** Its HTTP response was sent (or its connection closed first). */
+  answered: boolean;
+}
 
 const PONG_JSON = responseJson(PONG);
 
@@ -97,6 +121,33 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   const receiving = new Set<IncomingMessage>();
   const connections = new Set<Socket>();
   const followUps = new Set<Promise<void>>();
+  const backlog = createBacklog(options.backlog);
+  let unanswered = 0;
+  let deferredForBacklog = 0;
+  const turns = createTurns<Arrival>({
+    turn,
+    failed(a, err) {
+      log.error(`interaction ${a.interaction.id}: ${describe(err)}`);
+      sendError(a.res, 500, 'internal error');
+      acknowledged(a);
+    },
+    log: { error: (m, err) => log.error(`${m}: ${describe(err)}`) },
+  });
+  const backlogged: HandleOptions = { later: turns.later };
+
+  function acknowledged(a: Arrival): void {
+    if (a.answered) return;
+    a.answered = true;
+    unanswered--;
+  }
+
+  async function turn(a: Arrival, tick: Promise<undefined>): Promise<void> {
+    const kind = kindOf(a.interaction);
+    const defer = backlog.shouldDefer(unanswered - 1, kind);
+    const handled = answer(a, kind, defer);
+    await Promise.race([handled, tick]);
+    backlog.turn();
+  }
 
   function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
     if (res.headersSent) return;
@@ -124,34 +175,41 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     void task.finally(() => followUps.delete(task));
   }
 
-  async function answer(res: ServerResponse, interaction: APIInteraction, started: number): Promise<void> {
-    if (interaction.type === InteractionType.Ping) {
-      send(res, 200, PONG_JSON);
-      logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'answered', transport: 'http' }));
-      return;
-    }
+  /** One interaction's answer: in full, or (`defer`, the backlog rule said so) a deferral now and the PATCH later. */
+  async function answer(a: Arrival, kind: string, defer: boolean): Promise<void> {
+    const { res, interaction, started } = a;
     if (!handle) {
       sendError(res, 503, 'not ready', { 'retry-after': '1' });
+      acknowledged(a);
       logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'failed', transport: 'http' }));
       return;
     }
     let response: APIInteractionResponse;
     let result: InteractionResult | undefined;
     try {
-      result = await handle(interaction);
+      result = await handle(interaction, defer ? backlogged : undefined);
       if (result.replay) {
         // Signed bytes sent again inside the signature window: answered once already (docs/scaling-out.md).
         sendError(res, 409, 'interaction already answered');
+        acknowledged(a);
         log.warn(`interaction ${interaction.id}: replayed; refused with 409`);
         return;
       }
       response = result.response;
-      if (result.followUp) startFollowUp(interaction, result, started);
+      const summary = result.summary;
+      if (result.followUp) {
+        if (defer) deferredForBacklog++;
+        startFollowUp(interaction, result, started);
+        result.followUp.then(() => summary?.workMs !== undefined && backlog.worked(kind, summary.workMs), () => undefined);
+      } else if (summary?.workMs !== undefined) {
+        backlog.worked(kind, summary.workMs);
+      }
     } catch (err) {
       log.error(`interaction ${interaction.id}: handler failed: ${describe(err)}`);
       response = instead(interaction, errorReply(interaction.id));
     }
     send(res, 200, responseJson(response));
+    acknowledged(a);
     // A deferred interaction gets its line when the follow-up is delivered.
     if (!result?.followUp) logInteraction(log, interactionLine(interaction, result, started, { outcome: 'answered', transport: 'http' }));
   }
@@ -194,30 +252,45 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     req.on('end', () => {
       if (aborted) return;
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-      const verdict = verifyRequest(key, sig, ts, raw, Date.now() / 1000, maxSkew);
-      if (!verdict.ok) {
-        sendError(res, 401, 'invalid request signature');
-        return;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw.toString('utf8'));
-      } catch {
-        sendError(res, 400, 'invalid JSON body');
-        return;
-      }
-      const shape = validateInteraction(parsed);
-      if (!shape.ok) {
-        // Names the field, never its value: a body may carry a user's question.
-        send(res, 400, JSON.stringify({ error: 'invalid interaction', field: shape.field, problem: shape.problem }));
-        return;
-      }
-      const interaction = shape.interaction;
-      answer(res, interaction, started).catch((err) => {
-        log.error(`interaction ${interaction.id}: ${describe(err)}`);
-        sendError(res, 500, 'internal error');
-      });
+      // Queued, it counts as a turn when it has one; otherwise its loop time counts as one now, so
+      // the backlog rule does not charge it to the interactions that come next.
+      if (!received(res, sig, ts, raw, started)) backlog.turn();
     });
+  }
+
+  /** A whole body in: refused, answered at once (PING), or queued for its turn (true). */
+  function received(res: ServerResponse, sig: string | undefined, ts: string | undefined, raw: Buffer, started: number): boolean {
+    const verdict = verifyRequest(key, sig, ts, raw, Date.now() / 1000, maxSkew);
+    if (!verdict.ok) {
+      sendError(res, 401, 'invalid request signature');
+      return false;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'invalid JSON body');
+      return false;
+    }
+    const shape = validateInteraction(parsed);
+    if (!shape.ok) {
+      // Names the field, never its value: a body may carry a user's question.
+      send(res, 400, JSON.stringify({ error: 'invalid interaction', field: shape.field, problem: shape.problem }));
+      return false;
+    }
+    const interaction = shape.interaction;
+    if (interaction.type === InteractionType.Ping) {
+      // Discord's URL check: no work, so no queue.
+      send(res, 200, PONG_JSON);
+      logInteraction(log, interactionLine(interaction, undefined, started, { outcome: 'answered', transport: 'http' }));
+      return false;
+    }
+    const arrival: Arrival = { res, interaction, started, answered: false };
+    unanswered++;
+    // A client that hangs up before its answer is no longer waiting for it.
+    res.once('close', () => acknowledged(arrival));
+    turns.push(arrival);
+    return true;
   }
 
   /**
@@ -311,8 +384,15 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     get pendingFollowUps() {
       return followUps.size;
     },
+    get unanswered() {
+      return unanswered;
+    },
+    get deferredForBacklog() {
+      return deferredForBacklog;
+    },
     async close(handedOut) {
       closing = true;
+      if (deferredForBacklog > 0) log.info(`deferred ${deferredForBacklog} interaction(s) for the backlog`);
       const started = Date.now();
       const elapsed = () => Date.now() - started;
       // A turn of the event loop with a poll phase in it: a connection the kernel completed before the
