@@ -4,7 +4,6 @@
 // passage. Real files in a temp pack folder, the real engine and handler, and once the real discord.js
 // client against the fake Discord.
 import Database from 'better-sqlite3';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import { DEFAULT_PACK_DIR } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { decodeAskButton } from '../src/reply/buttons.ts';
-import { RECORD_FLUSH_MS, openCuratorStore, type CuratorStore } from '../src/store/store.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { botMessage, button, chatInput, stringSelect } from '../testing/fake-discord/index.ts';
 import { startBot } from './helpers/bot.ts';
 import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
@@ -245,9 +244,7 @@ describe('a did-you-mean menu from before an edit', () => {
 });
 
 describe('"This didn\'t answer me" carries its question and confidence in the custom_id', () => {
-  /** The rows as another process reads them, once the store has written its batch (RECORD_FLUSH_MS; a timer set later fires later). */
-  async function feedbackRows(): Promise<Array<{ question: string; article: string; candidate: string | null; score: number | null }>> {
-    await sleep(RECORD_FLUSH_MS);
+  function feedbackRows(): Array<{ question: string; article: string; candidate: string | null; score: number | null }> {
     const db = new Database(curator.path, { readonly: true });
     try {
       return db.prepare("SELECT * FROM unanswered WHERE kind = 'feedback' ORDER BY id").all() as never;
@@ -263,7 +260,7 @@ describe('"This didn\'t answer me" carries its question and confidence in the cu
     // A message whose title and confidence say something else: neither is read back.
     const decoy = { ...botMessage(), embeds: [{ title: '“Something else entirely?”', fields: [{ name: 'Confidence', value: 'High (1%): no' }] }] };
     expect((await press(miss, decoy)).content).toBe('Thanks, noted for the moderators.');
-    const row = (await feedbackRows()).at(-1)!;
+    const row = feedbackRows().at(-1)!;
     expect(row).toMatchObject({ question: QUESTION, article: SEED });
     expect(row.score).toBeCloseTo(shownPct / 100, 5);
     expect(row.candidate).toMatch(/treason/);
@@ -273,7 +270,7 @@ describe('"This didn\'t answer me" carries its question and confidence in the cu
     const { miss } = await answerButtons();
     await deleteParagraph('Putin spoke of “treason”');
     await press(miss);
-    const row = (await feedbackRows()).at(-1)!;
+    const row = feedbackRows().at(-1)!;
     expect(row.question).toBe(QUESTION);
     expect(row.candidate).toBeNull();
   });
@@ -283,7 +280,7 @@ describe('"This didn\'t answer me" carries its question and confidence in the cu
     const { miss } = await answerButtons(long);
     expect(miss.length).toBeLessThanOrEqual(100);
     await press(miss);
-    const recorded = (await feedbackRows()).at(-1)!.question;
+    const recorded = feedbackRows().at(-1)!.question;
     expect(recorded.endsWith('…')).toBe(true);
     expect(long.startsWith(recorded.slice(0, -1))).toBe(true);
     expect(recorded.length).toBeGreaterThan(20);
