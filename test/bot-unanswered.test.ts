@@ -3,10 +3,9 @@
 // answer is a 'feedback' row, and /kb unanswered shows moderators the questions grouped by
 // similarity, most asked first. No user id reaches the database.
 import Database from 'better-sqlite3';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
-import { RECORD_FLUSH_MS, openCuratorStore, type CuratorStore } from '../src/store/store.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { GUILD_ID, botMessage, button, chatInput, messageCommand, subcommand } from '../testing/fake-discord/index.ts';
@@ -32,12 +31,8 @@ interface Row {
   score: number | null;
 }
 
-/**
- * The rows as another process (npm run report) would read them, once the store has had its moment to
- * write them (RECORD_FLUSH_MS after they were recorded; a timer set later fires later).
- */
-async function rows(): Promise<Row[]> {
-  await sleep(RECORD_FLUSH_MS);
+/** The rows as another process (npm run report) would read them. */
+function rows(): Row[] {
   const db = new Database(curator.path, { readonly: true });
   try {
     return db.prepare('SELECT * FROM unanswered ORDER BY id').all() as Row[];
@@ -63,7 +58,7 @@ describe('the unanswered log through the fake Discord', () => {
       const cb = await h.fake.interact(chatInput('ask', { question }, { userId: ASKER }));
       expect(firstEmbed(cb.body).description).toMatch(/^\*\*Not in/);
     }
-    const misses = await rows();
+    const misses = rows();
     expect(misses).toHaveLength(3);
     for (const r of misses) expect(r).toMatchObject({ kind: 'not-found', guild_id: GUILD_ID });
     expect(misses.map((r) => r.question)).toEqual(["Who is Prigozhin's lawyer?", 'who is prigozhins lawyer', "Who is Prigozhin's lawyer??"]);
@@ -72,12 +67,12 @@ describe('the unanswered log through the fake Discord', () => {
 
   it('leaves a well-answered question out', async () => {
     await h.fake.interact(chatInput('ask', { question: 'What did Putin call treason?' }));
-    expect((await rows())).toHaveLength(3);
+    expect(rows()).toHaveLength(3);
   });
 
   it('records a Find in article claim that no article addresses', async () => {
     await h.fake.interact(messageCommand('Find in article', { content: 'The volcano on Mars erupted twice last winter.' }));
-    expect((await rows()).at(-1)).toMatchObject({ kind: 'not-found', question: 'The volcano on Mars erupted twice last winter.' });
+    expect(rows().at(-1)).toMatchObject({ kind: 'not-found', question: 'The volcano on Mars erupted twice last winter.' });
   });
 
   it('"This didn\'t answer me" records feedback with the question, passage and confidence from the custom_id', async () => {
@@ -92,16 +87,16 @@ describe('the unanswered log through the fake Discord', () => {
     const thanks = messageData(press.body);
     expect(thanks.flags).toBe(MessageFlags.Ephemeral);
     expect(thanks.content).toBe('Thanks, noted for the moderators.');
-    const feedback = (await rows()).at(-1)!;
+    const feedback = rows().at(-1)!;
     expect(feedback).toMatchObject({ kind: 'feedback', question: 'How much will the bridge cost?', article: HARBOUR, guild_id: GUILD_ID });
     expect(feedback.candidate).toMatch(/240 million dollars/);
     expect(feedback.score).toBeGreaterThan(0);
-    expect(JSON.stringify(await rows())).not.toContain(ASKER);
+    expect(JSON.stringify(rows())).not.toContain(ASKER);
 
     // A second press by the same member on the same answer is not counted twice.
     const again = await h.fake.interact(button(id, answered, { userId: ASKER }));
     expect(messageData(again.body).content).toMatch(/Already noted/);
-    expect((await rows()).filter((r) => r.kind === 'feedback')).toHaveLength(1);
+    expect(rows().filter((r) => r.kind === 'feedback')).toHaveLength(1);
   });
 
   it('carries the question as typed in the id, whatever markdown or mentions the title had to escape', async () => {
@@ -110,7 +105,7 @@ describe('the unanswered log through the fake Discord', () => {
     expect(data.embeds![0]!.title).not.toBe(`“${question}”`); // escaped for display
     const id = customIds(data).find((x) => x.startsWith('ask:miss:'))!;
     await h.fake.interact(button(id, botMessage())); // no embed to read it from: the id alone carries it
-    expect((await rows()).at(-1)).toMatchObject({ kind: 'feedback', question });
+    expect(rows().at(-1)).toMatchObject({ kind: 'feedback', question });
   });
 
   it('/kb unanswered shows the questions grouped by similarity, most asked first, for moderators only', async () => {

@@ -49,8 +49,7 @@ describe('cached guild settings', () => {
       s.updateGuildSettings('9', { privateByDefault: true });
       expect(s.guildSettings('9')).toMatchObject({ privateByDefault: true });
       for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) rmSync(join(dir, f), { force: true });
-      s.recordUnanswered({ kind: 'not-found', question: 'After the deletion?', article: 'seed' });
-      s.flush(); // a write notices at once
+      s.recordUnanswered({ kind: 'not-found', question: 'After the deletion?', article: 'seed' }); // a write notices at once
       expect(log.lines.filter((l) => /was deleted or replaced/.test(l))).toHaveLength(1);
       expect(s.guildSettings('9')).toBeUndefined();
     } finally {

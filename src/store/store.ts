@@ -7,12 +7,6 @@
 //
 // The file is watched for deletion or replacement under the running bot (its inode is compared before
 // each use): that is logged once and a fresh database is opened in its place.
-//
-// Unanswered rows are written in batches, off the answer's path (issue 14): a row is kept in memory
-// and written with the others of the same moment in one transaction, at most RECORD_FLUSH_MS later
-// (or as soon as RECORD_BATCH_MAX are waiting). Every read of the log, close(), and the process's
-// exit write what is waiting first, so nothing recorded is lost on a shutdown and this process's own
-// reads always see it.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -158,23 +152,7 @@ const SETTINGS_FILE_CHECK_MS = 1_000;
 /** Guilds whose settings are kept in memory; past this the cache starts over (it is only a cache). */
 const SETTINGS_CACHE_MAX = 10_000;
 
-/** Longest an unanswered row waits in memory before it is written (ms). */
-export const RECORD_FLUSH_MS = 50;
-/** Rows waiting that make a write happen at once. */
-export const RECORD_BATCH_MAX = 256;
-
-/** Stores with rows waiting, written by one exit listener (better-sqlite3 writes synchronously). */
-const unflushed = new Set<() => void>();
-let exitHooked = false;
-function flushOnExit(flush: () => void): void {
-  unflushed.add(flush);
-  if (exitHooked) return;
-  exitHooked = true;
-  process.once('exit', () => {
-    for (const f of [...unflushed]) f();
-  });
-}
-
+/** Opens (creating and migrating if needed) the curator database. Never throws. */
 /** The SQLite store answers every call at once, so its methods return plain values. */
 export interface SqliteCuratorStore extends CuratorStore {
   unansweredReport(options?: ReportOptions): ReportGroup[];
@@ -182,8 +160,6 @@ export interface SqliteCuratorStore extends CuratorStore {
   clearGuildSettings(guildId: string): void;
   purgeExpired(): number;
   claimInteraction(id: string): boolean;
-  /** Writes the unanswered rows still waiting in memory (reads and close() do it themselves). */
-  flush(): void;
   close(): void;
 }
 
@@ -214,23 +190,6 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
   let inode: number | undefined;
   let openedSize = 0;
   const replays = createReplayMemory(now);
-
-  // Unanswered rows not yet written, oldest first; each carries the time it was recorded.
-  let waiting: Record<string, unknown>[] = [];
-  let flushTimer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    unflushed.delete(flush);
-    if (waiting.length === 0) return;
-    const rows = waiting;
-    waiting = [];
-    guard(rows.length === 1 ? 'record an unanswered question' : `record ${rows.length} unanswered questions`, undefined, (s, d) =>
-      d.transaction(() => {
-        for (const row of rows) s.insert.run(row);
-      })(),
-    );
-  };
 
   // Guild settings are read on every interaction and change on a /settings command: they are kept in
   // memory, and the cache is dropped whenever PRAGMA data_version says another process (an HTTP worker
@@ -324,14 +283,12 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
     }
   }
 
-  const purgeExpired = (): number => {
-    flush();
-    return guard('purge old unanswered questions', 0, (s) => {
+  const purgeExpired = (): number =>
+    guard('purge old unanswered questions', 0, (s) => {
       const { changes } = s.purge.run(now() - retentionDays * DAY_MS);
       if (changes > 0) log.info?.(`Curator database: purged ${changes} unanswered question${changes === 1 ? '' : 's'} older than ${retentionDays} days.`);
       return changes;
     });
-  };
 
   /** Opens, checks, migrates and purges; on failure the handle is closed again and the error thrown. */
   function connect(): void {
@@ -402,27 +359,13 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
     shared: false,
 
     recordUnanswered(entry) {
-      if (closed || !db) return;
-      let row: Record<string, unknown> | undefined;
-      try {
-        row = storedEntry(entry, now()) ?? undefined;
-      } catch {
-        return; // a malformed entry is dropped, as a failed write always was
-      }
-      if (!row) return;
-      waiting.push(row);
-      if (waiting.length >= RECORD_BATCH_MAX) return flush();
-      if (!flushTimer) {
-        flushTimer = setTimeout(flush, RECORD_FLUSH_MS);
-        flushTimer.unref();
-        flushOnExit(flush);
-      }
+      guard('record an unanswered question', undefined, (s) => {
+        const row = storedEntry(entry, now());
+        if (row) s.insert.run(row);
+      });
     },
 
-    flush,
-
     unansweredReport({ article, limit = 20 } = {}) {
-      flush();
       return guard('read the unanswered report', [] as ReportGroup[], (s) => reportFromRows(s.tallies.all({ article: article ?? null, limit: REPORT_SCAN_LIMIT }), limit));
     },
 
@@ -495,7 +438,6 @@ export function openCuratorStore(options: CuratorStoreOptions = {}): SqliteCurat
     onNotice: () => () => undefined,
 
     close() {
-      flush();
       closed = true;
       if (timer) clearInterval(timer);
       if (retryTimer) clearInterval(retryTimer);
