@@ -121,15 +121,19 @@ function warmLibrary(library: Library): void {
   library.suggest('who');
 }
 
+/** A lazy engine (engine/lazy-engine.ts) not yet asked for more than its summary gives. */
+const unloaded = (engine: Engine) => 'loaded' in engine && engine.loaded === false;
+
+/**
+ * The library, then every engine that is loaded: a lazy one stays unloaded (issue 14: a start reads only
+ * the summaries of cached packs) but the default article's, which the JIT and lazy tables are warmed on.
+ */
 function defaultWarm(library: Library): void {
   warmLibrary(library);
-  for (const { slug } of library.articles) warmEngine(library.engine(slug)!);
-}
-
-function countPassages(engine: Engine): number {
-  let n = 0;
-  while (engine.passage(n) !== undefined) n++;
-  return n;
+  library.articles.forEach(({ slug }, i) => {
+    const engine = library.engine(slug)!;
+    if (i === 0 || !unloaded(engine)) warmEngine(engine);
+  });
 }
 
 function isLibrary(x: Engine | Library): x is Library {
@@ -150,7 +154,7 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
     source: source ?? engine.pack.source,
     counts: Object.freeze({
       articles: engines.length,
-      passages: sum(countPassages),
+      passages: sum((e) => e.passageCount()),
       paragraphs: sum((e) => e.pack.paragraphs.filter((p) => p.kind === 'body').length),
       entities: sum((e) => e.pack.entities.length),
       quotes: sum((e) => e.pack.quotes.length),
@@ -207,7 +211,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
     const loaded = loadLibrary();
     checkServedPacks(loaded.skipped, previous);
     const cache = openCache();
-    const library = createLibrary(loaded.packs, cache ? { partsOf: cache.partsOf } : {});
+    const library = createLibrary(loaded.packs, cache ? { engineOf: cache.engineOf } : {});
     warm(library);
     cache?.prune(loaded.packs.map(cache.fileOf));
     return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation, cache?.stats);

@@ -1,0 +1,71 @@
+// An engine that loads its parts when first asked (issue 14). In a library most packs are asked only
+// two things by most questions: how relevant they are (a question is fully ranked by the 3 most
+// relevant articles) and, while a reader types, suggestions. Both come from a small summary of the
+// pack (its passages' term counts and the names its suggestions offer), so a start that finds every
+// pack's parts in the on-disk cache (runtime/passage-cache.ts) reads only the summaries, and a pack's
+// parts are read (or built) the first time anything else is asked of it. The answers are the very
+// ones the loaded engine gives: relevance is the same function over the same counts.
+import type { KnowledgePack } from '../knowledge/schema.ts';
+import { engineFromParts, stemRelevance, type EngineParts } from './create-engine.ts';
+import { Suggester, suggestionNames } from './suggest.ts';
+import type { TermCounts } from './term-index.ts';
+import type { Engine } from './types.ts';
+
+/** What a library keeps of a pack it has not loaded. */
+export interface PackSummary {
+  /** The passages' term statistics, as much of them as relevance reads. */
+  passages: TermCounts;
+  /** The names an uncurated pack's suggestions offer (suggestionNames); [] for a curated pack. */
+  names: string[];
+}
+
+export function summaryOf(parts: EngineParts): PackSummary {
+  const { terms, start, count } = parts.index.passages;
+  return { passages: { terms, start, count }, names: suggestionNames(parts.pack, parts.records) };
+}
+
+export interface LazyEngine extends Engine {
+  /** True once the parts are loaded: something beyond relevance, suggestions, paragraphs or the timeline was asked. */
+  readonly loaded: boolean;
+}
+
+/**
+ * `load` gives the pack's parts (read from the cache, or built) and is called at most once, on the first
+ * question that needs them. Relevance given the question's stems, suggestions, paragraphs, the timeline
+ * and the passage count are answered from the pack and `summary` until then.
+ */
+export function lazyEngine(pack: KnowledgePack, summary: PackSummary, load: () => EngineParts): LazyEngine {
+  let engine: Engine | undefined;
+  let kept: PackSummary | undefined = summary;
+  let suggester: Suggester | undefined;
+  const { names } = summary;
+  const count = summary.passages.count;
+  const full = (): Engine => {
+    if (!engine) {
+      engine = engineFromParts(load());
+      kept = undefined; // the engine's own index answers relevance from now on
+    }
+    return engine;
+  };
+  return {
+    pack,
+    get loaded() {
+      return engine !== undefined;
+    },
+    answer: (question, options) => full().answer(question, options),
+    relevance(question, stems) {
+      if (engine || !stems || !kept) return full().relevance(question, stems);
+      return stemRelevance(kept.passages, stems);
+    },
+    // The loaded engine's suggester is made from the same pack and names: the same suggestions.
+    suggest: (partial, limit = 25) => (suggester ??= new Suggester(pack, names)).suggest(partial, limit),
+    passageCount: () => count,
+    paragraph: (i) => pack.paragraphs[i],
+    passage: (id) => full().passage(id),
+    passageByKey: (key) => full().passageByKey(key),
+    findEntity: (name) => full().findEntity(name),
+    mentions: (entityId) => full().mentions(entityId),
+    quotes: (filter) => full().quotes(filter),
+    timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+}
