@@ -27,23 +27,26 @@ export function summaryOf(parts: EngineParts): PackSummary {
 export interface LazyEngine extends Engine {
   /** True once the parts are loaded: something beyond relevance, suggestions, paragraphs or the timeline was asked. */
   readonly loaded: boolean;
+  /** True while there is neither summary nor parts: a pack still being built elsewhere, which anything asked of it builds here. */
+  readonly pending: boolean;
+  /** The summary of a pending pack, once it has been built elsewhere (ignored when the engine has one, or its parts). */
+  provide(summary: PackSummary): void;
 }
 
 /**
  * `load` gives the pack's parts (read from the cache, or built) and is called at most once, on the first
  * question that needs them. Relevance given the question's stems, suggestions, paragraphs, the timeline
- * and the passage count are answered from the pack and `summary` until then.
+ * and the passage count are answered from the pack and `summary` until then. Without a summary (a pack
+ * being built on another thread) the engine is pending: anything but its paragraphs and timeline loads it.
  */
-export function lazyEngine(pack: KnowledgePack, summary: PackSummary, load: () => EngineParts): LazyEngine {
+export function lazyEngine(pack: KnowledgePack, summary: PackSummary | undefined, load: () => EngineParts): LazyEngine {
   let engine: Engine | undefined;
-  let kept: PackSummary | undefined = summary;
+  let kept = summary;
   let suggester: Suggester | undefined;
-  const { names } = summary;
-  const count = summary.passages.count;
   const full = (): Engine => {
     if (!engine) {
       engine = engineFromParts(load());
-      kept = undefined; // the engine's own index answers relevance from now on
+      kept = undefined; // the engine's own index answers from now on
     }
     return engine;
   };
@@ -52,14 +55,26 @@ export function lazyEngine(pack: KnowledgePack, summary: PackSummary, load: () =
     get loaded() {
       return engine !== undefined;
     },
+    get pending() {
+      return engine === undefined && kept === undefined;
+    },
+    provide(summary) {
+      if (!engine && !kept) kept = summary;
+    },
     answer: (question, options) => full().answer(question, options),
     relevance(question, stems) {
       if (engine || !stems || !kept) return full().relevance(question, stems);
       return stemRelevance(kept.passages, stems);
     },
-    // The loaded engine's suggester is made from the same pack and names: the same suggestions.
-    suggest: (partial, limit = 25) => (suggester ??= new Suggester(pack, names)).suggest(partial, limit),
-    passageCount: () => count,
+    suggest(partial, limit = 25) {
+      if (!suggester) {
+        // The loaded engine's suggester is made from the same pack and names: the same suggestions.
+        if (!kept) return full().suggest(partial, limit);
+        suggester = new Suggester(pack, kept.names);
+      }
+      return suggester.suggest(partial, limit);
+    },
+    passageCount: () => (kept ? kept.passages.count : full().passageCount()),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => full().passage(id),
     passageByKey: (key) => full().passageByKey(key),

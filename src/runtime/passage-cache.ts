@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { buildEngineParts, decodeParts, decodeSummary, encodeParts, encodeSummary, engineFromParts, lazyEngine, summaryOf, type Engine, type EngineParts } from '../engine/index.ts';
+import { buildEngineParts, decodeParts, decodeSummary, encodeParts, encodeSummary, engineFromParts, lazyEngine, summaryOf, type Engine, type EngineParts, type PackSummary } from '../engine/index.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 
@@ -39,9 +39,13 @@ export interface PassageCache {
   /**
    * The pack's engine. When the cache holds the pack, a lazy one (engine/lazy-engine.ts) over the
    * summary read now from the whole, checksummed file: the parts are read again on the first question
-   * that needs them (and built, should the file be gone or damaged by then). Else built and kept, as partsOf.
+   * that needs them (and built, should the file be gone or damaged by then). Else built and kept, as partsOf;
+   * or, with `later`, a pending lazy engine: the caller has the pack built elsewhere (a worker that writes
+   * the file) and hands the engine its summary then, and anything asked of it before reads or builds it here.
    */
-  engineOf(pack: KnowledgePack): Engine;
+  engineOf(pack: KnowledgePack, options?: { later?: boolean }): Engine;
+  /** A cached pack's summary, read again (a pack built on another thread since); undefined when the file is not there whole. Not counted in stats. */
+  summaryOf(pack: KnowledgePack): PackSummary | undefined;
   readonly stats: Readonly<PassageCacheStats>;
   /** The file that holds (or would hold) a pack's passages. */
   fileOf(pack: KnowledgePack): string;
@@ -172,6 +176,17 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     return parts;
   };
 
+  /** A lazy engine's parts: read from the file checked again now, else built (and the file written again). */
+  const loadParts = (pack: KnowledgePack): EngineParts => {
+    try {
+      const bytes = read(fileOf(pack), keyOf(pack));
+      if (bytes) return decodeParts(pack, bytes.parts);
+    } catch {
+      // gone, damaged or never written: built below, like a corrupt file
+    }
+    return buildAndKeep(pack);
+  };
+
   return {
     stats,
     fileOf,
@@ -203,19 +218,19 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
       const found = lookUp(pack, (bytes) => (decodeSummary(bytes.summary), decodeParts(pack, bytes.parts)));
       return found ?? buildAndKeep(pack);
     },
-    engineOf(pack) {
+    engineOf(pack, options = {}) {
       if (code === undefined) return engineFromParts(buildEngineParts(pack));
       const summary = lookUp(pack, (bytes) => decodeSummary(bytes.summary));
-      if (!summary) return engineFromParts(buildAndKeep(pack));
-      return lazyEngine(pack, summary, () => {
-        try {
-          const bytes = read(fileOf(pack), keyOf(pack));
-          if (bytes) return decodeParts(pack, bytes.parts);
-        } catch {
-          // gone or damaged since the start: built below, like a corrupt file
-        }
-        return buildAndKeep(pack);
-      });
+      if (summary || options.later) return lazyEngine(pack, summary, () => loadParts(pack));
+      return engineFromParts(buildAndKeep(pack));
+    },
+    summaryOf(pack) {
+      try {
+        const bytes = code === undefined ? undefined : read(fileOf(pack), keyOf(pack));
+        return bytes && decodeSummary(bytes.summary);
+      } catch {
+        return undefined;
+      }
     },
   };
 }
