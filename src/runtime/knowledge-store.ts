@@ -136,14 +136,14 @@ const unloaded = (engine: Engine) => 'loaded' in engine && engine.loaded === fal
 const pending = (engine: Engine) => 'pending' in engine && engine.pending === true;
 
 /**
- * The library without its pending packs (engine/lazy-engine.ts), for warming up: a warm-up question
- * asked of a pack still being built on the worker would build it here, before the start is served.
- * The default article is always in it.
+ * The library of the packs already loaded, for warming up: a warm-up question asked of the whole
+ * library would load its most relevant packs (reading or building them), which a start leaves to the
+ * first real question that needs them (issue 14). The whole library when none is loaded yet.
  */
-export function settledLibrary(library: Library): Library {
+export function loadedLibrary(library: Library): Library {
   const engines = library.articles.map((a) => library.engine(a.slug)!);
-  const settled = engines.filter((e) => !pending(e));
-  return settled.length === engines.length || settled.length === 0 ? library : libraryOfEngines(settled);
+  const loaded = engines.filter((e) => !unloaded(e));
+  return loaded.length === engines.length || loaded.length === 0 ? library : libraryOfEngines(loaded);
 }
 
 /** The engine to warm the JIT and lazy tables on: the default article's, unless it is pending and another is not; else the smallest pack (the cheapest to build here). */
@@ -156,14 +156,14 @@ function warmTarget(library: Library): Engine | undefined {
 }
 
 /**
- * One engine (warmTarget: the JIT and lazy tables are warmed on it), then the library, then every
- * other engine that is loaded: a lazy one stays unloaded (issue 14: a start reads only the
- * summaries of cached packs), a pending one is left to the worker.
+ * One engine (warmTarget: the JIT and lazy tables are warmed on it), then the library of the loaded
+ * packs, then every other engine that is loaded: a lazy one stays unloaded (issue 14: a start reads
+ * only the summaries of cached packs), a pending one is left to the worker.
  */
 function defaultWarm(library: Library): void {
   const target = warmTarget(library);
   if (target) warmEngine(target);
-  warmLibrary(settledLibrary(library));
+  warmLibrary(loadedLibrary(library));
   for (const { slug } of library.articles) {
     const engine = library.engine(slug)!;
     if (engine !== target && !unloaded(engine)) warmEngine(engine);
