@@ -84,8 +84,12 @@ function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<Wor
   return new Promise((resolve, reject) => {
     const done = (f: () => void, keep: boolean) => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep && !cacheOnly) putBack(worker);
-      else if (keep) void worker.terminate();
+      if (keep && cacheOnly) {
+        // Settled once the worker is gone: its heap is not the process's any more.
+        void worker.terminate().then(f, f);
+        return;
+      }
+      if (keep) putBack(worker);
       f();
     };
     const onMessage = (reply: WorkerReply) => done(() => resolve(reply), true);
