@@ -145,6 +145,24 @@ describe('passage cache', () => {
     expect(next.stats).toEqual({ hits: 1, misses: 0, rebuilt: 0 });
   });
 
+  it('a pending pack (left to another thread) is built when first asked, or summarised once that thread has written it', () => {
+    const dir = freshDir();
+    const cache = openPassageCache(dir, { code: 'v1' });
+    const [asked, written] = [seed, plain].map((p) => cache.engineOf(p, { later: true }) as LazyEngine);
+    expect([asked!.pending, written!.pending]).toEqual([true, true]);
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, rebuilt: 0 });
+    // Asked first: built here, and the same answer as a fresh build's; its file is written.
+    expect(asked!.answer('Who met whom?')).toEqual(createEngine(seed).answer('Who met whom?'));
+    expect(asked!.loaded).toBe(true);
+    // Written by another cache (as the worker does): relevance and suggestions from its summary, nothing loaded.
+    openPassageCache(dir, { code: 'v1' }).partsOf(plain);
+    const stems = ['bridg', 'cost', 'zzz'];
+    expect(written!.relevance('', stems)).toBe(createEngine(plain).relevance('', stems));
+    expect(written!.suggest('', 25)).toEqual(createEngine(plain).suggest('', 25));
+    expect([written!.pending, written!.loaded]).toEqual([false, false]);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.parts'))).toHaveLength(2);
+  });
+
   it('a pack the cache does not hold, or holds damaged, is built at once and kept', () => {
     const dir = freshDir();
     const cache = openPassageCache(dir, { code: 'v1' });

@@ -37,11 +37,14 @@ export interface LazyEngine extends Engine {
  * `load` gives the pack's parts (read from the cache, or built) and is called at most once, on the first
  * question that needs them. Relevance given the question's stems, suggestions, paragraphs, the timeline
  * and the passage count are answered from the pack and `summary` until then. Without a summary (a pack
- * being built on another thread) the engine is pending: anything but its paragraphs and timeline loads it.
+ * being built on another thread) the engine is pending: `summarise` is tried first (the other thread
+ * may have finished it), then anything but its paragraphs and timeline loads it.
  */
-export function lazyEngine(pack: KnowledgePack, summary: PackSummary | undefined, load: () => EngineParts): LazyEngine {
+export function lazyEngine(pack: KnowledgePack, summary: PackSummary | undefined, load: () => EngineParts, summarise?: () => PackSummary | undefined): LazyEngine {
   let engine: Engine | undefined;
   let kept = summary;
+  /** A pending engine first looks whether its summary can be had now (the worker may have written the pack) before it loads. */
+  const summarised = (): PackSummary | undefined => (kept ??= engine ? undefined : summarise?.());
   let suggester: Suggester | undefined;
   const full = (): Engine => {
     if (!engine) {
@@ -63,18 +66,19 @@ export function lazyEngine(pack: KnowledgePack, summary: PackSummary | undefined
     },
     answer: (question, options) => full().answer(question, options),
     relevance(question, stems) {
-      if (engine || !stems || !kept) return full().relevance(question, stems);
-      return stemRelevance(kept.passages, stems);
+      const known = !engine && stems ? summarised() : undefined;
+      return known ? stemRelevance(known.passages, stems!) : full().relevance(question, stems);
     },
     suggest(partial, limit = 25) {
       if (!suggester) {
         // The loaded engine's suggester is made from the same pack and names: the same suggestions.
-        if (!kept) return full().suggest(partial, limit);
-        suggester = new Suggester(pack, kept.names);
+        const known = summarised();
+        if (!known) return full().suggest(partial, limit);
+        suggester = new Suggester(pack, known.names);
       }
       return suggester.suggest(partial, limit);
     },
-    passageCount: () => (kept ? kept.passages.count : full().passageCount()),
+    passageCount: () => summarised()?.passages.count ?? full().passageCount(),
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => full().passage(id),
     passageByKey: (key) => full().passageByKey(key),

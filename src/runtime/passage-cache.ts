@@ -176,6 +176,16 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     return parts;
   };
 
+  /** A pack's summary from its file, whole and for this pack; else undefined (not counted in stats). */
+  const readSummary = (pack: KnowledgePack): PackSummary | undefined => {
+    try {
+      if (code === undefined || !existsSync(fileOf(pack))) return undefined;
+      const bytes = read(fileOf(pack), keyOf(pack));
+      return bytes && decodeSummary(bytes.summary);
+    } catch {
+      return undefined;
+    }
+  };
   /** A lazy engine's parts: read from the file checked again now, else built (and the file written again). */
   const loadParts = (pack: KnowledgePack): EngineParts => {
     try {
@@ -221,16 +231,9 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     engineOf(pack, options = {}) {
       if (code === undefined) return engineFromParts(buildEngineParts(pack));
       const summary = lookUp(pack, (bytes) => decodeSummary(bytes.summary));
-      if (summary || options.later) return lazyEngine(pack, summary, () => loadParts(pack));
+      if (summary || options.later) return lazyEngine(pack, summary, () => loadParts(pack), () => readSummary(pack));
       return engineFromParts(buildAndKeep(pack));
     },
-    summaryOf(pack) {
-      try {
-        const bytes = code === undefined ? undefined : read(fileOf(pack), keyOf(pack));
-        return bytes && decodeSummary(bytes.summary);
-      } catch {
-        return undefined;
-      }
-    },
+    summaryOf: (pack) => readSummary(pack),
   };
 }
