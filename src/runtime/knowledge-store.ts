@@ -146,13 +146,18 @@ export function loadedLibrary(library: Library): Library {
   return loaded.length === engines.length || loaded.length === 0 ? library : libraryOfEngines(loaded);
 }
 
-/** The engine to warm the JIT and lazy tables on: the default article's, unless it is pending and another is not; else the smallest pack (the cheapest to build here). */
+/**
+ * The engine to warm the JIT and lazy tables on: the default article's when it is loaded (or none is
+ * lazy); else the smallest pack, the cheapest to read, or to build here when every pack is pending.
+ */
 function warmTarget(library: Library): Engine | undefined {
   const engines = library.articles.map((a) => library.engine(a.slug)!);
-  const size = (e: Engine) => e.pack.paragraphs.reduce((n, p) => n + p.text.length, 0);
   const first = engines[0];
-  if (!first || !pending(first)) return first;
-  return engines.find((e) => !pending(e)) ?? engines.reduce((a, b) => (size(b) < size(a) ? b : a));
+  if (!first || !unloaded(first)) return first;
+  const size = (e: Engine) => e.pack.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  const smallest = (list: Engine[]) => list.reduce((a, b) => (size(b) < size(a) ? b : a));
+  const summarised = engines.filter((e) => !pending(e));
+  return smallest(summarised.length ? summarised : engines);
 }
 
 /**
