@@ -32,7 +32,11 @@ describe('npm run bench: serve with many packs', () => {
       expect(r.readyMs).toBeGreaterThan(0);
       expect(r.rssMb).toBeGreaterThan(10);
       expect(r.readyVsSeed).toBeCloseTo(r.readyMs / (r.start === 'cold' ? seed : warmSeed).readyMs);
+      // Every pack built and in the cache: never before ready, and measured on the same process.
+      expect(r.builtMs).toBeGreaterThanOrEqual(r.readyMs);
+      expect(r.builtRssMb).toBeGreaterThan(10);
     }
+    expect(three.builtRssMbPer1k).toBeCloseTo((three.builtRssMb - seed.builtRssMb) / 0.004);
     expect(seed.readyVsSeed).toBe(1);
     expect(warmSeed.readyVsSeed).toBe(1);
     expect(three.rssMbPer1k).toBeCloseTo((three.rssMb - seed.rssMb) / 0.004);

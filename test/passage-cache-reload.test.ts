@@ -2,10 +2,12 @@
 // reload) reads unchanged packs from the cache the start wrote, rebuilds a corrupt file instead of
 // serving it, and after every successful load the folder holds only the files of the packs being
 // served. Real packs in a temp library, the real worker thread.
-import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLibrary, type LazyEngine } from '../src/engine/index.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
+import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { openPassageCache, TMP_STALE_MS } from '../src/runtime/passage-cache.ts';
 import { tempDataDirs } from './helpers/data-dir.ts';
 import { HARBOUR, threePackLibraryDirs } from './helpers/library.ts';
@@ -35,6 +37,7 @@ const BRIDGE_QUESTION = 'How much will the harbour bridge cost?';
 describe('the passage cache on reloads', () => {
   it('an off-thread reload reads every unchanged pack from the cache the start wrote', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
+    await store.settled();
     expect(store.current().cache).toEqual({ hits: 0, misses: 3, rebuilt: 0 });
     const files = cacheFiles();
     expect(files).toHaveLength(3);
@@ -50,6 +53,7 @@ describe('the passage cache on reloads', () => {
 
   it('an edited pack is rebuilt on the worker, and its old file is removed once the reload succeeds', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
+    await store.settled();
     const before = cacheFiles();
     appendFileSync(join(root, HARBOUR, 'article.txt'), '\nThe mayor said the bridge would carry 40,000 cyclists a week.\n');
 
@@ -63,6 +67,7 @@ describe('the passage cache on reloads', () => {
 
   it('a corrupt file is rebuilt by the worker and written again, never served', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
+    await store.settled();
     const expected = store.current().library.answer(BRIDGE_QUESTION);
     for (const name of cacheFiles()) {
       const file = join(cacheDir, name);
@@ -77,8 +82,31 @@ describe('the passage cache on reloads', () => {
     expect(store.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
   });
 
+  it('a start serves at once: the packs the cache lacks are built on the worker, and one asked meanwhile is built here', async () => {
+    const store = createKnowledgeStore({ cacheDir, offThread: true, warm: () => {} });
+    const { library } = store.current();
+    const engines = library.articles.map((a) => library.engine(a.slug) as LazyEngine);
+    expect(engines.map((e) => e.pending)).toEqual([true, true, true]);
+    expect(existsSync(cacheDir)).toBe(false);
+    // Asked before the worker has run: built here, and the same answer as a fresh build's.
+    const harbour = library.articles.find((a) => a.slug === HARBOUR)!.slug;
+    const fresh = createLibrary(loadLibraryDir(root).packs);
+    expect(library.answer(BRIDGE_QUESTION, { article: harbour })).toEqual(fresh.answer(BRIDGE_QUESTION, { article: harbour }));
+    await store.settled();
+    expect(cacheFiles()).toHaveLength(3);
+    // The others were summarised from the files the worker wrote, not loaded.
+    expect(engines.map((e) => [e.pending, e.loaded])).toEqual(engines.map((e) => [false, e.pack.meta.slug === harbour]));
+    expect(library.answer(BRIDGE_QUESTION)).toEqual(fresh.answer(BRIDGE_QUESTION));
+    expect(library.suggest('')).toEqual(fresh.suggest(''));
+    expect(store.current().counts.passages).toBe(fresh.articles.reduce((n, a) => n + fresh.engine(a.slug)!.passageCount(), 0));
+    const restart = createKnowledgeStore({ cacheDir, offThread: true, warm: () => {} });
+    expect(restart.current().cache).toEqual({ hits: 3, misses: 0, rebuilt: 0 });
+    await restart.settled();
+  });
+
   it('a refused reload prunes nothing', async () => {
     const store = createKnowledgeStore({ cacheDir, offThread: true });
+    await store.settled();
     const files = cacheFiles();
     writeFileSync(join(root, HARBOUR, 'facts.json'), '[{"id": "broken"'); // a pack being served no longer loads
     const result = await store.reload('test');

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEngineParts, createLibrary, type EngineParts } from '../src/engine/index.ts';
+import { buildEngineParts, createEngine, createLibrary, encodeParts, encodeSummary, summaryOf, type EngineParts, type LazyEngine } from '../src/engine/index.ts';
 import { packFromText } from '../src/knowledge/from-text.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
 import { createKnowledgeStore } from '../src/runtime/knowledge-store.ts';
@@ -82,7 +82,8 @@ describe('passage cache', () => {
       good.subarray(0, good.length >> 1),
       readFileSync(writer.fileOf(seed)), // whole and checksummed, but the seed's key
       tampered, // no longer matches its checksum
-      fileBytes(key, Buffer.from([9, 0, 0, 0, 1, 2, 3])), // checksum and key hold; the parts do not decode
+      fileBytes(key, encodeSummary(summaryOf(buildEngineParts(plain))), Buffer.from([9, 0, 0, 0, 1, 2, 3])), // checksum and key hold; the parts do not decode
+      fileBytes(key, Buffer.from([9, 0, 0, 0, 1, 2, 3]), encodeParts(buildEngineParts(plain))), // nor does the summary
     ];
     for (const corrupt of corruptions) {
       writeFileSync(file, corrupt);
@@ -96,6 +97,83 @@ describe('passage cache', () => {
       next.partsOf(plain);
       expect(next.stats.hits).toBe(1);
     }
+  });
+
+  it('a restart reads only the summaries: a pack loads when first asked, and every answer is a fresh build\'s', () => {
+    const dir = freshDir();
+    for (const p of packs) openPassageCache(dir, { code: 'v1' }).partsOf(p);
+    const restart = openPassageCache(dir, { code: 'v1' });
+    const library = createLibrary(packs, { engineOf: restart.engineOf });
+    expect(restart.stats).toEqual({ hits: 2, misses: 0, rebuilt: 0 });
+    const engines = packs.map((p) => library.engine(p.meta.slug) as LazyEngine);
+    const fresh = packs.map(createEngine);
+    expect(engines.map((e) => e.loaded)).toEqual([false, false]);
+    // What a library asks of every pack comes from the summary, the same as the built engine's.
+    const stems = ['bridg', 'cost', 'wagner', 'prigozhin', 'zzz'];
+    engines.forEach((e, i) => {
+      expect(e.relevance('', stems)).toBe(fresh[i]!.relevance('', stems));
+      expect(e.suggest('', 25)).toEqual(fresh[i]!.suggest('', 25));
+      expect(e.suggest('harb', 25)).toEqual(fresh[i]!.suggest('harb', 25));
+      expect(e.passageCount()).toBe(fresh[i]!.passageCount());
+      expect(e.timeline()).toEqual(fresh[i]!.timeline());
+    });
+    expect(engines.map((e) => e.loaded)).toEqual([false, false]);
+    const harbour = plain.meta.slug;
+    expect(library.answer('How much did the bridge cost?', { article: harbour })).toEqual(createLibrary(packs).answer('How much did the bridge cost?', { article: harbour }));
+    // Only the pack asked was loaded.
+    expect(engines.map((e) => e.loaded)).toEqual([false, true]);
+    expect(QUESTIONS.map((q) => library.answer(q))).toEqual(answersOf());
+    expect(engines[0]!.passageByKey(fresh[0]!.passage(3)!.key)?.text).toBe(fresh[0]!.passage(3)!.text);
+  });
+
+  it('a file damaged after the start is rebuilt when its pack is first asked, never served, and written again', () => {
+    const dir = freshDir();
+    const writer = openPassageCache(dir, { code: 'v1' });
+    writer.partsOf(plain);
+    const cache = openPassageCache(dir, { code: 'v1' });
+    const engine = cache.engineOf(plain) as LazyEngine;
+    expect(engine.loaded).toBe(false);
+    const file = writer.fileOf(plain);
+    const tampered = readFileSync(file);
+    tampered[tampered.indexOf('Mayor Jane')] = 'X'.charCodeAt(0);
+    writeFileSync(file, tampered);
+    const answer = engine.answer('Who said it cost 12 million?');
+    expect(answer).toEqual(createEngine(plain).answer('Who said it cost 12 million?'));
+    expect(JSON.stringify(answer)).not.toContain('Xayor');
+    const next = openPassageCache(dir, { code: 'v1' });
+    expect((next.engineOf(plain) as LazyEngine).loaded).toBe(false);
+    expect(next.stats).toEqual({ hits: 1, misses: 0, rebuilt: 0 });
+  });
+
+  it('a pending pack (left to another thread) is built when first asked, or summarised once that thread has written it', () => {
+    const dir = freshDir();
+    const cache = openPassageCache(dir, { code: 'v1' });
+    const [asked, written] = [seed, plain].map((p) => cache.engineOf(p, { later: true }) as LazyEngine);
+    expect([asked!.pending, written!.pending]).toEqual([true, true]);
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, rebuilt: 0 });
+    // Asked first: built here, and the same answer as a fresh build's; its file is written.
+    expect(asked!.answer('Who met whom?')).toEqual(createEngine(seed).answer('Who met whom?'));
+    expect(asked!.loaded).toBe(true);
+    // Written by another cache (as the worker does): relevance and suggestions from its summary, nothing loaded.
+    openPassageCache(dir, { code: 'v1' }).partsOf(plain);
+    const stems = ['bridg', 'cost', 'zzz'];
+    expect(written!.relevance('', stems)).toBe(createEngine(plain).relevance('', stems));
+    expect(written!.suggest('', 25)).toEqual(createEngine(plain).suggest('', 25));
+    expect([written!.pending, written!.loaded]).toEqual([false, false]);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.parts'))).toHaveLength(2);
+  });
+
+  it('a pack the cache does not hold, or holds damaged, is built at once and kept', () => {
+    const dir = freshDir();
+    const cache = openPassageCache(dir, { code: 'v1' });
+    const engine = cache.engineOf(plain);
+    expect('loaded' in engine).toBe(false);
+    expect(cache.stats).toEqual({ hits: 0, misses: 1, rebuilt: 0 });
+    writeFileSync(cache.fileOf(plain), 'garbage');
+    const again = openPassageCache(dir, { code: 'v1' });
+    again.engineOf(plain);
+    expect(again.stats).toEqual({ hits: 0, misses: 0, rebuilt: 1 });
+    expect(readFileSync(cache.fileOf(plain)).length).toBeGreaterThan(100);
   });
 
   it('without a code hash (no sources to hash) builds every time and writes nothing', () => {

@@ -62,8 +62,15 @@ function rssMb(pid: number | undefined): number {
 /**
  * Spawn → the first 200 from /healthz (the knowledge is loaded): how long that took, and the process's
  * resident memory (MB) right then. `env` is added to serve's environment (KNOWLEDGE_DIR, DATA_DIR).
+ * With `until`, the process is then kept running until it holds of what the process has printed (polled;
+ * its line saying the packs its start left to the worker are built, say), and how long that took from
+ * spawn and the RSS then are given too.
  */
-export async function serveReady(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; rssMb: number }> {
+export async function serveReady(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { until?: (output: string) => boolean } = {},
+): Promise<{ ms: number; rssMb: number; settled?: { ms: number; rssMb: number } }> {
   const t = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: REPO,
@@ -78,7 +85,16 @@ export async function serveReady(args: string[], env: Record<string, string> = {
       if (performance.now() - t > 30_000) throw new Error(`serve not ready after 30 s:\n${out}`);
       if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}:\n${out}`);
       const url = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url && (await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) return { ms: performance.now() - t, rssMb: rssMb(child.pid) };
+      if (url && (await fetch(`${url}/healthz`).then((r) => r.status, () => 0)) === 200) {
+        const ready = { ms: performance.now() - t, rssMb: rssMb(child.pid) };
+        if (!options.until) return ready;
+        while (!options.until(out)) {
+          if (performance.now() - t > 120_000) throw new Error(`serve did not settle within 120 s:\n${out}`);
+          if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}:\n${out}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return { ...ready, settled: { ms: performance.now() - t, rssMb: rssMb(child.pid) } };
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {

@@ -3,14 +3,14 @@
 import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
-import { buildTermIndex, idf, positionsFrom, type TermIndex } from './term-index.ts';
+import { buildTermIndex, idf, positionsFrom, type TermCounts, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, askedStems, type Question } from './question.ts';
 import { groupWeights, rankPassages, type GroupWeight, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { everydayRank, loadEverydayEnglish } from './background.ts';
 import { describedPeople } from './coreference.ts';
-import { Suggester } from './suggest.ts';
+import { Suggester, suggestionNames } from './suggest.ts';
 import { fold, STOP_WORDS, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
@@ -103,7 +103,7 @@ export function engineFromParts(parts: EngineParts): Engine {
   // What only some questions need is made when one first does (issue 14: in a library of many packs,
   // most are never asked for suggestions, a passage by key or an entity by name).
   let suggesterMade: Suggester | undefined;
-  const suggester = () => (suggesterMade ??= new Suggester(pack, records));
+  const suggester = () => (suggesterMade ??= new Suggester(pack, suggestionNames(pack, records)));
 
   // A few speakers say most passages: each attribution line is written once.
   const lines = new Map<string, string>();
@@ -224,24 +224,14 @@ export function engineFromParts(parts: EngineParts): Engine {
       };
     },
     relevance(question: string, stems?: readonly string[]): number {
-      if (stems) {
-        const max = idf(index.passages, '\u0000');
-        let total = 0;
-        let found = 0;
-        for (const stem of stems) {
-          const has = index.passages.terms.has(stem);
-          const weight = has ? idf(index.passages, stem) : max;
-          total += weight;
-          if (has) found += weight;
-        }
-        return total > 0 ? found / total : 0;
-      }
+      if (stems) return stemRelevance(index.passages, stems);
       const weights = groupWeights(analyse(question), index);
       const total = weights.reduce((a, w) => a + w.idf, 0);
       const found = weights.filter((w) => w.group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))).reduce((a, w) => a + w.idf, 0);
       return total > 0 ? found / total : 0;
     },
     suggest: (partial, limit = 25) => suggester().suggest(partial, limit),
+    passageCount: () => records.length,
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
     passageByKey(key) {
@@ -270,6 +260,24 @@ export function engineFromParts(parts: EngineParts): Engine {
     },
     timeline: () => [...pack.timeline].sort((a, b) => a.date.localeCompare(b.date)),
   };
+}
+
+/**
+ * Engine.relevance given the question's stems: the share of their idf weight that the article's
+ * passages use. A stem the article lacks weighs as much as the rarest possible one. Only the term
+ * counts are read, so a library can ask it of a pack's summary before the pack is loaded (lazy-engine.ts).
+ */
+export function stemRelevance(passages: TermCounts, stems: readonly string[]): number {
+  const max = idf(passages, '\u0000');
+  let total = 0;
+  let found = 0;
+  for (const stem of stems) {
+    const has = passages.terms.has(stem);
+    const weight = has ? idf(passages, stem) : max;
+    total += weight;
+    if (has) found += weight;
+  }
+  return total > 0 ? found / total : 0;
 }
 
 /**

@@ -25,11 +25,13 @@ export interface Library {
 export interface LibraryBuildOptions {
   /** Gives a pack's built parts instead of building them here: runtime/passage-cache.ts reads them from its cache, or builds and keeps them. */
   partsOf?: (pack: KnowledgePack) => EngineParts;
+  /** Gives a pack's engine (before partsOf): runtime/passage-cache.ts gives a lazy one (lazy-engine.ts) for a pack it holds. */
+  engineOf?: (pack: KnowledgePack) => Engine;
 }
 
 export function createLibrary(packs: KnowledgePack[], options: LibraryBuildOptions = {}): Library {
-  const { partsOf } = options;
-  return libraryOfEngines(packs.map((pack) => (partsOf ? engineFromParts(partsOf(pack)) : createEngine(pack))));
+  const { partsOf, engineOf } = options;
+  return libraryOfEngines(packs.map((pack) => (engineOf ? engineOf(pack) : partsOf ? engineFromParts(partsOf(pack)) : createEngine(pack))));
 }
 
 /** A library of engines already built (a reload builds them off the main thread, one by one). */

@@ -12,6 +12,7 @@
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import type { EngineParts } from './create-engine.ts';
 import { Vocabulary } from './fuzzy.ts';
+import type { PackSummary } from './lazy-engine.ts';
 import type { PassageRecord } from './passages.ts';
 import type { DocStats } from './term-index.ts';
 import type { Token } from './text.ts';
@@ -209,4 +210,42 @@ export function decodeParts(pack: KnowledgePack, data: Uint8Array): EngineParts 
   const vocabulary = new Vocabulary(words, terms, words, nameOnly, names, { repairable: header.repairable.map(string), deletions: array(header.deletions, Float64Array) });
   if (header.keys.length !== records.length) fail('passage keys');
   return { pack, records, index, vocabulary, keys: header.keys };
+}
+
+/**
+ * A pack's summary (lazy-engine.ts) as bytes, and back: what a start reads of a cached pack, a few
+ * kB where its parts are hundreds. Layout: 4 bytes (uint32 LE) giving the JSON header's length, the
+ * header ({ terms, names, count }), padding to 8, then the passages' `start` offsets (Int32Array,
+ * one more than there are terms), from which relevance reads each term's document frequency.
+ */
+export function encodeSummary(summary: PackSummary): Buffer {
+  const { terms, start, count } = summary.passages;
+  const list: string[] = [];
+  for (const [stem, id] of terms) list[id] = stem;
+  const json = Buffer.from(JSON.stringify({ terms: list, names: summary.names, count }));
+  const at = pad8(4 + json.length);
+  const out = Buffer.alloc(at + start.byteLength);
+  out.writeUInt32LE(json.length, 0);
+  json.copy(out, 4);
+  Buffer.from(start.buffer, start.byteOffset, start.byteLength).copy(out, at);
+  return out;
+}
+
+export function decodeSummary(data: Uint8Array): PackSummary {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (bytes.length < 4) fail('summary too short');
+  const jsonLength = bytes.readUInt32LE(0);
+  if (4 + jsonLength > bytes.length) fail('summary header runs past the end');
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + jsonLength)) as { terms: unknown; names: unknown; count: unknown };
+  const { terms, names, count } = header;
+  if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) fail('summary terms');
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) fail('summary names');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) fail('summary count');
+  const at = pad8(4 + jsonLength);
+  if (bytes.length - at !== (terms.length + 1) * Int32Array.BYTES_PER_ELEMENT) fail('summary offsets do not fit its terms');
+  const start = new Int32Array(terms.length + 1);
+  new Uint8Array(start.buffer).set(bytes.subarray(at));
+  const map = new Map<string, number>();
+  terms.forEach((stem: string, id) => map.set(stem, id));
+  return { passages: { terms: map, start, count }, names: names as string[] };
 }

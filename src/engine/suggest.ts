@@ -27,8 +27,8 @@ export class Suggester {
   private names: Fuse<string> | undefined;
   private questionStems: Array<Set<string>> | undefined;
 
-  constructor(pack: KnowledgePack, passages: PassageRecord[]) {
-    const found = pack.curated ? [] : namesIn(passages);
+  /** `found`: the names of an uncurated text (suggestionNames), which a library keeps for a pack it has not loaded. */
+  constructor(pack: KnowledgePack, found: readonly string[]) {
     this.questions = unique(
       [
         ...pack.entities.map(entityQuestion),
@@ -148,8 +148,13 @@ function timelineQuestion(t: TimelineEntry): string | undefined {
   return `What happened ${/^(in|on|at|late|early|by)\b/i.test(when) ? when : /^\d/.test(when) ? `in ${when}` : `on ${when}`}?`;
 }
 
+/** The names an uncurated pack's suggestions offer (a curated pack's come from its entities). */
+export function suggestionNames(pack: KnowledgePack, passages: readonly PassageRecord[]): string[] {
+  return pack.curated ? [] : namesIn(passages);
+}
+
 /** Multi-word capitalised names in an uncurated article, most frequent first. */
-function namesIn(passages: PassageRecord[]): string[] {
+function namesIn(passages: readonly PassageRecord[]): string[] {
   const counts = new Map<string, number>();
   for (const p of passages) {
     for (const m of p.text.matchAll(/(?<![.!?]\s|^)\b\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);

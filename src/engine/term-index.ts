@@ -264,12 +264,15 @@ function stats(terms: ReadonlyMap<string, number>, docs: number[][], ids: TermId
 }
 
 /** How many documents hold a stem (text or expansion); 0 when none does. */
-export function documentFrequency(stats: DocStats, stem: string): number {
+/** What document frequencies need of a DocStats: a library's summary of a pack not yet loaded has only these. */
+export type TermCounts = Pick<DocStats, 'terms' | 'start' | 'count'>;
+
+export function documentFrequency(stats: TermCounts, stem: string): number {
   const t = stats.terms.get(stem);
   return t === undefined ? 0 : stats.start[t + 1]! - stats.start[t]!;
 }
 
-export function idf(stats: DocStats, stem: string): number {
+export function idf(stats: TermCounts, stem: string): number {
   const df = documentFrequency(stats, stem);
   return Math.log(1 + (stats.count - df + 0.5) / (df + 0.5));
 }

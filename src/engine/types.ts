@@ -68,6 +68,8 @@ export interface Engine {
   relevance(question: string, stems?: readonly string[]): number;
   /** Up to `limit` (≤ 25) short suggestions, each ≤ 100 characters, for a partial question. */
   suggest(partial: string, limit?: number): string[];
+  /** How many passages the engine ranks (passage ids are 0 to this − 1). */
+  passageCount(): number;
   paragraph(index: number): Paragraph | undefined;
   /** A passage by its number in this pack (numbers move when the pack is edited). */
   passage(passageId: number): Passage | undefined;

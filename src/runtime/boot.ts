@@ -23,7 +23,7 @@ import { createQuestionStats, type QuestionStats } from '../discord/question-sta
 import { warmUp } from '../discord/warm-up.ts';
 import { shareReloads } from './process-reloads.ts';
 import { CACHE_FOLDER } from './passage-cache.ts';
-import { createKnowledgeStore, logSkipped, reloadOnSignal, type KnowledgeStore } from './knowledge-store.ts';
+import { createKnowledgeStore, fixedKnowledge, logSkipped, reloadOnSignal, loadedLibrary, type KnowledgeStore } from './knowledge-store.ts';
 import { shareReloadsOverStore, type ReplicaReloads } from './replica-reloads.ts';
 
 export interface BootOptions {
@@ -67,7 +67,10 @@ export async function boot(config: Config, log: Logger, options: BootOptions): P
   const handle = createInteractionHandler({ ...deps, cooldown: config.cooldown, cooldowns });
   // Pay for lazy tables and JIT before going online, not inside a user's 3 s window. A separate
   // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
-  await warmUp(createInteractionHandler({ knowledge, cooldown: false }));
+  // Over the packs already loaded: the others load when a question first needs them (issue 14).
+  await warmUp(createInteractionHandler({ knowledge: fixedKnowledge(loadedLibrary(knowledge.current().library)), cooldown: false }));
+  // Now the worker may have the CPU: the packs the index cache lacked are built there and summarised.
+  void knowledge.settled();
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   if (options.ipcReloads) shareReloads(knowledge, log);

@@ -9,13 +9,13 @@
 // that fails validation leaves the old snapshot serving. At start an invalid pack of a library is
 // skipped (and listed in the snapshot); on a reload, a pack that is being served and no longer
 // validates fails the whole reload, so a curator's typo never takes an article offline.
-import { createLibrary, libraryOfEngines, type Engine, type Library } from '../engine/index.ts';
+import { createLibrary, libraryOfEngines, type Engine, type LazyEngine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
 import { openPassageCache, type PassageCacheStats } from './passage-cache.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pacer } from './library-transfer.ts';
-import { loadLibraryOffThread } from './load-off-thread.ts';
+import { buildCacheOffThread, loadLibraryOffThread } from './load-off-thread.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 
 export interface KnowledgeCounts {
@@ -77,6 +77,14 @@ export interface KnowledgeStore {
   reload(origin?: string): Promise<ReloadResult>;
   /** False for a store around a fixed engine (tests, benchmarks): reload always fails. */
   readonly reloadable: boolean;
+  /**
+   * Starts building, on a worker thread, the packs a start left pending (those the index cache did not
+   * hold), unless already started; resolves once they are built, written to the cache and summarised
+   * (at once when there were none). Until then such a pack answers all the same: whatever is asked of
+   * it first builds it on this thread. boot() calls it once the process is warmed up, so the worker
+   * does not take the CPU from the start itself.
+   */
+  settled(): Promise<void>;
   /** Called after every reload attempt, success or not. Returns an unsubscribe function. */
   onReload(listener: ReloadListener): () => void;
 }
@@ -99,8 +107,8 @@ export interface KnowledgeStoreOptions {
    * successful load the files of packs no longer served are removed. Without it every pack is built every time.
    */
   cacheDir?: string;
-  /** Told once when the cache cannot be written. */
-  log?: Pick<Logger, 'warn'>;
+  /** Told once when the cache cannot be written, and when the packs built in the background are in. */
+  log?: Pick<Logger, 'warn' | 'info'>;
   /**
    * Reload on a worker thread (the default for loadLibraryFromEnv, the only loader a worker can run:
    * a function cannot be sent to one). With `loadLibrary` or `load` given, or with
@@ -121,15 +129,50 @@ function warmLibrary(library: Library): void {
   library.suggest('who');
 }
 
-function defaultWarm(library: Library): void {
-  warmLibrary(library);
-  for (const { slug } of library.articles) warmEngine(library.engine(slug)!);
+/** A lazy engine (engine/lazy-engine.ts) not yet asked for more than its summary gives. */
+const unloaded = (engine: Engine) => 'loaded' in engine && engine.loaded === false;
+
+/** A lazy engine with neither summary nor parts yet: its pack is being built on a worker. */
+const pending = (engine: Engine) => 'pending' in engine && engine.pending === true;
+
+/**
+ * The library of the packs already loaded, for warming up: a warm-up question asked of the whole
+ * library would load its most relevant packs (reading or building them), which a start leaves to the
+ * first real question that needs them (issue 14). The whole library when none is loaded yet.
+ */
+export function loadedLibrary(library: Library): Library {
+  const engines = library.articles.map((a) => library.engine(a.slug)!);
+  const loaded = engines.filter((e) => !unloaded(e));
+  return loaded.length === engines.length || loaded.length === 0 ? library : libraryOfEngines(loaded);
 }
 
-function countPassages(engine: Engine): number {
-  let n = 0;
-  while (engine.passage(n) !== undefined) n++;
-  return n;
+/**
+ * The engine to warm the JIT and lazy tables on: the default article's when it is loaded (or none is
+ * lazy); else the smallest pack, the cheapest to read, or to build here when every pack is pending.
+ */
+function warmTarget(library: Library): Engine | undefined {
+  const engines = library.articles.map((a) => library.engine(a.slug)!);
+  const first = engines[0];
+  if (!first || !unloaded(first)) return first;
+  const size = (e: Engine) => e.pack.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  const smallest = (list: Engine[]) => list.reduce((a, b) => (size(b) < size(a) ? b : a));
+  const summarised = engines.filter((e) => !pending(e));
+  return smallest(summarised.length ? summarised : engines);
+}
+
+/**
+ * One engine (warmTarget: the JIT and lazy tables are warmed on it), then the library of the loaded
+ * packs, then every other engine that is loaded: a lazy one stays unloaded (issue 14: a start reads
+ * only the summaries of cached packs), a pending one is left to the worker.
+ */
+function defaultWarm(library: Library): void {
+  const target = warmTarget(library);
+  if (target) warmEngine(target);
+  warmLibrary(loadedLibrary(library));
+  for (const { slug } of library.articles) {
+    const engine = library.engine(slug)!;
+    if (engine !== target && !unloaded(engine)) warmEngine(engine);
+  }
 }
 
 function isLibrary(x: Engine | Library): x is Library {
@@ -141,6 +184,7 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
   const engine = engines[0];
   if (!engine) throw new KnowledgeError({ file: source ?? '', path: '', message: 'the library has no articles' });
   const sum = (f: (e: Engine) => number) => engines.reduce((n, e) => n + f(e), 0);
+  let passages: number | undefined;
   return Object.freeze({
     library,
     engine,
@@ -150,7 +194,10 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
     source: source ?? engine.pack.source,
     counts: Object.freeze({
       articles: engines.length,
-      passages: sum(countPassages),
+      // Counted when first read: a pack still being built at start (pending) is built by the count.
+      get passages() {
+        return (passages ??= sum((e) => e.passageCount()));
+      },
       paragraphs: sum((e) => e.pack.paragraphs.filter((p) => p.kind === 'body').length),
       entities: sum((e) => e.pack.entities.length),
       quotes: sum((e) => e.pack.quotes.length),
@@ -202,12 +249,12 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   const sourceOf = (root: string, single: boolean) => (single ? undefined : root || undefined);
 
   /** At start, and for reloads with a custom loader: everything on this thread. */
-  const fresh = (generation: number, previous?: KnowledgeSnapshot): KnowledgeSnapshot => {
+  const fresh = (generation: number, previous?: KnowledgeSnapshot, later = false): KnowledgeSnapshot => {
     const t0 = performance.now();
     const loaded = loadLibrary();
     checkServedPacks(loaded.skipped, previous);
     const cache = openCache();
-    const library = createLibrary(loaded.packs, cache ? { partsOf: cache.partsOf } : {});
+    const library = createLibrary(loaded.packs, cache ? { engineOf: (pack) => cache.engineOf(pack, { later }) } : {});
     warm(library);
     cache?.prune(loaded.packs.map(cache.fileOf));
     return snapshotOf(library, loaded.skipped, sourceOf(loaded.root, loaded.single), performance.now() - t0, generation, cache?.stats);
@@ -235,7 +282,12 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   };
 
   const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));
-  let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1);
+  // The start's packs that the cache lacks are built on a worker (the one loader it can run: the
+  // environment's), so the start serves without waiting for them (issue 14).
+  const background = offThread && cacheDir !== undefined && !initial;
+  let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1, undefined, background);
+  let settling: Promise<void> | undefined;
+  const start = current;
 
   const reloadOnce = async (): Promise<ReloadResult> => {
     const t0 = performance.now();
@@ -270,6 +322,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   return {
     current: () => current,
     reloadable: true,
+    settled: () => (settling ??= background && cacheDir !== undefined ? settle(start, cacheDir, cacheWarning, options.log) : Promise.resolve()),
     async reload(origin = 'reload') {
       const result = await schedule();
       for (const l of listeners) {
@@ -288,6 +341,33 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
   };
 }
 
+/**
+ * Builds the snapshot's pending packs on a worker, which writes them to the cache, then hands each one
+ * still pending its summary from there. A pack asked for meanwhile has been built here already; one
+ * whose file the worker could not write stays pending, and is built here when asked. Never rejects.
+ */
+async function settle(snapshot: KnowledgeSnapshot, cacheDir: string, warn: (message: string) => void, log?: Pick<Logger, 'info'>): Promise<void> {
+  const t0 = performance.now();
+  const { library } = snapshot;
+  const waiting = library.articles.map((a) => library.engine(a.slug)!).filter(pending) as LazyEngine[];
+  if (waiting.length === 0) return;
+  try {
+    const use = await buildCacheOffThread(cacheDir);
+    for (const warning of use?.warnings ?? []) warn(warning);
+  } catch (err) {
+    warn(`index cache ${cacheDir}: the packs it lacked were not built in the background (${errorMessage(err)}); each is built when first asked`);
+    return;
+  }
+  const cache = openPassageCache(cacheDir);
+  for (const engine of waiting) {
+    if (!engine.pending) continue;
+    const summary = cache.summaryOf(engine.pack);
+    if (summary) engine.provide(summary);
+  }
+  const left = waiting.filter((e) => e.pending).length;
+  log?.info(`Knowledge: ${waiting.length} pack${waiting.length === 1 ? '' : 's'} the index cache lacked built in the background in ${(performance.now() - t0).toFixed(0)} ms${left ? `; ${left} not written, built when first asked` : ''}`);
+}
+
 /** A store that always serves `engine` or `library` (tests, benchmarks, the CLI): nothing to reload from. */
 export function fixedKnowledge(engineOrLibrary: Engine | Library): KnowledgeStore {
   const library = isLibrary(engineOrLibrary) ? engineOrLibrary : singleEngineLibrary(engineOrLibrary);
@@ -295,6 +375,7 @@ export function fixedKnowledge(engineOrLibrary: Engine | Library): KnowledgeStor
   return {
     current: () => snapshot,
     reloadable: false,
+    settled: () => Promise.resolve(),
     reload: async () => ({ ok: false, error: undefined, message: 'This process serves a fixed engine; there is no knowledge to reload.', snapshot, ms: 0 }),
     onReload: () => () => undefined,
   };

@@ -16,6 +16,8 @@ export const RELOAD_WORKER = 'src/runtime/reload-worker.ts';
 export interface WorkerJob {
   env: Record<string, string | undefined>;
   cacheDir?: string;
+  /** Only build the packs the cache folder lacks and write them there; send no parts back. */
+  cacheOnly?: boolean;
 }
 
 /** How the worker's load used the passage cache: its counts, the files of the packs loaded, what it could not write. */
@@ -71,12 +73,22 @@ function putBack(worker: Worker): void {
   idle = { worker, timer };
 }
 
-/** One load on a worker: its reply, or an Error when it crashed or exited without one. */
-function runWorker(cacheDir: string | undefined): Promise<WorkerReply> {
+/**
+ * One load on a worker: its reply, or an Error when it crashed or exited without one. A cache-only job
+ * (a start's packs built in the background) never keeps the process alive, and its worker is ended
+ * after it: no reload may follow for hours, and an idle worker's heap is memory the process holds.
+ */
+function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<WorkerReply> {
   const worker = takeWorker();
+  if (cacheOnly) worker.unref();
   return new Promise((resolve, reject) => {
     const done = (f: () => void, keep: boolean) => {
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (keep && cacheOnly) {
+        // Settled once the worker is gone: its heap is not the process's any more.
+        void worker.terminate().then(f, f);
+        return;
+      }
       if (keep) putBack(worker);
       f();
     };
@@ -85,8 +97,19 @@ function runWorker(cacheDir: string | undefined): Promise<WorkerReply> {
     const onExit = (code: number) => done(() => reject(new Error(`the reload worker exited (code ${code}) before it sent the knowledge`)), false);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     // The environment as it is now ($KNOWLEDGE_DIR may have changed since the worker started).
-    worker.postMessage({ env: { ...process.env }, ...(cacheDir === undefined ? {} : { cacheDir }) } satisfies WorkerJob);
+    worker.postMessage({ env: { ...process.env }, ...(cacheDir === undefined ? {} : { cacheDir }), ...(cacheOnly ? { cacheOnly } : {}) } satisfies WorkerJob);
   });
+}
+
+/**
+ * Builds every pack of $KNOWLEDGE_DIR (or knowledge/) that `cacheDir` lacks on a worker thread and writes
+ * it there, for a start that serves without waiting for them (knowledge-store.ts). Resolves with how the
+ * worker used the cache; rejects when the worker failed.
+ */
+export async function buildCacheOffThread(cacheDir: string): Promise<WorkerCacheUse | undefined> {
+  const reply = await runWorker(cacheDir, true);
+  if (!reply.ok) throw new Error(reply.message);
+  return reply.cache;
 }
 
 /**

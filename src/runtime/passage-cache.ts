@@ -12,13 +12,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildEngineParts, decodeParts, encodeParts, type EngineParts } from '../engine/index.ts';
+import { threadId } from 'node:worker_threads';
+import { buildEngineParts, decodeParts, decodeSummary, encodeParts, encodeSummary, engineFromParts, lazyEngine, summaryOf, type Engine, type EngineParts, type PackSummary } from '../engine/index.ts';
 import type { KnowledgePack } from '../knowledge/schema.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 
 /** The folder under DATA_DIR. */
 export const CACHE_FOLDER = 'index-cache';
-const FORMAT = 'parts-1';
+const FORMAT = 'parts-2';
 const EXTENSION = '.parts';
 /** What earlier versions wrote: pruned like the files of packs no longer served. */
 const OLD_EXTENSIONS = ['.json'];
@@ -35,6 +36,16 @@ export interface PassageCacheStats {
 export interface PassageCache {
   /** The pack's engine parts, from the cache when it holds them, else built (and kept for next time). */
   partsOf(pack: KnowledgePack): EngineParts;
+  /**
+   * The pack's engine. When the cache holds the pack, a lazy one (engine/lazy-engine.ts) over the
+   * summary read now from the whole, checksummed file: the parts are read again on the first question
+   * that needs them (and built, should the file be gone or damaged by then). Else built and kept, as partsOf;
+   * or, with `later`, a pending lazy engine: the caller has the pack built elsewhere (a worker that writes
+   * the file) and hands the engine its summary then, and anything asked of it before reads or builds it here.
+   */
+  engineOf(pack: KnowledgePack, options?: { later?: boolean }): Engine;
+  /** A cached pack's summary, read again (a pack built on another thread since); undefined when the file is not there whole. Not counted in stats. */
+  summaryOf(pack: KnowledgePack): PackSummary | undefined;
   readonly stats: Readonly<PassageCacheStats>;
   /** The file that holds (or would hold) a pack's passages. */
   fileOf(pack: KnowledgePack): string;
@@ -78,26 +89,32 @@ const SUM_BYTES = 32;
 
 /**
  * A cache file's bytes: MAGIC, the sha256 of what follows, the key's length (uint32 LE), the key, the
- * encoded parts (exported so tests can forge a file whose checksum holds but whose parts do not decode).
+ * encoded summary's length (uint32 LE), the summary, the encoded parts (exported so tests can forge a
+ * file whose checksum holds but whose summary or parts do not decode).
  */
-export function fileBytes(key: string, parts: Buffer): Buffer {
+export function fileBytes(key: string, summary: Buffer, parts: Buffer): Buffer {
   const keyBytes = Buffer.from(key);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(keyBytes.length);
-  const sum = createHash('sha256').update(length).update(keyBytes).update(parts).digest();
-  return Buffer.concat([MAGIC, sum, length, keyBytes, parts]);
+  const summaryLength = Buffer.alloc(4);
+  summaryLength.writeUInt32LE(summary.length);
+  const sum = createHash('sha256').update(length).update(keyBytes).update(summaryLength).update(summary).update(parts).digest();
+  return Buffer.concat([MAGIC, sum, length, keyBytes, summaryLength, summary, parts]);
 }
 
-/** The parts of a cache file when it is whole and for this key; else undefined (decodeParts may also throw). */
-function read(file: string, key: string, pack: KnowledgePack): EngineParts | undefined {
+/** A cache file's summary and parts bytes when it is whole and for this key; else undefined. */
+function read(file: string, key: string): { summary: Buffer; parts: Buffer } | undefined {
   const bytes = readFileSync(file);
   const body = MAGIC.length + SUM_BYTES;
-  if (bytes.length < body + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  if (bytes.length < body + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const sum = createHash('sha256').update(bytes.subarray(body)).digest();
   if (!sum.equals(bytes.subarray(MAGIC.length, body))) return undefined;
   const keyLength = bytes.readUInt32LE(body);
-  if (bytes.toString('utf8', body + 4, body + 4 + keyLength) !== key) return undefined;
-  return decodeParts(pack, bytes.subarray(body + 4 + keyLength));
+  const keyEnd = body + 4 + keyLength;
+  if (keyEnd + 4 > bytes.length || bytes.toString('utf8', body + 4, keyEnd) !== key) return undefined;
+  const summaryEnd = keyEnd + 4 + bytes.readUInt32LE(keyEnd);
+  if (summaryEnd > bytes.length) return undefined;
+  return { summary: bytes.subarray(keyEnd + 4, summaryEnd), parts: bytes.subarray(summaryEnd) };
 }
 
 /**
@@ -120,6 +137,64 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
   const warn = (message: string) => {
     if (!warned) options.onError?.(message);
     warned = true;
+  };
+
+  /** What `decode` makes of the pack's file when it is whole and for this pack (a hit); else undefined, counted as a miss or a rebuild. */
+  const lookUp = <T>(pack: KnowledgePack, decode: (bytes: { summary: Buffer; parts: Buffer }) => T): T | undefined => {
+    const file = fileOf(pack);
+    if (!existsSync(file)) {
+      stats.misses++;
+      return undefined;
+    }
+    try {
+      const bytes = read(file, keyOf(pack));
+      if (bytes) {
+        const out = decode(bytes);
+        stats.hits++;
+        return out;
+      }
+    } catch {
+      // unreadable, or bytes that do not decode: rebuilt, like a corrupt file
+    }
+    stats.rebuilt++;
+    return undefined;
+  };
+  /** Builds the pack's parts and writes them (whole or not at all: another process never reads half a file). */
+  const buildAndKeep = (pack: KnowledgePack): EngineParts => {
+    const parts = buildEngineParts(pack);
+    const file = fileOf(pack);
+    try {
+      const bytes = fileBytes(keyOf(pack), encodeSummary(summaryOf(parts)), encodeParts(parts));
+      mkdirSync(dir, { recursive: true });
+      // The thread too: a start's main thread and its worker may write the same pack at once.
+      const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, file);
+    } catch (err) {
+      warn(`index cache ${dir} not written (${err instanceof Error ? err.message : String(err)}); packs are built at every start`);
+    }
+    return parts;
+  };
+
+  /** A pack's summary from its file, whole and for this pack; else undefined (not counted in stats). */
+  const readSummary = (pack: KnowledgePack): PackSummary | undefined => {
+    try {
+      if (code === undefined || !existsSync(fileOf(pack))) return undefined;
+      const bytes = read(fileOf(pack), keyOf(pack));
+      return bytes && decodeSummary(bytes.summary);
+    } catch {
+      return undefined;
+    }
+  };
+  /** A lazy engine's parts: read from the file checked again now, else built (and the file written again). */
+  const loadParts = (pack: KnowledgePack): EngineParts => {
+    try {
+      const bytes = read(fileOf(pack), keyOf(pack));
+      if (bytes) return decodeParts(pack, bytes.parts);
+    } catch {
+      // gone, damaged or never written: built below, like a corrupt file
+    }
+    return buildAndKeep(pack);
   };
 
   return {
@@ -149,32 +224,16 @@ export function openPassageCache(dir: string, options: { code?: string | undefin
     },
     partsOf(pack) {
       if (code === undefined) return buildEngineParts(pack);
-      const key = keyOf(pack);
-      const file = fileFor(key);
-      if (existsSync(file)) {
-        try {
-          const parts = read(file, key, pack);
-          if (parts) {
-            stats.hits++;
-            return parts;
-          }
-        } catch {
-          // unreadable, or parts that do not decode: rebuilt below, like a corrupt file
-        }
-        stats.rebuilt++;
-      } else stats.misses++;
-      const parts = buildEngineParts(pack);
-      try {
-        const bytes = fileBytes(key, encodeParts(parts));
-        mkdirSync(dir, { recursive: true });
-        // Written whole or not at all: another process never reads half a file.
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, bytes);
-        renameSync(tmp, file);
-      } catch (err) {
-        warn(`index cache ${dir} not written (${err instanceof Error ? err.message : String(err)}); packs are built at every start`);
-      }
-      return parts;
+      // The summary too: a file with any part that does not decode is rebuilt whole.
+      const found = lookUp(pack, (bytes) => (decodeSummary(bytes.summary), decodeParts(pack, bytes.parts)));
+      return found ?? buildAndKeep(pack);
     },
+    engineOf(pack, options = {}) {
+      if (code === undefined) return engineFromParts(buildEngineParts(pack));
+      const summary = lookUp(pack, (bytes) => decodeSummary(bytes.summary));
+      if (summary || options.later) return lazyEngine(pack, summary, () => loadParts(pack), () => readSummary(pack));
+      return engineFromParts(buildAndKeep(pack));
+    },
+    summaryOf: (pack) => readSummary(pack),
   };
 }

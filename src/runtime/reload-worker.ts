@@ -24,12 +24,18 @@ function withRepairIndex(parts: EngineParts): EngineParts {
   return parts;
 }
 
-function run(cacheDir: string | undefined): { reply: WorkerReply; transfer: ArrayBuffer[] } {
+function run(cacheDir: string | undefined, cacheOnly: boolean): { reply: WorkerReply; transfer: ArrayBuffer[] } {
   try {
     const t0 = performance.now();
     const load = loadLibraryFromEnv();
     const warnings: string[] = [];
     const cache = cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: (m) => warnings.push(m) });
+    if (cacheOnly && cache) {
+      // A pack whose file is whole is left as it is; the others are built and written (partsOf).
+      for (const p of load.packs) if (!cache.summaryOf(p)) cache.partsOf(p);
+      const cached = { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
+      return { reply: { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs: [], buildMs: performance.now() - t0, cache: cached }, transfer: [] };
+    }
     const packs = load.packs.map((p) => pack(withRepairIndex(cache ? cache.partsOf(p) : buildEngineParts(p))));
     const cached = cache && { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
     const reply: WorkerReply = { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs, buildMs: performance.now() - t0, ...(cached ? { cache: cached } : {}) };
@@ -43,6 +49,6 @@ function run(cacheDir: string | undefined): { reply: WorkerReply; transfer: Arra
 
 parentPort!.on('message', (job: WorkerJob) => {
   useEnv(job.env);
-  const { reply, transfer } = run(job.cacheDir);
+  const { reply, transfer } = run(job.cacheDir, job.cacheOnly === true);
   parentPort!.postMessage(reply, transfer);
 });

@@ -65,6 +65,7 @@ export function stubEngine(overrides: Partial<Engine> = {}): Engine {
     },
     relevance: (question) => (/alice|bob|trade/i.test(question) ? 1 : 0),
     suggest: (partial) => ['Who met Bob?', 'Where did Alice meet Bob?'].filter((s) => s.toLowerCase().includes(partial.toLowerCase())),
+    passageCount: () => PASSAGES.length,
     paragraph: (i) => stubPack.paragraphs[i],
     passage: (id) => PASSAGES[id] && { ...PASSAGES[id]!, score: 0, matched: [] },
     passageByKey(key) {
