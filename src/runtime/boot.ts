@@ -70,7 +70,9 @@ export async function boot(config: Config, log: Logger, options: BootOptions): P
   // Over the packs already loaded: the others load when a question first needs them (issue 14).
   await warmUp(createInteractionHandler({ knowledge: fixedKnowledge(loadedLibrary(knowledge.current().library)), cooldown: false }));
   // Now the worker may have the CPU: the packs the index cache lacked are built there and summarised.
-  void knowledge.settled();
+  // Awaited: before that, a library-wide question or an autocomplete would build every pending pack on
+  // this thread (seconds on a first start), past Discord's 3 s; a restart with a full cache waits for nothing.
+  await knowledge.settled();
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   if (options.ipcReloads) shareReloads(knowledge, log);
