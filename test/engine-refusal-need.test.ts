@@ -20,6 +20,12 @@ The repairs will cost 2.4 million pounds, paid for by a government grant and a l
 Volunteers from the Kellby Rowing Club, which won a regional race on Tuesday, will plant new trees along the river in April.
 
 A woman who runs a cafe beside the park said she had lost half her customers while it was closed.
+
+Park staff will work shifts of 8 hours a day.
+
+A local fundraiser drew 300 families from across the town. Between them they raised 40,000 pounds for new benches.
+
+Entry to the park will be free.
 `;
 
 const dir = mkdtempSync(join(tmpdir(), 'refusal-need-'));
@@ -57,5 +63,26 @@ describe('refusing when the article lacks the thing asked about', () => {
     expect(engine.answer('what was the reason the councillor voted against it').found).toBe(true);
     // "the life of", "the cost of": a word before "of" says what of the thing is asked.
     expect(engine.answer('what is the cost of the repairs').answer?.text).toContain('2.4 million pounds');
+  });
+});
+
+describe('refusing when the article lacks the kind of detail asked for, answering where a passage has it', () => {
+  it('refuses "how much do they make" where the passage gives hours, not money, and offers it as the closest', () => {
+    const a = engine.answer('how much do park staff make a day');
+    expect(a.found).toBe(false);
+    expect(a.reason).toMatch(/no amount of money/);
+    expect(a.closest?.text).toContain('8 hours a day');
+    expect(engine.answer('how much will the repairs cost').answer?.text).toContain('2.4 million pounds');
+  });
+
+  it('answers by the next passage that holds the amount when the best on the words has none', () => {
+    // "drew 300 families" is the best on the words, but 300 is no sum of money.
+    const a = engine.answer('how much money did the local fundraiser raise');
+    expect(a.found).toBe(true);
+    expect(a.answer?.text).toContain('40,000 pounds');
+  });
+
+  it('takes "free" for a price', () => {
+    expect(engine.answer('how much does entry to the park cost').answer?.text).toContain('will be free');
   });
 });

@@ -2,7 +2,7 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
+import { asksMoney, hasDuration, hasMoney, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
 /** "Who is Hu Xijing?" asks what the passage says of someone named, not for someone else. */
@@ -24,6 +24,8 @@ export interface Verdict {
    * of the wording, is absent): worth offering as the closest the article comes.
    */
   near?: boolean;
+  /** Refused only because the passage lacks the kind of detail asked for: another passage may hold it. */
+  detailAbsent?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ const DETAIL_ABSENT: Partial<Record<Question['type'], string>> = {
   number: 'The article gives no figure for that.',
 };
 
-export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestTokens: Token[] | undefined, bestText: string | undefined, properNames: ReadonlySet<string>): Verdict {
+/** `inArticle`: whether the article has a stem anywhere (a related word of the question's stands in for it). */
+export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestTokens: Token[] | undefined, bestText: string | undefined, properNames: ReadonlySet<string>, inArticle: (stem: string) => boolean = () => false): Verdict {
   const missing = phrasesOf(q.groups.filter((g) => !g.known));
   if (!q.groups.length) {
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
@@ -96,7 +99,7 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   // nor anything closely related. Only the head of such a phrase counts: a word that only phrases the
   // question ("the lady", "in the first place", "the reason") does not. The subject itself is absent, so
   // no passage is offered as the closest.
-  const thing = absentThing(q, best);
+  const thing = absentThing(q, best, inArticle);
   if (thing) {
     const present = phrasesOf(q.groups.filter((g) => g !== thing && (g.known || g.nameLike)));
     return { found: false, missing, reason: present.length ? `The article mentions ${list(present, 'and')} but says nothing about “${thing.surface}”.` : `The article says nothing about “${thing.surface}”.` };
@@ -107,13 +110,19 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   // "Which song did she sing?" of "she paid tribute to him": no title there, so the passage cannot say which.
   const titled = titledAsked(q.text);
   if (titled && bestTokens && !hasTitle(bestTokens, bestText ?? '', askedStems(q))) {
-    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.` };
+    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.`, detailAbsent: true };
   }
   // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
   if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
     return { found: false, missing, near: true, reason: 'The article does not say how long.' };
   }
-  if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
+  // "How much do drivers make an hour?" answered by "shifts of up to 14 hours": a price or a pay asks for money.
+  // A price of nothing ("entry is free") answers it with no figure.
+  const money = q.type === 'number' && asksMoney(q.text);
+  if (money && bestTokens && !hasMoney(bestTokens, bestText ?? '')) {
+    return { found: false, missing, near: true, reason: 'The article gives no amount of money for that.', detailAbsent: true };
+  }
+  if (DETAIL_ABSENT[q.type] && !money && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
   }
   return { found: true, missing };
@@ -194,6 +203,9 @@ const ABSTRACT = /(?:tion|sion|ment|ness|ity|ance|ence|sis|ism|ship|hood|ure|age
 const DEFINITE = /^(the|this|that|these|those|his|her|their|its|our|my|your)$/;
 /** Verbs the stop words hold, after which the phrase before them is their subject: "what did the union's lawyer say". */
 const SAYING = /^(say|said|says|tell|told|make|made|get|got|give|gave|call|called|describe|described|mention|mentioned)$/;
+/** A question asked with "do", "will" or "can" before its subject ("what did …", "did the …", "how much will …"). */
+const DO_SUPPORT = /^\W*(?:[\p{L}']+\s+){0,3}?(?:do|does|did|will|would|can|could|should)\b/iu;
+const AUXILIARY = /^(do|does|did|will|would|can|could|should)$/;
 /** Prepositions before an object: "about the zoo", "at the new stadium". */
 const OBJECT_BEFORE = /^(about|of|on|in|at|to|from|with|for|by|into|over|against|after|before|during|regarding|concerning)$/;
 
@@ -217,15 +229,15 @@ const NOT_A_THING = new Set(
 
 /**
  * The question's word that heads a definite phrase ("the zoo", "the farmer's lawyer", "his new album")
- * when the article has neither it nor a word closely related to it, and the best passage does not match it.
+ * when the article has neither it nor a word closely related to it ("the research" of a story on a study), and the best passage does not match it.
  */
-function absentThing(q: Question, best: Scored): TermGroup | undefined {
+function absentThing(q: Question, best: Scored, inArticle: (stem: string) => boolean): TermGroup | undefined {
   // A question that says much else ("who voted on the venue for Super Bowl 50") is answered by what it
   // shares with the passage: the unnamed thing is then often the article's own word said another way.
   if (q.groups.filter((g) => !g.weak).length > MAX_WORDS_BESIDE + 1) return undefined;
   const tokens = tokenize(expandChatSpellings(fold(q.text)));
   for (const [i, g] of q.groups.entries()) {
-    if (g.known || g.weak || NOT_A_THING.has(g.word) || ABSTRACT.test(g.word) || best.contextGroups.has(i) || g.stems.some((s) => s.weight >= RANKING.relatedWeight && best.matchedStems.has(s.stem))) continue;
+    if (g.known || g.weak || NOT_A_THING.has(g.word) || ABSTRACT.test(g.word) || best.contextGroups.has(i) || g.stems.some((s) => s.weight >= RANKING.relatedWeight && (best.matchedStems.has(s.stem) || inArticle(s.stem)))) continue;
     if (tokens[g.token]?.word !== g.word) continue;
     // The head is the last word of the phrase: the next word starts no other noun of it.
     const next = tokens[g.token + 1];
@@ -245,6 +257,11 @@ function absentThing(q: Question, best: Scored): TermGroup | undefined {
     const before = tokens[k - 1]?.word ?? '';
     const objectPlace = OBJECT_BEFORE.test(before) || (before !== '' && !STOP_WORDS.has(before));
     if (g.token - k >= 2 && !objectPlace && !possessed && !SAYING.test(next?.word ?? '')) continue;
+    // "what did the research on the scanner find": asked with "did", the question's own verb comes after
+    // its subject and may be any word; only a verb of saying tells where it is ("what did the mayor say
+    // about the zoo", "what did the farmer's lawyer say").
+    const aux = DO_SUPPORT.exec(q.text) ? tokens.findIndex((t) => AUXILIARY.test(t.word)) : -1;
+    if (aux >= 0 && aux < g.token && !SAYING.test(next?.word ?? '') && !tokens.slice(aux + 1, g.token).some((t) => SAYING.test(t.word))) continue;
     return g;
   }
   return undefined;
