@@ -23,12 +23,14 @@ import type { ArticleFacet } from './types.ts';
 const DEFAULT_ALTERNATIVES = 4;
 
 /**
- * When the best passage lacks the kind of detail asked for (a figure, an amount of money, a length of
- * time, a title), the next passages that hold it, as far as this many, answer instead when their own
- * confidence (not capped by the best's score) is at least this share of the best's.
+ * When the best passage lacks the amount of money a price question asks for, the next passages that hold
+ * one, as far as this many, answer instead when their own confidence (not capped by the best's score) is
+ * at least this share of the best's. Only for money: a bare figure or a capitalised word is in too many
+ * passages (looking ahead for them answered a news dev and a riverside-library question the article
+ * does not answer).
  */
 const DETAIL_LOOKAHEAD = 3;
-const DETAIL_SHARE = 0.6;
+const DETAIL_SHARE = 0.45;
 
 /** Quotation marks, straight or curly: the passage quotes someone. */
 const QUOTE_MARK = /["\u201c\u201d]/;
@@ -193,8 +195,8 @@ export function engineFromParts(parts: EngineParts): Engine {
       const judged = (s: Scored | undefined) => judge(q, weights, s, s ? index.tokens[s.id]! : undefined, s ? records[s.id]!.text : undefined, index.names, inArticle);
       let ranked = fitToQuestion(q, byWords, candidates);
       let verdict = judged(ranked[0]);
-      // "how many frogs came back": the best passage on the words lacks the figure; a close runner-up that
-      // holds it answers instead of a refusal.
+      // "how much money did the fundraiser raise": the best passage on the words gives no sum ("drew 300
+      // families"); a close runner-up that gives one answers instead of a refusal.
       if (verdict.detailAbsent) {
         const top = ranked[0]!;
         const holder = ranked.slice(1, 1 + DETAIL_LOOKAHEAD).find((s) => confidence(s) >= DETAIL_SHARE * confidence(top) && judged(s).found);

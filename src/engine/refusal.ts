@@ -24,7 +24,7 @@ export interface Verdict {
    * of the wording, is absent): worth offering as the closest the article comes.
    */
   near?: boolean;
-  /** Refused only because the passage lacks the kind of detail asked for: another passage may hold it. */
+  /** Refused only because the passage lacks the amount of money asked for: another passage may hold it. */
   detailAbsent?: boolean;
 }
 
@@ -110,7 +110,7 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   // "Which song did she sing?" of "she paid tribute to him": no title there, so the passage cannot say which.
   const titled = titledAsked(q.text);
   if (titled && bestTokens && !hasTitle(bestTokens, bestText ?? '', askedStems(q))) {
-    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.`, detailAbsent: true };
+    return { found: false, missing, near: true, reason: `The article does not say which ${titled}.` };
   }
   // "How long…" asks for a length of time: ages or prices in the passage do not answer it.
   if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
