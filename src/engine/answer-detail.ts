@@ -26,6 +26,25 @@ export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean 
   });
 }
 
+/**
+ * "How much did it cost", "how much do drivers make", "how much money was raised": the figure asked for is
+ * an amount of money. "How much" with a noun of its own ("how much progress did they make") asks no price.
+ */
+const MONEY_ASK = /\bhow much\s+(?:money|cash)\b|\bhow much\s+(?:more\s+|less\s+)?(?:do|does|did|will|would|is|are|was|were|has|have|had|can|could|should)\b.*\b(?:cost|costs|costing|pay|pays|paid|earn|earns|earned|make|makes|made|charge|charges|charged|spend|spends|spent|worth|fetch|fetched)\b/i;
+
+export function asksMoney(question: string): boolean {
+  return MONEY_ASK.test(question);
+}
+
+/** A sum written in words or short ( "2.4 million", "40m", "$5bn"): counts of money are seldom this large without saying so. */
+const LARGE_SUM = /^(million|millions|billion|billions|trillion|\d[\d,.]*(?:m|bn|k))$/;
+const CURRENCY = /^(dollars?|pounds?|euros?|yen|yuan|cents?|pence|francs?|rupees?|roubles?|rubles?|pesos?|krona|kronor|kroner|usd|gbp|eur|bucks|quid)$/;
+
+/** An amount of money: a currency's name ("18 million dollars") or sign ("$30", "£2m"), or none ("entry is free"). */
+export function hasMoney(tokens: Token[], text: string): boolean {
+  return /[$£€¥₹]/.test(text) || tokens.some((t) => CURRENCY.test(t.word) || LARGE_SUM.test(t.word) || t.word === 'free');
+}
+
 /** A point in time: a year, month, weekday, holiday or a relative time ("two years ago", "on Sunday"). */
 export function hasTime(tokens: Token[], asked: ReadonlySet<string>): boolean {
   return tokens.some((t) => !asked.has(t.stem) && (YEAR.test(t.word) || MONTH.test(t.word) || DAY.test(t.word) || PERIOD.test(t.word)));

@@ -22,6 +22,16 @@ import type { ArticleFacet } from './types.ts';
 
 const DEFAULT_ALTERNATIVES = 4;
 
+/**
+ * When the best passage lacks the amount of money a price question asks for, the next passages that hold
+ * one, as far as this many, answer instead when their own confidence (not capped by the best's score) is
+ * at least this share of the best's. Only for money: a bare figure or a capitalised word is in too many
+ * passages (looking ahead for them answered a news dev and a riverside-library question the article
+ * does not answer).
+ */
+const DETAIL_LOOKAHEAD = 3;
+const DETAIL_SHARE = 0.45;
+
 /** Quotation marks, straight or curly: the passage quotes someone. */
 const QUOTE_MARK = /["\u201c\u201d]/;
 /** An attribution that reports speech ("said in her acceptance speech", "told reporters"), not "according to". */
@@ -188,9 +198,21 @@ export function engineFromParts(parts: EngineParts): Engine {
       if (facet) return answerAbout(question, facet);
       const { q, weights, ranked: byWords } = rank(analyse(question));
       // Not in questionRanker: npm run train learns the ranking of words; the question's form is fitted after.
-      const ranked = fitToQuestion(q, byWords, candidates);
+      const inArticle = (stem: string) => index.passages.terms.has(stem);
+      const judged = (s: Scored | undefined) => judge(q, weights, s, s ? index.tokens[s.id]! : undefined, s ? records[s.id]!.text : undefined, index.names, inArticle);
+      let ranked = fitToQuestion(q, byWords, candidates);
+      let verdict = judged(ranked[0]);
+      // "how much money did the fundraiser raise": the best passage on the words gives no sum ("drew 300
+      // families"); a close runner-up that gives one answers instead of a refusal.
+      if (verdict.detailAbsent) {
+        const top = ranked[0]!;
+        const holder = ranked.slice(1, 1 + DETAIL_LOOKAHEAD).find((s) => confidence(s) >= DETAIL_SHARE * confidence(top) && judged(s).found);
+        if (holder) {
+          ranked = [holder, ...ranked.filter((s) => s !== holder)];
+          verdict = judged(holder);
+        }
+      }
       const best = ranked[0];
-      const verdict = judge(q, weights, best, best ? index.tokens[best.id]! : undefined, best ? records[best.id]!.text : undefined, index.names);
       const n = options.alternatives ?? DEFAULT_ALTERNATIVES;
       // "did it work, and what happened to the dynasty after": each part may be answered where the whole is not.
       const parts = verdict.found ? [] : splitTwoPart(String(question ?? ''));

@@ -8,7 +8,7 @@ import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
-import { ieForms, irregularForms, superlatives } from './word-forms.ts';
+import { ieForms, irregularForms, sibilantPlurals, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -84,6 +84,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     // Where the article lacks the reader's own form, another form of the word stands in, as a typo repair does.
     if (!vocabulary.has(t.word)) {
       for (const stem of irregularForms(t.word)) stems.push({ stem, weight: FORM_WEIGHT });
+      for (const stem of sibilantPlurals(t.word)) if (stem !== t.stem) stems.push({ stem, weight: FORM_WEIGHT });
       for (const stem of superlatives(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: RANKING.typoWeight });
     }
     for (const m of meaning?.stems ?? []) if (!stems.some((o) => o.stem === m.stem)) stems.push(m);

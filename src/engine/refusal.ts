@@ -2,7 +2,7 @@
 // question about someone the article never mentions is the worst thing the bot can do.
 import { askedStems, type Question, type TermGroup } from './question.ts';
 import type { GroupWeight, Scored } from './rank.ts';
-import { hasDuration, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
+import { asksMoney, hasDuration, hasMoney, hasPerson, hasTitle, holdsDetail, namesWhom, titledAsked } from './answer-detail.ts';
 
 const HOW_LONG = /\bhow long\b(?! ago)/i;
 /** "Who is Hu Xijing?" asks what the passage says of someone named, not for someone else. */
@@ -12,7 +12,8 @@ const PERSONAL = /^(he|she|him|her|his|hers)$/;
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { otherForms } from './irregular-verbs.ts';
-import { stemWord, type Token } from './text.ts';
+import { fold, STOP_WORDS, stemWord, tokenize, type Token } from './text.ts';
+import { expandChatSpellings } from './chat-words.ts';
 
 export interface Verdict {
   found: boolean;
@@ -23,6 +24,8 @@ export interface Verdict {
    * of the wording, is absent): worth offering as the closest the article comes.
    */
   near?: boolean;
+  /** Refused only because the passage lacks the amount of money asked for: another passage may hold it. */
+  detailAbsent?: boolean;
 }
 
 /**
@@ -34,7 +37,8 @@ const DETAIL_ABSENT: Partial<Record<Question['type'], string>> = {
   number: 'The article gives no figure for that.',
 };
 
-export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestTokens: Token[] | undefined, bestText: string | undefined, properNames: ReadonlySet<string>): Verdict {
+/** `inArticle`: whether the article has a stem anywhere (a related word of the question's stands in for it). */
+export function judge(q: Question, weights: GroupWeight[], best: Scored | undefined, bestTokens: Token[] | undefined, bestText: string | undefined, properNames: ReadonlySet<string>, inArticle: (stem: string) => boolean = () => false): Verdict {
   const missing = phrasesOf(q.groups.filter((g) => !g.known));
   if (!q.groups.length) {
     return { found: false, missing, reason: 'That question has no words to look up in the article. Ask about a person, an event or a claim in it.' };
@@ -90,6 +94,16 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   if (absent.length >= 2 && absent.length > q.groups.length - absent.length) {
     return { found: false, missing, reason: `The article does not cover that: it says nothing about ${list(phrasesOf(absent))}.` };
   }
+  // "What did the farmer's lawyer say?", "who won the match on Sunday?": the reader names a thing with
+  // "the", "his" or a possessive, as one they take the article to speak of; the article never names it,
+  // nor anything closely related. Only the head of such a phrase counts: a word that only phrases the
+  // question ("the lady", "in the first place", "the reason") does not. The subject itself is absent, so
+  // no passage is offered as the closest.
+  const thing = absentThing(q, best, inArticle);
+  if (thing) {
+    const present = phrasesOf(q.groups.filter((g) => g !== thing && (g.known || g.nameLike)));
+    return { found: false, missing, reason: present.length ? `The article mentions ${list(present, 'and')} but says nothing about “${thing.surface}”.` : `The article says nothing about “${thing.surface}”.` };
+  }
   if (q.nameOf && bestTokens && !namesWhom(bestTokens, bestText ?? '', q.nameOf, askedStems(q))) {
     return { found: false, missing, near: true, reason: `The article does not name the ${q.nameOf}.` };
   }
@@ -102,7 +116,13 @@ export function judge(q: Question, weights: GroupWeight[], best: Scored | undefi
   if (q.type === 'number' && HOW_LONG.test(q.text) && bestTokens && !hasDuration(bestTokens)) {
     return { found: false, missing, near: true, reason: 'The article does not say how long.' };
   }
-  if (DETAIL_ABSENT[q.type] && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
+  // "How much do drivers make an hour?" answered by "shifts of up to 14 hours": a price or a pay asks for money.
+  // A price of nothing ("entry is free") answers it with no figure.
+  const money = q.type === 'number' && asksMoney(q.text);
+  if (money && bestTokens && !hasMoney(bestTokens, bestText ?? '')) {
+    return { found: false, missing, near: true, reason: 'The article gives no amount of money for that.', detailAbsent: true };
+  }
+  if (DETAIL_ABSENT[q.type] && !money && bestTokens && !holdsDetail(q.type, [bestTokens], [bestText ?? ''], askedStems(q))) {
     return { found: false, missing, near: true, reason: DETAIL_ABSENT[q.type] };
   }
   return { found: true, missing };
@@ -172,4 +192,77 @@ function list(words: string[], conjunction = 'or'): string {
 
 function capitalise(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** How many other words a question may name beside the thing the article lacks. */
+const MAX_WORDS_BESIDE = 2;
+/** An abstract noun made from a verb or an adjective ("the destruction", "the basis"): said many ways, seldom a thing the article must name. */
+const ABSTRACT = /(?:tion|sion|ment|ness|ity|ance|ence|sis|ism|ship|hood|ure|age)s?$/;
+
+/** Words that point at something definite ("the zoo", "his lawyer"); a possessive ("the farmer's") is read past. */
+const DEFINITE = /^(the|this|that|these|those|his|her|their|its|our|my|your)$/;
+/** Verbs the stop words hold, after which the phrase before them is their subject: "what did the union's lawyer say". */
+const SAYING = /^(say|said|says|tell|told|make|made|get|got|give|gave|call|called|describe|described|mention|mentioned)$/;
+/** A question asked with "do", "will" or "can" before its subject ("what did …", "did the …", "how much will …"). */
+const DO_SUPPORT = /^\W*(?:[\p{L}']+\s+){0,3}?(?:do|does|did|will|would|can|could|should)\b/iu;
+const AUXILIARY = /^(do|does|did|will|would|can|could|should)$/;
+/** Prepositions before an object: "about the zoo", "at the new stadium". */
+const OBJECT_BEFORE = /^(about|of|on|in|at|to|from|with|for|by|into|over|against|after|before|during|regarding|concerning)$/;
+
+/**
+ * Nouns a reader uses for what is asked, not for a thing asked about: the kind of answer ("the reason",
+ * "the number", "the name"), a part or a moment of the story ("the end", "the first place", "the rest"),
+ * the story itself ("the situation", "the whole issue"), people by no more than their sex or age
+ * ("the union lady", "the bakery guy") and a body by no more than being one ("the rowing group" for an
+ * association, a club or a union): the passage that answers need not use them.
+ */
+const NOT_A_THING = new Set(
+  `reason reasons cause causes purpose point points result results outcome outcomes effect effects
+  number numbers amount amounts total figure figures count size percentage share rate level
+  name names title term terms word words type types kind kinds sort sorts part parts piece pieces
+  way ways means method manner time times date dates year years day days moment period start beginning end ending
+  rest first last next same other others most least main whole half lot place places case cases fact facts
+  situation situations issue issues matter matters topic subject event events incident news report story article thing things stuff
+  lady ladies man men woman women guy guys girl girls boy boys kid kids person people persons folks fella chap bloke dude gentleman
+  group groups organisation organisations organization organizations body bodies`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * The question's word that heads a definite phrase ("the zoo", "the farmer's lawyer", "his new album")
+ * when the article has neither it nor a word closely related to it ("the research" of a story on a study), and the best passage does not match it.
+ */
+function absentThing(q: Question, best: Scored, inArticle: (stem: string) => boolean): TermGroup | undefined {
+  // A question that says much else ("who voted on the venue for Super Bowl 50") is answered by what it
+  // shares with the passage: the unnamed thing is then often the article's own word said another way.
+  if (q.groups.filter((g) => !g.weak).length > MAX_WORDS_BESIDE + 1) return undefined;
+  const tokens = tokenize(expandChatSpellings(fold(q.text)));
+  for (const [i, g] of q.groups.entries()) {
+    if (g.known || g.weak || NOT_A_THING.has(g.word) || ABSTRACT.test(g.word) || best.contextGroups.has(i) || g.stems.some((s) => s.weight >= RANKING.relatedWeight && (best.matchedStems.has(s.stem) || inArticle(s.stem)))) continue;
+    if (tokens[g.token]?.word !== g.word) continue;
+    // The head is the last word of the phrase: the next word starts no other noun of it.
+    const next = tokens[g.token + 1];
+    if (next && !STOP_WORDS.has(next.word) && !/[,?!.]/.test(q.text.slice(tokens[g.token]!.end, next.start))) continue;
+    // Back over at most two describing words (and a possessive's owner) to the determiner.
+    let k = g.token - 1;
+    while (k >= 0 && g.token - k <= 3 && !STOP_WORDS.has(tokens[k]!.word)) k--;
+    if (k < 0 || !DEFINITE.test(tokens[k]!.word)) continue;
+    // "did the vote pass", "was the vote close": after a verb of asking, the phrase's last word may be the verb.
+    // "the life of a bill", "the cost of the events": a word before "of" says what of the thing is asked.
+    if (next?.word === 'of') continue;
+    // In a subject's place ("what the law covers", "did the vote pass", "was the vote close"), a phrase's
+    // last word may be its verb or an adjective: only a phrase after a verb or a preposition ("won the
+    // match", "about the zoo"), after a possessive ("the farmer's lawyer") or before a verb of saying
+    // ("did the mayor's aide say") is taken to end in its noun.
+    const possessed = /^['\u2019]s?\b/.test(q.text.slice(tokens[g.token - 1]?.end ?? 0));
+    const before = tokens[k - 1]?.word ?? '';
+    const objectPlace = OBJECT_BEFORE.test(before) || (before !== '' && !STOP_WORDS.has(before));
+    if (g.token - k >= 2 && !objectPlace && !possessed && !SAYING.test(next?.word ?? '')) continue;
+    // "what did the research on the scanner find": asked with "did", the question's own verb comes after
+    // its subject and may be any word; only a verb of saying tells where it is ("what did the mayor say
+    // about the zoo", "what did the farmer's lawyer say").
+    const aux = DO_SUPPORT.exec(q.text) ? tokens.findIndex((t) => AUXILIARY.test(t.word)) : -1;
+    if (aux >= 0 && aux < g.token && !SAYING.test(next?.word ?? '') && !tokens.slice(aux + 1, g.token).some((t) => SAYING.test(t.word))) continue;
+    return g;
+  }
+  return undefined;
 }

@@ -27,6 +27,16 @@ export function irregularForms(word: string): readonly string[] {
   return forms.get(stemWord(word)) ?? [];
 }
 
+/**
+ * The other number of a noun in -us, -as or -ens, which the stemmer parts from its plural in -es: "bus" is
+ * "bu" to it and "buses" "buse"; so are "gas" / "gases", "virus" / "viruses", "lens" / "lenses".
+ */
+export function sibilantPlurals(word: string): string[] {
+  if (/(?:us|as|ens)es$/.test(word)) return [stemWord(word.slice(0, -2))];
+  if (word.length >= 3 && /(?:us|as|ens)$/.test(word) && !STOP_WORDS.has(word)) return [stemWord(`${word}es`)];
+  return [];
+}
+
 /** The stems of the other forms of a short verb in -ie, which the stemmer parts: "die" / "died" / "dying", "tie" / "tied". */
 export function ieForms(word: string): string[] {
   const ie = /^([dltv])(?:ie|ied|ies|ying)$/.exec(word);
