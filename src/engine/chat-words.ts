@@ -124,6 +124,9 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`step(?:s|ped|ping)?\s+down`, 'step(?:s|ped|ping)?', 'resign resigned resignation quit', 0.9),
   idiom(String.raw`t[ao]ke[sn]?${PARTICLE_OBJECT}\s+over|took${PARTICLE_OBJECT}\s+over|taking${PARTICLE_OBJECT}\s+over`, 'take[sn]?|took|taking', 'seize seized capture captured control takeover', 0.9),
   idiom(String.raw`back(?:s|ed|ing)?\s+down`, 'back(?:s|ed|ing)?', 'retreat retreated concede conceded withdraw withdrew', 0.9),
+  idiom(String.raw`(?:come|comes|came|coming|go|goes|went|going)\s+back`, 'come|comes|came|coming|go|goes|went|going', 'return returned returning', 0.9),
+  // "where did they come from": where they arrived from, or began.
+  idiom(String.raw`(?:come|comes|came|coming)\s+from`, 'come|comes|came|coming', 'arrive arrived originate originated', 0.6),
   idiom(String.raw`pull(?:s|ed|ing)?\s+out`, 'pull(?:s|ed|ing)?', 'withdraw withdrew withdrawal', 0.9),
   idiom(String.raw`call(?:s|ed|ing)?${PARTICLE_OBJECT}\s+off`, 'call(?:s|ed|ing)?', 'cancel cancelled canceled halt halted', 0.9),
   idiom(String.raw`put(?:s|ting)?${PARTICLE_OBJECT}\s+off`, 'put(?:s|ting)?', 'postpone postponed delay delayed', 0.9),

@@ -8,7 +8,7 @@ import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
-import { ieForms, irregularForms, superlatives } from './word-forms.ts';
+import { ieForms, irregularForms, sibilantPlurals, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -80,6 +80,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     const stems = [{ stem: t.stem, weight: meaning?.drop ? 0 : 1 }];
     // "died" is "die": the same word, which the stemmer parts.
     for (const stem of ieForms(t.word)) stems.push({ stem, weight: stems[0]!.weight });
+    // "buses" for "bus": a plural in -es the stemmer parts from its singular.
+    for (const stem of sibilantPlurals(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: stems[0]!.weight });
     // "met" for "meet", "biggest" for "big": forms of the same word the stemmer does not join.
     // Where the article lacks the reader's own form, another form of the word stands in, as a typo repair does.
     if (!vocabulary.has(t.word)) {

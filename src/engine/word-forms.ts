@@ -27,6 +27,19 @@ export function irregularForms(word: string): readonly string[] {
   return forms.get(stemWord(word)) ?? [];
 }
 
+/**
+ * The stem of the singular or plural the stemmer parts from a word in -s, -x, -z, -ch or -sh, when the
+ * article uses it (per `has`): "buses" is "buse" to the stemmer and "bus" is "bu"; so "gases" / "gas",
+ * "bonuses" / "bonus". "houses" is not "hous": that spelling is no word an article writes.
+ */
+export function sibilantPlurals(word: string, has: (word: string) => boolean): string[] {
+  if (!/^[a-z]{3,}$/.test(word) || STOP_WORDS.has(word)) return [];
+  const other = /(?:s|x|z|ch|sh)es$/.test(word) ? word.slice(0, -2) : /(?:[^s]s|x|z|ch|sh)$/.test(word) ? `${word}es` : undefined;
+  if (!other || other.length < 3 || !has(other)) return [];
+  const stem = stemWord(other);
+  return stem === stemWord(word) ? [] : [stem];
+}
+
 /** The stems of the other forms of a short verb in -ie, which the stemmer parts: "die" / "died" / "dying", "tie" / "tied". */
 export function ieForms(word: string): string[] {
   const ie = /^([dltv])(?:ie|ied|ies|ying)$/.exec(word);

@@ -13,7 +13,8 @@ import { AUTHOR_CREDITS, parseCredits } from '../knowledge/plain-text.ts';
 export type EntityType = Entity['type'];
 
 /** The default role when the article gives none: the curator fills it in. */
-export const UNKNOWN_ROLE = 'as named in the article';
+export { UNKNOWN_ROLE } from '../knowledge/schema.ts';
+import { UNKNOWN_ROLE } from '../knowledge/schema.ts';
 
 // Capitalised words that make the words after them a person's name: "President Vladimir Putin".
 const TITLES = new Set(
