@@ -25,6 +25,8 @@ const story = [
   'According to a report published by the Ghana Health Service, cases rose by a fifth last year. According to scientists at the institute, the trend will not last.',
   '"Counting them was the best week of my career," said Dr. Ines Moreau, the ecologist who led the field survey. "It shows what a clinic can do."',
   '"Supplies held up," said Mr. Tom Reid, a day after the vote. The ecologist later said the survey would be repeated.',
+  'The transport firm, Eastvale Metro Lines, said the new buses would cost 9 million euros. Union leader Mia Kovac said drivers were ready.',
+  'Service on all routes was back to normal by noon, the company said.',
 ].join('\n\n');
 
 function passages() {
@@ -77,6 +79,11 @@ describe('news attribution shapes', () => {
     expect(who('"Supplies held up').role).toBeUndefined();
     // "the ecologist" later is the person the article gave that role.
     expect(who('The ecologist later')).toMatchObject({ speaker: 'Ines Moreau' });
+  });
+
+  it('gives "the company said" to the body the article gave that role ("The transport firm, X, said"), not to the last body that spoke', () => {
+    expect(who('The transport firm')).toMatchObject({ speaker: 'Eastvale Metro Lines', role: 'transport firm' });
+    expect(who('Service on all routes')).toMatchObject({ speaker: 'Eastvale Metro Lines' });
   });
 
   it('gives "the company added" to the body that spoke in the sentence before', () => {

@@ -218,7 +218,11 @@ export class Attributor {
       const adjacent = prev && this.previousAdjacent && body && !PRONOUNS.test(prev.speaker) && other(prev.speaker) ? prev.speaker : undefined;
       // "the department added" after "The Home Office said": the organisation that spoke last.
       const lastOrganisation = lastOf(this.earlier, (a) => isOrganisation(a.speaker) && other(a.speaker))?.speaker;
-      const who = spoke ?? adjacent ?? lastOf(this.names, (n) => head.test(n) && other(n) && !s.includes(n)) ?? lastOrganisation;
+      // "The transit company, Northfield Metro Lines, said …" then "the company said": the body given that role.
+      // The role must be that body ("transit company"), not a person's at it ("the company's chief executive").
+      const headed = new RegExp(`\\b(?:${[word, ...(HEAD_KIN[word] ?? [])].join('|')})$`, 'i');
+      const given = lastOf(this.earlier, (a) => a.role !== undefined && headed.test(a.role) && other(a.speaker))?.speaker;
+      const who = spoke ?? given ?? adjacent ?? lastOf(this.names, (n) => head.test(n) && other(n) && !s.includes(n)) ?? lastOrganisation;
       return who ? { ...found, speaker: who } : found;
     }
     // "the professor said": the person the article gave that role before.
