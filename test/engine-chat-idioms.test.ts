@@ -72,6 +72,31 @@ describe('"come back" and "come from" are read as the plain words an article use
   });
 });
 
+describe('chat openers and spellings', () => {
+  const vocab = (...words: string[]) => new Vocabulary(new Set(words), new Set(words.map(stemWord)));
+  const depot = article('depot-strike', 'Depot Strike\n\nDrivers walked out because split shifts kept them at work for 14 hours.\n\nUnion chair Rosa Lind will meet managers tomorrow.\n\nThe depot charges a fee for parking.\n');
+
+  it('"how come" and "so why", "ok but who" ask what "why" and "who" ask', () => {
+    const v = vocab('drivers', 'strike', 'union');
+    expect(analyseQuestion('how come the drivers went on strike', v).type).toBe('why');
+    expect(analyseQuestion('srsly why did they strike', v).type).toBe('why');
+    expect(analyseQuestion('ok but who is the union leader', v).type).toBe('who');
+    // A question word after real words is no opener: "the union said why" asks about the union.
+    expect(analyseQuestion('the union said why', v).type).toBe('any');
+    expect(depot.answer('how come the drivers walked out').answer?.text).toContain('because split shifts');
+  });
+
+  it('"in charge of" asks who leads, and "tmrw", "rly", "wtf" are read as words or filler, never missing', () => {
+    const a = depot.answer("who's in charge of the union");
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('Union chair Rosa Lind');
+    const b = depot.answer('wtf is the union rly doing tmrw');
+    expect(b.found).toBe(true);
+    expect(b.answer!.text).toContain('tomorrow');
+    expect(b.missing).toEqual([]);
+  });
+});
+
 describe('idioms are read as the plain words an article uses', () => {
   const square = article('square', 'Flooded Square\n\nResidents were sharing photos of the flooded square on social media.\n\nThe council passed a new budget for flood defences on Tuesday.\n\nThe union condemned the closure of the harbour office.\n\nThe union met managers on Friday to talk about the harbour office.\n');
 

@@ -230,8 +230,20 @@ export function askedStems(q: Question): Set<string> {
   return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
 }
 
+/** Hedges and reactions a chat question may open with ("so", "wait", "ok but", "srsly"), before its question word. */
+const LEADING_FILLER = /^\W*(?:[\p{L}']+\W+){1,4}?(?=(?:who|whom|whose|where|why)\b)/u;
+const OPENERS = new Set(['and', 'but', 'then', 'also', 'plus']);
+
+/** The question without the hedges it opens with: "so why did…" asks why, as "why did…" does. */
+function withoutOpeningFiller(s: string): string {
+  const m = LEADING_FILLER.exec(s);
+  if (!m) return s;
+  const words = m[0].toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.every((w) => FILLER_WORDS.has(w) || OPENERS.has(w)) ? s.slice(m[0].length) : s;
+}
+
 function answerType(q: string): AnswerType {
-  const s = q.toLowerCase();
+  const s = withoutOpeningFiller(q.toLowerCase());
   // "when" asks for a time at the head of a clause ("so when did…", "and when was…"), not as a conjunction
   // ("what did Adele say when she accepted…").
   if (/^\W*(\w+\W+){0,3}?when\b|\bwhen (did|was|were|is|are|will|does|do|has|had|would)\b|\b(what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b/.test(s)) return 'when';
