@@ -37,6 +37,8 @@ describe('a freshly ingested pack, asked in chat', () => {
     expect(pack.quotes.map((q) => q.speaker)).toEqual(['lena-brandt', 'lena-brandt']);
     expect(pack.quotes[0]!.role).toBe('botanist who led the count');
     expect(pack.entities.map((e) => e.name)).not.toContain('Dr');
+    // The role the quote gives her is her entity's, which the name alone did not give.
+    expect(pack.entities.find((e) => e.id === 'lena-brandt')?.role).toBe('botanist who led the count');
     const a = engine.answer('what did the botanist say abt it');
     expect(a.found).toBe(true);
     expect(a.answer!.attribution).toContain('Lena Brandt');
