@@ -23,6 +23,10 @@ const story = [
   'The maker\'s lawyer, Jonas Weber, said the firm was "very proud". According to the company\'s chief executive, Lena Varga, doses will ship in June.',
   'In a statement, Sanofar Pharma said it had tripled production. The company added that prices would fall.',
   'According to a report published by the Ghana Health Service, cases rose by a fifth last year. According to scientists at the institute, the trend will not last.',
+  '"Counting them was the best week of my career," said Dr. Ines Moreau, the ecologist who led the field survey. "It shows what a clinic can do."',
+  '"Supplies held up," said Mr. Tom Reid, a day after the vote. The ecologist later said the survey would be repeated.',
+  'The transport firm, Eastvale Metro Lines, said the new buses would cost 9 million euros. Union leader Mia Kovac said drivers were ready.',
+  'Service on all routes was back to normal by noon, the company said.',
 ].join('\n\n');
 
 function passages() {
@@ -65,6 +69,21 @@ describe('news attribution shapes', () => {
     expect(who("The maker's lawyer")).toEqual({ speaker: 'Jonas Weber', role: "maker's lawyer", how: 'said' });
     expect(who("The maker's lawyer").role).not.toMatch(/^The/);
     expect(who('According to the company')).toMatchObject({ speaker: 'Lena Varga', role: "company's chief executive" });
+  });
+
+  it('reads "said Dr. X" with the dot of the title, and the description after the name as the role', () => {
+    expect(who('"Counting them')).toEqual({ speaker: 'Ines Moreau', role: 'ecologist who led the field survey', how: 'said' });
+    expect(who('"It shows what')).toMatchObject({ speaker: 'Ines Moreau' });
+    // A time after the name is when, not who: no role.
+    expect(who('"Supplies held up')).toMatchObject({ speaker: 'Tom Reid', how: 'said' });
+    expect(who('"Supplies held up').role).toBeUndefined();
+    // "the ecologist" later is the person the article gave that role.
+    expect(who('The ecologist later')).toMatchObject({ speaker: 'Ines Moreau' });
+  });
+
+  it('gives "the company said" to the body the article gave that role ("The transport firm, X, said"), not to the last body that spoke', () => {
+    expect(who('The transport firm')).toMatchObject({ speaker: 'Eastvale Metro Lines', role: 'transport firm' });
+    expect(who('Service on all routes')).toMatchObject({ speaker: 'Eastvale Metro Lines' });
   });
 
   it('gives "the company added" to the body that spoke in the sentence before', () => {

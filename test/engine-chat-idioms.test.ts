@@ -9,7 +9,7 @@ import { createEngine } from '../src/engine/index.ts';
 import { analyseQuestion } from '../src/engine/question.ts';
 import { Vocabulary } from '../src/engine/fuzzy.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
-import { irregularForms, superlatives } from '../src/engine/word-forms.ts';
+import { irregularForms, sibilantPlurals, superlatives } from '../src/engine/word-forms.ts';
 import { stemWord } from '../src/engine/text.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-chat-idioms-'));
@@ -39,10 +39,61 @@ describe('forms of one word the stemmer does not join', () => {
     expect(superlatives('forest', (w) => w === 'for')).toEqual([]);
   });
 
+  it('joins a plural in -es and its singular, which the stemmer parts, when the article writes the other', () => {
+    expect(sibilantPlurals('buses', (w) => w === 'bus')).toEqual([stemWord('bus')]);
+    expect(sibilantPlurals('bus', (w) => w === 'buses')).toEqual([stemWord('buses')]);
+    expect(sibilantPlurals('gases', (w) => w === 'gas')).toEqual([stemWord('gas')]);
+    // "houses" is "house" to the stemmer already; "hous" is no word an article writes.
+    expect(sibilantPlurals('houses', (w) => w === 'house')).toEqual([]);
+    // Never a stop word: "this" is no singular of anything.
+    expect(sibilantPlurals('this', () => true)).toEqual([]);
+    const depot = article('depot', 'Depot Reopens\n\nEvery bus left the depot on time on Monday.\n\nThe canteen closed at noon.\n');
+    const a = depot.answer('r the buses running on time');
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('Every bus');
+  });
+
   it('a question in one form finds the sentence in the other', () => {
     const town = article('town', 'Town Meeting\n\nThe mayor met the fire chief on Monday.\n\nThe flood was the biggest disaster in the town for a century.\n\nThe council will build a bigger pump house next year.\n');
     expect(town.answer('who did the mayor meet').answer?.text).toContain('fire chief');
     expect(town.answer('how big of a deal was the flood').answer?.text).toContain('biggest disaster');
+  });
+});
+
+describe('"come back" and "come from" are read as the plain words an article uses', () => {
+  const marsh = article('marsh', 'Birds in the Marsh\n\nThe cranes returned to the marsh this spring after a decade away.\n\nThe geese arrived from a lake in the north, the warden said.\n\nWinters here come with a cold wind that can last for weeks.\n');
+
+  it('"came back" is "returned", and "come from" is "arrived from"', () => {
+    const q = analyseQuestion('wait the birds came back??', new Vocabulary(new Set(['returned', 'birds']), new Set([stemWord('returned'), stemWord('birds')])));
+    expect(q.groups.find((g) => g.word === 'came')?.stems.map((s) => s.stem)).toContain(stemWord('returned'));
+    expect(q.groups.find((g) => g.word === 'came')?.known).toBe(true);
+    expect(marsh.answer('wait the cranes came back??').answer?.text).toContain('cranes returned');
+    expect(marsh.answer('where did the geese come from').answer?.text).toContain('arrived from a lake');
+  });
+});
+
+describe('chat openers and spellings', () => {
+  const vocab = (...words: string[]) => new Vocabulary(new Set(words), new Set(words.map(stemWord)));
+  const depot = article('depot-strike', 'Depot Strike\n\nDrivers walked out because split shifts kept them at work for 14 hours.\n\nUnion chair Rosa Lind will meet managers tomorrow.\n\nThe depot charges a fee for parking.\n');
+
+  it('"how come" and "so why", "ok but who" ask what "why" and "who" ask', () => {
+    const v = vocab('drivers', 'strike', 'union');
+    expect(analyseQuestion('how come the drivers went on strike', v).type).toBe('why');
+    expect(analyseQuestion('srsly why did they strike', v).type).toBe('why');
+    expect(analyseQuestion('ok but who is the union leader', v).type).toBe('who');
+    // A question word after real words is no opener: "the union said why" asks about the union.
+    expect(analyseQuestion('the union said why', v).type).toBe('any');
+    expect(depot.answer('how come the drivers walked out').answer?.text).toContain('because split shifts');
+  });
+
+  it('"in charge of" asks who leads, and "tmrw", "rly", "wtf" are read as words or filler, never missing', () => {
+    const a = depot.answer("who's in charge of the union");
+    expect(a.found).toBe(true);
+    expect(a.answer!.text).toContain('Union chair Rosa Lind');
+    const b = depot.answer('wtf is the union rly doing tmrw');
+    expect(b.found).toBe(true);
+    expect(b.answer!.text).toContain('tomorrow');
+    expect(b.missing).toEqual([]);
   });
 });
 

@@ -137,6 +137,7 @@ describe('npm run eval over sets in a temp dir', () => {
     writeFileSync(join(fake, 'test', 'fixtures', 'chat', 'harbour-bridge.jsonl'), jsonl(storyItems.slice(0, 2)));
     const [only] = evaluate({ root: fake, shared }, ['fixtures']);
     expect(only).toMatchObject({ set: 'fixtures chat/harbour-bridge.jsonl', figures: { questions: 2, top1: 1, reject: 1 } });
+    expect(evaluate({ root: fake, shared }, ['fixtures']).map((r) => r.set)).toEqual(['fixtures chat/harbour-bridge.jsonl', 'fixtures chat/harbour-bridge.jsonl, odd ids', 'fixtures chat/harbour-bridge.jsonl, even ids']);
   });
 
   it('says every set is skipped when nothing is beside the checkout', () => {

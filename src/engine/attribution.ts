@@ -80,6 +80,13 @@ const VERB_FIRST = new RegExp(String.raw`^(?:${SINGLE_VERBS})\s+([^:;"“”]{2,
 const PASSIVE = /\s(?:was|were|is|are|been|being|be|get|got|gets)$/i;
 /** "..., said Ma." */
 const VERB_SUBJECT = new RegExp(`[,"”’]\\s*(?:${SINGLE_VERBS})\\s+([\\p{Lu}][^,;.:"“”…]{1,60})`, 'u');
+/** Abbreviated titles before a name, written with a dot: "Dr. Hannah Okafor", "Gen. Mark Milley". */
+const TITLE_DOT = /\b(Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Fr|Insp|Det|Supt|Cllr)\.(?=\s+\p{Lu})/gu;
+const TITLE_DOT_HINT = /\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Fr|Insp|Det|Supt|Cllr)\.\s/u;
+/** Titles of address before a name, which say nothing of what the speaker does. */
+const ADDRESS = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?=\p{Lu})/u;
+/** ", the ecologist who led the survey." after a speaker named after the verb: a description, so a role. */
+const ROLE_AFTER_NAME = /^,\s+(?:the|a|an)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|time|same|first|last|next)\b)(\p{Ll}[^,;:"“”()]{2,70}?)\s*[.;]?$/u;
 /** "…," said lead author Hannah Sorensen.': the role in lower case before the name ("told reporters in London" is no speaker). */
 const VERB_ROLE_SUBJECT = /[,"”’…]\s*(?:said|says|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\s+((?:(?:the|a|an|its|his|her|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|this|it|of|and|but|after|before|when|while)\b)\p{Ll}[\p{L}'’-]*\s+){1,3}\p{Lu}[^,;.:"“”…]{1,60})/u;
 
@@ -235,7 +242,11 @@ export class Attributor {
       const adjacent = prev && this.previousAdjacent && body && !PRONOUNS.test(prev.speaker) && other(prev.speaker) ? prev.speaker : undefined;
       // "the department added" after "The Home Office said": the organisation that spoke last.
       const lastOrganisation = lastOf(this.earlier, (a) => isOrganisation(a.speaker) && other(a.speaker))?.speaker;
-      const who = spoke ?? adjacent ?? lastOf(this.names, (n) => head.test(n) && other(n) && !s.includes(n)) ?? lastOrganisation;
+      // "The transit company, Northfield Metro Lines, said …" then "the company said": the body given that role.
+      // The role must be that body ("transit company"), not a person's at it ("the company's chief executive").
+      const headed = new RegExp(`\\b(?:${[word, ...(HEAD_KIN[word] ?? [])].join('|')})$`, 'i');
+      const given = lastOf(this.earlier, (a) => a.role !== undefined && headed.test(a.role) && other(a.speaker))?.speaker;
+      const who = spoke ?? given ?? adjacent ?? lastOf(this.names, (n) => head.test(n) && other(n) && !s.includes(n)) ?? lastOrganisation;
       return who ? { ...found, speaker: who } : found;
     }
     // "the professor said": the person the article gave that role before.
@@ -330,7 +341,9 @@ export function attributeSentence(sentence: string): Attributed | undefined {
 /** Who the wording says spoke; null when it says the sentence is the article's own even with a quote in it (a passive). */
 function attributeWords(sentence: string): Attributed | undefined | null {
   // "Mia Falk, KC, a lawyer for the farmers, said": honours after a name are read past.
-  const unbracketed = sentence.includes('(') ? sentence.replace(ACRONYM_IN_BRACKETS, '') : sentence;
+  const bracketless = sentence.includes('(') ? sentence.replace(ACRONYM_IN_BRACKETS, '') : sentence;
+  // 'said Dr. Hannah Okafor': the dot of an abbreviated title ends no name (the speaker was read as "Dr").
+  const unbracketed = TITLE_DOT_HINT.test(bracketless) ? bracketless.replace(TITLE_DOT, '$1') : bracketless;
   const s = POSTNOMINAL_HINT.test(unbracketed) ? unbracketed.replace(POSTNOMINALS_AFTER, (_, verb?: string) => verb ?? ',') : unbracketed;
   const cited = CITED_HINT.test(s) ? CITED.exec(s) : null;
   if (cited) {
@@ -387,7 +400,13 @@ function attributeWords(sentence: string): Attributed | undefined | null {
     return withRole({ speaker: TITLE.exec(roleFirst[2]!)?.[2] ?? roleFirst[2]!, how: setting ? `${roleFirst[3]} in ${setting}` : roleFirst[3]!, reported: true }, roleFirst[1]!.replace(/^(the|a|an|its|his|her|their)\s+/i, ''));
   }
   const after = markVerb ? VERB_SUBJECT.exec(s) : null;
-  if (after) return splitRole({ speaker: cleanSpeaker(after[1]!), how: 'said', reported: true });
+  if (after) {
+    // "said Mr Tom Reid": a title of address only, not part of the name.
+    const split = splitRole({ speaker: cleanSpeaker(after[1]!).replace(ADDRESS, ''), how: 'said', reported: true });
+    // '…," said Hannah Okafor, the ecologist who led the survey.': the description after the name is her role.
+    const described = ROLE_AFTER_NAME.exec(s.slice(after.index + after[0].length))?.[1];
+    return described ? withRole(split, described) : split;
+  }
   const roleAfter = markVerb ? VERB_ROLE_SUBJECT.exec(s) : null;
   if (roleAfter) {
     const split = splitRole({ speaker: roleAfter[1]!.trim(), how: 'said', reported: true });

@@ -18,6 +18,8 @@ const SPELLINGS: Record<string, string> = {
   cant: "can't", dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't",
   whats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is', thats: 'that is',
   n: 'and', w: 'with', wo: 'without', tho: 'though', altho: 'although',
+  rly: 'really', rlly: 'really', srsly: 'seriously', prob: 'probably', prolly: 'probably', def: 'definitely', defo: 'definitely',
+  tmrw: 'tomorrow', tmrrw: 'tomorrow', tmw: 'tomorrow', yday: 'yesterday', yest: 'yesterday', tdy: 'today', '2day': 'today',
 };
 
 /** Multi-word and punctuated forms, rewritten before the single words. */
@@ -28,7 +30,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\baccording 2\b/gi, 'according to'],
   [/\btl;?\s?dr\b/gi, 'tldr'],
   // "what's up with X", "what's going on with X": what the article says about X.
-  [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on)\s+with\b/gi, 'what about'],
+  [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on|the\s+deal|the\s+story)\s+(?:with|w)\b/gi, 'what about'],
+  // "how come they went on strike": why.
+  [/\bhow\s+come\b/gi, 'why'],
   // "y did…" at the start of a question is "why".
   [/^(\s*)y(?=\s+(did|do|does|is|are|was|were|would|has|have|had|not)\b)/i, '$1why'],
 ];
@@ -59,7 +63,7 @@ export const FILLER_WORDS = new Set(
   think thinks thought thoughts feel feels felt believe believes believed reckon reckons opinion opinions view views stance
   anyone anybody someone somebody everyone everybody else anything something everything
   know knows knew wondering wonder curious guess mean means meant remind explain explained clarify
-  rn atm btw fyi imo imho idk ngl fr smh omg irl iirc afaik
+  rn atm btw fyi imo imho idk ngl fr smh omg irl iirc afaik wtf wth
   pls plz please thanks thank thx ty
   whole even though although again`.split(/\s+/).filter(Boolean),
 );
@@ -124,6 +128,9 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`step(?:s|ped|ping)?\s+down`, 'step(?:s|ped|ping)?', 'resign resigned resignation quit', 0.9),
   idiom(String.raw`t[ao]ke[sn]?${PARTICLE_OBJECT}\s+over|took${PARTICLE_OBJECT}\s+over|taking${PARTICLE_OBJECT}\s+over`, 'take[sn]?|took|taking', 'seize seized capture captured control takeover', 0.9),
   idiom(String.raw`back(?:s|ed|ing)?\s+down`, 'back(?:s|ed|ing)?', 'retreat retreated concede conceded withdraw withdrew', 0.9),
+  idiom(String.raw`(?:come|comes|came|coming|go|goes|went|going)\s+back`, 'come|comes|came|coming|go|goes|went|going', 'return returned returning', 0.9),
+  // "where did they come from": where they arrived from, or began.
+  idiom(String.raw`(?:come|comes|came|coming)\s+from`, 'come|comes|came|coming', 'arrive arrived originate originated', 0.6),
   idiom(String.raw`pull(?:s|ed|ing)?\s+out`, 'pull(?:s|ed|ing)?', 'withdraw withdrew withdrawal', 0.9),
   idiom(String.raw`call(?:s|ed|ing)?${PARTICLE_OBJECT}\s+off`, 'call(?:s|ed|ing)?', 'cancel cancelled canceled halt halted', 0.9),
   idiom(String.raw`put(?:s|ting)?${PARTICLE_OBJECT}\s+off`, 'put(?:s|ting)?', 'postpone postponed delay delayed', 0.9),
@@ -141,6 +148,8 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`(?:what|anything|something|nothing)(?:'s|\s+(?:is|was|were|are|has\s+been|had\s+been))?\s+(?:\w+\s+)?wrong\s+with`, 'wrong', 'ill illness sick sickness disease condition suffer suffered suffering ailment infection injury injured diagnosed', 0.9, true),
   // "who runs the club": who leads it, as an article names its head or chair.
   idiom(String.raw`who\s+(?:runs|ran|is\s+running|was\s+running)`, 'runs|ran|running', 'head lead leader chair chairman chairwoman chief director boss', 0.9, true),
+  // "who's in charge of the union": who leads it, as "who runs it".
+  idiom(String.raw`in\s+charge(?:\s+of)?`, 'charge', 'head lead leader chair chairman chairwoman chief director boss', 0.9, true),
   // "did the bill pass", "has the plan passed": a vote approved it.
   idiom(String.raw`(?:did|does|has|have|had|will|would)\s+(?:\S+\s+){1,5}?pass(?:ed)?(?=\s+(?:or|and|yet|in|at|by)\b|\s*[?.!,]|\s*$)`, 'pass(?:ed)?', 'approve approved approval', 0.9),
   // "did he meet anyone else": someone in addition, as an article says "also met".

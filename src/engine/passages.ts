@@ -1,7 +1,7 @@
 // Turns a knowledge pack into passages: one per sentence of every answerable paragraph, each with
 // its attribution (curated when the pack has it, inferred from the wording otherwise) and the
 // extra words (entity aliases, curator keywords) a reader may use for it.
-import type { KnowledgePack, Fact, Entity } from '../knowledge/schema.ts';
+import { type KnowledgePack, type Fact, type Entity, UNKNOWN_ROLE } from '../knowledge/schema.ts';
 import { Attributor } from './attribution.ts';
 import { splitSentences } from './sentences.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
@@ -76,6 +76,9 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         ...referred,
         ...phraseMeanings(span.text),
         ...evidence.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
+        // "what did the trust say about the farmer" of "… talking to Price": a person named is also found by
+        // the role the pack gives them ("farmer"), as a reader calls them (a curated pack's roles only, as its names).
+        ...evidence.map((e) => (e.role && e.role !== UNKNOWN_ROLE && e.type === 'person' ? e.role : '')),
         ...(guessed ? [] : fact?.keywords ?? []),
         attribution.speaker,
         attribution.role ?? '',

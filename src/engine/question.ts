@@ -80,11 +80,12 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     const stems = [{ stem: t.stem, weight: meaning?.drop ? 0 : 1 }];
     // "died" is "die": the same word, which the stemmer parts.
     for (const stem of ieForms(t.word)) stems.push({ stem, weight: stems[0]!.weight });
+    // "buses" for "bus": a plural in -es the stemmer parts from its singular.
+    for (const stem of sibilantPlurals(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: stems[0]!.weight });
     // "met" for "meet", "biggest" for "big": forms of the same word the stemmer does not join.
     // Where the article lacks the reader's own form, another form of the word stands in, as a typo repair does.
     if (!vocabulary.has(t.word)) {
       for (const stem of irregularForms(t.word)) stems.push({ stem, weight: FORM_WEIGHT });
-      for (const stem of sibilantPlurals(t.word)) if (stem !== t.stem) stems.push({ stem, weight: FORM_WEIGHT });
       for (const stem of superlatives(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: RANKING.typoWeight });
     }
     for (const m of meaning?.stems ?? []) if (!stems.some((o) => o.stem === m.stem)) stems.push(m);
@@ -161,7 +162,7 @@ function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { ab
 const FORM_WEIGHT = 0.85;
 
 /** The particles of phrasal verbs ("pass around", "step down"): part of the idiom, never a subject. */
-const PARTICLES = new Set(['around', 'round', 'along', 'about', 'over', 'down', 'out', 'off', 'up', 'into', 'by', 'with', 'behind']);
+const PARTICLES = new Set(['around', 'round', 'along', 'about', 'over', 'down', 'out', 'off', 'up', 'into', 'by', 'with', 'behind', 'back']);
 
 /**
  * "anyone else besides Qin", "who other than the mayor…": the trigger is no word to find and, asked for
@@ -229,8 +230,20 @@ export function askedStems(q: Question): Set<string> {
   return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
 }
 
+/** Hedges and reactions a chat question may open with ("so", "wait", "ok but", "srsly"), before its question word. */
+const LEADING_FILLER = /^\W*(?:[\p{L}']+\W+){1,4}?(?=(?:who|whom|whose|where|why)\b)/u;
+const OPENERS = new Set(['and', 'but', 'then', 'also', 'plus']);
+
+/** The question without the hedges it opens with: "so why did…" asks why, as "why did…" does. */
+function withoutOpeningFiller(s: string): string {
+  const m = LEADING_FILLER.exec(s);
+  if (!m) return s;
+  const words = m[0].toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.every((w) => FILLER_WORDS.has(w) || OPENERS.has(w)) ? s.slice(m[0].length) : s;
+}
+
 function answerType(q: string): AnswerType {
-  const s = q.toLowerCase();
+  const s = withoutOpeningFiller(q.toLowerCase());
   // "when" asks for a time at the head of a clause ("so when did…", "and when was…"), not as a conjunction
   // ("what did Adele say when she accepted…").
   if (/^\W*(\w+\W+){0,3}?when\b|\bwhen (did|was|were|is|are|will|does|do|has|had|would)\b|\b(what (year|date|day|month|time)|which (year|date|day|month)|how long ago)\b/.test(s)) return 'when';

@@ -28,13 +28,16 @@ export function irregularForms(word: string): readonly string[] {
 }
 
 /**
- * The other number of a noun in -us, -as or -ens, which the stemmer parts from its plural in -es: "bus" is
- * "bu" to it and "buses" "buse"; so are "gas" / "gases", "virus" / "viruses", "lens" / "lenses".
+ * The stem of the singular or plural the stemmer parts from a word in -s, -x, -z, -ch or -sh, when the
+ * article uses it (per `has`): "buses" is "buse" to the stemmer and "bus" is "bu"; so "gases" / "gas",
+ * "bonuses" / "bonus". "houses" is not "hous": that spelling is no word an article writes.
  */
-export function sibilantPlurals(word: string): string[] {
-  if (/(?:us|as|ens)es$/.test(word)) return [stemWord(word.slice(0, -2))];
-  if (word.length >= 3 && /(?:us|as|ens)$/.test(word) && !STOP_WORDS.has(word)) return [stemWord(`${word}es`)];
-  return [];
+export function sibilantPlurals(word: string, has: (word: string) => boolean): string[] {
+  if (!/^[a-z]{3,}$/.test(word) || STOP_WORDS.has(word)) return [];
+  const other = /(?:s|x|z|ch|sh)es$/.test(word) ? word.slice(0, -2) : /(?:[^s]s|x|z|ch|sh)$/.test(word) ? `${word}es` : undefined;
+  if (!other || other.length < 3 || !has(other)) return [];
+  const stem = stemWord(other);
+  return stem === stemWord(word) ? [] : [stem];
 }
 
 /** The stems of the other forms of a short verb in -ie, which the stemmer parts: "die" / "died" / "dying", "tie" / "tied". */

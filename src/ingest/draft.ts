@@ -4,7 +4,7 @@
 import { buildPassages, splitSentences } from '../engine/index.ts';
 import { parseArticleText, UNKNOWN_PUBLISHER } from '../knowledge/plain-text.ts';
 import type { ArticleMeta, Entity, Fact, KnowledgePack, Quote, TimelineEntry } from '../knowledge/schema.ts';
-import { extractEntities } from './entities.ts';
+import { extractEntities, UNKNOWN_ROLE } from './entities.ts';
 import { draftFacts } from './facts.ts';
 import { markdownToText } from './markdown.ts';
 import type { TypeGuesser } from './nlp.ts';
@@ -76,6 +76,12 @@ export function draftPack(source: string, opts: DraftOptions): GeneratedPack {
   // Quotes first: they add an entity for each speaker the article never names otherwise, which facts then link.
   const quotes = findQuotes(pack, records, book);
   const facts = draftFacts(records, meta.publisher, book);
+  // "said Dr. Hannah Okafor, the ecologist who led the survey": the role the article gives a speaker is the
+  // entity's role too when the name alone gave none (readers ask for "the ecologist").
+  for (const f of facts) {
+    const entity = f.attribution.entity && f.attribution.role ? book.entities.find((e) => e.id === f.attribution.entity) : undefined;
+    if (entity && entity.role === UNKNOWN_ROLE) entity.role = f.attribution.role!;
+  }
   const timeline = draftTimeline(parsed.paragraphs, {
     published,
     publishedFrom: opts.published ? '--published' : 'the dateline',

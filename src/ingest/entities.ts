@@ -13,7 +13,8 @@ import { AUTHOR_CREDITS, parseCredits } from '../knowledge/plain-text.ts';
 export type EntityType = Entity['type'];
 
 /** The default role when the article gives none: the curator fills it in. */
-export const UNKNOWN_ROLE = 'as named in the article';
+export { UNKNOWN_ROLE } from '../knowledge/schema.ts';
+import { UNKNOWN_ROLE } from '../knowledge/schema.ts';
 
 // Capitalised words that make the words after them a person's name: "President Vladimir Putin".
 const TITLES = new Set(
@@ -50,7 +51,7 @@ const ORG_SUFFIX = new Set(
   organisation league club airlines airways network journal press review tribune herald telegraph guardian kremlin
   pentagon house police authority bureau administration alliance coalition movement front brigade battalion guard guards
   media studios records motors technologies systems labs holdings exchange reserve board cabinet academy hospital
-  church mission command agency abroad trust watch international railway railways ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
+  church mission command agency abroad trust watch international railway railways lines ${[...CLUB_WORDS].join(' ')}`.split(/\s+/),
 );
 const PLACE_SUFFIX = new Set(
   'city province county island islands river mountains mountain sea ocean street square valley region republic kingdom federation bay lake peninsula strait desert district oblast territory coast'.split(' '),

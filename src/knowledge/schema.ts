@@ -69,6 +69,9 @@ export const QuoteSchema = z.object({
   setting: text,
 });
 
+/** The role ingest writes when the article gives none: the curator fills it in. It says nothing of the entity. */
+export const UNKNOWN_ROLE = 'as named in the article';
+
 export const EntitySchema = z.object({
   id,
   name: text,

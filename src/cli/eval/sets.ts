@@ -133,11 +133,13 @@ function fixtureSets(paths: EvalPaths): Row[] {
   );
   if (sets.length === 0) return [missing('engine fixtures', join(dir, '*.jsonl'))];
   const seed = createLibrary([loadDefaultPack({})]);
-  return sets.sort().map((f) => {
+  return sets.sort().flatMap((f): Row[] => {
     const pack = join(dir, 'packs', basename(f, '.jsonl'));
-    const library = f.includes('/') && existsSync(pack) ? createLibrary([loadDefaultPack({ KNOWLEDGE_DIR: pack })]) : seed;
+    const onPack = f.includes('/') && existsSync(pack);
     const items = readJsonl<QuestionItem>(join(dir, f));
-    return { set: `fixtures ${f}`, figures: scoreItems(items, answerAll(library, items.map((i) => i.question))) };
+    // A set about a fixture pack is a dev set split by id (odd ids tune, even ids check), so both halves show.
+    if (onPack) return withHalves(`fixtures ${f}`, createLibrary([loadDefaultPack({ KNOWLEDGE_DIR: pack })]), items);
+    return [{ set: `fixtures ${f}`, figures: scoreItems(items, answerAll(seed, items.map((i) => i.question))) }];
   });
 }
 
