@@ -74,3 +74,14 @@ describe('a framing word never stands in for the subject', () => {
     expect(a.reason).toBe('The article mentions “Hoff” but says nothing about “airport”.');
   });
 });
+
+describe('a long line of symbols and non-ASCII letters', () => {
+  it('is read and answered, not backtracked on without end (the opening-filler pattern)', () => {
+    const tram = article('tram-symbols', TEXT);
+    // \W matches "ᴦ" too: the old pattern's groups could split such a line in every way before failing.
+    const line = Array.from({ length: 120 }, () => '🐖ᴦ𓍃𞋇  #  ').join('');
+    const a = tram.answer(line);
+    expect(a.found).toBe(false);
+    expect(tram.answer(`so why did the council back the tram ${'ᴦ# '.repeat(40)}`).question).toContain('council');
+  });
+});

@@ -231,7 +231,9 @@ export function askedStems(q: Question): Set<string> {
 }
 
 /** Hedges and reactions a chat question may open with ("so", "wait", "ok but", "srsly"), before its question word. */
-const LEADING_FILLER = /^\W*(?:[\p{L}']+\W+){1,4}?(?=(?:who|whom|whose|where|why)\b)/u;
+// Letters and the rest are disjoint classes: \W also matches a non-ASCII letter, and with it a long line of
+// symbols and letters backtracked without end (found by props-ask-json).
+const LEADING_FILLER = /^[^\p{L}']*(?:[\p{L}']+[^\p{L}']+){1,4}?(?=(?:who|whom|whose|where|why)\b)/u;
 const OPENERS = new Set(['and', 'but', 'then', 'also', 'plus']);
 
 /** The question without the hedges it opens with: "so why did…" asks why, as "why did…" does. */
