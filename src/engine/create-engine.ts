@@ -85,7 +85,6 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
   // attributes every passage as --article does, so the two read the same text the same way). A curated
   // pack's keywords are the hand score's.
   const uncurated = !pack.curated || pack.meta.generated === true;
-  const wordnet = uncurated;
   const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
   const vocabulary = Vocabulary.revive(parts.vocabulary);
   // Made on the first question: in a library, most packs are only asked for their relevance (issue 14).
@@ -97,7 +96,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
   return {
     index,
     records,
-    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, wordnet, describedOnce()),
+    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce()),
     rank(q) {
       const weights = groupWeights(q, index);
       return { q, weights, ranked: rankPassages(q, index, records, weights, uncurated) };
@@ -206,10 +205,13 @@ export function engineFromParts(parts: EngineParts): Engine {
       // families"); a close runner-up that gives one answers instead of a refusal.
       if (verdict.detailAbsent) {
         const top = ranked[0]!;
-        const holder = ranked.slice(1, 1 + DETAIL_LOOKAHEAD).find((s) => confidence(s) >= DETAIL_SHARE * confidence(top) && judged(s).found);
-        if (holder) {
-          ranked = [holder, ...ranked.filter((s) => s !== holder)];
-          verdict = judged(holder);
+        for (const s of ranked.slice(1, 1 + DETAIL_LOOKAHEAD)) {
+          if (confidence(s) < DETAIL_SHARE * confidence(top)) continue;
+          const own = judged(s);
+          if (!own.found) continue;
+          ranked = [s, ...ranked.filter((r) => r !== s)];
+          verdict = own;
+          break;
         }
       }
       const best = ranked[0];

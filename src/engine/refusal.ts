@@ -236,6 +236,8 @@ function absentThing(q: Question, best: Scored, inArticle: (stem: string) => boo
   // shares with the passage: the unnamed thing is then often the article's own word said another way.
   if (q.groups.filter((g) => !g.weak).length > MAX_WORDS_BESIDE + 1) return undefined;
   const tokens = tokenize(expandChatSpellings(fold(q.text)));
+  // Asked with "do", "will" or "can" before its subject: where that word stands (the same for every group).
+  const aux = DO_SUPPORT.exec(q.text) ? tokens.findIndex((t) => AUXILIARY.test(t.word)) : -1;
   for (const [i, g] of q.groups.entries()) {
     if (g.known || g.weak || NOT_A_THING.has(g.word) || ABSTRACT.test(g.word) || best.contextGroups.has(i) || g.stems.some((s) => s.weight >= RANKING.relatedWeight && (best.matchedStems.has(s.stem) || inArticle(s.stem)))) continue;
     if (tokens[g.token]?.word !== g.word) continue;
@@ -260,7 +262,6 @@ function absentThing(q: Question, best: Scored, inArticle: (stem: string) => boo
     // "what did the research on the scanner find": asked with "did", the question's own verb comes after
     // its subject and may be any word; only a verb of saying tells where it is ("what did the mayor say
     // about the zoo", "what did the farmer's lawyer say").
-    const aux = DO_SUPPORT.exec(q.text) ? tokens.findIndex((t) => AUXILIARY.test(t.word)) : -1;
     if (aux >= 0 && aux < g.token && !SAYING.test(next?.word ?? '') && !tokens.slice(aux + 1, g.token).some((t) => SAYING.test(t.word))) continue;
     return g;
   }

@@ -81,8 +81,8 @@ export interface KnowledgeStore {
    * Starts building, on a worker thread, the packs a start left pending (those the index cache did not
    * hold), unless already started; resolves once they are built, written to the cache and summarised
    * (at once when there were none). Until then such a pack answers all the same: whatever is asked of
-   * it first builds it on this thread. boot() calls it once the process is warmed up, so the worker
-   * does not take the CPU from the start itself.
+   * it first builds it on this thread (seconds for a library-wide question on a first start), so boot()
+   * starts it before warming up and awaits it before going online.
    */
   settled(): Promise<void>;
   /** Called after every reload attempt, success or not. Returns an unsubscribe function. */
@@ -283,7 +283,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
 
   const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));
   // The start's packs that the cache lacks are built on a worker (the one loader it can run: the
-  // environment's), so the start serves without waiting for them (issue 14).
+  // environment's) while the start warms up (issue 14); boot() awaits them (settled()).
   const background = offThread && cacheDir !== undefined && !initial;
   let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1, undefined, background);
   let settling: Promise<void> | undefined;

@@ -103,7 +103,7 @@ function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<Wor
 
 /**
  * Builds every pack of $KNOWLEDGE_DIR (or knowledge/) that `cacheDir` lacks on a worker thread and writes
- * it there, for a start that serves without waiting for them (knowledge-store.ts). Resolves with how the
+ * it there, while a start warms up, which awaits them (knowledge-store.ts). Resolves with how the
  * worker used the cache; rejects when the worker failed.
  */
 export async function buildCacheOffThread(cacheDir: string): Promise<WorkerCacheUse | undefined> {
