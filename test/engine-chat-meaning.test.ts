@@ -11,6 +11,7 @@ import { everydayRank } from '../src/engine/background.ts';
 import { Vocabulary } from '../src/engine/fuzzy.ts';
 import { loadArticleFile } from '../src/knowledge/loader.ts';
 import { buildPassages } from '../src/engine/passages.ts';
+import { buildEngineParts, questionRanker } from '../src/engine/create-engine.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-chat-meaning-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,7 +104,25 @@ describe('"how long" wants a length of time, and "the pair" means the people jus
     const file = join(dir, 'pair.txt');
     writeFileSync(file, 'Talks Held\n\nForeign Minister Jean Dupont met Deputy Minister Sara Okonkwo on Monday.\n\nA statement from Paris said the pair had agreed to meet again.\n');
     const records = buildPassages(loadArticleFile(file));
-    expect(records.find((r) => r.text.includes('the pair'))!.expansion).toContain('Dupont');
+    // As the sentence's own words: "the pair" stands for them, so they are not a related word's guess.
+    expect(records.find((r) => r.text.includes('the pair'))!.referents).toEqual(expect.arrayContaining(['Minister Jean Dupont', 'Deputy Minister Sara Okonkwo']));
+  });
+
+  it('keeps a pronoun\'s referent, a guess at the last names seen, among the related words', () => {
+    const file = join(dir, 'pronoun.txt');
+    writeFileSync(file, 'Talks Held\n\nForeign Minister Jean Dupont met Deputy Minister Sara Okonkwo on Monday.\n\nShe said they had agreed to meet again.\n');
+    const said = buildPassages(loadArticleFile(file)).find((r) => r.text.startsWith('She said'))!;
+    expect(said.referents).toBeUndefined();
+    expect(said.expansion).toContain('Dupont');
+  });
+
+  it('matches the names "the pair" stands for as words of the sentence itself', () => {
+    const file = join(dir, 'talks.txt');
+    writeFileSync(file, 'Talks Held\n\nThe visit came after Foreign Minister Jean Dupont met in Paris with Deputy Minister Sara Okonkwo.\n\nA statement from Paris said the pair had discussed trade and security.\n');
+    const ranker = questionRanker(buildEngineParts(loadArticleFile(file)));
+    const { ranked } = ranker.rank(ranker.analyse('what did jean dupont and sara okonkwo discuss'));
+    const pair = ranked.find((s) => ranker.records[s.id]!.text.includes('the pair'))!;
+    expect([...pair.matchedStems]).toEqual(expect.arrayContaining(['dupont', 'okonkwo', 'discuss']));
   });
 });
 

@@ -47,6 +47,14 @@ describe('what X said about Y', () => {
     }
   });
 
+  it("of X's sentences in one statement, answers with the one about Y over the one that shares the occasion's words", () => {
+    // "In her speech, she said, "I cannot accept this medal …"" holds "accept" and "medal"; it says nothing about the crew.
+    const a = engine.answer('what did tolland say about the crew when she accepted the civic medal');
+    expect(a.answer?.text).toMatch(/ferry crew/i);
+    expect(a.answer?.attribution).toMatch(/Tolland/);
+    expect(a.alternatives.map((p) => p.text).join(' ')).toMatch(/cannot accept this medal/);
+  });
+
   it('ranks by words alone when the article quotes no one of that name', () => {
     const a = engine.answer('What did the county council say about the medal?');
     expect(a.found).toBe(true);

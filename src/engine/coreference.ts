@@ -12,8 +12,11 @@ const REFERENCE = new RegExp(
   'u',
 );
 
-export function refersBack(sentence: string): boolean {
-  return PRONOUN.test(sentence) || REFERENCE.test(sentence);
+/** How a sentence refers back: by a description ("the pair", "the ministry"), by a pronoun only, or not at all. */
+export type Reference = 'description' | 'pronoun' | undefined;
+
+export function refersBack(sentence: string): Reference {
+  return REFERENCE.test(sentence) ? 'description' : PRONOUN.test(sentence) ? 'pronoun' : undefined;
 }
 
 /**
@@ -81,10 +84,11 @@ const PAIR = /\b(?:the\s+(?:pair|duo)|(?:the\s+two|both|these\s+two)\s+(?:men|wo
 const isPerson = (name: string) => name.includes(' ') && tokenize(name).some((t) => everydayRank(t.word) === undefined);
 
 /**
- * Whether a sentence that names `named` still means the people before it: it names no one, or it names only
- * places and bodies and says "the pair" ("…from Beijing that the pair had exchanged views").
+ * Whether a sentence that names `named` still means the people before it, and how: it names no one and
+ * refers back, or it names only places and bodies and says "the pair" ("…from Beijing that the pair had
+ * exchanged views").
  */
-export function meansThoseBefore(sentence: string, named: readonly string[]): boolean {
+export function meansThoseBefore(sentence: string, named: readonly string[]): Reference {
   if (!named.length) return refersBack(sentence);
-  return PAIR.test(sentence) && !named.some(isPerson);
+  return PAIR.test(sentence) && !named.some(isPerson) ? 'description' : undefined;
 }

@@ -26,6 +26,12 @@ export interface PassageRecord {
    * Only the term index reads them: an engine's records have it emptied once indexed (buildEngineParts).
    */
   expansion: string;
+  /**
+   * Whom "the pair" or "the ministers" means, when the sentence names nobody itself: the names of the sentence
+   * that last named someone. Indexed as the sentence's own words, not as related ones: a description that
+   * stands for names says the sentence is about them ("he" is less sure, so it stays in the expansion).
+   */
+  referents?: string[];
   /** The text's tokens, made once here for the index (the index keeps them). */
   tokens?: Token[];
 }
@@ -67,13 +73,15 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
       const evidence = guessed ? [] : mentioned;
       const people = evidence.filter((e) => e.type === 'person' || e.type === 'organisation').sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person'));
       const named = para.kind === 'body' ? namesIn(span.text, people.map((e) => e.name).filter(isFullName), !guessed && pack.entities.length > 0, tokens) : [];
-      const referred = para.kind === 'body' && meansThoseBefore(span.text, named) ? lastNames : [];
+      const reference = para.kind === 'body' ? meansThoseBefore(span.text, named) : undefined;
+      const referred = reference ? lastNames : [];
       if (named.length && !referred.length) lastNames = named.slice(0, MAX_REFERENTS);
       const expansion = [
         KIND_WORDS[para.kind],
         // "who got man of the match in england tunisia": the subhead says which match the paragraph is about.
         para.section ?? '',
-        ...referred,
+        // A pronoun's referent is a guess (the last names seen), so it counts as a related word; see referents.
+        ...(reference === 'pronoun' ? referred : []),
         ...phraseMeanings(span.text),
         ...evidence.flatMap((e) => [e.name, ...e.aliases.filter(isProperName)]),
         // "what did the trust say about the farmer" of "… talking to Price": a person named is also found by
@@ -95,6 +103,7 @@ export function buildPassages(pack: KnowledgePack): PassageRecord[] {
         speakerStems: speakerStems(attribution.speaker),
         entities: mentioned.map((e) => e.id),
         expansion,
+        ...(reference === 'description' && referred.length ? { referents: referred } : {}),
         tokens,
       });
     }

@@ -78,6 +78,7 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
     return factor === 1 ? s : { ...s, score: s.score * factor };
   });
   if (said?.plain && spoke.size) liftSpeaker(out, spoke, said.about, c);
+  if (said?.plain && said.about.size) liftAbout(out, spoke, said.about, c);
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
@@ -106,6 +107,25 @@ function liftSpeaker(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlyS
   let best = -1;
   out.forEach((s, i) => {
     if (s.score > 0 && eligible(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
+  });
+  if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+}
+
+/**
+ * "What did X say about Y (when …)": when the best candidate is X's but does not name Y, X's sentence in the
+ * same paragraph (the same statement) that names Y comes first. The words the other shares with the
+ * question are the occasion's or the framing's ("In her acceptance speech, she said …"), not what was said
+ * about Y. The answer keeps the best candidate's score, so confidence keeps its scale.
+ */
+function liftAbout(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet<string>, c: Candidates): void {
+  let top: Scored | undefined;
+  for (const s of out) if (!top || s.score > top.score || (s.score === top.score && s.id < top.id)) top = s;
+  const names = (id: number) => c.tokens(id).some((t) => about.has(t.stem));
+  if (!top || top.score <= 0 || !spoke.has(top.id) || names(top.id)) return;
+  const paragraph = c.paragraph(top.id);
+  let best = -1;
+  out.forEach((s, i) => {
+    if (s.score > 0 && spoke.has(s.id) && c.paragraph(s.id) === paragraph && names(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
   });
   if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
 }

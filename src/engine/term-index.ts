@@ -98,6 +98,7 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
       t.word = entry.word;
       text.push(entry.term);
     }
+    for (const t of tokenize((p.referents ?? []).join(' '))) if (!STOP_WORDS.has(t.word)) text.push(entryOf(t.word).term);
     for (const t of tokenize(p.expansion)) {
       if (STOP_WORDS.has(t.word)) continue;
       expansion.push(entryOf(t.word).term);
