@@ -13,8 +13,9 @@ import { createInteractionHandler } from '../src/discord/handler.ts';
 import { createKnowledgeStore, type KnowledgeStore } from '../src/runtime/knowledge-store.ts';
 import { loadLibraryDir } from '../src/runtime/load-library.ts';
 import { buildCacheOffThread } from '../src/runtime/load-off-thread.ts';
+import { openCuratorStore, type CuratorStore } from '../src/store/store.ts';
 import { autocomplete, button, chatInput } from '../testing/fake-discord/index.ts';
-import { tempDataDirs } from './helpers/data-dir.ts';
+import { captureLog, tempDataDirs } from './helpers/data-dir.ts';
 import { HARBOUR, RIVERSIDE, SEED, threePackLibraryDirs } from './helpers/library.ts';
 import { customIds, firstEmbed, messageData, visibleText } from './helpers/responses.ts';
 
@@ -25,6 +26,7 @@ const saved = process.env.KNOWLEDGE_DIR;
 let root: string;
 let cacheDir: string;
 let cold: KnowledgeStore;
+let curator: CuratorStore;
 let coldHandle: HandleInteraction;
 /** Every pack built before serving (no cache, this thread): what the cold start must end up answering. */
 let builtHandle: HandleInteraction;
@@ -34,10 +36,12 @@ beforeAll(() => {
   cacheDir = join(dataDir(), 'index-cache');
   process.env.KNOWLEDGE_DIR = root; // the worker loads the library from the environment
   cold = createKnowledgeStore({ cacheDir, offThread: true });
-  coldHandle = createInteractionHandler({ knowledge: cold, cooldown: false });
+  curator = openCuratorStore({ dataDir: dataDir(), log: captureLog() });
+  coldHandle = createInteractionHandler({ knowledge: cold, cooldown: false, curator });
   builtHandle = createInteractionHandler({ knowledge: createKnowledgeStore({ loadLibrary: () => loadLibraryDir(root) }), cooldown: false });
 });
 afterAll(() => {
+  curator?.close();
   if (saved === undefined) delete process.env.KNOWLEDGE_DIR;
   else process.env.KNOWLEDGE_DIR = saved;
 });
@@ -52,7 +56,9 @@ const state = () => {
 };
 const cacheFiles = () => readdirSync(cacheDir).filter((n) => n.endsWith('.parts'));
 
-const QUESTIONS = ['How much will the bridge cost?', 'How many seed packets were lent out?', 'What did Putin call treason?', 'What is the capital of France?', 'who'];
+const FRANCE = 'What is the capital of France?';
+const recorded = async () => (await curator.unansweredReport({ limit: 50 })).filter((g) => JSON.stringify(g).includes('capital of France')).length;
+const QUESTIONS = ['How much will the bridge cost?', 'How many seed packets were lent out?', 'What did Putin call treason?', FRANCE, 'who'];
 
 describe('before the background build (settled() not yet called, so no worker runs)', () => {
   it('warm-up built only the smallest pack here; the other two are pending', () => {
@@ -67,9 +73,11 @@ describe('before the background build (settled() not yet called, so no worker ru
       const note = firstEmbed({ type: 4, data }).fields?.find((f) => f.name === 'Still loading');
       expect(note?.value).toMatch(/^2 articles are still loading and were not searched/);
     }
-    const miss = messageData(await reply(coldHandle, chatInput('ask', { question: 'What is the capital of France?' })));
+    const miss = messageData(await reply(coldHandle, chatInput('ask', { question: FRANCE })));
     expect(miss.embeds![0]!.description).toMatch(/Not in the article\b/); // one article searched, not three
     expect(visibleText(messageData(await reply(coldHandle, chatInput('ask', { question: 'How much will the bridge cost?' }))))).toContain('bridge');
+    // A miss over part of the library is no gap in the knowledge: not logged for the moderators.
+    expect(await recorded()).toBe(0);
     expect(state()).toEqual({ pending: [RIVERSIDE, SEED], loaded: [HARBOUR] });
   });
 
@@ -132,6 +140,8 @@ describe('the background build', () => {
       expect(await reply(coldHandle, i)).toEqual(await reply(builtHandle, i));
     }
     expect(cold.current().counts.passages).toBe(builtPassages());
+    await reply(coldHandle, chatInput('ask', { question: FRANCE }));
+    expect(await recorded()).toBe(1);
   });
 
   it('the worker says which pack it has written, one message each, before its reply', async () => {
