@@ -155,6 +155,26 @@ describe('the background build', () => {
   });
 });
 
+describe('a background build that fails', () => {
+  it('is one warning, and the missing packs are built here one per turn, so none stays out', async () => {
+    const lines: string[] = [];
+    const log = { warn: (m: string) => lines.push(`WARN ${m}`), info: (m: string) => lines.push(`INFO ${m}`) };
+    const store = createKnowledgeStore({ cacheDir: join(dataDir(), 'index-cache'), offThread: true, log });
+    const library = store.current().library;
+    expect(library.loading().map((a) => a.slug)).toEqual([RIVERSIDE, SEED]);
+    process.env.KNOWLEDGE_DIR = join(root, 'gone'); // the worker loads from the environment it is sent: no pack loads
+    try {
+      await store.settled();
+    } finally {
+      process.env.KNOWLEDGE_DIR = root;
+    }
+    expect(lines.filter((l) => l.startsWith('WARN'))).toEqual([expect.stringMatching(/not built in the background .* built on the main thread/)]);
+    expect(lines.at(-1)).toMatch(/2 packs .*; 2 not written there, built on the main thread/);
+    expect(library.loading()).toEqual([]);
+    expect(library.answer('What did Putin call treason?')).toEqual(createKnowledgeStore({ loadLibrary: () => loadLibraryDir(root) }).current().library.answer('What did Putin call treason?'));
+  });
+});
+
 function builtPassages(): number {
   const library = createKnowledgeStore({ loadLibrary: () => loadLibraryDir(root) }).current().library;
   return library.articles.reduce((n, a) => n + library.engine(a.slug)!.passageCount(), 0);
