@@ -10,7 +10,7 @@ export const { data, execute, autocomplete } = articleCommand({
   description: 'About the article: title, publisher, reading time, contributors, summary and citation.',
   article: "Which article (default: the server's default; without one, the list of articles).",
   execute(args, ctx) {
-    const target = articleScope(args.article, ctx);
+    const target = articleScope(args.article, ctx, { packOnly: true });
     if ('reply' in target) return target.reply;
     if (target.scope.slug === undefined) {
       return { data: libraryReply(ctx.library.articles, { title: 'The articles I answer from', ephemeral: false }) };

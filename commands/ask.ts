@@ -6,7 +6,7 @@
 // answers are recorded for the moderators (/kb unanswered), without who asked.
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { recordFeedback } from '../src/store/record.ts';
-import { articleScope } from '../src/discord/articles.ts';
+import { articleScope, loadingIn, loadingReply } from '../src/discord/articles.ts';
 import type { CommandContext, ComponentRoute, Reply } from '../src/discord/command.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import { userId } from '../src/discord/invoker.ts';
@@ -14,6 +14,7 @@ import { cleanQuestion } from '../src/discord/question.ts';
 import type { Engine, Passage } from '../src/engine/index.ts';
 import { MATCHES_PER_PAGE, answerReply } from '../src/reply/answer.ts';
 import { message } from '../src/reply/message.ts';
+import { withLoadingNote } from '../src/reply/library.ts';
 import { ROUTES, decodeAskButton, decodeDidYouMean, type AskButton } from '../src/reply/buttons.ts';
 import { articleChangedReply, contextReply, moreMatchesReply } from '../src/reply/passages.ts';
 import { answerAndRecord } from './kit/answer.ts';
@@ -56,8 +57,9 @@ export const { data, ephemeral, execute, autocomplete } = articleCommand({
     return ask(question, args.article, privately(args, ctx), ctx);
   },
   autocomplete(focused, args, ctx) {
-    // Suggestions from the article chosen (or the guild's default); from every article otherwise.
-    const target = articleScope(args.article, ctx);
+    // Suggestions from the article chosen (or the guild's default); from every article otherwise. One
+    // still loading is kept as chosen (packOnly): the library suggests nothing from it, never the others'.
+    const target = articleScope(args.article, ctx, { packOnly: true });
     const slug = 'scope' in target ? target.scope.slug : undefined;
     return toChoices(ctx.library.suggest(cleanQuestion(focused.value), { limit: 25, ...(slug ? { article: slug } : {}) }));
   },
@@ -68,12 +70,13 @@ function ask(question: string, article: string | undefined, isPrivate: boolean, 
   const target = articleScope(article, ctx);
   if ('reply' in target) return target.reply;
   const { slug } = target.scope;
+  const loading = loadingIn(target.scope, ctx.library);
   // The source line names the article the answer came from; passage ids in the buttons are that article's.
   const { answer, meta } = answerAndRecord(ctx, question, { slug, alternatives: ALTERNATIVES, closestSource: true });
-  const searched = slug ? 1 : ctx.library.articles.length;
+  const searched = slug ? 1 : ctx.library.articles.length - loading;
   // Echo what the user typed (escaped), not the cleaned text the engine saw.
   return {
-    data: answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }),
+    data: withLoadingNote(answerReply({ ...answer, question }, meta, { ephemeral: isPrivate, searched, ...(slug ? { article: slug } : {}) }), loading),
     found: answer.found,
   };
 }
@@ -109,6 +112,8 @@ function readButton<K extends AskButton['kind']>(
   const engine = button && ctx.library.engine(button.slug);
   if (!button || !engine) return staleButton();
   if (button.kind === 'outdated') return changed(replacing);
+  const loading = loadingReply(ctx.library, button.slug); // a button from before a restart, its article not indexed yet
+  if (loading) return loading;
   if (!(kinds as readonly string[]).includes(button.kind)) return staleButton();
   return { button: button as Extract<AskButton, { kind: K }>, engine };
 }

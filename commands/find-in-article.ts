@@ -8,10 +8,11 @@ import {
   type APIMessageApplicationCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { defaultArticle } from '../src/discord/articles.ts';
+import { defaultArticle, loadingReply } from '../src/discord/articles.ts';
 import type { CommandContext, Reply } from '../src/discord/command.ts';
 import { message } from '../src/reply/message.ts';
 import { findInArticleReply } from '../src/reply/passages.ts';
+import { withLoadingNote } from '../src/reply/library.ts';
 import { answerAndRecord } from './kit/answer.ts';
 
 /** Long messages are judged on their opening; the engine ranks better on a focused claim. */
@@ -37,6 +38,9 @@ export function execute(interaction: APIMessageApplicationCommandInteraction, ct
   const claim = text.slice(0, MAX_CLAIM);
   const library = ctx.library;
   const slug = defaultArticle(ctx, library)?.slug ?? (library.articles.length === 1 ? library.articles[0]!.slug : undefined);
+  const loading = slug ? loadingReply(library, slug) : undefined;
+  if (loading) return loading;
+  const unsearched = slug ? 0 : library.loading().length;
   const { answer, meta } = answerAndRecord(ctx, claim, { slug, alternatives: 3 });
-  return { data: findInArticleReply(claim, answer, meta), found: answer.found };
+  return { data: withLoadingNote(findInArticleReply(claim, answer, meta), unsearched), found: answer.found };
 }

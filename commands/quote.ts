@@ -2,8 +2,8 @@
 // article (option or guild default) a speaker or topic is looked up in every article, and the one with
 // the most matching quotes answers, naming the others; with neither, the user is asked to choose.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { articleScope, enginesIn, oneArticle } from '../src/discord/articles.ts';
-import { withAlsoIn } from '../src/reply/library.ts';
+import { articleScope, enginesIn, loadingIn, oneArticle } from '../src/discord/articles.ts';
+import { withAlsoIn, withLoadingNote } from '../src/reply/library.ts';
 import { toChoices } from '../src/discord/choices.ts';
 import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
@@ -44,13 +44,14 @@ export const { data, execute, autocomplete } = articleCommand({
       .map((engine) => ({ engine, quotes: engine.quotes(filter) }))
       .filter((h) => h.quotes.length > 0)
       .sort((a, b) => b.quotes.length - a.quotes.length);
+    const loading = loadingIn(target.scope, library);
     if (hits.length === 0) {
       const asked = [speaker && `speaker “${oneLine(speaker)}”`, topic && `topic “${oneLine(topic)}”`].filter(Boolean).join(' and ');
-      const description = `None of the ${library.articles.length} articles has a direct quote for ${escapeText(truncate(asked, 200))}.`;
-      return { data: message({ embeds: [{ title: 'No matching quotes', description, color: COLOURS.miss }] }) };
+      const description = `None of the ${library.articles.length - loading} articles has a direct quote for ${escapeText(truncate(asked, 200))}.`;
+      return { data: withLoadingNote(message({ embeds: [{ title: 'No matching quotes', description, color: COLOURS.miss }] }), loading) };
     }
     const [best, ...others] = hits;
-    return { data: withAlsoIn(reply(best!.engine, best!.quotes), others.map((h) => h.engine.pack.meta)) };
+    return { data: withLoadingNote(withAlsoIn(reply(best!.engine, best!.quotes), others.map((h) => h.engine.pack.meta)), loading) };
   },
   autocomplete(focused, args, ctx) {
     const typed = focused.value.trim().toLowerCase();

@@ -9,7 +9,7 @@ export const { data, execute, autocomplete } = articleCommand({
   description: 'The dated events in the article, in order.',
   article: "Which article (default: the server's default article).",
   execute(args, ctx) {
-    const target = oneArticle(args.article, ctx, 'timeline');
+    const target = oneArticle(args.article, ctx, 'timeline', { packOnly: true });
     if ('reply' in target) return target.reply;
     const { engine } = target;
     return { data: timelineReply(engine.timeline(), engine.pack.meta, (i) => engine.paragraph(i)?.label ?? `¶${i}`) };

@@ -2,8 +2,8 @@
 // Without an article (option or guild default) every article's people and organisations are searched;
 // the article that mentions them most answers, and the others are named.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { articleScope, enginesIn } from '../src/discord/articles.ts';
-import { withAlsoIn } from '../src/reply/library.ts';
+import { articleScope, enginesIn, loadingIn } from '../src/discord/articles.ts';
+import { withAlsoIn, withLoadingNote } from '../src/reply/library.ts';
 import type { Engine } from '../src/engine/index.ts';
 import type { Entity } from '../src/knowledge/schema.ts';
 import { toChoices } from '../src/discord/choices.ts';
@@ -28,10 +28,11 @@ export const { data, execute, autocomplete } = articleCommand({
     const byName = () => engines.flatMap((engine) => found(engine, engine.pack.entities.find((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase() === key))));
     const exact = byId.length > 0 ? byId : byName();
     const hits = exact.length > 0 ? exact : engines.flatMap((engine) => found(engine, engine.findEntity(name)));
-    if (hits.length === 0) return { data: whoNotFoundReply(name, engines.flatMap((e) => e.pack.entities)) };
+    const loading = loadingIn(target.scope, ctx.library);
+    if (hits.length === 0) return { data: withLoadingNote(whoNotFoundReply(name, engines.flatMap((e) => e.pack.entities)), loading) };
     const ranked = hits.map((h) => ({ ...h, mentions: h.engine.mentions(h.entity.id) })).sort((a, b) => b.mentions.length - a.mentions.length);
     const [best, ...others] = ranked;
-    return { data: withAlsoIn(whoReply(best!.entity, best!.mentions, best!.engine.pack.meta), others.map((h) => h.engine.pack.meta)) };
+    return { data: withLoadingNote(withAlsoIn(whoReply(best!.entity, best!.mentions, best!.engine.pack.meta), others.map((h) => h.engine.pack.meta)), loading) };
   },
   autocomplete(focused, args, ctx) {
     const typed = focused.value.trim().toLowerCase();

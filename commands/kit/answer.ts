@@ -37,7 +37,8 @@ export function answerAndRecord(
   const shown = best ?? (opts.closestSource ? answer.closest : null);
   const meta = library.engine(shown?.article ?? slug ?? '')?.pack.meta ?? ctx.engine.pack.meta;
   const alternatives = best ? answer.alternatives.filter((p) => p.article === best.article) : answer.alternatives;
-  recordAnswer(ctx.curator, { question, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
+  // Asked while a start still builds some articles, a whole-library miss says nothing about the knowledge.
+  if (slug || library.loading().length === 0) recordAnswer(ctx.curator, { question, article: slug ?? best?.article ?? ALL_ARTICLES, guildId: ctx.guildId ?? null, answer });
   return { answer: { ...answer, alternatives }, meta, question };
 }
 

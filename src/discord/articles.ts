@@ -2,7 +2,8 @@
 // name), and how a command turns it into the article(s) to search. Without the option a guild's
 // default article (/settings) applies; without either, the whole library (or, for commands that need
 // one article, the only one, else the user is asked to choose). The replies that list the library are
-// in src/reply/library.ts.
+// in src/reply/library.ts. An article still being built at start (library.loading()) is left out of
+// "every article" and, named, gets "still loading" instead of a build on this thread.
 import {
   ApplicationCommandOptionType,
   type APIApplicationCommandOptionChoice,
@@ -15,7 +16,7 @@ import type { ArticleMeta } from '../knowledge/schema.ts';
 import { escapeText, oneLine, plainText } from '../reply/escape.ts';
 import { LIMITS } from '../reply/limits.ts';
 import { COLOURS, message } from '../reply/message.ts';
-import { libraryReply, unknownArticleReply } from '../reply/library.ts';
+import { articleLoadingReply, libraryReply, unknownArticleReply } from '../reply/library.ts';
 import { truncate } from '../reply/truncate.ts';
 import { toChoices } from './choices.ts';
 import type { CommandContext, Reply } from './command.ts';
@@ -35,13 +36,30 @@ export function articleOption(
   return { type: ApplicationCommandOptionType.String, name: ARTICLE_OPTION, description, autocomplete: true, max_length: 100 };
 }
 
-/** Articles whose slug, title or publisher contain what was typed (prefix matches first), ≤ 25 choices. */
+/**
+ * Articles whose slug, title or publisher contain what was typed (prefix matches first), ≤ 25 choices.
+ * One still loading is offered marked so (the metadata costs nothing; hidden, it would look missing).
+ */
 export function articleChoices(library: Library, typed: string): APIApplicationCommandOptionChoice<string>[] {
   const key = oneLine(typed).toLowerCase();
   const text = (a: ArticleMeta) => `${a.slug} ${a.title} ${a.publisher}`.toLowerCase();
   const starts = library.articles.filter((a) => !key || a.slug.startsWith(key) || a.title.toLowerCase().startsWith(key));
   const contains = key ? library.articles.filter((a) => !starts.includes(a) && text(a).includes(key)) : [];
-  return toChoices([...starts, ...contains].map((a) => ({ name: a.title, value: a.slug })));
+  const loading = loadingSlugs(library);
+  return toChoices([...starts, ...contains].map((a) => ({ name: loading.has(a.slug) ? `${truncate(oneLine(a.title), LIMITS.choiceName - 18)} (still loading)` : a.title, value: a.slug })));
+}
+
+const loadingSlugs = (library: Library) => new Set(library.loading().map((a) => a.slug));
+
+/** The reply for an article still being built at start, else undefined (library.loading()). */
+export function loadingReply(library: Library, slug: string): Reply | undefined {
+  const meta = library.loading().find((a) => a.slug === slug);
+  return meta ? { data: articleLoadingReply(meta) } : undefined;
+}
+
+/** How many articles a question asked in `scope` could not search yet: 0 for one article. */
+export function loadingIn(scope: ArticleScope, library: Library): number {
+  return scope.slug === undefined ? library.loading().length : 0;
 }
 
 /** The guild's default article, if it is set and still in the library. */
@@ -59,10 +77,15 @@ export type ArticleScope =
 /**
  * What an interaction asks about. `value` is the option as given: a slug from autocomplete, or a title
  * or slug typed by hand. An unknown value is an error reply listing the library, never a silent fallback.
+ * One still loading is the "still loading" reply, unless `packOnly` (the command reads only the pack's
+ * own fields, paragraphs or timeline, which a pending engine answers without a build).
  */
-export function articleScope(value: string | undefined, ctx: CommandContext): { scope: ArticleScope } | { reply: Reply } {
+export function articleScope(value: string | undefined, ctx: CommandContext, options: { packOnly?: boolean } = {}): { scope: ArticleScope } | { reply: Reply } {
   const library = ctx.library;
-  const one = (meta: ArticleMeta, from: 'option' | 'default' | 'only') => ({ scope: { slug: meta.slug, engine: library.engine(meta.slug)!, meta, from } as const });
+  const one = (meta: ArticleMeta, from: 'option' | 'default' | 'only'): { scope: ArticleScope } | { reply: Reply } => {
+    const loading = options.packOnly ? undefined : loadingReply(library, meta.slug);
+    return loading ? { reply: loading } : { scope: { slug: meta.slug, engine: library.engine(meta.slug)!, meta, from } };
+  };
   const typed = value?.trim();
   if (typed) {
     const meta = library.articles.find((a) => a.slug === typed) ?? library.findArticle(typed);
@@ -75,8 +98,8 @@ export function articleScope(value: string | undefined, ctx: CommandContext): { 
 }
 
 /** For commands that need one article: the scope's, or a reply asking the user to choose one. */
-export function oneArticle(value: string | undefined, ctx: CommandContext, command: string): { slug: string; engine: Engine; meta: ArticleMeta } | { reply: Reply } {
-  const r = articleScope(value, ctx);
+export function oneArticle(value: string | undefined, ctx: CommandContext, command: string, options: { packOnly?: boolean } = {}): { slug: string; engine: Engine; meta: ArticleMeta } | { reply: Reply } {
+  const r = articleScope(value, ctx, options);
   if ('reply' in r) return r;
   if (r.scope.slug !== undefined) return r.scope;
   return {
@@ -90,7 +113,9 @@ export function oneArticle(value: string | undefined, ctx: CommandContext, comma
   };
 }
 
-/** Every article's engine, or the scope's one, in library order. */
+/** Every article's engine but those still loading, or the scope's one, in library order. */
 export function enginesIn(scope: ArticleScope, library: Library): Engine[] {
-  return scope.slug !== undefined ? [scope.engine] : library.articles.map((a) => library.engine(a.slug)!);
+  if (scope.slug !== undefined) return [scope.engine];
+  const loading = loadingSlugs(library);
+  return library.articles.filter((a) => !loading.has(a.slug)).map((a) => library.engine(a.slug)!);
 }

@@ -10,7 +10,7 @@ export { buildEngineParts, engineFromParts, type EngineParts } from './create-en
 /** Built parts as bytes and back: the on-disk index cache (src/runtime/passage-cache.ts) keeps them. */
 export { decodeParts, decodeSummary, encodeParts, encodeSummary } from './parts-file.ts';
 /** A pack answered from its summary until first asked for more (a library's start reads only summaries from the cache). */
-export { lazyEngine, summaryOf, type LazyEngine, type PackSummary } from './lazy-engine.ts';
+export { isPending, lazyEngine, summaryOf, type LazyEngine, type PackSummary } from './lazy-engine.ts';
 export { createLibrary, libraryOfEngines, type Library, type LibraryAskOptions, type LibraryBuildOptions } from './library.ts';
 export type { Answer, ArticleFacet, AskOptions, ConfidenceBand, Engine, Passage } from './types.ts';
 /** Passage keys: the short hash of a sentence that button ids carry, so they survive edits of the pack. */

@@ -19,6 +19,9 @@ export interface PackSummary {
   names: string[];
 }
 
+/** A lazy engine with neither summary nor parts yet (its pack is being built on a worker): anything but its pack, paragraphs and timeline builds it on this thread. */
+export const isPending = (engine: Engine): boolean => 'pending' in engine && engine.pending === true;
+
 export function summaryOf(parts: EngineParts): PackSummary {
   const { terms, start, count } = parts.index.passages;
   return { passages: { terms, start, count }, names: suggestionNames(parts.pack, parts.records) };

@@ -2,6 +2,7 @@
 // (which articles use the question's words at all) keeps a 50-article library as fast as one article.
 import type { ArticleMeta, KnowledgePack } from '../knowledge/schema.ts';
 import { createEngine, engineFromParts, type EngineParts } from './create-engine.ts';
+import { isPending } from './lazy-engine.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { contentTokens } from './text.ts';
 
@@ -20,6 +21,12 @@ export interface Library {
   findArticle(nameOrSlug: string): ArticleMeta | undefined;
   answer(question: string, options?: LibraryAskOptions): Answer;
   suggest(partial: string, options?: { article?: string; limit?: number }): string[];
+  /**
+   * The articles still being built on another thread (a start's background build, lazy-engine.ts's
+   * pending). A question or suggestions for the whole library leave them out, and suggestions for one
+   * of them are none: asked anything else, such an article's engine would build it on this thread.
+   */
+  loading(): ArticleMeta[];
 }
 
 export interface LibraryBuildOptions {
@@ -44,6 +51,10 @@ export function libraryOfEngines(list: Engine[]): Library {
   }
   const articles = [...engines.values()].map((e) => e.pack.meta);
   const byScore = (a: Passage, b: Passage) => b.score - a.score;
+  // A pending engine never turns pending again: the list only shrinks, and is empty once the build is in.
+  let waiting = list.filter(isPending);
+  const loading = () => (waiting.length > 0 ? (waiting = waiting.filter(isPending)) : waiting);
+  const ready = () => (loading().length > 0 ? [...engines.values()].filter((e) => !isPending(e)) : [...engines.values()]);
 
   return {
     articles,
@@ -60,8 +71,10 @@ export function libraryOfEngines(list: Engine[]): Library {
         return engine.answer(question, options);
       }
       if (engines.size === 1) return [...engines.values()][0]!.answer(question, options);
+      const asked = ready();
+      if (asked.length === 0) return emptyAnswer(question, 'Every article is still loading: ask again in a few seconds.');
       const stems = [...new Set(contentTokens(String(question ?? '').slice(0, 1000)).map((t) => t.stem))];
-      let scored = [...engines.values()].map((engine) => ({ engine, relevance: engine.relevance(question, stems) }));
+      let scored = asked.map((engine) => ({ engine, relevance: engine.relevance(question, stems) }));
       // Only when no article has any word as typed (all typos?) is the slower path with typo repair worth it.
       if (!scored.some((s) => s.relevance > 0)) scored = scored.map(({ engine }) => ({ engine, relevance: engine.relevance(question) }));
       const ranked = scored.sort((a, b) => b.relevance - a.relevance).slice(0, ARTICLES_RANKED);
@@ -75,8 +88,11 @@ export function libraryOfEngines(list: Engine[]): Library {
     },
     suggest(partial, options = {}) {
       const limit = options.limit ?? 25;
-      if (options.article) return engines.get(options.article)?.suggest(partial, limit) ?? [];
-      const lists = [...engines.values()].map((e) => e.suggest(partial, limit));
+      if (options.article) {
+        const engine = engines.get(options.article);
+        return engine && !isPending(engine) ? engine.suggest(partial, limit) : [];
+      }
+      const lists = ready().map((e) => e.suggest(partial, limit));
       const out: string[] = [];
       // Round-robin, so one long article does not crowd out the others.
       for (let i = 0; out.length < limit && lists.some((l) => i < l.length); i++) {
@@ -84,9 +100,10 @@ export function libraryOfEngines(list: Engine[]): Library {
       }
       return out;
     },
+    loading: () => loading().map((e) => e.pack.meta),
   };
 }
 
-function emptyAnswer(question: string): Answer {
-  return { question, found: false, answer: null, alternatives: [], reason: 'The library has no articles.', missing: [], suggestions: [] };
+function emptyAnswer(question: string, reason = 'The library has no articles.'): Answer {
+  return { question, found: false, answer: null, alternatives: [], reason, missing: [], suggestions: [] };
 }

@@ -32,7 +32,8 @@ export function kbStatsReply(
   const c = s.counts;
   const fields: APIEmbedField[] = [
     { name: 'Articles', value: String(c.articles), inline: true },
-    { name: 'Passages', value: String(c.passages), inline: true },
+    // A start's background build: the passages of the articles still loading are not counted yet.
+    { name: 'Passages', value: c.loading > 0 ? `${c.passages} (${c.loading} article${c.loading === 1 ? '' : 's'} still loading)` : String(c.passages), inline: true },
     { name: 'Entities', value: String(c.entities), inline: true },
     { name: 'Quotes', value: String(c.quotes), inline: true },
     { name: 'Paragraphs', value: String(c.paragraphs), inline: true },

@@ -54,3 +54,20 @@ export function withAlsoIn(data: APIInteractionResponseCallbackData, others: rea
   const text = embed.footer?.text ? `${embed.footer.text} · ${note}` : note;
   return { ...data, embeds: [{ ...embed, footer: { ...embed.footer, text: truncate(plainText(text), LIMITS.footer) } }, ...data.embeds!.slice(1)] };
 }
+
+/** An article named (option, server default, button) while its index is still being built at start: said privately, not an error. */
+export function articleLoadingReply(meta: ArticleMeta): APIInteractionResponseCallbackData {
+  const title = escapeText(truncate(oneLine(meta.title), 150));
+  return message({ content: `“${title}” is still loading: the bot has just started and is still indexing it. Try again in a few seconds.`, ephemeral: true });
+}
+
+/**
+ * Adds a "Still loading" field to a reply's first embed when a question asked of every article could
+ * not search `loading` of them yet (a start's background build), since one of those may answer better.
+ */
+export function withLoadingNote(data: APIInteractionResponseCallbackData, loading: number): APIInteractionResponseCallbackData {
+  const embed = data.embeds?.[0];
+  if (!embed || loading <= 0) return data;
+  const value = `${loading} article${loading === 1 ? ' is' : 's are'} still loading and ${loading === 1 ? 'was' : 'were'} not searched; ${loading === 1 ? 'it' : 'one of them'} may hold a better answer. Ask again in a few seconds.`;
+  return { ...data, embeds: [{ ...embed, fields: [...(embed.fields ?? []), { name: 'Still loading', value }] }, ...data.embeds!.slice(1)] };
+}

@@ -65,15 +65,15 @@ export async function boot(config: Config, log: Logger, options: BootOptions): P
   const cooldowns = createGuildCooldowns(config.cooldown);
   const deps = { knowledge, log, questions, curator, ...(options.discord ? { discord: options.discord } : {}), ...(replicas ? { replicas } : {}) };
   const handle = createInteractionHandler({ ...deps, cooldown: config.cooldown, cooldowns });
-  // The packs the index cache lacked are built on a worker meanwhile (the other core) and awaited before
-  // going online: served earlier, a library-wide question or an autocomplete would build every pending
-  // pack on this thread (seconds on a first start), past Discord's 3 s. A full cache waits for nothing.
-  const settling = knowledge.settled();
+  // The packs the index cache lacked are built on a worker (the other core) while this warms up and then
+  // serves: each joins the library once written, and until then the library leaves it out (a
+  // library-wide question is answered over the others and says how many are still loading; naming one
+  // gets "still loading"), since asking a pending pack would build it on this thread, past Discord's 3 s.
+  void knowledge.settled();
   // Pay for lazy tables and JIT before going online, not inside a user's 3 s window. A separate
   // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
   // Over the packs already loaded: the others load when a question first needs them (issue 14).
   await warmUp(createInteractionHandler({ knowledge: fixedKnowledge(loadedLibrary(knowledge.current().library)), cooldown: false }));
-  await settling;
   // SIGHUP (kill -HUP, systemctl reload) validates and swaps in the knowledge files, as /kb reload does.
   reloadOnSignal(knowledge, log);
   if (options.ipcReloads) shareReloads(knowledge, log);

@@ -9,7 +9,7 @@
 // that fails validation leaves the old snapshot serving. At start an invalid pack of a library is
 // skipped (and listed in the snapshot); on a reload, a pack that is being served and no longer
 // validates fails the whole reload, so a curator's typo never takes an article offline.
-import { createLibrary, libraryOfEngines, type Engine, type LazyEngine, type Library } from '../engine/index.ts';
+import { createLibrary, isPending, libraryOfEngines, type Engine, type LazyEngine, type Library } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 import { loadLibraryFromEnv, singleEngineLibrary, type LibraryLoad, type SkippedPack } from './load-library.ts';
 import { openPassageCache, type PassageCacheStats } from './passage-cache.ts';
@@ -21,8 +21,10 @@ import type { KnowledgePack } from '../knowledge/schema.ts';
 export interface KnowledgeCounts {
   /** Articles in the library. The other counts are summed over them. */
   articles: number;
-  /** Sentence-sized passages the engine ranks. */
+  /** Sentence-sized passages the engine ranks, in the articles not still loading. */
   passages: number;
+  /** Articles still being built in the background at start (library.loading()): not searched yet. */
+  loading: number;
   /** Body paragraphs of the article. */
   paragraphs: number;
   entities: number;
@@ -79,10 +81,10 @@ export interface KnowledgeStore {
   readonly reloadable: boolean;
   /**
    * Starts building, on a worker thread, the packs a start left pending (those the index cache did not
-   * hold), unless already started; resolves once they are built, written to the cache and summarised
-   * (at once when there were none). Until then such a pack answers all the same: whatever is asked of
-   * it first builds it on this thread (seconds for a library-wide question on a first start), so boot()
-   * starts it before warming up and awaits it before going online.
+   * hold), unless already started; resolves once every one is built, written to the cache and
+   * summarised (at once when there were none). Each joins the library as soon as it is written; until
+   * then the library leaves it out (library.loading()), since anything asked of a pending engine would
+   * build it on this thread. boot() starts it before warming up and goes online without awaiting it.
    */
   settled(): Promise<void>;
   /** Called after every reload attempt, success or not. Returns an unsubscribe function. */
@@ -132,9 +134,6 @@ function warmLibrary(library: Library): void {
 /** A lazy engine (engine/lazy-engine.ts) not yet asked for more than its summary gives. */
 const unloaded = (engine: Engine) => 'loaded' in engine && engine.loaded === false;
 
-/** A lazy engine with neither summary nor parts yet: its pack is being built on a worker. */
-const pending = (engine: Engine) => 'pending' in engine && engine.pending === true;
-
 /**
  * The library of the packs already loaded, for warming up: a warm-up question asked of the whole
  * library would load its most relevant packs (reading or building them), which a start leaves to the
@@ -156,7 +155,7 @@ function warmTarget(library: Library): Engine | undefined {
   if (!first || !unloaded(first)) return first;
   const size = (e: Engine) => e.pack.paragraphs.reduce((n, p) => n + p.text.length, 0);
   const smallest = (list: Engine[]) => list.reduce((a, b) => (size(b) < size(a) ? b : a));
-  const summarised = engines.filter((e) => !pending(e));
+  const summarised = engines.filter((e) => !isPending(e));
   return smallest(summarised.length ? summarised : engines);
 }
 
@@ -194,9 +193,16 @@ function snapshotOf(library: Library, skipped: readonly SkippedPack[], source: s
     source: source ?? engine.pack.source,
     counts: Object.freeze({
       articles: engines.length,
-      // Counted when first read: a pack still being built at start (pending) is built by the count.
+      // Counted when first read, over the packs not still being built (counting one would build it here);
+      // kept once none is left.
       get passages() {
-        return (passages ??= sum((e) => e.passageCount()));
+        if (passages !== undefined) return passages;
+        const n = sum((e) => (isPending(e) ? 0 : e.passageCount()));
+        if (library.loading().length === 0) passages = n;
+        return n;
+      },
+      get loading() {
+        return library.loading().length;
       },
       paragraphs: sum((e) => e.pack.paragraphs.filter((p) => p.kind === 'body').length),
       entities: sum((e) => e.pack.entities.length),
@@ -283,7 +289,7 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
 
   const initial = options.initial && (isLibrary(options.initial) ? options.initial : singleEngineLibrary(options.initial));
   // The start's packs that the cache lacks are built on a worker (the one loader it can run: the
-  // environment's) while the start warms up (issue 14); boot() awaits them (settled()).
+  // environment's) while the start warms up and serves the others (issue 14, settled()).
   const background = offThread && cacheDir !== undefined && !initial;
   let current: KnowledgeSnapshot = initial ? snapshotOf(initial, [], undefined, 0, 1) : fresh(1, undefined, background);
   let settling: Promise<void> | undefined;
@@ -342,30 +348,35 @@ export function createKnowledgeStore(options: KnowledgeStoreOptions = {}): Knowl
 }
 
 /**
- * Builds the snapshot's pending packs on a worker, which writes them to the cache, then hands each one
- * still pending its summary from there. A pack asked for meanwhile has been built here already; one
- * whose file the worker could not write stays pending, and is built here when asked. Never rejects.
+ * Builds the snapshot's pending packs on a worker, which writes them to the cache, and hands each one
+ * its summary from there as soon as the worker says it is written: until then the library leaves it
+ * out (library.loading()). What the worker did not write (it failed, or the cache could not be
+ * written) is built here, one pack per turn, so no article stays out for good. Never rejects.
  */
 async function settle(snapshot: KnowledgeSnapshot, cacheDir: string, warn: (message: string) => void, log?: Pick<Logger, 'info'>): Promise<void> {
   const t0 = performance.now();
   const { library } = snapshot;
-  const waiting = library.articles.map((a) => library.engine(a.slug)!).filter(pending) as LazyEngine[];
+  const waiting = library.articles.map((a) => library.engine(a.slug)!).filter(isPending) as LazyEngine[];
   if (waiting.length === 0) return;
+  const cache = openPassageCache(cacheDir);
+  const provide = (engine: LazyEngine | undefined) => {
+    const summary = engine?.pending ? cache.summaryOf(engine.pack) : undefined;
+    if (summary) engine!.provide(summary);
+  };
+  const bySlug = new Map(waiting.map((e) => [e.pack.meta.slug, e]));
   try {
-    const use = await buildCacheOffThread(cacheDir);
+    const use = await buildCacheOffThread(cacheDir, (slug) => provide(bySlug.get(slug)));
     for (const warning of use?.warnings ?? []) warn(warning);
   } catch (err) {
-    warn(`index cache ${cacheDir}: the packs it lacked were not built in the background (${errorMessage(err)}); each is built when first asked`);
-    return;
+    warn(`index cache ${cacheDir}: the packs it lacked were not built in the background (${errorMessage(err)}); they are built on the main thread, one at a time`);
   }
-  const cache = openPassageCache(cacheDir);
-  for (const engine of waiting) {
-    if (!engine.pending) continue;
-    const summary = cache.summaryOf(engine.pack);
-    if (summary) engine.provide(summary);
+  for (const engine of waiting) provide(engine);
+  const left = waiting.filter((e) => e.pending);
+  for (const engine of left) {
+    engine.passageCount(); // a pending engine asked for more than its pack builds itself
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const left = waiting.filter((e) => e.pending).length;
-  log?.info(`Knowledge: ${waiting.length} pack${waiting.length === 1 ? '' : 's'} the index cache lacked built in the background in ${(performance.now() - t0).toFixed(0)} ms${left ? `; ${left} not written, built when first asked` : ''}`);
+  log?.info(`Knowledge: ${waiting.length} pack${waiting.length === 1 ? '' : 's'} the index cache lacked built in the background in ${(performance.now() - t0).toFixed(0)} ms${left.length ? `; ${left.length} not written there, built on the main thread` : ''}`);
 }
 
 /** A store that always serves `engine` or `library` (tests, benchmarks, the CLI): nothing to reload from. */

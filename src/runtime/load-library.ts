@@ -116,6 +116,8 @@ export function singleEngineLibrary(engine: Engine): Library {
       if (!mine(options.article)) return [];
       return engine.suggest(partial, options.limit ?? 25);
     },
+    // One engine is built where it is served: a start with one pack to build builds it itself.
+    loading: () => [],
   };
 }
 

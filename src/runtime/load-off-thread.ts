@@ -27,6 +27,11 @@ export interface WorkerCacheUse {
   warnings: string[];
 }
 
+/** A cache-only job's word after each pack it has written, before its reply: the pack's slug. */
+export interface WorkerProgress {
+  built: string;
+}
+
 export type WorkerReply =
   | { ok: true; root: string; single: boolean; skipped: SkippedPack[]; packs: Packed[]; buildMs: number; cache?: WorkerCacheUse }
   | { ok: false; message: string; problems?: KnowledgeProblem[] };
@@ -78,7 +83,7 @@ function putBack(worker: Worker): void {
  * (a start's packs built in the background) never keeps the process alive, and its worker is ended
  * after it: no reload may follow for hours, and an idle worker's heap is memory the process holds.
  */
-function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<WorkerReply> {
+function runWorker(cacheDir: string | undefined, cacheOnly = false, onBuilt?: (slug: string) => void): Promise<WorkerReply> {
   const worker = takeWorker();
   if (cacheOnly) worker.unref();
   return new Promise((resolve, reject) => {
@@ -92,7 +97,10 @@ function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<Wor
       if (keep) putBack(worker);
       f();
     };
-    const onMessage = (reply: WorkerReply) => done(() => resolve(reply), true);
+    const onMessage = (reply: WorkerReply | WorkerProgress) => {
+      if ('built' in reply) onBuilt?.(reply.built);
+      else done(() => resolve(reply), true);
+    };
     const onError = (err: Error) => done(() => reject(err), false);
     const onExit = (code: number) => done(() => reject(new Error(`the reload worker exited (code ${code}) before it sent the knowledge`)), false);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
@@ -103,11 +111,11 @@ function runWorker(cacheDir: string | undefined, cacheOnly = false): Promise<Wor
 
 /**
  * Builds every pack of $KNOWLEDGE_DIR (or knowledge/) that `cacheDir` lacks on a worker thread and writes
- * it there, while a start warms up, which awaits them (knowledge-store.ts). Resolves with how the
- * worker used the cache; rejects when the worker failed.
+ * it there, while a start warms up and then serves (knowledge-store.ts); `onBuilt` hears each pack's
+ * slug once its file is written. Resolves with how the worker used the cache; rejects when the worker failed.
  */
-export async function buildCacheOffThread(cacheDir: string): Promise<WorkerCacheUse | undefined> {
-  const reply = await runWorker(cacheDir, true);
+export async function buildCacheOffThread(cacheDir: string, onBuilt?: (slug: string) => void): Promise<WorkerCacheUse | undefined> {
+  const reply = await runWorker(cacheDir, true, onBuilt);
   if (!reply.ok) throw new Error(reply.message);
   return reply.cache;
 }

@@ -9,7 +9,7 @@ import { buildEngineParts, type EngineParts } from '../engine/index.ts';
 import { KnowledgeError } from '../knowledge/loader.ts';
 import { pack, transferList } from './library-transfer.ts';
 import { loadLibraryFromEnv } from './load-library.ts';
-import type { WorkerJob, WorkerReply } from './load-off-thread.ts';
+import type { WorkerJob, WorkerProgress, WorkerReply } from './load-off-thread.ts';
 import { openPassageCache } from './passage-cache.ts';
 
 /** The worker's environment becomes the main thread's as sent (a worker's is a copy made at its start). */
@@ -31,8 +31,13 @@ function run(cacheDir: string | undefined, cacheOnly: boolean): { reply: WorkerR
     const warnings: string[] = [];
     const cache = cacheDir === undefined ? undefined : openPassageCache(cacheDir, { onError: (m) => warnings.push(m) });
     if (cacheOnly && cache) {
-      // A pack whose file is whole is left as it is; the others are built and written (partsOf).
-      for (const p of load.packs) if (!cache.summaryOf(p)) cache.partsOf(p);
+      // A pack whose file is whole is left as it is; the others are built and written (partsOf), and
+      // each is announced at once, so the main thread serves it without waiting for the rest.
+      for (const p of load.packs) {
+        if (cache.summaryOf(p)) continue;
+        cache.partsOf(p);
+        parentPort!.postMessage({ built: p.meta.slug } satisfies WorkerProgress);
+      }
       const cached = { stats: { ...cache.stats }, files: load.packs.map(cache.fileOf), warnings };
       return { reply: { ok: true, root: load.root, single: load.single, skipped: load.skipped, packs: [], buildMs: performance.now() - t0, cache: cached }, transfer: [] };
     }

@@ -49,6 +49,8 @@ export function watchForumPosts(client: Client, options: ForumWatchOptions): For
     const wait = options.cooldowns.take(post.ownerId, ctx.settings);
     if (wait > 0) return log.info(`Forum post ${post.threadId} not answered: its author is over the cooldown (${wait} ms)`);
     const body = options.messageContent ? starter?.content : undefined;
+    // A post has no 3 s window: it waits for a start's background build, and is answered from every article.
+    await ctx.knowledge?.settled();
     const reply = answerPost(postQuestions(post.title, body), ctx);
     ctx.questions?.record(post.title);
     await client.rest.post(Routes.channelMessages(post.threadId), { body: reply.data });

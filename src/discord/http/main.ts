@@ -117,10 +117,11 @@ async function serve(config: Config, log: Logger): Promise<void> {
   // With a bot token the forum's "This answered it" can apply the Solved tag from here too.
   const discord = config.token ? restChannels(config.token, config.apiUrl) : undefined;
   const mode = cluster.isPrimary ? 'http' : `http worker ${cluster.worker?.id ?? ''}`.trim();
-  const { handle } = await boot(config, log, { mode, ...(discord ? { discord } : {}), ipcReloads: cluster.isWorker });
+  const { handle, knowledge } = await boot(config, log, { mode, ...(discord ? { discord } : {}), ipcReloads: cluster.isWorker });
   endpoint.setHandler(handle);
   if (!stopping) {
-    log.info('Ready: knowledge loaded, answering interactions');
+    const loading = knowledge.current().library.loading().length;
+    log.info(`Ready: knowledge loaded, answering interactions${loading ? `; ${loading} article${loading === 1 ? '' : 's'} still loading in the background` : ''}`);
     process.send?.({ ready: true });
   }
 }

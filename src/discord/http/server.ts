@@ -343,6 +343,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     }
     req.resume();
     if (path === '/healthz') {
+      // 200 means answering (boot() is done), not "every pack built": on a first start the packs the
+      // index cache lacked may still be building on a worker, and they answer "still loading" meanwhile.
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         sendError(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
       } else if (handle && !closing) {
