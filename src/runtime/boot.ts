@@ -69,7 +69,8 @@ export async function boot(config: Config, log: Logger, options: BootOptions): P
   // serves: each joins the library once written, and until then the library leaves it out (a
   // library-wide question is answered over the others and says how many are still loading; naming one
   // gets "still loading"), since asking a pending pack would build it on this thread, past Discord's 3 s.
-  void knowledge.settled();
+  // Never an unhandled rejection: a pack the build could not make stays "still loading", and the warning says why.
+  knowledge.settled().catch((err: unknown) => log.warn(`Knowledge: the background build of the packs the index cache lacked failed (${err instanceof Error ? err.message : String(err)})`));
   // Pay for lazy tables and JIT before going online, not inside a user's 3 s window. A separate
   // cooldown-free handler, so the synthetic questions count neither against a user nor in /kb stats.
   // Over the packs already loaded: the others load when a question first needs them (issue 14).
