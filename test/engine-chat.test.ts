@@ -9,7 +9,7 @@ import { createEngine } from '../src/engine/index.ts';
 import { expandChatSpellings } from '../src/engine/chat-words.ts';
 import { articleFacet } from '../src/engine/about-article.ts';
 import { buildPassages } from '../src/engine/passages.ts';
-import { bandOf } from '../src/engine/band.ts';
+import { bandOf, CLEAR_LEAD, LEARNED_CLEAR_LEAD } from '../src/engine/band.ts';
 import { RANKING } from '../src/engine/ranking-defaults.ts';
 import { tokenize } from '../src/engine/text.ts';
 import { confidenceHint } from '../src/reply/confidence.ts';
@@ -128,6 +128,27 @@ describe('confidence bands', () => {
     expect(confidenceHint(high - 0.001).label).toMatch(/^Medium/);
     expect(confidenceHint(medium - 0.001).label).toMatch(/^Low/);
     expect(LOW_CONFIDENCE_BELOW).toBe(medium);
+  });
+
+  it('need a clear lead: on an article the learned re-ranker ranks, a margin the hand score would call clear is not one', () => {
+    expect(bandOf(0.9, true, 0.5)).toBe('high');
+    expect(bandOf(0.9, true, 0.5, LEARNED_CLEAR_LEAD)).toBe('medium');
+    expect(bandOf(0.9, true, 0.2, LEARNED_CLEAR_LEAD)).toBe('high');
+    expect(LEARNED_CLEAR_LEAD).toBeLessThan(CLEAR_LEAD);
+    // The bare harbour article has no curator's keywords, so its answers are ranked by the learned model.
+    const bare = createEngine(loadArticleFile(join(import.meta.dirname, 'fixtures/harbour-article.txt')));
+    const questions = ['when will the bridge open', 'how much did the bridge cost', 'who is the mayor', 'what did the mayor say about the bridge'];
+    let high = 0;
+    for (const question of questions) {
+      const a = bare.answer(question);
+      if (a.band !== 'high') continue;
+      high++;
+      expect(a.alternatives[0]?.score ?? 0).toBeLessThan(LEARNED_CLEAR_LEAD * a.answer!.score);
+    }
+    // The seed's curated pack keeps the hand score's lead: its High answers may have a closer runner-up.
+    const curated = seed.answer('who is rudenko');
+    expect(curated.band).toBe(bandOf(curated.answer!.score, true, curated.alternatives[0]?.score ?? 0, CLEAR_LEAD));
+    expect(high).toBeGreaterThan(0); // some answer was High, so its lead was checked
   });
 
   it('label every found answer with its band, and never a "why" answer without a reason High', () => {

@@ -12,10 +12,19 @@ import type { ConfidenceBand } from './types.ts';
 export const CLEAR_LEAD = 0.9;
 
 /**
- * `detailShown`: the passage holds the kind of thing asked for (a reason for "why", a name for "who"); never High without it.
- * `runnerUp`: the confidence of the next passage, when there is one.
+ * The same for an article ranked by the learned re-ranker (no curator's keywords: learned.ts), whose
+ * runner-up's confidence is exp(−margin) of the answer's: a lead means a margin, not a share of a hand
+ * score. Chosen on SQuAD dev, the High answers' precision by the runner-up's share: 88.3% of 1,187
+ * High at 0.9, 93.9% (962) at 0.4, 95.3% (874) at 0.3, 96.5% (746) at 0.2; 0.3 is the loosest
+ * at 95% or better. Checked on SQuAD test: 95.8% of 830 (89.8% of 1,087 at 0.9).
  */
-export function bandOf(score: number, detailShown = true, runnerUp = 0): ConfidenceBand {
-  if (score >= RANKING.confidenceBands.high && detailShown && runnerUp < CLEAR_LEAD * score) return 'high';
+export const LEARNED_CLEAR_LEAD = 0.3;
+
+/**
+ * `detailShown`: the passage holds the kind of thing asked for (a reason for "why", a name for "who"); never High without it.
+ * `runnerUp`: the confidence of the next passage, when there is one; `lead`, the share of the answer's it must stay below.
+ */
+export function bandOf(score: number, detailShown = true, runnerUp = 0, lead = CLEAR_LEAD): ConfidenceBand {
+  if (score >= RANKING.confidenceBands.high && detailShown && runnerUp < lead * score) return 'high';
   return score >= RANKING.confidenceBands.medium ? 'medium' : 'low';
 }

@@ -14,7 +14,8 @@ import { Suggester, suggestionNames } from './suggest.ts';
 import { fold, STOP_WORDS, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
 import { aboutArticle, articleFacet } from './about-article.ts';
-import { bandOf } from './band.ts';
+import { bandOf, CLEAR_LEAD, LEARNED_CLEAR_LEAD } from './band.ts';
+import { modelInUse } from './learned.ts';
 import { holdsDetail } from './answer-detail.ts';
 import { keyLookup, passageKeys } from './passage-key.ts';
 import { fitToQuestion, type Candidates } from './question-fit.ts';
@@ -78,7 +79,7 @@ export interface Ranking {
  * How answer() reads a question and ranks the passages for it. `npm run train` learns from exactly
  * this path, so the weights it writes are for the candidates and features the engine makes.
  */
-export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; analyse(question: string): Question; rank(q: Question): Ranking } {
+export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; uncurated: boolean; analyse(question: string): Question; rank(q: Question): Ranking } {
   const { pack, records } = parts;
   // A bare article or a pack fresh from `npm run ingest` (meta.generated) has no curator's keywords yet:
   // WordNet stands in for them, and the learned ranker ranks it as it ranks the bare article (ingest
@@ -96,6 +97,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
   return {
     index,
     records,
+    uncurated,
     analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce()),
     rank(q) {
       const weights = groupWeights(q, index);
@@ -108,7 +110,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
 export function engineFromParts(parts: EngineParts): Engine {
   loadEverydayEnglish();
   const { pack, records } = parts;
-  const { index, analyse, rank } = questionRanker(parts);
+  const { index, analyse, rank, uncurated } = questionRanker(parts);
   // What only some questions need is made when one first does (issue 14: in a library of many packs,
   // most are never asked for suggestions, a passage by key or an entity by name).
   let suggesterMade: Suggester | undefined;
@@ -244,7 +246,7 @@ export function engineFromParts(parts: EngineParts): Engine {
         alternatives: ranked.slice(1, 1 + n).map((s) => toPassage(records[s.id]!, s, best)),
         missing: verdict.missing,
         suggestions: [],
-        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar), runnerUp),
+        band: bandOf(answer.score, !q.excludes && holdsDetail(q.type, [index.tokens[best!.id]!], [answer.text], askedStems(q), q.calendar), runnerUp, uncurated && modelInUse() ? LEARNED_CLEAR_LEAD : CLEAR_LEAD),
       };
     },
     relevance(question: string, stems?: readonly string[]): number {

@@ -43,6 +43,12 @@ function load(): RankerModel | null {
   return m.features.join('|') === FEATURE_NAMES.join('|') ? m : null;
 }
 
+/** Whether the re-ranker has weights to rank by (none with RANKER=off, or for another feature list). */
+export function modelInUse(): boolean {
+  if (model === undefined) model = load();
+  return model !== null;
+}
+
 export function useModel(m: RankerModel | null | undefined): void {
   model = m;
 }
@@ -70,8 +76,7 @@ export function rerank<T extends Ranked>(out: T[], parts: CandidateParts[], q: Q
   }
   const shape = questionShape(q);
   out.forEach((s, i) => (s.features = featureVector({ ...parts[i]!, topSentence, topParagraph }, shape)));
-  if (model === undefined) model = load();
-  if (!model || out.length < 2) return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  if (!modelInUse() || !model || out.length < 2) return out.sort((a, b) => b.score - a.score || a.id - b.id);
   const m = model;
   const learned = new Map(out.map((s) => [s, modelScore(m, s.features!)]));
   out.sort((a, b) => learned.get(b)! - learned.get(a)! || a.id - b.id);
