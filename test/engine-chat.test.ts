@@ -204,6 +204,16 @@ describe('chat-style held-out questions on the fixture packs', () => {
       expect(f.reject, name).toBeGreaterThanOrEqual(reject);
     }
   });
+
+  // Check sets nobody tunes on (questions and gold written before ingest or the engine saw the stories):
+  // floors just under the first run, engine at main 1445284 (top1 53.3 and 60.0 of 15, reject 60.0 and 80.0 of 5), so a regression shows.
+  it('meets floors on the airline and museum check packs', () => {
+    for (const [name, top1, reject] of [['airline-pilot-shortage', 0.5, 0.55], ['museum-returns-plaque', 0.55, 0.75]] as const) {
+      const f = scoreSet(createEngine(loadPack(join(packs, name))), readSet(join(import.meta.dirname, `fixtures/chat-heldout/${name}.jsonl`)));
+      expect(f.top1, name).toBeGreaterThanOrEqual(top1);
+      expect(f.reject, name).toBeGreaterThanOrEqual(reject);
+    }
+  });
 });
 
 
