@@ -29,6 +29,14 @@ describe('answer quality', () => {
     expect(f.attribution).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('generalises to chat-style questions about the seed article that nobody tuned on', () => {
+    // First run top1 95.5, reject 100, attribution 100 (test/fixtures/chat-heldout/README.md): floors a question below it.
+    const f = scoreSet(engine, readSet(join(import.meta.dirname, 'fixtures/chat-seed-heldout.jsonl')));
+    expect(f.top1).toBeGreaterThanOrEqual(0.9);
+    expect(f.reject).toBe(1);
+    expect(f.attribution).toBeGreaterThanOrEqual(0.9);
+  });
+
   it.skipIf(!squadDev)('ranks the right sentence first on a slice of SQuAD dev', () => {
     const line = readFileSync(squadDev!, 'utf8').split('\n')[1]!;
     const art = JSON.parse(line) as { paragraphs: string[]; questions: Array<{ question: string; paragraph: number; answers: Array<{ text: string }> }> };
