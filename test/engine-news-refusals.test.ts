@@ -1,11 +1,7 @@
 // Refusals that follow what a question asks for, on a made-up uncurated news story: the article names the
 // subject but not the one asked about, or not the person asked for, and says so with the closest passage.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../src/engine/index.ts';
-import { loadArticleFile } from '../src/knowledge/loader.ts';
+import { describe, expect, it } from 'vitest';
+import { storyEngine } from './helpers/story.ts';
 import { hasFigure, hasPerson } from '../src/engine/answer-detail.ts';
 import { tokenize } from '../src/engine/text.ts';
 
@@ -30,11 +26,7 @@ The orchestra closed the night with the song Morning Harbour.
 Man of the Evening went to the stage manager, Pieter Vandam, who kept the show running through a power cut.
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'news-refusals-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = join(dir, 'story.txt');
-writeFileSync(file, STORY);
-const engine = createEngine(loadArticleFile(file));
+const engine = storyEngine(STORY);
 
 describe('refusing what the story does not say, with the closest it comes', () => {
   it('does not name one the story brings in only as "a …", even when the question runs on without "who"', () => {
@@ -111,9 +103,7 @@ Norden won two trophies this season.
 Online, users shared clips of the penalty shoot-out.
 `;
 
-const finalsFile = join(dir, 'finals.txt');
-writeFileSync(finalsFile, FINALS);
-const finals = createEngine(loadArticleFile(finalsFile));
+const finals = storyEngine(FINALS);
 
 describe('refusing a role or a span the passage on the subject never speaks of', () => {
   it('does not say who held a role ("refereed") the passage on that game never mentions, and offers it as the closest', () => {

@@ -1,11 +1,7 @@
 // Refusals that follow what a question needs, on a made-up uncurated story: refused when the article lacks
 // the thing asked about or the kind of detail asked for, answered when only the question's phrasing is absent.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../src/engine/index.ts';
-import { loadArticleFile } from '../src/knowledge/loader.ts';
+import { describe, expect, it } from 'vitest';
+import { storyEngine } from './helpers/story.ts';
 
 const STORY = `Town Votes to Reopen Riverside Park
 
@@ -30,11 +26,7 @@ A local fundraiser drew 300 families from across the town. Between them they rai
 Entry to the park will be free.
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'refusal-need-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = join(dir, 'story.txt');
-writeFileSync(file, STORY);
-const engine = createEngine(loadArticleFile(file));
+const engine = storyEngine(STORY);
 
 describe('refusing when the article lacks the thing asked about', () => {
   it('refuses what someone said about a thing the article never names, and answers it about one it does', () => {

@@ -26,6 +26,18 @@ export function hasFigure(tokens: Token[], asked: ReadonlySet<string>): boolean 
   });
 }
 
+/** Words a figure may stand apart from the thing it counts by: "64 spotted marsh frogs", "1.7 million people". */
+const COUNT_REACH = 4;
+
+/** A figure that counts one of `counted` (the stems of "how many frogs"): "64 spotted marsh frogs", not "for 20 years". */
+export function countsThing(tokens: Token[], counted: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => {
+    if (!NUMBER.test(t.word) || asked.has(t.stem) || YEAR.test(t.word)) return false;
+    for (let k = i + 1; k <= i + COUNT_REACH && k < tokens.length; k++) if (counted.has(tokens[k]!.stem)) return true;
+    return false;
+  });
+}
+
 /**
  * "How much did it cost", "how much do drivers make", "how much money was raised": the figure asked for is
  * an amount of money. "How much" with a noun of its own ("how much progress did they make") asks no price.

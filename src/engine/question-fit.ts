@@ -8,8 +8,18 @@
 import type { Question } from './question.ts';
 import type { Scored } from './rank.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
-import { hasCalendarDate } from './answer-detail.ts';
+import { countsThing, hasCalendarDate } from './answer-detail.ts';
 import { RANKING } from './ranking-defaults.ts';
+
+/**
+ * "how many frogs came back": when the best passage gives no figure that counts frogs ("not seen for more
+ * than 20 years"), a candidate whose figure does ("counted 64 frogs") answers, if it scores at least this
+ * share of the best.
+ */
+const COUNT_SHARE = 0.3;
+
+/** The words after "how many", up to the first word that is not part of the thing counted. */
+const HOW_MANY = /\bhow\s+many\s+((?:[\p{L}'-]+\s*){1,3})/iu;
 
 /** Score factor for the passage that introduces the person a "who is X" question names. */
 const INTRODUCES_FACTOR = 1.3;
@@ -56,7 +66,8 @@ export interface Candidates {
 export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Scored[] {
   const whoIs = q.type === 'who' && WHO_IS.test(q.text) && q.groups.length > 0 && q.groups.length <= 3 && q.groups.every((g) => g.nameLike || c.isName(g.repaired ?? g.word));
   const said = q.speech || q.type === 'quote' ? saidAbout(q) : undefined;
-  if (!whoIs && !q.calendar && !said) return ranked;
+  const counted = q.type === 'number' ? countedStems(q) : undefined;
+  if (!whoIs && !q.calendar && !said && !counted) return ranked;
   const asked = new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
   const named = whoIs ? new Set(q.groups.flatMap((g) => g.stems.filter((s) => s.weight >= 0.9).map((s) => s.stem))) : new Set<string>();
   // Only when some candidate is X's: a question about someone the article never quotes is ranked by its words.
@@ -79,7 +90,24 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
   });
   if (said?.plain && spoke.size) liftSpeaker(out, spoke, said.about, c);
   if (said?.plain && said.about.size) liftAbout(out, spoke, said.about, c);
+  if (counted) liftCount(out, (id) => countsThing(c.tokens(id), counted, asked));
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/**
+ * The stems of what "how many …" counts ("how many spotted frogs" → frog, spot), with the question's own
+ * forms of those words (a repair, a related word), or undefined when no noun follows ("how many were there").
+ */
+function countedStems(q: Question): Set<string> | undefined {
+  const m = HOW_MANY.exec(q.text);
+  if (!m) return undefined;
+  const words: string[] = [];
+  for (const t of tokenize(m[1]!)) {
+    if (STOP_WORDS.has(t.word)) break;
+    words.push(t.word);
+  }
+  const stems = new Set(q.groups.filter((g) => words.includes(g.word)).flatMap((g) => g.stems.filter((s) => s.weight >= RANKING.relatedWeight).map((s) => s.stem)));
+  return stems.size ? stems : undefined;
 }
 
 /** Quotation marks, straight or curly: X's own words, not a report of them. */
@@ -98,8 +126,7 @@ const QUOTATION = /["\u201c\u201d]/;
  * The answer keeps the best candidate's score, so confidence keeps its scale.
  */
 function liftSpeaker(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet<string>, c: Candidates): void {
-  let top: Scored | undefined;
-  for (const s of out) if (!top || s.score > top.score || (s.score === top.score && s.id < top.id)) top = s;
+  const top = topOf(out);
   if (!top || top.score <= 0 || spoke.has(top.id)) return;
   const byY = hasAny(c.speaker(top.id), about);
   const paragraph = c.paragraph(top.id);
@@ -118,8 +145,7 @@ function liftSpeaker(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlyS
  * about Y. The answer keeps the best candidate's score, so confidence keeps its scale.
  */
 function liftAbout(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet<string>, c: Candidates): void {
-  let top: Scored | undefined;
-  for (const s of out) if (!top || s.score > top.score || (s.score === top.score && s.id < top.id)) top = s;
+  const top = topOf(out);
   const names = (id: number) => c.tokens(id).some((t) => about.has(t.stem));
   if (!top || top.score <= 0 || !spoke.has(top.id) || names(top.id)) return;
   const paragraph = c.paragraph(top.id);
@@ -128,6 +154,24 @@ function liftAbout(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet
     if (s.score > 0 && spoke.has(s.id) && c.paragraph(s.id) === paragraph && names(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
   });
   if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+}
+
+/** "How many N": the best candidate that counts N comes first when the best does not. It keeps the best's score. */
+function liftCount(out: Scored[], counts: (id: number) => boolean): void {
+  const top = topOf(out);
+  if (!top || top.score <= 0 || counts(top.id)) return;
+  let best = -1;
+  out.forEach((s, i) => {
+    if (s.score >= COUNT_SHARE * top.score && s.score > 0 && (best < 0 || s.score > out[best]!.score) && counts(s.id)) best = i;
+  });
+  if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+}
+
+/** The best-scored candidate, the first on ties, before sorting. */
+function topOf(out: Scored[]): Scored | undefined {
+  let top: Scored | undefined;
+  for (const s of out) if (!top || s.score > top.score || (s.score === top.score && s.id < top.id)) top = s;
+  return top;
 }
 
 /** Verbs whose object is what was said ("call the mutiny"), unlike "say", whose object is the question's "what". */
