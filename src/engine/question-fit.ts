@@ -5,6 +5,8 @@
 // - "what did X say about Y": X's own words answer it, not the article's report of what X did (X's quoted
 //   words in the best candidate's paragraph come first); among them the ones about Y; and quoted speech a
 //   little over a paraphrase.
+// - "how many frogs": a figure that counts frogs, not another figure in the sentence that matched best.
+// - "when did it start": what happened, not a plan ("plans to restore a second wetland in 2026").
 import type { Question } from './question.ts';
 import type { Scored } from './rank.ts';
 import { STOP_WORDS, tokenize, type Token } from './text.ts';
@@ -20,6 +22,18 @@ const COUNT_SHARE = 0.3;
 
 /** The words after "how many", up to the first word that is not part of the thing counted. */
 const HOW_MANY = /\bhow\s+many\s+((?:[\p{L}'-]+\s*){1,3})/iu;
+
+/**
+ * "When did the restoration start?" asks about what has happened: a passage that tells of plans ("plans to
+ * restore a second wetland starting in 2026") is about something else.
+ */
+const PLANNED_FACTOR = 0.25;
+
+/** Asked in the past tense: "did" before the subject. */
+const ASKS_PAST = /^\W*(?:[\p{L}']+\s+){0,3}?did\b/iu;
+
+/** A sentence about what is to come: "will", "plans to", "is expected to", "is due to". Not "would", which reports. */
+const PLANNED = /\b(?:will|won't|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+(?:expected|due|set|scheduled|going)\s+to|next\s+(?:year|month|week|spring|summer|autumn|winter))\b/i;
 
 /** Score factor for the passage that introduces the person a "who is X" question names. */
 const INTRODUCES_FACTOR = 1.3;
@@ -67,7 +81,8 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
   const whoIs = q.type === 'who' && WHO_IS.test(q.text) && q.groups.length > 0 && q.groups.length <= 3 && q.groups.every((g) => g.nameLike || c.isName(g.repaired ?? g.word));
   const said = q.speech || q.type === 'quote' ? saidAbout(q) : undefined;
   const counted = q.type === 'number' ? countedStems(q) : undefined;
-  if (!whoIs && !q.calendar && !said && !counted) return ranked;
+  const past = ASKS_PAST.test(q.text);
+  if (!whoIs && !q.calendar && !said && !counted && !past) return ranked;
   const asked = new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
   const named = whoIs ? new Set(q.groups.flatMap((g) => g.stems.filter((s) => s.weight >= 0.9).map((s) => s.stem))) : new Set<string>();
   // Only when some candidate is X's: a question about someone the article never quotes is ranked by its words.
@@ -78,6 +93,7 @@ export function fitToQuestion(q: Question, ranked: Scored[], c: Candidates): Sco
     let factor = 1;
     if (whoIs && introduces(tokens, c.text(s.id), named)) factor *= INTRODUCES_FACTOR;
     if (q.calendar && hasCalendarDate(tokens, asked, q.calendar)) factor *= CALENDAR_FACTOR;
+    if (past && PLANNED.test(c.text(s.id))) factor *= PLANNED_FACTOR;
     if (said && spoke.size) {
       if (spoke.has(s.id)) {
         factor *= SAID_BY_FACTOR;
