@@ -65,7 +65,8 @@ export const FILLER_WORDS = new Set(
   know knows knew wondering wonder curious guess mean means meant remind explain explained clarify
   rn atm btw fyi imo imho idk ngl fr smh omg irl iirc afaik wtf wth
   pls plz please thanks thank thx ty
-  whole even though although again`.split(/\s+/).filter(Boolean),
+  whole even though although again
+  people persons`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -80,6 +81,12 @@ export const PREPOSITIONS = new Set('across around along among amongst toward to
  * spokesperson". The passage that answers gives the job or the name; it need not use the word.
  */
 export const ANSWER_FRAME_WORDS = new Set(['job', 'jobs', 'role', 'roles', 'position', 'occupation', 'profession', 'name', 'names']);
+
+/**
+ * "another one", "which one", "the one that won", "is it the one": "one" stands for a noun already said
+ * (and stems as the stop word "on"). Before a noun it counts: "one pilot", "twenty one pilots".
+ */
+export const PRONOUN_ONE = /^(?:another|which|this|that|the|each|every|any|no|some|other|new|old|last|first|next|same|big|small|only)$/;
 
 /** Time nouns right after "what"/"which" only say that a time is wanted ("what date", "which year"). */
 export const TIME_FRAME_WORDS = new Set(['date', 'year', 'day', 'month', 'time']);

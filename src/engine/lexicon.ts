@@ -26,7 +26,9 @@ relationship relations ties friendship trust close closeness partnership
 compare compared comparison liken likened analogy
 outcome result consequence ended led aftermath effect
 write wrote author authors reporter reporters writer contributed contributor assistance byline
-agreement deal pact accord
+agreement deal pact accord contract
+another second additional further
+people persons individuals
 promise promised pledge pledged vow vowed vowing
 argue argued arguing argument arguments dispute disputes disputed quarrel
 sue sued suing lawsuit lawsuits litigation

@@ -7,7 +7,7 @@ import type { Vocabulary } from './fuzzy.ts';
 import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
-import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, TIME_FRAME_WORDS } from './chat-words.ts';
+import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, PRONOUN_ONE, TIME_FRAME_WORDS } from './chat-words.ts';
 import { ieForms, irregularForms, sibilantPlurals, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
@@ -62,7 +62,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     (ANSWER_FRAME_WORDS.has(t.word) ||
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
       (PLACE_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '') && !vocabulary.has(t.word)) ||
-      (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how'));
+      (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how') ||
+      ((t.word === 'one' || t.word === 'ones') && (PRONOUN_ONE.test(tokens[i - 1]?.word ?? '') || !tokens[i + 1] || STOP_WORDS.has(tokens[i + 1]!.word))));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
   const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));

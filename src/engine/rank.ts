@@ -39,6 +39,8 @@ export function groupWeights(q: Question, index: TermIndex): GroupWeight[] {
   return q.groups.map((group) => {
     const own = group.stems.filter((s) => s.weight >= RANKING.typoWeight && index.passages.terms.has(s.stem));
     if (own.length) return { group, idf: Math.max(...own.map((s) => idf(index.passages, s.stem))) };
+    // Filler the article lacks ("what happened to…", "how many people…") phrases the question: it weighs nothing.
+    if (group.weak && !group.stems.some((s) => s.weight > 0 && index.passages.terms.has(s.stem))) return { group, idf: 0 };
     return { group, idf: max * absentWordWeight(group.word) };
   });
 }

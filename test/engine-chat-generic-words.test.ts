@@ -1,0 +1,30 @@
+// Generic words a chat question leans on, on a made-up uncurated story: "ppl" is no subject the article
+// must name, "another one" asks for a second of something (and "one" is not the stop word "on"), a
+// "contract" is the "deal" the article reports.
+import { describe, expect, it } from 'vitest';
+import { storyEngine } from './helpers/story.ts';
+
+const STORY = `Ferry Service Returns to Port Ellen
+
+The ferry to Port Ellen returned on Monday, ending a dispute between the operator and its crews that had lasted two years.
+
+About 900 passengers travelled on the first day, the operator said.
+
+The operator plans to run a second ferry on the route from next summer.
+
+Under the three-year deal, crews will work no more than 12 hours a day.
+`;
+
+const engine = storyEngine(STORY);
+
+describe('generic words in chat questions', () => {
+  it.each([
+    ['how long had ppl been arguing about it', 'lasted two years'],
+    ['is there gonna be another one', 'a second ferry'],
+    ['how long is the contract for', 'three-year deal'],
+  ])('%s → %s', (question, expected) => {
+    const a = engine.answer(question);
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer!.text).toContain(expected);
+  });
+});
