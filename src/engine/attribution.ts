@@ -90,17 +90,21 @@ const ROLE_AFTER_NAME = /^,\s+(?:the|a|an)\s+(?!(?:day|week|month|year|night|mor
 /** "…," said lead author Hannah Sorensen.': the role in lower case before the name ("told reporters in London" is no speaker). */
 const VERB_ROLE_SUBJECT = /[,"”’…]\s*(?:said|says|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\s+((?:(?:the|a|an|its|his|her|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|this|it|of|and|but|after|before|when|while)\b)\p{Ll}[\p{L}'’-]*\s+){1,3}\p{Lu}[^,;.:"“”…]{1,60})/u;
 
+/** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
+const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
+const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
+/** A necessary condition of STATEMENT_BY (same flags): its alternation was tried at every word of every sentence. */
+const STATEMENT_BY_HINT = / by /u;
+
 /** Each cheap hint with the patterns it stands before, for the test that checks it is a necessary condition of each. */
 export const ATTRIBUTION_GATES: ReadonlyArray<{ hint: RegExp; patterns: RegExp[] }> = [
   { hint: CITED_HINT, patterns: [CITED] },
   { hint: VERB_HINT, patterns: [SUBJECT_VERB] },
   { hint: WORDS_OF_HINT, patterns: [WORDS_OF] },
   { hint: MARK_VERB_HINT, patterns: [APPOSITIVE, ROLE_FIRST, VERB_SUBJECT, VERB_ROLE_SUBJECT] },
+  { hint: STATEMENT_BY_HINT, patterns: [STATEMENT_BY] },
 ];
 
-/** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
-const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
-const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
 /** "In a statement, X said …": the setting that opens the sentence. */
 const OPENING_SETTING = /^(?:in|during)\s+((?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|speech|interview|address|post|letter|message|remarks|briefing|broadcast))\b/iu;
 /** "Chinese Vice Foreign Minister Ma Zhaoxu also met Rudenko on Sunday, vowing to …" */
@@ -375,7 +379,7 @@ function attributeWords(sentence: string): Attributed | undefined | null {
     const role = parts.filter((p) => p !== name && /\p{Ll}/u.test(p)).join(', ');
     if (looksLikeSpeaker(name)) return splitRole(withRole({ speaker: name, how: 'said', reported: true }, role));
   }
-  const by = STATEMENT_BY.exec(s);
+  const by = STATEMENT_BY_HINT.test(s) ? STATEMENT_BY.exec(s) : null;
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
   const setting = OPENING_SETTING.exec(s)?.[1]?.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const markVerb = MARK_VERB_HINT.test(s);
