@@ -90,17 +90,21 @@ const ROLE_AFTER_NAME = /^,\s+(?:the|a|an)\s+(?!(?:day|week|month|year|night|mor
 /** "…," said lead author Hannah Sorensen.': the role in lower case before the name ("told reporters in London" is no speaker). */
 const VERB_ROLE_SUBJECT = /[,"”’…]\s*(?:said|says|added|adds|wrote|writes|explained|noted|warned|insisted|argued)\s+((?:(?:the|a|an|its|his|her|their)\s+)?(?:(?!(?:in|on|at|to|for|from|with|by|that|this|it|of|and|but|after|before|when|while)\b)\p{Ll}[\p{L}'’-]*\s+){1,3}\p{Lu}[^,;.:"“”…]{1,60})/u;
 
+/** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
+const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
+const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
+/** A necessary condition of STATEMENT_BY (same flags): its alternation was tried at every word of every sentence. */
+const STATEMENT_BY_HINT = / by /u;
+
 /** Each cheap hint with the patterns it stands before, for the test that checks it is a necessary condition of each. */
 export const ATTRIBUTION_GATES: ReadonlyArray<{ hint: RegExp; patterns: RegExp[] }> = [
   { hint: CITED_HINT, patterns: [CITED] },
   { hint: VERB_HINT, patterns: [SUBJECT_VERB] },
   { hint: WORDS_OF_HINT, patterns: [WORDS_OF] },
   { hint: MARK_VERB_HINT, patterns: [APPOSITIVE, ROLE_FIRST, VERB_SUBJECT, VERB_ROLE_SUBJECT] },
+  { hint: STATEMENT_BY_HINT, patterns: [STATEMENT_BY] },
 ];
 
-/** "The brief statement by a Chinese Foreign Ministry spokesperson, who described …" */
-const NAME_PHRASE = String.raw`(?:the |a |an )?\p{Lu}[\p{L}'’\-.]*(?:\s+(?:of\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’\-.]*)*(?:\s+(?:spokesperson|spokesman|spokeswoman|officials?|ministers?|ministry|agency|account|editor|analysts?|sources?))?`;
-const STATEMENT_BY = new RegExp(String.raw`\b(statement|comment|comments|remarks|announcement|post|message|speech|interview) by (${NAME_PHRASE})`, 'u');
 /** "In a statement, X said …": the setting that opens the sentence. */
 const OPENING_SETTING = /^(?:in|during)\s+((?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:statement|speech|interview|address|post|letter|message|remarks|briefing|broadcast))\b/iu;
 /** "Chinese Vice Foreign Minister Ma Zhaoxu also met Rudenko on Sunday, vowing to …" */
@@ -286,13 +290,15 @@ export class Attributor {
   }
 
   private noteNames(s: string): void {
-    for (const m of s.matchAll(NAMES)) {
-      const words = m[0].replace(/['’]s?$/u, '').replace(HONORIFIC, '').split(/\s+/);
+    // exec, not matchAll: matchAll copies the pattern for every sentence.
+    NAMES.lastIndex = 0;
+    // `s` is single-spaced, so a name's words are split by one space.
+    for (let m = NAMES.exec(s); m; m = NAMES.exec(s)) {
+      const words = withoutPossessive(m[0]).replace(HONORIFIC, '').split(' ');
       while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
       if (words.length >= 2 && words.length <= 6) {
-        const run = words.join(' ');
-        this.names.push(run);
-        for (const w of run.split(' ')) this.nameByWord.set(w, this.names.length - 1);
+        this.names.push(words.join(' '));
+        for (const w of words) this.nameByWord.set(w, this.names.length - 1);
       }
     }
   }
@@ -373,7 +379,7 @@ function attributeWords(sentence: string): Attributed | undefined | null {
     const role = parts.filter((p) => p !== name && /\p{Ll}/u.test(p)).join(', ');
     if (looksLikeSpeaker(name)) return splitRole(withRole({ speaker: name, how: 'said', reported: true }, role));
   }
-  const by = STATEMENT_BY.exec(s);
+  const by = STATEMENT_BY_HINT.test(s) ? STATEMENT_BY.exec(s) : null;
   if (by) return { speaker: cleanSpeaker(by[2]!), how: `a ${by[1]!.toLowerCase()}`, reported: true };
   const setting = OPENING_SETTING.exec(s)?.[1]?.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const markVerb = MARK_VERB_HINT.test(s);
@@ -494,8 +500,7 @@ const INTRODUCED = new RegExp(String.raw`^((?:\p{Ll}[\p{L}'’\-]*\s+){0,4})(${N
  * "One of them, retired bus driver Colin Ashworth, 67, …" (after one short opening clause, with the role before the name).
  */
 function introducedPerson(s: string): string | undefined {
-  const unquoted = s.replace(/^["“]/, '');
-  const rest = unquoted.replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
+  const { unquoted, rest } = openingOf(s);
   for (const text of rest === unquoted ? [unquoted] : [unquoted, rest]) {
     const m = INTRODUCED.exec(text);
     if (!m) continue;
@@ -510,12 +515,12 @@ function introducedPerson(s: string): string | undefined {
 
 /** The name a sentence opens with, after one short opening clause: "Allegedly, Thomas' sister …" → Thomas. */
 function subjectOf(s: string): string | undefined {
-  const unquoted = s.replace(/^["“]/, '');
+  const opening = openingOf(s);
+  const { unquoted, rest } = opening;
   // "Maria Costa, who leads the union, spoke …": a full name before the comma is the subject, no opening clause.
   const named = NAME_BEFORE_COMMA.exec(unquoted)?.[1];
   if (named && isPersonalName(named) && !NOT_NAMES.has(named.split(' ')[0]!.toLowerCase())) return named;
-  const rest = unquoted.replace(/^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u, '');
-  const lead = LEADING_NAME_RUN.exec(rest)?.[1];
+  const lead = leadOfRest(opening);
   if (!lead) return undefined;
   const words = lead.split(/\s+/);
   if (NOT_NAMES.has(words[0]!.toLowerCase()) || PRONOUNS.test(words[0]!)) return undefined;
@@ -530,8 +535,49 @@ function subjectOf(s: string): string | undefined {
 function organisationOpening(s: string): string | undefined {
   const m = ORGANISATION_OPENING.exec(s);
   if (m) return m[1]!.replace(/^The/, 'the');
-  const lead = LEADING_NAME_RUN.exec(s)?.[1]?.replace(/['’]s?$/u, '');
+  const opening = openingOf(s);
+  const lead = (opening.rest === s ? leadOfRest(opening) : LEADING_NAME_RUN.exec(s)?.[1])?.replace(/['’]s?$/u, '');
   return lead && isOrganisation(lead) ? lead : undefined;
+}
+
+/** `name.replace(/['’]s?$/u, '')` without the pattern: a name noted is most of a sentence's words (issue 14). */
+function withoutPossessive(name: string): string {
+  const n = name.length;
+  const isMark = (c: number) => c === 39 || c === 0x2019;
+  if (isMark(name.charCodeAt(n - 1))) return name.slice(0, n - 1);
+  return name.charCodeAt(n - 1) === 115 && isMark(name.charCodeAt(n - 2)) ? name.slice(0, n - 2) : name;
+}
+
+/** One short opening clause and its comma: "Allegedly, ", "In the end, ". */
+const OPENING_CLAUSE = /^(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+,\s+/u;
+
+interface Opening {
+  s: string;
+  /** The sentence without an opening quotation mark. */
+  unquoted: string;
+  /** `unquoted` past one short opening clause, or `unquoted` itself. */
+  rest: string;
+  /** LEADING_NAME_RUN's name at the start of `rest`, once read (null: none). */
+  lead?: string | null;
+}
+
+/**
+ * A sentence's opening, read once: subjectOf, introducedPerson and organisationOpening each read the
+ * same sentence in turn, and stripping the clause again in each was most of what they cost (issue 14).
+ * One sentence is kept, the last one asked about.
+ */
+let lastOpening: Opening | undefined;
+function openingOf(s: string): Opening {
+  if (lastOpening?.s === s) return lastOpening;
+  const c = s.charCodeAt(0);
+  const unquoted = c === 34 || c === 0x201c ? s.slice(1) : s;
+  // The clause ends in a comma: without one, nothing is stripped.
+  return (lastOpening = { s, unquoted, rest: unquoted.includes(',') ? unquoted.replace(OPENING_CLAUSE, '') : unquoted });
+}
+
+function leadOfRest(opening: Opening): string | undefined {
+  if (opening.lead === undefined) opening.lead = LEADING_NAME_RUN.exec(opening.rest)?.[1] ?? null;
+  return opening.lead ?? undefined;
 }
 
 function cleanSpeaker(raw: string): string {

@@ -60,12 +60,17 @@ export interface EngineParts {
 export function buildEngineParts(pack: KnowledgePack): EngineParts {
   loadEverydayEnglish();
   const records = buildPassages(pack);
-  const { positions: _derived, ...index } = buildTermIndex(records);
+  const { index, vocabulary } = indexParts(records);
   // Indexed now, and read by nothing else: a curated pack's expansions (aliases, keywords) were an
   // eighth of its engine's heap (issue 14).
   for (const r of records) r.expansion = '';
-  const vocabulary = new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names);
   return { pack, records, index, vocabulary, keys: passageKeys(records.map((r) => r.text)).keys };
+}
+
+/** The index proper over passages already made: what `npm run bench` times apart from the whole build. */
+export function indexParts(records: PassageRecord[]): Pick<EngineParts, 'index' | 'vocabulary'> {
+  const { positions: _derived, ...index } = buildTermIndex(records);
+  return { index, vocabulary: new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names) };
 }
 
 /** A question as the engine reads it, and the passages ranked for it. */

@@ -7,6 +7,8 @@
 export { createEngine } from './create-engine.ts';
 // A reload builds the costly half on a worker thread and wraps it on the main thread (src/runtime/load-off-thread.ts).
 export { buildEngineParts, engineFromParts, type EngineParts } from './create-engine.ts';
+/** The index alone over passages already made, for `npm run bench`'s "index proper" row. */
+export { indexParts } from './create-engine.ts';
 /** Built parts as bytes and back: the on-disk index cache (src/runtime/passage-cache.ts) keeps them. */
 export { decodeParts, decodeSummary, encodeParts, encodeSummary } from './parts-file.ts';
 /** A pack answered from its summary until first asked for more (a library's start reads only summaries from the cache). */

@@ -72,10 +72,10 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
   };
   // Each distinct word once: its one string (shared by every token that spells it), its count and its
   // term (a word's stem never changes): one look-up a token instead of four (issue 14).
-  const seen = new Map<string, { word: string; count: number; term: number }>();
+  const seen = new Map<string, WordEntry>();
   const entryOf = (word: string) => {
     let entry = seen.get(word);
-    if (entry === undefined) seen.set(word, (entry = { word, count: 0, term: termOf(stemWord(word)) }));
+    if (entry === undefined) seen.set(word, (entry = { word, count: 0, term: termOf(stemWord(word)), mid: 0, capitals: 0 }));
     entry.count++;
     return entry;
   };
@@ -89,14 +89,21 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
   const paragraphOf = new Int32Array(passages.length);
   const paragraphPassages: number[][] = [];
   const tokens: Token[][] = [];
+  // Words used mid-sentence in a passage's text, in the order first so used: what properNouns reads.
+  const midSentence: WordEntry[] = [];
 
   passages.forEach((p, i) => {
     const own = p.tokens ?? tokenize(p.text);
     tokens.push(own);
-    for (const t of own) {
+    for (let k = 0; k < own.length; k++) {
+      const t = own[k]!;
       const entry = entryOf(t.word);
       t.word = entry.word;
       text.push(entry.term);
+      if (k > 0) {
+        if (entry.mid++ === 0) midSentence.push(entry);
+        if (t.capital) entry.capitals++;
+      }
     }
     for (const t of tokenize((p.referents ?? []).join(' '))) if (!STOP_WORDS.has(t.word)) text.push(entryOf(t.word).term);
     for (const t of tokenize(p.expansion)) {
@@ -124,9 +131,18 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     words,
     positions: positionsFrom(tokens),
     tokens,
-    names: properNouns(tokens),
+    names: properNouns(midSentence),
     nameOnly: nameOnlyStems(tokens),
   };
+}
+
+/** One distinct word of an index: its one string, its uses, its term; and its uses after a sentence's first word, capitalised or not. */
+interface WordEntry {
+  word: string;
+  count: number;
+  term: number;
+  mid: number;
+  capitals: number;
 }
 
 /** A growing list of term ids. */
@@ -167,12 +183,15 @@ function continuesName(sentence: Token[], i: number): boolean {
 
 /** Stems never written in lower case, each with the stems it stands beside in its names. */
 function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
+  // Stems written in lower case anywhere first: their sets would only be made to be dropped (issue 14).
   const lower = new Set<string>();
+  for (const sentence of tokens) for (const t of sentence) if (!t.capital) lower.add(t.stem);
   const partners = new Map<string, Set<string>>();
   for (const sentence of tokens) {
     const run: Token[] = [];
     const flush = () => {
       for (const t of run) {
+        if (lower.has(t.stem)) continue;
         let set = partners.get(t.stem);
         if (set === undefined) partners.set(t.stem, (set = new Set<string>()));
         for (const o of run) if (o !== t) set.add(o.stem);
@@ -184,32 +203,20 @@ function nameOnlyStems(tokens: Token[][]): Map<string, Set<string>> {
       else {
         // "Man of the Match", "Department of Agriculture": a name runs on through "of" and "the".
         if (!(run.length && NAME_JOINERS.has(t.word) && continuesName(sentence, i))) flush();
-        if (!t.capital) lower.add(t.stem);
       }
     });
     flush();
   }
-  for (const stem of lower) partners.delete(stem);
   return partners;
 }
 
 /** A word is a name when most of its mid-sentence uses are capitalised ("Prigozhin", "Moscow"). */
-function properNouns(tokens: Token[][]): Set<string> {
-  // One count a word: capitalised uses × CAPITALS + all uses (one Map look-up a token, no array a word).
-  const seen = new Map<string, number>();
-  for (const sentence of tokens) {
-    for (let i = 1; i < sentence.length; i++) {
-      const t = sentence[i]!;
-      seen.set(t.word, (seen.get(t.word) ?? 0) + (t.capital ? CAPITALS + 1 : 1));
-    }
-  }
+function properNouns(midSentence: readonly WordEntry[]): Set<string> {
+  // Counted with the word's other counts as the index is built: a Map of its own cost a look-up a token.
   const names = new Set<string>();
-  for (const [word, c] of seen) if (Math.floor(c / CAPITALS) / (c % CAPITALS) >= 0.7) names.add(word);
+  for (const e of midSentence) if (e.capitals / e.mid >= 0.7) names.add(e.word);
   return names;
 }
-
-/** Above any word's count of uses in one index (2^26 tokens), so both counts fit one exact double. */
-const CAPITALS = 2 ** 26;
 
 /** The statistics of documents that are each a run of passages (one passage, or a paragraph's). */
 function stats(terms: ReadonlyMap<string, number>, docs: number[][], ids: TermIds): DocStats {

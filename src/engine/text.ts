@@ -83,8 +83,62 @@ export function tokenizeByPattern(text: string): Token[] {
 
 const wordOf = (raw: string) => (raw.length <= 8 && raw.charCodeAt(0) === 85 && UNITED_STATES.test(raw) ? UNITED_STATES_WORD : raw.toLowerCase());
 
-/** A spelling's word and stem, by the spelling as the text writes it ("Russia" → russia, russia). */
-const spellings = new Map<string, { word: string; stem: string }>();
+interface Spelling {
+  word: string;
+  stem: string;
+}
+
+/**
+ * A spelling's word and stem, by the spelling as the text writes it ("Russia" → russia, russia), in an
+ * open-addressed table keyed by a hash of its characters: a spelling seen before is found in the text
+ * where it stands, with no string sliced out for a Map to hash again (issue 14: the slice and the look-up
+ * were most of tokenising a library).
+ */
+class Spellings {
+  private mask = 1023;
+  private keys: Array<string | undefined> = new Array(1024);
+  private hashes = new Int32Array(1024);
+  private values: Array<Spelling | undefined> = new Array(1024);
+  size = 0;
+
+  /** The entry for text[start, end), whose hash is `h`. */
+  find(text: string, start: number, end: number, h: number): Spelling | undefined {
+    const len = end - start;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const key = this.keys[slot];
+      if (key === undefined) return undefined;
+      if (this.hashes[slot] === h && key.length === len && sameChars(key, text, start)) return this.values[slot];
+    }
+  }
+
+  add(raw: string, h: number, value: Spelling): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    let slot = h & this.mask;
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.keys[slot] = raw;
+    this.hashes[slot] = h;
+    this.values[slot] = value;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { keys, hashes, values } = this;
+    const size = 2 * (this.mask + 1);
+    this.mask = size - 1;
+    this.keys = new Array(size);
+    this.hashes = new Int32Array(size);
+    this.values = new Array(size);
+    this.size = 0;
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== undefined) this.add(keys[k]!, hashes[k]!, values[k]!);
+  }
+}
+
+function sameChars(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const spellings = new Spellings();
 
 /** WORD over ASCII text: "U.S." or "U.S.A.", else a run of letters and digits, with "'s" and the like read past. */
 function tokenizeAscii(text: string): Token[] {
@@ -110,18 +164,24 @@ function tokenizeAscii(text: string): Token[] {
       i++;
       continue;
     }
-    const raw = text.slice(i, end);
-    let known = spellings.get(raw);
+    let h = FNV_OFFSET;
+    for (let k = i; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    let known = spellings.find(text, i, end, h);
     if (known === undefined) {
+      const raw = text.slice(i, end);
       const word = wordOf(raw);
       known = { word, stem: stemWord(word) };
-      if (spellings.size < 200_000) spellings.set(raw, known);
+      if (spellings.size < 200_000) spellings.add(raw, h, known);
     }
     out.push({ word: known.word, stem: known.stem, start: i, end, capital: c >= 65 && c <= 90 });
     i = next;
   }
   return out;
 }
+
+// FNV-1a over the spelling's character codes.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
