@@ -112,7 +112,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}), ...(weak ? { weak: true as const } : {}) });
   });
   forgetNamePieces(groups, tokens, vocabulary);
-  const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
+  const phrases = text.includes('"') ? [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase()) : [];
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
   const m = NAME_OF.exec(text);
   const named = (m?.[1] ?? m?.[2])?.toLowerCase();
@@ -134,6 +134,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
 function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { absorbed: Set<number>; meanings: Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }> } {
   const absorbed = new Set<number>();
   const meanings = new Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }>();
+  if (!ANY_IDIOM.test(text)) return { absorbed, meanings };
   for (const idiom of IDIOMS) {
     const m = idiom.match.exec(text);
     if (!m) continue;
@@ -153,6 +154,10 @@ function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { ab
   }
   return { absorbed, meanings };
 }
+
+/** Any idiom at all: one pattern, so a question with none (most) is not read 30 times over (issue 14). */
+// Each idiom's pattern is made with the 'i' flag alone (chat-words.ts idiom()), so their sources join as they are.
+const ANY_IDIOM = new RegExp(IDIOMS.map((idiom) => (idiom.match.flags === 'i' ? idiom.match.source : '')).join('|'), 'i');
 
 /**
  * Weight of an irregular form of a verb the article lacks ("lost" for "lose"): just under a typo repair's,
@@ -211,7 +216,8 @@ function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
  */
 function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Vocabulary): void {
   // A typo in the other word still names it ("ma zaoxu" is Ma Zhaoxu): its repair counts as asked.
-  const asked = new Set(groups.flatMap((g) => g.stems.filter((s, k) => k === 0 || (g.repaired && s.weight >= RANKING.typoWeight)).map((s) => s.stem)));
+  const asked = new Set<string>();
+  for (const g of groups) g.stems.forEach((s, k) => (k === 0 || (g.repaired && s.weight >= RANKING.typoWeight)) && asked.add(s.stem));
   for (const g of groups) {
     const own = g.stems[0]!.stem;
     const partners = vocabulary.nameOnly.get(own);
@@ -227,7 +233,9 @@ function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Voca
 
 /** Every stem the question asks with, its typo repairs and related words included. */
 export function askedStems(q: Question): Set<string> {
-  return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
+  const out = new Set<string>();
+  for (const g of q.groups) for (const s of g.stems) out.add(s.stem);
+  return out;
 }
 
 /** Hedges and reactions a chat question may open with ("so", "wait", "ok but", "srsly"), before its question word. */
