@@ -116,30 +116,32 @@ export function engineFromParts(parts: EngineParts): Engine {
   let suggesterMade: Suggester | undefined;
   const suggester = () => (suggesterMade ??= new Suggester(pack, suggestionNames(pack, records)));
 
-  // A few speakers say most passages: each attribution line is written once.
+  // A few speakers say most passages: each attribution line is written once, and found by the passage's id
+  // after its first answer (the key string cost more than the look-up, issue 14).
   const lines = new Map<string, string>();
+  const lineOf: Array<string | undefined> = [];
   const attributionOf = (r: PassageRecord) => {
+    let line = lineOf[r.id];
+    if (line !== undefined) return line;
     const key = `${r.speaker}\0${r.role ?? ''}\0${r.how}`;
-    let line = lines.get(key);
+    line = lines.get(key);
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
-    return line;
+    return (lineOf[r.id] = line);
   };
   const { keys } = parts;
   let byKey: Map<string, number> | undefined;
-  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
-    text: r.text,
-    attribution: attributionOf(r),
-    speaker: r.speaker,
-    ...(r.role ? { role: r.role } : {}),
-    how: r.how,
-    paragraph: r.paragraph,
-    paragraphLabel: r.paragraphLabel,
-    passageId: r.id,
-    key: keys[r.id]!,
-    score: s ? confidence(s, top) : 0,
-    matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
-    article: pack.meta.slug,
-  });
+  // Two literals, not a spread for the optional role: the spread was most of making a passage (issue 14).
+  // The keys keep their order, so the JSON of an answer is the same.
+  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => {
+    const attribution = attributionOf(r);
+    const score = s ? confidence(s, top) : 0;
+    const matched = s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [];
+    const { text, speaker, role, how, paragraph, paragraphLabel, id } = r;
+    const article = pack.meta.slug;
+    return role
+      ? { text, attribution, speaker, role, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article }
+      : { text, attribution, speaker, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article };
+  };
 
   // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
   const headline = records.find((r) => r.kind === 'headline') ?? records[0];
