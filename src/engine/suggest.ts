@@ -65,11 +65,19 @@ export class Suggester {
   didYouMean(stems: ReadonlyArray<{ stem: string; weight: number }>, limit: number): string[] {
     // Only what a question is about counts: its template ("What happened …", "What did … say?") would
     // match any question that is phrased the same way.
-    const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
-    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem)));
-    return this.questions
-      .map((q, i) => ({ q, score: stems.reduce((sum, s) => sum + (this.questionStems![i]!.has(s.stem) ? s.weight : 0), 0) }))
-      .filter((x) => x.score > 0)
+    if (!this.questionStems) {
+      const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
+      this.questionStems = this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem)));
+    }
+    // Plain loops: every refusal runs this over all the pack's questions (issue 14).
+    const scored: Array<{ q: string; score: number }> = [];
+    this.questions.forEach((q, i) => {
+      const own = this.questionStems![i]!;
+      let score = 0;
+      for (const s of stems) score += own.has(s.stem) ? s.weight : 0;
+      if (score > 0) scored.push({ q, score });
+    });
+    return scored
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map((x) => x.q);
