@@ -104,7 +104,9 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   for (const { id, score: baseScore } of base) {
     const s = sentence.get(id)!;
     const coverage = Math.min(1, s.covered / totalIdf);
-    const near = proximity(q, index, id, weights, strong);
+    // Only where two neighbouring question words both match: every text token is a posting, so a word
+    // the passage writes is in its group's hits.
+    const near = adjacentHits(perGroup, id) ? proximity(q, index, id, weights, strong) : 0;
     const phrases = phraseHits(q, passages[id]!.text);
     const type = typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
     const speaker = q.speech ? speakerMatch(passages[id]!.speakerStems, asked) : 0;
@@ -228,6 +230,12 @@ function proximity(q: Question, index: TermIndex, doc: number, weights: GroupWei
     a = b;
   }
   return bonus;
+}
+
+/** Whether two neighbouring groups of the question both hit the passage: else proximity is 0. */
+function adjacentHits(perGroup: ReadonlyArray<ReadonlyMap<number, Hit>>, doc: number): boolean {
+  for (let i = 0; i + 1 < perGroup.length; i++) if (perGroup[i]!.has(doc) && perGroup[i + 1]!.has(doc)) return true;
+  return false;
 }
 
 /** The stems proximity reads: every group's forms weighed as the word itself or its typo repair. */
