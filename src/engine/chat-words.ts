@@ -58,12 +58,13 @@ export function expandChatSpellings(text: string): string {
 
 /** The longest chat spelling: a longer word is none of them. */
 const LONGEST = Math.max(...Object.keys(SPELLINGS).map((k) => k.length));
+/** SPELLINGS as a Map: a property look-up by a word cut from the question cost more than hashing it (issue 14). */
+const SPELLED = new Map(Object.entries(SPELLINGS));
 
 /** A word as its chat spelling means it. A capital letter alone ("U.N.", "R. Kelly", "Plan B") is not "you" or "are". */
 function respelt(word: string): string {
   if (word.length > LONGEST || (word.length === 1 && word !== word.toLowerCase())) return word;
-  const key = word.toLowerCase();
-  return Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key]! : word;
+  return SPELLED.get(word.toLowerCase()) ?? word;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
