@@ -51,8 +51,8 @@ export interface Question {
 
 /** `wordnet`: also match WordNet relations (uncurated packs; a curated pack's keywords already say how readers ask). */
 /** `described`: the people a describing word stands for ("the russian guy"), from coreference.ts. */
-export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople): Question {
-  const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
+/** `text`: analysisText(raw), when the caller has it already. */
+export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople, text = analysisText(raw)): Question {
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
@@ -114,7 +114,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   forgetNamePieces(groups, tokens, vocabulary);
   const phrases = text.includes('"') ? [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase()) : [];
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
-  const m = NAME_OF.exec(text);
+  // Both of NAME_OF's forms say "name" (no other letter folds to its letters): most questions skip it (issue 14).
+  const m = /name/i.test(text) ? NAME_OF.exec(text) : null;
   const named = (m?.[1] ?? m?.[2])?.toLowerCase();
   const nameOf = named && !STOP_WORDS.has(named) ? named : undefined;
   const type = answerType(text);
@@ -125,6 +126,18 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     ...(calendar ? { calendar: calendar === 'year' ? 'year' : 'date' } : {}),
     ...(excluded.found ? { excludes: true } : {}),
   };
+}
+
+const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * The question as analyseQuestion reads it: folded, control and invisible characters blanked, cut at
+ * 1,000 characters, chat spellings expanded. `expanded`: expandChatSpellings(folded), when the caller has
+ * it (the facet check, create-engine.ts), used when blanking and cutting change nothing (issue 14).
+ */
+export function analysisText(raw: string, folded = fold(raw), expanded?: string): string {
+  const cleaned = folded.replace(CONTROL, ' ').slice(0, 1000);
+  return expanded !== undefined && cleaned === folded ? expanded : expandChatSpellings(cleaned);
 }
 
 /**
