@@ -22,9 +22,13 @@ const FACETS: Array<[ArticleFacet, RegExp]> = [
 /** Words that only open or pad a chat question ("ok so what's it about"). */
 const PADDING = new Set('ok okay so wait hey hi um uh anyway anyways lol lmao pls please quick question guys and but then like just tho though rn tbh btw'.split(' '));
 
+/** Any facet's pattern: most questions match none, and are then read once instead of once a facet (issue 14). */
+const ANY_FACET = new RegExp(FACETS.map(([, pattern]) => (pattern.flags === '' ? pattern.source : '')).join('|'));
+
 export function articleFacet(question: string): ArticleFacet | undefined {
   // Padding at either end ("ok so who wrote this lol") is dropped first, so the patterns see the question.
   const q = trimPadding(question.toLowerCase().replace(/\s+/g, ' ').trim());
+  if (!ANY_FACET.test(q)) return undefined;
   for (const [facet, pattern] of FACETS) {
     const m = pattern.exec(q);
     if (!m) continue;
@@ -36,12 +40,17 @@ export function articleFacet(question: string): ArticleFacet | undefined {
   return undefined;
 }
 
+/**
+ * `q` (single-spaced, trimmed) without padding words at its end, then at its start, never its last word.
+ * By index, not split and joined: the question itself comes back when nothing is dropped (issue 14).
+ */
 function trimPadding(q: string): string {
-  const words = q.split(' ');
-  const bare = (w: string | undefined) => PADDING.has((w ?? '').replace(/[^\p{L}\p{N}']/gu, ''));
-  while (words.length > 1 && bare(words.at(-1))) words.pop();
-  while (words.length > 1 && bare(words[0])) words.shift();
-  return words.join(' ');
+  const bare = (w: string) => PADDING.has(w.replace(/[^\p{L}\p{N}']/gu, ''));
+  let start = 0;
+  let end = q.length;
+  for (let space = q.lastIndexOf(' ', end - 1); space >= start && bare(q.slice(space + 1, end)); space = q.lastIndexOf(' ', end - 1)) end = space;
+  for (let space = q.indexOf(' ', start); space !== -1 && space < end && bare(q.slice(start, space)); space = q.indexOf(' ', start)) start = space + 1;
+  return start === 0 && end === q.length ? q : q.slice(start, end);
 }
 
 function onlyPadding(rest: string): boolean {

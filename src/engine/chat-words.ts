@@ -22,31 +22,74 @@ const SPELLINGS: Record<string, string> = {
   tmrw: 'tomorrow', tmrrw: 'tomorrow', tmw: 'tomorrow', yday: 'yesterday', yest: 'yesterday', tdy: 'today', '2day': 'today',
 };
 
-/** Multi-word and punctuated forms, rewritten before the single words. */
-const PHRASES: Array<[RegExp, string]> = [
-  [/\bw\/o\b\s*/gi, 'without '],
-  [/\bw\/\s*/gi, 'with '],
-  [/\bacc\.? to\b/gi, 'according to'],
-  [/\baccording 2\b/gi, 'according to'],
-  [/\btl;?\s?dr\b/gi, 'tldr'],
+/**
+ * Multi-word and punctuated forms, rewritten before the single words; each with a few letters it cannot
+ * match without (in the text lowercased), so most questions skip its pattern (issue 14).
+ */
+const PHRASES: Array<[RegExp, string, string]> = [
+  [/\bw\/o\b\s*/gi, 'without ', 'w/'],
+  [/\bw\/\s*/gi, 'with ', 'w/'],
+  [/\bacc\.? to\b/gi, 'according to', 'acc'],
+  [/\baccording 2\b/gi, 'according to', 'according 2'],
+  [/\btl;?\s?dr\b/gi, 'tldr', 'tl'],
   // "what's up with X", "what's going on with X": what the article says about X.
-  [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on|the\s+deal|the\s+story)\s+(?:with|w)\b/gi, 'what about'],
+  [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on|the\s+deal|the\s+story)\s+(?:with|w)\b/gi, 'what about', 'what'],
   // "how come they went on strike": why.
-  [/\bhow\s+come\b/gi, 'why'],
+  [/\bhow\s+come\b/gi, 'why', 'how'],
   // "y did…" at the start of a question is "why".
-  [/^(\s*)y(?=\s+(did|do|does|is|are|was|were|would|has|have|had|not)\b)/i, '$1why'],
+  [/^(\s*)y(?=\s+(did|do|does|is|are|was|were|would|has|have|had|not)\b)/i, '$1why', 'y'],
 ];
 
 /** Rewrites chat spellings to the words they stand for; "US" written in capitals is left to the tokenizer. */
 export function expandChatSpellings(text: string): string {
   let out = text;
-  for (const [pattern, replacement] of PHRASES) out = out.replace(pattern, replacement);
-  return out.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    // A capital letter alone ("U.N.", "R. Kelly", "Plan B") is not "you" or "are".
-    if (word.length === 1 && word !== word.toLowerCase()) return word;
-    const key = word.toLowerCase();
-    return Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key]! : word;
-  });
+  // The hints are looked for in the text as it is after each rewrite, so a rewrite that makes a later match is still seen.
+  let lower = out.toLowerCase();
+  for (const [pattern, replacement, hint] of PHRASES) {
+    if (!lower.includes(hint)) continue;
+    const next = out.replace(pattern, replacement);
+    if (next !== out) lower = (out = next).toLowerCase();
+  }
+  // Plain ASCII is most questions: its words are runs of [A-Za-z0-9], scanned by hand (the Unicode
+  // pattern and its callback were a twentieth of an answer's CPU, issue 14).
+  if (ASCII.test(out)) return respellAscii(out);
+  return out.replace(/[\p{L}\p{N}]+/gu, respelt);
+}
+
+/** The longest chat spelling: a longer word is none of them. */
+const LONGEST = Math.max(...Object.keys(SPELLINGS).map((k) => k.length));
+/** SPELLINGS as a Map: a property look-up by a word cut from the question cost more than hashing it (issue 14). */
+const SPELLED = new Map(Object.entries(SPELLINGS));
+
+/** A word as its chat spelling means it. A capital letter alone ("U.N.", "R. Kelly", "Plan B") is not "you" or "are". */
+function respelt(word: string): string {
+  if (word.length > LONGEST || (word.length === 1 && word !== word.toLowerCase())) return word;
+  return SPELLED.get(word.toLowerCase()) ?? word;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** `respelt` over every run of ASCII letters and digits; the text itself when no word is respelt. */
+function respellAscii(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isAsciiAlnum(text.charCodeAt(end))) end++;
+    const word = text.slice(i, end);
+    const meant = respelt(word);
+    if (meant !== word) {
+      out += text.slice(copied, i) + meant;
+      copied = end;
+    }
+    i = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**

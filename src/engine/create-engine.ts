@@ -5,7 +5,7 @@ import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
 import { buildTermIndex, idf, positionsFrom, type TermCounts, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
-import { analyseQuestion, askedStems, type Question } from './question.ts';
+import { analyseQuestion, analysisText, askedStems, type Question } from './question.ts';
 import { groupWeights, rankPassages, type GroupWeight, type Scored } from './rank.ts';
 import { judge } from './refusal.ts';
 import { everydayRank, loadEverydayEnglish } from './background.ts';
@@ -84,7 +84,7 @@ export interface Ranking {
  * How answer() reads a question and ranks the passages for it. `npm run train` learns from exactly
  * this path, so the weights it writes are for the candidates and features the engine makes.
  */
-export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; uncurated: boolean; analyse(question: string): Question; rank(q: Question): Ranking } {
+export function questionRanker(parts: EngineParts): { index: TermIndex; records: PassageRecord[]; uncurated: boolean; analyse(question: string, text?: string): Question; rank(q: Question): Ranking } {
   const { pack, records } = parts;
   // A bare article or a pack fresh from `npm run ingest` (meta.generated) has no curator's keywords yet:
   // WordNet stands in for them, and the learned ranker ranks it as it ranks the bare article (ingest
@@ -103,7 +103,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
     index,
     records,
     uncurated,
-    analyse: (question) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce()),
+    analyse: (question, text) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce(), text),
     rank(q) {
       const weights = groupWeights(q, index);
       return { q, weights, ranked: rankPassages(q, index, records, weights, uncurated) };
@@ -121,30 +121,32 @@ export function engineFromParts(parts: EngineParts): Engine {
   let suggesterMade: Suggester | undefined;
   const suggester = () => (suggesterMade ??= new Suggester(pack, suggestionNames(pack, records)));
 
-  // A few speakers say most passages: each attribution line is written once.
+  // A few speakers say most passages: each attribution line is written once, and found by the passage's id
+  // after its first answer (the key string cost more than the look-up, issue 14).
   const lines = new Map<string, string>();
+  const lineOf: Array<string | undefined> = [];
   const attributionOf = (r: PassageRecord) => {
+    let line = lineOf[r.id];
+    if (line !== undefined) return line;
     const key = `${r.speaker}\0${r.role ?? ''}\0${r.how}`;
-    let line = lines.get(key);
+    line = lines.get(key);
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
-    return line;
+    return (lineOf[r.id] = line);
   };
   const { keys } = parts;
   let byKey: Map<string, number> | undefined;
-  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => ({
-    text: r.text,
-    attribution: attributionOf(r),
-    speaker: r.speaker,
-    ...(r.role ? { role: r.role } : {}),
-    how: r.how,
-    paragraph: r.paragraph,
-    paragraphLabel: r.paragraphLabel,
-    passageId: r.id,
-    key: keys[r.id]!,
-    score: s ? confidence(s, top) : 0,
-    matched: s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [],
-    article: pack.meta.slug,
-  });
+  // Two literals, not a spread for the optional role: the spread was most of making a passage (issue 14).
+  // The keys keep their order, so the JSON of an answer is the same.
+  const toPassage = (r: PassageRecord, s?: Scored, top?: Scored): Passage => {
+    const attribution = attributionOf(r);
+    const score = s ? confidence(s, top) : 0;
+    const matched = s ? matchedWords(r.text, index.tokens[r.id]!, s.matchedStems) : [];
+    const { text, speaker, role, how, paragraph, paragraphLabel, id } = r;
+    const article = pack.meta.slug;
+    return role
+      ? { text, attribution, speaker, role, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article }
+      : { text, attribution, speaker, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article };
+  };
 
   // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
   const headline = records.find((r) => r.kind === 'headline') ?? records[0];
@@ -200,9 +202,13 @@ export function engineFromParts(parts: EngineParts): Engine {
   return {
     pack,
     answer(question: string, options: AskOptions = {}): Answer {
-      const facet = articleFacet(expandChatSpellings(fold(String(question ?? '').slice(0, 300))));
+      const raw = String(question ?? '');
+      const folded = fold(raw.slice(0, 300));
+      const expanded = expandChatSpellings(folded);
+      const facet = articleFacet(expanded);
       if (facet) return answerAbout(question, facet);
-      const { q, weights, ranked: byWords } = rank(analyse(question));
+      // The analysis folds and expands the same text again unless the facet check cut it.
+      const { q, weights, ranked: byWords } = rank(analyse(question, raw.length <= 300 ? analysisText(raw, folded, expanded) : undefined));
       // Not in questionRanker: npm run train learns the ranking of words; the question's form is fitted after.
       const inArticle = (stem: string) => index.passages.terms.has(stem);
       const judged = (s: Scored | undefined) => judge(q, weights, s, s ? index.tokens[s.id]! : undefined, s ? records[s.id]!.text : undefined, index.names, inArticle);
@@ -237,7 +243,7 @@ export function engineFromParts(parts: EngineParts): Engine {
           alternatives: [],
           reason: verdict.reason,
           missing: verdict.missing,
-          suggestions: suggester().didYouMean(q.groups.flatMap((g) => g.stems), 3),
+          suggestions: suggester().didYouMean(allStems(q), 3),
           ...(verdict.near && best ? { closest: toPassage(records[best.id]!, best) } : {}),
         };
       }
@@ -356,6 +362,13 @@ function confidence(s: Scored, top?: Scored): number {
   const own = 0.7 * s.coverage + 0.3 * (1 - Math.exp(-s.score / 6));
   const capped = top && top.score > 0 ? Math.min(own, confidence(top) * (s.score / top.score)) : own;
   return Math.round(Math.min(1, Math.max(0, capped)) * 1000) / 1000;
+}
+
+/** Every group's stems, in order: `q.groups.flatMap((g) => g.stems)` without flatMap's cost on every refusal. */
+function allStems(q: Question): Array<{ stem: string; weight: number }> {
+  const out: Array<{ stem: string; weight: number }> = [];
+  for (const g of q.groups) for (const s of g.stems) out.push(s);
+  return out;
 }
 
 function matchedWords(text: string, tokens: Token[], stems: Set<string>): string[] {

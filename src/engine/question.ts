@@ -51,8 +51,8 @@ export interface Question {
 
 /** `wordnet`: also match WordNet relations (uncurated packs; a curated pack's keywords already say how readers ask). */
 /** `described`: the people a describing word stands for ("the russian guy"), from coreference.ts. */
-export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople): Question {
-  const text = expandChatSpellings(fold(raw).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ').slice(0, 1000));
+/** `text`: analysisText(raw), when the caller has it already. */
+export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople, text = analysisText(raw)): Question {
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
@@ -113,9 +113,10 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     groups.push({ word: t.word, surface: text.slice(t.start, t.end), token: i, stems, position: position++, nameLike, known, ...(repairedTo ? { repaired: repairedTo } : {}), ...(weak ? { weak: true as const } : {}) });
   });
   forgetNamePieces(groups, tokens, vocabulary);
-  const phrases = [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase());
+  const phrases = text.includes('"') ? [...text.matchAll(/"([^"]{3,})"/g)].map((m) => m[1]!.toLowerCase()) : [];
   const speech = /\b(say|says|said|call|calls|called|describe|described|tell|told|quote|quoted|statement|words|according|claim|claimed|state|stated|announce|announced)\b/i.test(text);
-  const m = NAME_OF.exec(text);
+  // Both of NAME_OF's forms say "name" (no other letter folds to its letters): most questions skip it (issue 14).
+  const m = /name/i.test(text) ? NAME_OF.exec(text) : null;
   const named = (m?.[1] ?? m?.[2])?.toLowerCase();
   const nameOf = named && !STOP_WORDS.has(named) ? named : undefined;
   const type = answerType(text);
@@ -128,6 +129,18 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   };
 }
 
+const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * The question as analyseQuestion reads it: folded, control and invisible characters blanked, cut at
+ * 1,000 characters, chat spellings expanded. `expanded`: expandChatSpellings(folded), when the caller has
+ * it (the facet check, create-engine.ts), used when blanking and cutting change nothing (issue 14).
+ */
+export function analysisText(raw: string, folded = fold(raw), expanded?: string): string {
+  const cleaned = folded.replace(CONTROL, ' ').slice(0, 1000);
+  return expanded !== undefined && cleaned === folded ? expanded : expandChatSpellings(cleaned);
+}
+
 /**
  * The question's idioms (chat-words.ts IDIOMS): the plain words each one's head word also stands for,
  * and the idiom's other words, which are part of it and never a subject of their own.
@@ -135,6 +148,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
 function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { absorbed: Set<number>; meanings: Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }> } {
   const absorbed = new Set<number>();
   const meanings = new Map<number, { drop: boolean; stems: Array<{ stem: string; weight: number }> }>();
+  if (!ANY_IDIOM.test(text)) return { absorbed, meanings };
   for (const idiom of IDIOMS) {
     const m = idiom.match.exec(text);
     if (!m) continue;
@@ -154,6 +168,10 @@ function readIdioms(text: string, tokens: Token[], vocabulary: Vocabulary): { ab
   }
   return { absorbed, meanings };
 }
+
+/** Any idiom at all: one pattern, so a question with none (most) is not read 30 times over (issue 14). */
+// Each idiom's pattern is made with the 'i' flag alone (chat-words.ts idiom()), so their sources join as they are.
+const ANY_IDIOM = new RegExp(IDIOMS.map((idiom) => (idiom.match.flags === 'i' ? idiom.match.source : '')).join('|'), 'i');
 
 /**
  * Weight of an irregular form of a verb the article lacks ("lost" for "lose"): just under a typo repair's,
@@ -212,7 +230,8 @@ function joinSplitWords(tokens: Token[], vocabulary: Vocabulary): Token[] {
  */
 function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Vocabulary): void {
   // A typo in the other word still names it ("ma zaoxu" is Ma Zhaoxu): its repair counts as asked.
-  const asked = new Set(groups.flatMap((g) => g.stems.filter((s, k) => k === 0 || (g.repaired && s.weight >= RANKING.typoWeight)).map((s) => s.stem)));
+  const asked = new Set<string>();
+  for (const g of groups) g.stems.forEach((s, k) => (k === 0 || (g.repaired && s.weight >= RANKING.typoWeight)) && asked.add(s.stem));
   for (const g of groups) {
     const own = g.stems[0]!.stem;
     const partners = vocabulary.nameOnly.get(own);
@@ -228,7 +247,9 @@ function forgetNamePieces(groups: TermGroup[], tokens: Token[], vocabulary: Voca
 
 /** Every stem the question asks with, its typo repairs and related words included. */
 export function askedStems(q: Question): Set<string> {
-  return new Set(q.groups.flatMap((g) => g.stems.map((s) => s.stem)));
+  const out = new Set<string>();
+  for (const g of q.groups) for (const s of g.stems) out.add(s.stem);
+  return out;
 }
 
 /** Hedges and reactions a chat question may open with ("so", "wait", "ok but", "srsly"), before its question word. */

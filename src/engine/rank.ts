@@ -70,9 +70,7 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
     }
   });
 
-  const paragraphScore = new Float64Array(index.paragraphs.count);
-  const paragraphCovered = new Float64Array(index.paragraphs.count);
-  const paragraphExact = new Float64Array(index.paragraphs.count);
+  const { score: paragraphScore, covered: paragraphCovered, exact: paragraphExact } = paragraphSums(index.paragraphs.count);
   const paragraphGroups = new Map<number, Set<number>>();
   weights.forEach(({ group, idf: weight }, g) => {
     for (const [doc, hit] of bestPerDoc(index.paragraphs, group)) {
@@ -86,7 +84,8 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   });
 
   // What the reader named, a typo repaired or a "russian guy" resolved included: an answer is something else.
-  const asked = new Set(q.groups.flatMap((g) => g.stems.filter((s, k) => k === 0 || s.weight >= RANKING.typoWeight).map((s) => s.stem)));
+  const asked = new Set<string>();
+  for (const g of q.groups) g.stems.forEach((s, k) => (k === 0 || s.weight >= RANKING.typoWeight) && asked.add(s.stem));
   const asksForHeadline = q.groups.some((g) => /^(headline|title)s?$/.test(g.word));
   const out: Scored[] = [];
   const neighbourScore = (id: number, n: number) =>
@@ -103,10 +102,13 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   }
   if (base.length > RANKING.rerankDepth) base.sort((a, b) => b.score - a.score || a.id - b.id).length = RANKING.rerankDepth;
   const parts: CandidateParts[] = [];
+  const strong = strongStems(q);
   for (const { id, score: baseScore } of base) {
     const s = sentence.get(id)!;
     const coverage = Math.min(1, s.covered / totalIdf);
-    const near = proximity(q, index, id, weights);
+    // Only where two neighbouring question words both match: every text token is a posting, so a word
+    // the passage writes is in its group's hits.
+    const near = adjacentHits(perGroup, id) ? proximity(q, index, id, weights, strong) : 0;
     const phrases = phraseHits(q, passages[id]!.text);
     const type = typeBonus(q, passages[id]!.text, index.tokens[id]!, asked);
     const speaker = q.speech ? speakerMatch(passages[id]!.speakerStems, asked) : 0;
@@ -136,6 +138,18 @@ export function rankPassages(q: Question, index: TermIndex, passages: PassageRec
   // The learned re-ranker was trained with headlines as a feature and decides for itself.
   if (!learned) restatedHeadlines(out, passages);
   return rerank(out, parts, q, learned);
+}
+
+/**
+ * The per-paragraph sums of one ranking, zeroed: the same three arrays for every question (nothing keeps
+ * them past rankPassages), as allocating them cost more than filling them (issue 14).
+ */
+let sums = { score: new Float64Array(0), covered: new Float64Array(0), exact: new Float64Array(0) };
+
+function paragraphSums(count: number): typeof sums {
+  if (sums.score.length < count) sums = { score: new Float64Array(count), covered: new Float64Array(count), exact: new Float64Array(count) };
+  else for (const a of [sums.score, sums.covered, sums.exact]) a.fill(0, 0, count);
+  return sums;
 }
 
 /**
@@ -192,25 +206,56 @@ function speakerMatch(speaker: Set<string>, asked: Set<string>): number {
   return hit / speaker.size;
 }
 
-/** Rewards question words that stand close together in the passage, as they did in the question. */
-function proximity(q: Question, index: TermIndex, doc: number, weights: GroupWeight[]): number {
+/**
+ * Rewards question words that stand close together in the passage, as they did in the question. The
+ * passage's tokens are read once for every group's forms (`index.positions` read them again for each
+ * form of each pair: a tenth of an answer's CPU, issue 14); a group's positions are its first such
+ * form's that the passage has, as before.
+ */
+function proximity(q: Question, index: TermIndex, doc: number, weights: GroupWeight[], strong: ReadonlySet<string>): number {
+  if (q.groups.length < 2) return 0;
+  const tokens = index.tokens[doc] ?? [];
+  const at = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const stem = tokens[i]!.stem;
+    if (!strong.has(stem)) continue;
+    const list = at.get(stem);
+    if (list) list.push(i);
+    else at.set(stem, [i]);
+  }
+  if (at.size === 0) return 0;
   let bonus = 0;
+  let a = positionsIn(at, q.groups[0]!);
   for (let i = 0; i + 1 < q.groups.length; i++) {
-    const a = positionsIn(index, q.groups[i]!, doc);
-    const b = positionsIn(index, q.groups[i + 1]!, doc);
-    if (!a.length || !b.length) continue;
-    if (a.some((x) => b.some((y) => Math.abs(y - x) <= RANKING.proximityWindow))) bonus += Math.min(weights[i]!.idf, weights[i + 1]!.idf);
+    const b = positionsIn(at, q.groups[i + 1]!);
+    if (a.length && b.length && a.some((x) => b.some((y) => Math.abs(y - x) <= RANKING.proximityWindow))) bonus += Math.min(weights[i]!.idf, weights[i + 1]!.idf);
+    a = b;
   }
   return bonus;
 }
 
-function positionsIn(index: TermIndex, group: TermGroup, doc: number): number[] {
+/** Whether two neighbouring groups of the question both hit the passage: else proximity is 0. */
+function adjacentHits(perGroup: ReadonlyArray<ReadonlyMap<number, Hit>>, doc: number): boolean {
+  for (let i = 0; i + 1 < perGroup.length; i++) if (perGroup[i]!.has(doc) && perGroup[i + 1]!.has(doc)) return true;
+  return false;
+}
+
+/** The stems proximity reads: every group's forms weighed as the word itself or its typo repair. */
+function strongStems(q: Question): Set<string> {
+  const out = new Set<string>();
+  for (const g of q.groups) for (const s of g.stems) if (s.weight >= RANKING.typoWeight) out.add(s.stem);
+  return out;
+}
+
+const NONE: number[] = [];
+
+function positionsIn(at: ReadonlyMap<string, number[]>, group: TermGroup): number[] {
   for (const { stem, weight } of group.stems) {
     if (weight < RANKING.typoWeight) continue;
-    const at = index.positions.get(stem)?.get(doc);
-    if (at) return at;
+    const found = at.get(stem);
+    if (found) return found;
   }
-  return [];
+  return NONE;
 }
 
 function phraseHits(q: Question, text: string): number {

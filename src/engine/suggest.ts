@@ -25,7 +25,8 @@ export class Suggester {
   private entities: Fuse<{ entity: Entity; name: string }> | undefined;
   /** Names a reader may pick as they are: the pack's entities, or the names found in an uncurated text. */
   private names: Fuse<string> | undefined;
-  private questionStems: Array<Set<string>> | undefined;
+  /** Each stem of the questions (template words aside) → the questions that have it, by index. */
+  private questionsWith: Map<string, number[]> | undefined;
 
   /** `found`: the names of an uncurated text (suggestionNames), which a library keeps for a pack it has not loaded. */
   constructor(pack: KnowledgePack, found: readonly string[]) {
@@ -65,11 +66,24 @@ export class Suggester {
   didYouMean(stems: ReadonlyArray<{ stem: string; weight: number }>, limit: number): string[] {
     // Only what a question is about counts: its template ("What happened …", "What did … say?") would
     // match any question that is phrased the same way.
-    const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
-    this.questionStems ??= this.questions.map((q) => new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem)));
-    return this.questions
-      .map((q, i) => ({ q, score: stems.reduce((sum, s) => sum + (this.questionStems![i]!.has(s.stem) ? s.weight : 0), 0) }))
-      .filter((x) => x.score > 0)
+    if (!this.questionsWith) {
+      const template = new Set(tokenize(TEMPLATE_WORDS).map((t) => t.stem));
+      this.questionsWith = new Map();
+      this.questions.forEach((q, i) => {
+        for (const stem of new Set(tokenize(q).filter((t) => !STOP_WORDS.has(t.word) && !template.has(t.stem)).map((t) => t.stem))) {
+          const list = this.questionsWith!.get(stem);
+          if (list) list.push(i);
+          else this.questionsWith!.set(stem, [i]);
+        }
+      });
+    }
+    // By stem, not by question: every refusal runs this, and most of the pack's questions share no stem
+    // with it (issue 14). Each question's weights are still added in the stems' order.
+    const scores = new Array<number>(this.questions.length).fill(0);
+    for (const s of stems) for (const i of this.questionsWith.get(s.stem) ?? []) scores[i]! += s.weight;
+    const scored: Array<{ q: string; score: number }> = [];
+    scores.forEach((score, i) => score > 0 && scored.push({ q: this.questions[i]!, score }));
+    return scored
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map((x) => x.q);
