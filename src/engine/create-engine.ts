@@ -3,7 +3,7 @@
 import type { KnowledgePack, Entity, Quote } from '../knowledge/schema.ts';
 import type { Answer, AskOptions, Engine, Passage } from './types.ts';
 import { buildPassages, type PassageRecord } from './passages.ts';
-import { buildTermIndex, idf, positionsFrom, type TermCounts, type TermIndex } from './term-index.ts';
+import { buildTermIndex, idf, type TermCounts, type TermIndex } from './term-index.ts';
 import { Vocabulary } from './fuzzy.ts';
 import { analyseQuestion, analysisText, askedStems, type Question } from './question.ts';
 import { groupWeights, rankPassages, type GroupWeight, type Scored } from './rank.ts';
@@ -51,7 +51,7 @@ export function createEngine(pack: KnowledgePack): Engine {
 export interface EngineParts {
   pack: KnowledgePack;
   records: PassageRecord[];
-  index: Omit<TermIndex, 'positions'>;
+  index: TermIndex;
   vocabulary: Vocabulary;
   /** Each passage's key (passage-key.ts), by id: a hash of every sentence, made once with the rest. */
   keys: string[];
@@ -69,7 +69,7 @@ export function buildEngineParts(pack: KnowledgePack): EngineParts {
 
 /** The index proper over passages already made: what `npm run bench` times apart from the whole build. */
 export function indexParts(records: PassageRecord[]): Pick<EngineParts, 'index' | 'vocabulary'> {
-  const { positions: _derived, ...index } = buildTermIndex(records);
+  const index = buildTermIndex(records);
   return { index, vocabulary: new Vocabulary(index.words, index.passages.terms, index.words, index.nameOnly, index.names) };
 }
 
@@ -91,7 +91,7 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
   // attributes every passage as --article does, so the two read the same text the same way). A curated
   // pack's keywords are the hand score's.
   const uncurated = !pack.curated || pack.meta.generated === true;
-  const index: TermIndex = { ...parts.index, positions: positionsFrom(parts.index.tokens) };
+  const index: TermIndex = parts.index;
   const vocabulary = Vocabulary.revive(parts.vocabulary);
   // Made on the first question: in a library, most packs are only asked for their relevance (issue 14).
   let described: ReturnType<typeof describedPeople> | undefined;

@@ -208,7 +208,7 @@ function speakerMatch(speaker: Set<string>, asked: Set<string>): number {
 
 /**
  * Rewards question words that stand close together in the passage, as they did in the question. The
- * passage's tokens are read once for every group's forms (`index.positions` read them again for each
+ * passage's tokens are read once for every group's forms (a lookup by stem read them again for each
  * form of each pair: a tenth of an answer's CPU, issue 14); a group's positions are its first such
  * form's that the passage has, as before.
  */

@@ -37,30 +37,6 @@ export interface TermIndex {
   nameOnly: Map<string, Set<string>>;
   /** Each passage's tokens, kept from the build so ranking and highlighting never tokenise again. */
   tokens: Token[][];
-  /** stem → passages that contain it in their text, with positions, for phrase and proximity bonuses. */
-  positions: PositionLookup;
-}
-
-/**
- * Where a stem stands in a passage's text, read from the passage's tokens when asked. A Map of Maps
- * built up front held more than all the rest of the index together (11.5 of 25 MB on 2,036 passages,
- * issue 14); a passage has a few dozen tokens, so scanning one on demand costs next to nothing.
- */
-export interface PositionLookup {
-  get(stem: string): { get(doc: number): number[] | undefined } | undefined;
-}
-
-export function positionsFrom(tokens: Token[][]): PositionLookup {
-  return {
-    get: (stem) => ({
-      get: (doc) => {
-        const list = tokens[doc];
-        let at: number[] | undefined;
-        if (list) for (let i = 0; i < list.length; i++) if (list[i]!.stem === stem) (at ??= []).push(i);
-        return at;
-      },
-    }),
-  };
 }
 
 export function buildTermIndex(passages: PassageRecord[]): TermIndex {
@@ -129,7 +105,6 @@ export function buildTermIndex(passages: PassageRecord[]): TermIndex {
     paragraphs: stats(terms, paragraphPassages, ids),
     paragraphOf,
     words,
-    positions: positionsFrom(tokens),
     tokens,
     names: properNouns(midSentence),
     nameOnly: nameOnlyStems(tokens),
