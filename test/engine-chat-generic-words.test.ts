@@ -28,3 +28,28 @@ describe('generic words in chat questions', () => {
     expect(a.answer!.text).toContain(expected);
   });
 });
+
+const FARES = `Tram Fares Frozen for a Year
+
+The city's transport authority said on Friday that tram fares would not rise this year.
+
+Work on the new tram line is going well, and up to 40 trams will run on it from May.
+
+Parking charges in the centre will increase by 10 percent in April, the council said.
+
+Passenger numbers fell by a fifth during the works on the main line.
+
+The number of trams going down the main line each hour will double in May.
+`;
+
+describe('"go up" and "go down"', () => {
+  const fares = storyEngine(FARES);
+  it.each([
+    ['r tram fares going up??', 'fares would not rise'],
+    ['did passenger numbers go down', 'fell by a fifth'],
+  ])('%s → %s', (question, expected) => {
+    const a = fares.answer(question);
+    expect(a.found, a.reason).toBe(true);
+    expect(a.answer!.text).toContain(expected);
+  });
+});

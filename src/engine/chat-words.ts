@@ -181,6 +181,9 @@ export const IDIOMS: readonly Idiom[] = [
   idiom(String.raw`(?:come|comes|came|coming|go|goes|went|going)\s+back`, 'come|comes|came|coming|go|goes|went|going', 'return returned returning', 0.9),
   // "where did they come from": where they arrived from, or began.
   idiom(String.raw`(?:come|comes|came|coming)\s+from`, 'come|comes|came|coming', 'arrive arrived originate originated', 0.6),
+  // "are fares going up": rising; "did prices go down": falling.
+  idiom(String.raw`(?:go|goes|going|went|gone)\s+up`, 'go|goes|going|went|gone', 'rise rises rose rising increase increased increases', 0.9, true),
+  idiom(String.raw`(?:go|goes|going|went|gone)\s+down`, 'go|goes|going|went|gone', 'fall falls fell falling drop dropped decrease decreased', 0.9, true),
   idiom(String.raw`pull(?:s|ed|ing)?\s+out`, 'pull(?:s|ed|ing)?', 'withdraw withdrew withdrawal', 0.9),
   idiom(String.raw`call(?:s|ed|ing)?${PARTICLE_OBJECT}\s+off`, 'call(?:s|ed|ing)?', 'cancel cancelled canceled halt halted', 0.9),
   idiom(String.raw`put(?:s|ting)?${PARTICLE_OBJECT}\s+off`, 'put(?:s|ting)?', 'postpone postponed delay delayed', 0.9),
