@@ -1,8 +1,8 @@
 // Generic words a chat question leans on, on a made-up uncurated story: "ppl" is no subject the article
 // must name, "another one" asks for a second of something (and "one" is not the stop word "on"), a
-// "contract" is the "deal" the article reports.
-import { describe, expect, it } from 'vitest';
-import { storyEngine } from './helpers/story.ts';
+// "contract" is the "deal" the article reports, "going up" is rising and "go down" falling.
+import { describe, it } from 'vitest';
+import { expectAnswer, storyEngine } from './helpers/story.ts';
 
 const STORY = `Ferry Service Returns to Port Ellen
 
@@ -14,20 +14,6 @@ The operator plans to run a second ferry on the route from next summer.
 
 Under the three-year deal, crews will work no more than 12 hours a day.
 `;
-
-const engine = storyEngine(STORY);
-
-describe('generic words in chat questions', () => {
-  it.each([
-    ['how long had ppl been arguing about it', 'lasted two years'],
-    ['is there gonna be another one', 'a second ferry'],
-    ['how long is the contract for', 'three-year deal'],
-  ])('%s → %s', (question, expected) => {
-    const a = engine.answer(question);
-    expect(a.found, a.reason).toBe(true);
-    expect(a.answer!.text).toContain(expected);
-  });
-});
 
 const FARES = `Tram Fares Frozen for a Year
 
@@ -42,14 +28,16 @@ Passenger numbers fell by a fifth during the works on the main line.
 The number of trams going down the main line each hour will double in May.
 `;
 
-describe('"go up" and "go down"', () => {
-  const fares = storyEngine(FARES);
+const ferry = storyEngine(STORY);
+const fares = storyEngine(FARES);
+
+describe('generic words in chat questions', () => {
   it.each([
-    ['r tram fares going up??', 'fares would not rise'],
-    ['did passenger numbers go down', 'fell by a fifth'],
-  ])('%s → %s', (question, expected) => {
-    const a = fares.answer(question);
-    expect(a.found, a.reason).toBe(true);
-    expect(a.answer!.text).toContain(expected);
-  });
+    [ferry, 'how long had ppl been arguing about it', 'lasted two years'],
+    [ferry, 'is there gonna be another one', 'a second ferry'],
+    [ferry, 'how long is the contract for', 'three-year deal'],
+    // "go up" and "go down"
+    [fares, 'r tram fares going up??', 'fares would not rise'],
+    [fares, 'did passenger numbers go down', 'fell by a fifth'],
+  ])('%#: %s → %s', (engine, question, expected) => expectAnswer(engine, question, expected));
 });

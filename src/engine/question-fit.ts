@@ -147,11 +147,7 @@ function liftSpeaker(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlyS
   const byY = hasAny(c.speaker(top.id), about);
   const paragraph = c.paragraph(top.id);
   const eligible = (id: number) => spoke.has(id) && (byY || (c.paragraph(id) === paragraph && QUOTATION.test(c.text(id))));
-  let best = -1;
-  out.forEach((s, i) => {
-    if (s.score > 0 && eligible(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
-  });
-  if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+  liftBest(out, top, (s) => eligible(s.id));
 }
 
 /**
@@ -165,20 +161,24 @@ function liftAbout(out: Scored[], spoke: ReadonlySet<number>, about: ReadonlySet
   const names = (id: number) => c.tokens(id).some((t) => about.has(t.stem));
   if (!top || top.score <= 0 || !spoke.has(top.id) || names(top.id)) return;
   const paragraph = c.paragraph(top.id);
-  let best = -1;
-  out.forEach((s, i) => {
-    if (s.score > 0 && spoke.has(s.id) && c.paragraph(s.id) === paragraph && names(s.id) && (best < 0 || s.score > out[best]!.score)) best = i;
-  });
-  if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
+  liftBest(out, top, (s) => spoke.has(s.id) && c.paragraph(s.id) === paragraph && names(s.id));
 }
 
 /** "How many N": the best candidate that counts N comes first when the best does not. It keeps the best's score. */
 function liftCount(out: Scored[], counts: (id: number) => boolean): void {
   const top = topOf(out);
   if (!top || top.score <= 0 || counts(top.id)) return;
+  liftBest(out, top, (s) => s.score >= COUNT_SHARE * top.score && counts(s.id));
+}
+
+/**
+ * The best-scored candidate with a positive score that `eligible` accepts (the first on ties) takes the
+ * top's place: a hair over its score, so confidence keeps its scale.
+ */
+function liftBest(out: Scored[], top: Scored, eligible: (s: Scored) => boolean): void {
   let best = -1;
   out.forEach((s, i) => {
-    if (s.score >= COUNT_SHARE * top.score && s.score > 0 && (best < 0 || s.score > out[best]!.score) && counts(s.id)) best = i;
+    if (s.score > 0 && (best < 0 || s.score > out[best]!.score) && eligible(s)) best = i;
   });
   if (best >= 0) out[best] = { ...out[best]!, score: top.score * (1 + 1e-6) };
 }

@@ -63,7 +63,7 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
       (TIME_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '')) ||
       (PLACE_FRAME_WORDS.has(t.word) && /^(what|which)$/.test(tokens[i - 1]?.word ?? '') && !vocabulary.has(t.word)) ||
       (MEASURE_WORDS.has(t.word) && tokens[i - 1]?.word === 'how') ||
-      ((t.word === 'one' || t.word === 'ones') && (PRONOUN_ONE.test(tokens[i - 1]?.word ?? '') || !tokens[i + 1] || STOP_WORDS.has(tokens[i + 1]!.word))));
+      pronounOne(tokens, i));
   // Filler and answer-frame nouns only phrase the question; a question made of nothing else keeps them.
   const phrasing = (t: Token, i: number) => (FILLER_WORDS.has(t.word) && !inTitle(tokens, i, vocabulary)) || frame(t, i) || (PREPOSITIONS.has(t.word) && !vocabulary.has(t.word));
   const onlyPhrasing = tokens.every((t, i) => !content(t) || phrasing(t, i));
@@ -139,6 +139,14 @@ const CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufe
 export function analysisText(raw: string, folded = fold(raw), expanded?: string): string {
   const cleaned = folded.replace(CONTROL, ' ').slice(0, 1000);
   return expanded !== undefined && cleaned === folded ? expanded : expandChatSpellings(cleaned);
+}
+
+/** "another one", "is it the one": "one" for a noun already said, not before a noun of its own ("one pilot"). */
+function pronounOne(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.word !== 'one' && t.word !== 'ones') return false;
+  const next = tokens[i + 1];
+  return PRONOUN_ONE.test(tokens[i - 1]?.word ?? '') || !next || STOP_WORDS.has(next.word);
 }
 
 /**

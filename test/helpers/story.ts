@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
 import { loadArticleFile } from '../../src/knowledge/loader.ts';
 
@@ -12,4 +12,11 @@ export function storyEngine(story: string): ReturnType<typeof createEngine> {
   const file = join(dir, 'story.txt');
   writeFileSync(file, story);
   return createEngine(loadArticleFile(file));
+}
+
+/** The engine finds an answer to `question`, and the answer's passage contains `expected`. */
+export function expectAnswer(engine: { answer(question: string): { found: boolean; reason?: string; answer: { text: string } | null } }, question: string, expected: string): void {
+  const a = engine.answer(question);
+  expect(a.found, a.reason).toBe(true);
+  expect(a.answer!.text).toContain(expected);
 }
