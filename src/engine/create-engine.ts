@@ -10,6 +10,7 @@ import { groupWeights, rankPassages, type GroupWeight, type Scored } from './ran
 import { judge } from './refusal.ts';
 import { everydayRank, loadEverydayEnglish } from './background.ts';
 import { describedPeople } from './coreference.ts';
+import { acronymsOf, type Acronyms } from './acronyms.ts';
 import { Suggester, suggestionNames } from './suggest.ts';
 import { fold, STOP_WORDS, tokenize, type Token } from './text.ts';
 import { expandChatSpellings } from './chat-words.ts';
@@ -99,11 +100,13 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
     const people = pack.entities.filter((e) => e.type === 'person');
     return (described ??= describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined));
   };
+  let acronyms: Acronyms | undefined;
+  const acronymsOnce = () => (acronyms ??= acronymsOf(records.filter((r) => r.kind !== 'credits').map((r) => r.text)));
   return {
     index,
     records,
     uncurated,
-    analyse: (question, text) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce(), text),
+    analyse: (question, text) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce(), text, acronymsOnce()),
     rank(q) {
       const weights = groupWeights(q, index);
       return { q, weights, ranked: rankPassages(q, index, records, weights, uncurated) };

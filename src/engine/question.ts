@@ -8,6 +8,7 @@ import { PERSON_NOUNS, type DescribedPeople } from './coreference.ts';
 import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, PRONOUN_ONE, TIME_FRAME_WORDS } from './chat-words.ts';
+import { acronymKey, type Acronyms } from './acronyms.ts';
 import { ieForms, irregularForms, sibilantPlurals, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
@@ -52,7 +53,8 @@ export interface Question {
 /** `wordnet`: also match WordNet relations (uncurated packs; a curated pack's keywords already say how readers ask). */
 /** `described`: the people a describing word stands for ("the russian guy"), from coreference.ts. */
 /** `text`: analysisText(raw), when the caller has it already. */
-export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople, text = analysisText(raw)): Question {
+/** `acronyms`: the names of the article an acronym it never writes stands for (acronyms.ts). */
+export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = false, described?: DescribedPeople, text = analysisText(raw), acronyms?: Acronyms): Question {
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
@@ -92,6 +94,14 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     for (const m of meaning?.stems ?? []) if (!stems.some((o) => o.stem === m.stem)) stems.push(m);
     let known = weak || stems.some((s) => s.weight >= FORM_WEIGHT && vocabulary.hasStem(s.stem)) || (stems[0]!.weight > 0 && vocabulary.has(t.word));
     let repairedTo: string | null = null;
+    // "NYC" for "New York City": an acronym the article never writes stands for the name it spells.
+    const key = !known && acronyms ? acronymKey(text.slice(t.start, t.end)) : undefined;
+    const expanded = key ? acronyms!(key) : undefined;
+    if (expanded) {
+      for (const w of tokenize(expanded)) if (!STOP_WORDS.has(w.word) && !stems.some((o) => o.stem === w.stem)) stems.push({ stem: w.stem, weight: RANKING.typoWeight });
+      repairedTo = expanded;
+      known = true;
+    }
     if (!known) {
       // A real everyday word ("cost") is not a typo of an article word ("post").
       const rank = everydayRank(t.word);
