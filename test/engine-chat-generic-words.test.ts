@@ -1,6 +1,6 @@
 // Generic words a chat question leans on, on a made-up uncurated story: "ppl" is no subject the article
 // must name, "another one" asks for a second of something (and "one" is not the stop word "on"), a
-// "contract" is the "deal" the article reports, "going up" is rising and "go down" falling.
+// "contract" is the "deal" the article reports, "getting" is as empty as "get", "going up" is rising and "go down" falling.
 import { describe, it } from 'vitest';
 import { expectAnswer, storyEngine } from './helpers/story.ts';
 
@@ -36,6 +36,8 @@ describe('generic words in chat questions', () => {
     [ferry, 'how long had ppl been arguing about it', 'lasted two years'],
     [ferry, 'is there gonna be another one', 'a second ferry'],
     [ferry, 'how long is the contract for', 'three-year deal'],
+    // "getting" phrases the question as get and got do: it is no word the answer must contain
+    [ferry, 'is port ellen getting a second ferry', 'a second ferry'],
     // "go up" and "go down"
     [fares, 'r tram fares going up??', 'fares would not rise'],
     [fares, 'did passenger numbers go down', 'fell by a fifth'],

@@ -210,7 +210,7 @@ export const STOP_WORDS = new Set(
   may might must it its it's this that these those there here their they them he him his she her hers we us our
   you your yours i me my mine not no nor also too very just only even still yet ever any some each every all
   both either neither such what which who whom whose when where why how whats who's what's where's when's
-  tell me please know say said says saying about according get got give given make made much many
+  tell me please know say said says saying about according get gets getting got gotten give given make made much many
   call called calls describe described describes mention mentioned mentions article story
   s t d ll re ve m`.split(/\s+/),
 );
