@@ -9,7 +9,7 @@ import { RANKING } from './ranking-defaults.ts';
 import { everydayRank } from './background.ts';
 import { ANSWER_FRAME_WORDS, EXCLUDING, expandChatSpellings, FILLER_WORDS, IDIOMS, MEASURE_WORDS, PLACE_FRAME_WORDS, PREPOSITIONS, PRONOUN_ONE, TIME_FRAME_WORDS } from './chat-words.ts';
 import { acronymKey, type Acronyms } from './acronyms.ts';
-import { ieForms, irregularForms, sibilantPlurals, superlatives } from './word-forms.ts';
+import { ieForms, irregularForms, numberSpelling, sibilantPlurals, superlatives } from './word-forms.ts';
 
 export type AnswerType = 'when' | 'number' | 'who' | 'where' | 'why' | 'quote' | 'any';
 
@@ -58,7 +58,8 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
   const tokens = joinSplitWords(tokenize(text), vocabulary);
   const groups: TermGroup[] = [];
   let position = 0;
-  const content = (t: Token) => !STOP_WORDS.has(t.word) && t.word.length >= 2;
+  // A one-digit number is a word of the question too: "the 4 day week".
+  const content = (t: Token) => !STOP_WORDS.has(t.word) && (t.word.length >= 2 || /^\d$/.test(t.word));
   const frame = (t: Token, i: number) =>
     !t.capital &&
     (ANSWER_FRAME_WORDS.has(t.word) ||
@@ -83,6 +84,9 @@ export function analyseQuestion(raw: string, vocabulary: Vocabulary, wordnet = f
     const stems = [{ stem: t.stem, weight: meaning?.drop ? 0 : 1 }];
     // "died" is "die": the same word, which the stemmer parts.
     for (const stem of ieForms(t.word)) stems.push({ stem, weight: stems[0]!.weight });
+    // "4" for "four" and "four" for "4": one number, spelt either way.
+    const spelt = numberSpelling(t.word);
+    if (spelt) stems.push({ stem: stemWord(spelt), weight: stems[0]!.weight });
     // "buses" for "bus": a plural in -es the stemmer parts from its singular.
     for (const stem of sibilantPlurals(t.word, (w) => vocabulary.has(w))) stems.push({ stem, weight: stems[0]!.weight });
     // "met" for "meet", "biggest" for "big": forms of the same word the stemmer does not join.

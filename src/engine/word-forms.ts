@@ -76,3 +76,16 @@ function superlativeForms(word: string): string[] {
   }
   return out;
 }
+
+/** Small numbers, as readers write them either way: "a 4 day week" of an article's "four-day week". */
+const NUMBER_WORDS = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
+
+/**
+ * The other spelling of a small number: the word for digits ("4" → "four"), the digits for a word
+ * ("four" → "4"). Not "one" for "1"'s sake alone: "one" is more often a pronoun ("another one").
+ */
+export function numberSpelling(word: string): string | undefined {
+  if (/^\d{1,2}$/.test(word)) return NUMBER_WORDS[Number(word)];
+  const n = NUMBER_WORDS.indexOf(word);
+  return n > 1 ? String(n) : undefined;
+}
