@@ -27,7 +27,9 @@ const HOW_MANY = /\bhow\s+many\s+((?:[\p{L}'-]+\s*){1,3})/iu;
  * "When did the restoration start?" asks about what has happened: a passage that tells of plans ("plans to
  * restore a second wetland starting in 2026") is about something else.
  */
-const PLANNED_FACTOR = 0.25;
+// 0.25 until the weights retrained with numbers spelt either way; 0.2 flips the made-up story of
+// test/engine-planned-fit again, and changes no top1 of npm run eval (0.1-0.2 alike).
+const PLANNED_FACTOR = 0.2;
 
 /** Asked in the past tense: "did" before the subject. */
 const ASKS_PAST = /^\W*(?:[\p{L}']+\s+){0,3}?did\b/iu;
