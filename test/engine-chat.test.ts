@@ -38,6 +38,9 @@ describe('chat phrasing', () => {
     expect(expandChatSpellings('wat r u doing w/ the govt bc ppl acc to him')).toBe('what are you doing with the government because people according to him');
     // Capital letters alone are initials, not "you" or "are".
     expect(expandChatSpellings('the U.N. and R. Kelly')).toBe('the U.N. and R. Kelly');
+    // "dose" before its subject is "does"; a dose of something stays a dose.
+    expect(expandChatSpellings('how long dose it take')).toBe('how long does it take');
+    expect(expandChatSpellings('what dose the vaccine dose contain')).toBe('what does the vaccine dose contain');
     const a = library.answer('wat did ppl complain abt');
     expect(a.found).toBe(true);
     expect(a.answer!.text).toContain('complained about the closure');

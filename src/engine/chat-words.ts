@@ -34,6 +34,8 @@ const PHRASES: Array<[RegExp, string, string]> = [
   [/\btl;?\s?dr\b/gi, 'tldr', 'tl'],
   // "what's up with X", "what's going on with X": what the article says about X.
   [/\bwhat(?:'s|’s|s|\s+is)\s+(?:up|going\s+on|the\s+deal|the\s+story)\s+(?:with|w)\b/gi, 'what about', 'what'],
+  // "how long dose it take": "does" typed with its letters swapped, before who or what does it.
+  [/\bdose(?=\s+(?:it|he|she|they|this|that|the|anyone|any|u|you|ur|your|we|i)\b)/gi, 'does', 'dose'],
   // "how come they went on strike": why.
   [/\bhow\s+come\b/gi, 'why', 'how'],
   // "y did…" at the start of a question is "why".
