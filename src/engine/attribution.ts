@@ -138,6 +138,8 @@ export class Attributor {
   private lastPerson: string | undefined;
   /** The organisation an "it" or "they" most likely means: the last one that spoke or opened a sentence. */
   private lastOrganisation: string | undefined;
+  /** The organisation that spoke or opened the sentence before: whom "Its chief executive" belongs to. */
+  private sentenceOrganisation: string | undefined;
   private inQuote = false;
   private quoteSpeaker: Attributed | undefined;
   /** "He said:" at the end of a paragraph introduces the quote that opens the next. */
@@ -186,6 +188,12 @@ export class Attributor {
     if (!found && first && opensWithQuote && this.introduces) found = { ...this.introduces };
     if (!found && words !== null && hasQuote && this.previous && this.previousAdjacent) found = { ...this.previous };
 
+    // "The union backed the plan. Its regional secretary, Tom Ashcroft, said …": "its" is that body, so the
+    // role says whose secretary ("what did the union guy say" finds him).
+    // Only the body that spoke or opened the sentence just before: one named in passing is no antecedent.
+    const its = this.sentenceOrganisation;
+    if (found?.role && its && POSSESSIVE_ROLE.test(s) && !found.role.includes(its)) found = { ...found, role: `${found.role} of ${its}` };
+    this.sentenceOrganisation = found ? (isOrganisation(found.speaker) ? found.speaker : undefined) : organisationOpening(s);
     this.introduces = found && /:\s*$/.test(s) ? found : undefined;
     if (hasQuote || insideAtStart) this.quoteSpeaker = found;
     this.inQuote = inside;
@@ -532,6 +540,9 @@ function subjectOf(s: string): string | undefined {
 }
 
 /** "The regional tourism board rejected that claim." → "the regional tourism board": an "it" to come. */
+/** A sentence that opens with a role of "its" or "their": "Its chief executive, Dr Priya Raman, said". */
+const POSSESSIVE_ROLE = /^(?:Its|Their)\s+\p{Ll}/u;
+
 function organisationOpening(s: string): string | undefined {
   const m = ORGANISATION_OPENING.exec(s);
   if (m) return m[1]!.replace(/^The/, 'the');
