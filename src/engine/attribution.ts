@@ -290,75 +290,17 @@ export class Attributor {
   }
 
   private noteNames(s: string): void {
+    // exec, not matchAll: matchAll copies the pattern for every sentence.
+    NAMES.lastIndex = 0;
     // `s` is single-spaced, so a name's words are split by one space.
-    eachName(s, (name) => {
-      const words = withoutPossessive(name).replace(HONORIFIC, '').split(' ');
+    for (let m = NAMES.exec(s); m; m = NAMES.exec(s)) {
+      const words = withoutPossessive(m[0]).replace(HONORIFIC, '').split(' ');
       while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
       if (words.length >= 2 && words.length <= 6) {
         this.names.push(words.join(' '));
         for (const w of words) this.nameByWord.set(w, this.names.length - 1);
       }
-    });
-  }
-}
-
-/** Text of printable ASCII only (no tab, no line break): what eachName scans by hand. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** NAME's joiners ("Bank of England"): the test that eachName finds NAMES's spans keeps the two lists one. */
-const JOINERS = new Set(['of', 'de', 'da', 'van', 'von', 'der', 'al', 'bin', 'the']);
-const isUpper = (c: number) => c >= 65 && c <= 90;
-/** A character of a name's word after its capital, in ASCII: `[\p{L}'’\-.]`. */
-const isNameChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 46;
-
-/**
- * Each match of NAMES in `s`, in order, with where it starts: scanned by hand in printable ASCII, which is
- * most sentences, by the pattern otherwise. The pattern's exec was most of noting names (issue 14); the
- * scan takes the same greedy path the pattern does (a capital, name characters, then again and again a
- * space or more, maybe one joiner and spaces, and a capital), so the spans are the same (tested).
- */
-export function eachName(s: string, visit: (name: string, at: number) => void): void {
-  if (!PRINTABLE_ASCII.test(s)) {
-    // exec, not matchAll: matchAll copies the pattern for every sentence.
-    NAMES.lastIndex = 0;
-    for (let m = NAMES.exec(s); m; m = NAMES.exec(s)) visit(m[0], m.index);
-    return;
-  }
-  const n = s.length;
-  const wordEnd = (from: number) => {
-    let e = from;
-    while (e < n && isNameChar(s.charCodeAt(e))) e++;
-    return e;
-  };
-  let p = 0;
-  while (p < n) {
-    if (!isUpper(s.charCodeAt(p))) {
-      p++;
-      continue;
     }
-    let end = wordEnd(p + 1);
-    let words = 1;
-    for (;;) {
-      let q = end;
-      while (s.charCodeAt(q) === 32) q++;
-      if (q === end) break;
-      // A joiner first, as the pattern tries it first: lower-case letters, then spaces, then a capital.
-      let next = -1;
-      let j = q;
-      while (j < n && j - q <= 3 && s.charCodeAt(j) >= 97 && s.charCodeAt(j) <= 122) j++;
-      if (j > q && s.charCodeAt(j) === 32 && JOINERS.has(s.slice(q, j))) {
-        let r = j;
-        while (s.charCodeAt(r) === 32) r++;
-        if (isUpper(s.charCodeAt(r))) next = r;
-      }
-      if (next < 0 && isUpper(s.charCodeAt(q))) next = q;
-      if (next < 0) break;
-      end = wordEnd(next + 1);
-      words++;
-    }
-    if (words > 1) {
-      visit(s.slice(p, end), p);
-      p = end;
-    } else p++;
   }
 }
 
