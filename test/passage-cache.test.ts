@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { passageKeys } from '../src/engine/passage-key.ts';
 import { buildEngineParts, createEngine, createLibrary, encodeParts, encodeSummary, summaryOf, type EngineParts, type LazyEngine } from '../src/engine/index.ts';
 import { packFromText } from '../src/knowledge/from-text.ts';
 import { loadDefaultPack } from '../src/knowledge/loader.ts';
@@ -27,7 +28,12 @@ const answersOf = (partsOf?: (p: typeof seed) => EngineParts) => {
   return QUESTIONS.map((q) => library.answer(q));
 };
 /** The parts as data: records with their role present either way (a stored record leaves an absent one out). */
-const asData = ({ pack: _pack, vocabulary: _v, ...parts }: EngineParts) => ({ ...parts, records: parts.records.map((r) => ({ ...r, role: r.role })) });
+// A fresh build leaves the passage keys to the engine (made when first shown); a parts file holds them all.
+const asData = ({ pack: _pack, vocabulary: _v, ...parts }: EngineParts) => ({
+  ...parts,
+  keys: parts.keys ?? passageKeys(parts.records.map((r) => r.text)).keys,
+  records: parts.records.map((r) => ({ ...r, role: r.role })),
+});
 
 describe('passage cache', () => {
   it('builds and keeps every pack once, then a restart reads them all and answers the same', () => {

@@ -3,7 +3,7 @@
 // and any question; ids from before passage keys, and forged ones, never read as a passage.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PASSAGE_KEY, passageKey, passageKeys } from '../src/engine/passage-key.ts';
+import { PASSAGE_KEY, PassageKeys, passageKey, passageKeys } from '../src/engine/passage-key.ts';
 import { ROUTES, askButtonsFit, contextId, decodeAskButton, decodeDidYouMean, didYouMeanId, feedbackId, moreMatchesId, routeOf } from '../src/reply/buttons.ts';
 import { oneLine } from '../src/reply/escape.ts';
 import { hostileText } from './helpers/hostile.ts';
@@ -32,6 +32,27 @@ describe('passage keys', () => {
     expect(keys).toEqual(['sharedkk', 'sharedkk', 'cccccccc']);
     expect(byKey.has('sharedkk')).toBe(false);
     expect(byKey.get('cccccccc')).toBe(2);
+  });
+});
+
+describe('passage keys made when first asked (PassageKeys)', () => {
+  it('are the keys passageKeys makes, whichever passage is asked first, repeated sentences and re-wrapped ones included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Hello.', 'Hello. ', ' Other.', 'Other.', 'A\nthird one.', 'A third one.', 'x'), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 12 }), (texts, order) => {
+        const eager = passageKeys(texts).keys;
+        const lazy = new PassageKeys(texts);
+        for (const n of order) if (texts.length) expect(lazy.key(n % texts.length)).toBe(eager[n % texts.length]);
+        expect(lazy.all()).toEqual(eager);
+        expect(lazy.key(texts.length)).toBeUndefined();
+        expect(lazy.key(-1)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('hand out keys already known (a parts file\'s) as they are', () => {
+    const known = new PassageKeys(['One.', 'Two.'], ['aaaaaaaa', 'bbbbbbbb']);
+    expect([known.key(1), known.key(0)]).toEqual(['bbbbbbbb', 'aaaaaaaa']);
+    expect(known.all()).toEqual(['aaaaaaaa', 'bbbbbbbb']);
   });
 });
 

@@ -18,7 +18,7 @@ import { aboutArticle, articleFacet } from './about-article.ts';
 import { bandOf, CLEAR_LEAD, LEARNED_CLEAR_LEAD } from './band.ts';
 import { modelInUse } from './learned.ts';
 import { holdsDetail } from './answer-detail.ts';
-import { keyLookup, passageKeys } from './passage-key.ts';
+import { keyLookup, PassageKeys } from './passage-key.ts';
 import { fitToQuestion, type Candidates } from './question-fit.ts';
 import type { ArticleFacet } from './types.ts';
 
@@ -54,8 +54,11 @@ export interface EngineParts {
   records: PassageRecord[];
   index: TermIndex;
   vocabulary: Vocabulary;
-  /** Each passage's key (passage-key.ts), by id: a hash of every sentence, made once with the rest. */
-  keys: string[];
+  /**
+   * Each passage's key (passage-key.ts), by id, when known already (a parts file holds them). A fresh
+   * build leaves them out: the engine hashes a passage when it first shows it (PassageKeys).
+   */
+  keys?: string[];
 }
 
 export function buildEngineParts(pack: KnowledgePack): EngineParts {
@@ -65,7 +68,7 @@ export function buildEngineParts(pack: KnowledgePack): EngineParts {
   // Indexed now, and read by nothing else: a curated pack's expansions (aliases, keywords) were an
   // eighth of its engine's heap (issue 14).
   for (const r of records) r.expansion = '';
-  return { pack, records, index, vocabulary, keys: passageKeys(records.map((r) => r.text)).keys };
+  return { pack, records, index, vocabulary };
 }
 
 /** The index proper over passages already made: what `npm run bench` times apart from the whole build. */
@@ -136,7 +139,10 @@ export function engineFromParts(parts: EngineParts): Engine {
     if (line === undefined) lines.set(key, (line = formatAttribution(r)));
     return (lineOf[r.id] = line);
   };
-  const { keys } = parts;
+  const keys = new PassageKeys(
+    records.map((r) => r.text),
+    parts.keys,
+  );
   let byKey: Map<string, number> | undefined;
   // Two literals, not a spread for the optional role: the spread was most of making a passage (issue 14).
   // The keys keep their order, so the JSON of an answer is the same.
@@ -147,8 +153,8 @@ export function engineFromParts(parts: EngineParts): Engine {
     const { text, speaker, role, how, paragraph, paragraphLabel, id } = r;
     const article = pack.meta.slug;
     return role
-      ? { text, attribution, speaker, role, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article }
-      : { text, attribution, speaker, how, paragraph, paragraphLabel, passageId: id, key: keys[id]!, score, matched, article };
+      ? { text, attribution, speaker, role, how, paragraph, paragraphLabel, passageId: id, key: keys.key(id)!, score, matched, article }
+      : { text, attribution, speaker, how, paragraph, paragraphLabel, passageId: id, key: keys.key(id)!, score, matched, article };
   };
 
   // Questions about the article itself: answered from its meta, shaped as a passage so every reply works.
@@ -166,7 +172,7 @@ export function engineFromParts(parts: EngineParts): Engine {
       paragraph: headline?.paragraph ?? 0,
       paragraphLabel: 'about the article',
       passageId: headline?.id ?? 0,
-      key: keys[headline?.id ?? 0] ?? '',
+      key: keys.key(headline?.id ?? 0) ?? '',
       score: 1,
       matched: [],
       article: pack.meta.slug,
@@ -275,7 +281,7 @@ export function engineFromParts(parts: EngineParts): Engine {
     paragraph: (i) => pack.paragraphs[i],
     passage: (id) => (records[id] ? toPassage(records[id]!) : undefined),
     passageByKey(key) {
-      const id = (byKey ??= keyLookup(keys)).get(key);
+      const id = (byKey ??= keyLookup(keys.all())).get(key);
       return id === undefined ? undefined : toPassage(records[id]!);
     },
     findEntity(name) {

@@ -14,6 +14,7 @@ import type { EngineParts } from './create-engine.ts';
 import { Vocabulary } from './fuzzy.ts';
 import type { PackSummary } from './lazy-engine.ts';
 import type { PassageRecord } from './passages.ts';
+import { passageKeys } from './passage-key.ts';
 import type { DocStats } from './term-index.ts';
 import type { Token } from './text.ts';
 
@@ -106,7 +107,7 @@ export function encodeParts(parts: EngineParts): Buffer {
     tokenAt: add(tokenAt),
     repairable: ids(built.repairable),
     deletions: add(built.deletions),
-    keys: parts.keys,
+    keys: parts.keys ?? passageKeys(parts.records.map((r) => r.text)).keys,
     arrays: [],
   };
   header.arrays = arrays.map((a) => ({ type: a.constructor.name as ArrayType, length: a.length }));

@@ -44,6 +44,58 @@ export function passageKeys(texts: readonly string[], hash: (normal: string, occ
   return { keys, byKey: keyLookup(keys) };
 }
 
+/**
+ * The keys of passageKeys, each made when first asked: an answer shows a few passages, so building an
+ * engine hashes none, and a question hashes only the passages it shows (issue 14: hashing every sentence
+ * was 3% of an uncurated library's build, a tenth of its first build). `all()` makes the rest, for a
+ * look-up by key or a parts file. Given `known` keys (a parts file's), it only hands them out.
+ */
+export class PassageKeys {
+  private readonly made: Array<string | undefined>;
+  /** How many earlier passages have the same text, by id: made on the first key asked. */
+  private occurrence: Int32Array | undefined;
+  private complete: boolean;
+
+  constructor(
+    private readonly texts: readonly string[],
+    known?: readonly string[],
+  ) {
+    this.made = known ? [...known] : new Array<string | undefined>(texts.length);
+    this.complete = known !== undefined;
+  }
+
+  key(id: number): string | undefined {
+    if (id < 0 || id >= this.texts.length) return undefined;
+    let key = this.made[id];
+    if (key === undefined) {
+      this.occurrence ??= occurrences(this.texts);
+      key = this.made[id] = hashKey(normalise(this.texts[id]!), this.occurrence[id]!);
+    }
+    return key;
+  }
+
+  all(): string[] {
+    if (!this.complete) {
+      for (let id = 0; id < this.texts.length; id++) this.key(id);
+      this.complete = true;
+    }
+    return this.made as string[];
+  }
+}
+
+/** For each text, how many before it normalise to the same: passageKeys's `occurrence`. */
+function occurrences(texts: readonly string[]): Int32Array {
+  const seen = new Map<string, number>();
+  const out = new Int32Array(texts.length);
+  texts.forEach((text, id) => {
+    const normal = normalise(text);
+    const n = seen.get(normal) ?? 0;
+    seen.set(normal, n + 1);
+    out[id] = n;
+  });
+  return out;
+}
+
 /** Passage id by key, leaving out a key two passages share (see passageKeys). */
 export function keyLookup(keys: readonly string[]): Map<string, number> {
   const byKey = new Map<string, number>();
