@@ -97,20 +97,36 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let output = '';
+  // The bot's stderr: one line per interaction at LOG_LEVEL=info. This process is the fake Discord and
+  // shares the cores with the bot, so a line costs little here: the chunks are kept as they come and
+  // joined only when read (the last TAIL_BYTES or so), and the ready line is looked for only until it
+  // is seen, in the new chunk and the end of the one before. (It used to rebuild a 256 KB string and
+  // run a regex over it on every chunk, for the whole burst.)
+  const TAIL_BYTES = 256 * 1024;
+  const READY = 'Ready: answering interactions';
+  const chunks: string[] = [];
+  let kept = 0;
+  let ready = false;
+  let before = '';
+  const tail = () => chunks.join('').slice(-TAIL_BYTES);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot was not ready within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the bot was not ready within 60 s:\n${tail()}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => {
-      output = (output + d.toString()).slice(-256 * 1024);
-      if (/Ready: answering interactions/.test(output)) {
+      const text = d.toString();
+      chunks.push(text);
+      kept += text.length;
+      while (kept - chunks[0]!.length >= TAIL_BYTES) kept -= chunks.shift()!.length;
+      if (!ready && (before + text).includes(READY)) {
+        ready = true;
         clearTimeout(timer);
         resolve();
       }
+      if (!ready) before = text.slice(-READY.length);
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`the bot exited with ${code} before it was ready:\n${output}`));
+      reject(new Error(`the bot exited with ${code} before it was ready:\n${tail()}`));
     });
   });
   log(`gateway bot ready (pid ${child.pid})`);
@@ -119,6 +135,7 @@ async function startBot(fake: FakeDiscord, log: (line: string) => void): Promise
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
+      const output = tail();
       const problems = output
         .split('\n')
         .filter((l) => /"level":"(warn|error)"| (WARN|ERROR) /.test(l))

@@ -9,6 +9,8 @@
 //   BENCH_LOG_LEVEL=info npm run bench:http           (the server's LOG_LEVEL; default warn)
 //   npm run bench:http -- --against ../other-checkout --rounds 3
 //                                      (that checkout's endpoint beside this one, rows alternated)
+//   BENCH_AGAINST_NODE_FLAGS=--single-threaded-gc npm run bench:http -- --against . --rounds 3
+//                                      (the against endpoint with other node flags)
 //
 // runHttpBench() and formatHttpBenchTable() are exported for `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -340,8 +342,10 @@ function helloFile(): string {
   return helloPath;
 }
 
-async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false, repo = REPO, apiUrl = 'http://127.0.0.1:9/api'): Promise<Endpoint> {
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+async function startEndpoint(publicKeyHex: string, workers: number, log: (line: string) => void, hello = false, repo = REPO, apiUrl = 'http://127.0.0.1:9/api', against = false): Promise<Endpoint> {
+  // BENCH_AGAINST_NODE_FLAGS, when set, replaces BENCH_NODE_FLAGS for the `--against` endpoint: with
+  // `--against .` that compares two sets of flags on one checkout, alternated in one run.
+  const flags = ((against && process.env.BENCH_AGAINST_NODE_FLAGS !== undefined ? process.env.BENCH_AGAINST_NODE_FLAGS : process.env.BENCH_NODE_FLAGS) ?? '').split(' ').filter(Boolean);
   // As npm run serve runs it: the precompiled build (rebuilt first when src/ is newer).
   const args = hello ? [helloFile()] : [...flags, join(repo, 'scripts/run.mjs'), 'src/discord/http/main.ts'];
   const child = spawn(process.execPath, args, {
@@ -500,7 +504,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     // baseline, PING and /ask back to back: the machine's load drifts less between them.
     const hello = withHello ? await startEndpoint(publicKeyHex, workers, log, true) : undefined;
     const endpoint = await startEndpoint(publicKeyHex, workers, log, false, REPO, sink.apiUrl);
-    const other = options.against ? await startEndpoint(publicKeyHex, workers, log, false, options.against, sink.apiUrl) : undefined;
+    const other = options.against ? await startEndpoint(publicKeyHex, workers, log, false, options.against, sink.apiUrl, true) : undefined;
     try {
       if (warmup > 0) {
         log(`warming up for ${warmup} s`);
