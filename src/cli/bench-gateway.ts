@@ -64,6 +64,9 @@ export interface GatewayBenchRow {
   botCpuUs: number;
   /** This process's (the fake Discord's) CPU time per interaction sent, µs. */
   clientCpuUs: number;
+  /** The same two until the last first response (deferral or answer) came in: what the p99 of first responses waited on. */
+  firstBotCpuUs?: number;
+  firstClientCpuUs?: number;
   /** TCP sockets toward the fake Discord's port right after the burst, any state but LISTEN; NaN without /proc. */
   sockets?: number;
 }
@@ -189,6 +192,10 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
       answered++;
       if (isDeferral(cb)) deferrals++;
       lastAt = performance.now();
+      if (answered === items.length) {
+        firstBot = treeCpuSeconds(botPid) - botBefore;
+        firstClient = process.cpuUsage(clientBefore);
+      }
       if (complete()) wake();
     }
   };
@@ -200,6 +207,8 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     lastAt = performance.now();
     if (complete()) wake();
   };
+  let firstBot = NaN;
+  let firstClient: NodeJS.CpuUsage | undefined;
   fake.rest.on('callback', onCallback);
   fake.rest.on('edit', onEdit);
   const botBefore = treeCpuSeconds(botPid);
@@ -268,6 +277,8 @@ async function burst(fake: FakeDiscord, botPid: number, scenario: GatewayScenari
     answerP99Ms: percentile(answers, 99),
     botCpuUs: (botSeconds * 1e6) / items.length,
     clientCpuUs: (client.user + client.system) / items.length,
+    firstBotCpuUs: (firstBot * 1e6) / items.length,
+    firstClientCpuUs: firstClient ? (firstClient.user + firstClient.system) / items.length : NaN,
     sockets,
   };
 }
