@@ -1,7 +1,7 @@
 // "NYC", "the SP", "the PO": readers shorten a name the article spells out ("New York City", "the
 // Scottish Parliament", "the Presiding Officer"). An acronym the article never writes stands for the
 // run of capitalised words whose initials spell it.
-import { STOP_WORDS, tokenize } from './text.ts';
+import { STOP_WORDS, tokenize, type Token } from './text.ts';
 
 /** The name an acronym stands for in this article ("nyc" → "New York City"), if one spells it. */
 export type Acronyms = (acronym: string) => string | undefined;
@@ -16,7 +16,8 @@ export function acronymKey(surface: string): string | undefined {
   return ACRONYM.exec(surface)?.[1]!.toLowerCase();
 }
 
-export function acronymsOf(texts: readonly string[]): Acronyms {
+/** `tokens`: each text's tokens, when the index has them already. */
+export function acronymsOf(texts: readonly string[], tokens: readonly (readonly Token[])[] = texts.map((t) => tokenize(t))): Acronyms {
   // initials → the name's spellings and how often each occurs; the commonest spelling wins
   const names = new Map<string, Map<string, number>>();
   const note = (words: string[]) => {
@@ -31,10 +32,10 @@ export function acronymsOf(texts: readonly string[]): Acronyms {
   // Words the article also writes in lower case: a name with one ("the Presiding Officer", "New York City")
   // is a title or a place, which readers shorten; one without ("Thomas Davis") is a person's, which they do not.
   const plain = new Set<string>();
-  for (const text of texts) {
+  texts.forEach((text, k) => {
     let run: string[] = [];
     let joiner: string | null = null;
-    for (const t of tokenize(text)) {
+    for (const t of tokens[k]!) {
       const surface = text.slice(t.start, t.end);
       if (!t.capital) plain.add(t.word);
       if (t.capital && !STOP_WORDS.has(t.word) && !/^[A-Z]+$/.test(surface)) {
@@ -50,7 +51,7 @@ export function acronymsOf(texts: readonly string[]): Acronyms {
       }
     }
     note(run);
-  }
+  });
   const chosen = new Map<string, string>();
   for (const [key, counts] of names) {
     const spellings = [...counts].filter(([name]) => name.split(' ').some((w) => !JOINERS.has(w) && plain.has(w.toLowerCase())));

@@ -539,10 +539,10 @@ function subjectOf(s: string): string | undefined {
   return isOrganisation(name) ? undefined : name;
 }
 
-/** "The regional tourism board rejected that claim." → "the regional tourism board": an "it" to come. */
 /** A sentence that opens with a role of "its" or "their": "Its chief executive, Dr Priya Raman, said". */
 const POSSESSIVE_ROLE = /^(?:Its|Their)\s+\p{Ll}/u;
 
+/** "The regional tourism board rejected that claim." → "the regional tourism board": an "it" to come. */
 function organisationOpening(s: string): string | undefined {
   const m = ORGANISATION_OPENING.exec(s);
   if (m) return m[1]!.replace(/^The/, 'the');

@@ -103,13 +103,20 @@ export function questionRanker(parts: EngineParts): { index: TermIndex; records:
     const people = pack.entities.filter((e) => e.type === 'person');
     return (described ??= describedPeople(records.filter((r) => r.kind === 'body').map((r) => r.text), people, (w) => everydayRank(w) !== undefined));
   };
-  let acronyms: Acronyms | undefined;
-  const acronymsOnce = () => (acronyms ??= acronymsOf(records.filter((r) => r.kind !== 'credits').map((r) => r.text)));
+  // Read from the article only when a question has a word that could be one (few do).
+  let table: Acronyms | undefined;
+  const acronyms: Acronyms = (key) => {
+    if (!table) {
+      const shown = records.filter((r) => r.kind !== 'credits');
+      table = acronymsOf(shown.map((r) => r.text), shown.map((r) => index.tokens[r.id]!));
+    }
+    return table(key);
+  };
   return {
     index,
     records,
     uncurated,
-    analyse: (question, text) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce(), text, acronymsOnce()),
+    analyse: (question, text) => analyseQuestion(String(question ?? ''), vocabulary, uncurated, describedOnce(), text, acronyms),
     rank(q) {
       const weights = groupWeights(q, index);
       return { q, weights, ranked: rankPassages(q, index, records, weights, uncurated) };

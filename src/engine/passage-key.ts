@@ -34,13 +34,8 @@ function hashKey(normal: string, occurrence: number): string {
  * working button rather than a button that could show the other one.
  */
 export function passageKeys(texts: readonly string[], hash: (normal: string, occurrence: number) => string = hashKey): { keys: string[]; byKey: Map<string, number> } {
-  const seen = new Map<string, number>();
-  const keys = texts.map((text) => {
-    const normal = normalise(text);
-    const n = seen.get(normal) ?? 0;
-    seen.set(normal, n + 1);
-    return hash(normal, n);
-  });
+  const occurrence = occurrences(texts);
+  const keys = texts.map((text, id) => hash(normalise(text), occurrence[id]!));
   return { keys, byKey: keyLookup(keys) };
 }
 
